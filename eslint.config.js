@@ -18,7 +18,7 @@ const NODE_BUILTINS = [
   'node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'events', 'worker_threads', 'util',
 ];
 const nodeBan = { group: NODE_BUILTINS, message: 'Node built-ins are not allowed in this layer.' };
-const electronBan = { group: ['electron', 'electron/*'], message: 'Electron is only for electron/main and electron/preload.' };
+const electronBan = { regex: '^electron(/.*)?$', message: 'Electron is only for electron/main and electron/preload.' };
 const rendererBan = { group: ['**/renderer/**', '**/renderer'], message: 'Only the renderer may import renderer code.' };
 const serverBan = { group: ['**/sync-server/**'], message: 'sync-server is a separate runtime; share code through core/.' };
 const mainBan = { group: ['**/electron/main/**', '**/main/**'], message: 'Electron main-process code is not importable here.' };

@@ -1,0 +1,210 @@
+/**
+ * Every validate_doc_update of sync-server/ddocs, evaluated from its compiled text in a bare VM
+ * context (no Node globals, as in CouchDB's JS engine) and called with fake userCtx for every
+ * role × document type × create/update/delete. The expectation table below restates SPEC §3
+ * independently of the ddoc RULES tables, so a wrong rule in either fails here.
+ */
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { DATABASES } from '../core/databases';
+import { ROLES, type Role } from '../core/roles';
+import { DOC_TYPES } from '../core/schemas/base';
+import { compileDdocs } from './compileDdocs';
+
+type Vdu = (newDoc: Record<string, unknown>, oldDoc: Record<string, unknown> | null, userCtx: unknown, secObj: unknown) => void;
+type Rule = readonly Role[] | 'author' | 'nobody';
+interface Expect {
+  create: Rule;
+  update: Rule;
+  remove: Rule;
+}
+
+const STAFF: readonly Role[] = ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'];
+const W: Expect = { create: ['worker'], update: ['worker'], remove: ['worker'] };
+const ADMIN: Expect = { create: ['admin'], update: ['admin'], remove: ['admin'] };
+
+const EXPECTED: Record<string, Record<string, Expect>> = {
+  courtdesk_cases: {
+    case: { create: ['clerk'], update: ['clerk'], remove: 'nobody' },
+    event: { create: ['clerk', 'judge', 'assistant', 'enforcement'], update: 'nobody', remove: 'nobody' },
+    approval: { create: ['leader'], update: ['leader'], remove: 'nobody' },
+    caseNumber: W,
+    assignment: W,
+  },
+  courtdesk_documents: {
+    draft: { create: ['judge', 'assistant', 'clerk'], update: ['judge', 'assistant', 'clerk'], remove: 'author' },
+    template: ADMIN,
+    volume: { create: ['clerk'], update: ['clerk'], remove: 'nobody' },
+  },
+  courtdesk_enforcement: {
+    enforcementAction: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
+    assetInquiry: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
+    dishonestDebtor: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
+  },
+  courtdesk_forum: { board: ADMIN, post: { create: STAFF, update: 'author', remove: 'author' } },
+  courtdesk_notices: { notice: ADMIN, receipt: { create: STAFF, update: 'author', remove: 'nobody' } },
+  courtdesk_library: { libraryItem: ADMIN, download: ADMIN },
+  courtdesk_public: { publicCase: W, hearingNotice: W },
+  courtdesk_audit: { audit: { create: ['worker'], update: 'nobody', remove: 'nobody' } },
+};
+
+const compiled = compileDdocs();
+function loadVdu(db: string): Vdu {
+  const src = compiled.find((c) => c.db === db)?.docs.find((d) => d._id === '_design/courtdesk')?.validate_doc_update;
+  if (!src) throw new Error(`no validate_doc_update for ${db}`);
+  return runInNewContext(`(${src}\n)`, {}) as Vdu;
+}
+
+function ctx(name: string | null, roles: readonly string[]): unknown {
+  return { name, roles: [...roles] }; // no `db`: the embedded server does not pass it
+}
+
+function docOf(type: string, createdBy: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  let id = `${type}:0a1b2c3d`;
+  const body: Record<string, unknown> = {};
+  if (type === 'event') {
+    body['caseId'] = 'case:c1';
+    id = 'event:case:c1:20260105T080000Z:0a1b2c3d';
+  }
+  if (type === 'receipt') id = `receipt:notice:n1:${createdBy}`;
+  return { _id: id, type, schemaVersion: 1, createdAt: '2026-01-05T08:00:00.000Z', createdBy, ...body, ...extra };
+}
+
+/** Returns 'ok', 'forbidden' or 'unauthorized' and checks the message is bilingual. */
+function outcome(vdu: Vdu, newDoc: Record<string, unknown>, oldDoc: Record<string, unknown> | null, userCtx: unknown, secObj: unknown = {}): string {
+  try {
+    vdu(newDoc, oldDoc, userCtx, secObj);
+    return 'ok';
+  } catch (err) {
+    const e = err as { forbidden?: string; unauthorized?: string };
+    const msg = e.forbidden ?? e.unauthorized;
+    expect(msg, JSON.stringify(err)).toMatch(/[\u4e00-\u9fff].*\(.*[a-z].*\)$/);
+    return e.forbidden !== undefined ? 'forbidden' : 'unauthorized';
+  }
+}
+
+function permits(rule: Rule, role: Role, isAuthor: boolean): boolean {
+  if (role === 'kiosk') return false;
+  if (rule === 'nobody') return false;
+  if (rule === 'author') return isAuthor;
+  return rule.includes(role);
+}
+
+describe('validate_doc_update role matrix', () => {
+  it('covers every database in core/databases.ts and only known document types', () => {
+    expect(compiled.map((c) => c.db).sort()).toEqual(DATABASES.map((d) => d.name).sort());
+    const covered = Object.values(EXPECTED).flatMap((types) => Object.keys(types));
+    expect([...covered].sort()).toEqual([...DOC_TYPES].sort()); // every envelope type lives in exactly one database
+  });
+
+  for (const [db, types] of Object.entries(EXPECTED)) {
+    describe(db, () => {
+      const vdu = loadVdu(db);
+      for (const [type, rule] of Object.entries(types)) {
+        it(`${type}: create / update / delete for every role`, () => {
+          for (const role of ROLES) {
+            const me = `${role}.me`;
+            const other = `${role === 'clerk' ? 'judge' : 'clerk'}.other`;
+            const user = ctx(me, [role]);
+            // create
+            expect(outcome(vdu, docOf(type, me), null, user), `${role} create ${type}`).toBe(permits(rule.create, role, true) ? 'ok' : 'forbidden');
+            // update of my own and of someone else's document
+            for (const [author, isAuthor] of [[me, true], [other, false]] as const) {
+              const old: Record<string, unknown> = { ...docOf(type, author), _rev: '1-a' };
+              const upd = { ...old, note: 'changed' };
+              expect(outcome(vdu, upd, old, user), `${role} update ${type} author=${isAuthor}`).toBe(permits(rule.update, role, isAuthor) ? 'ok' : 'forbidden');
+              // delete: bare tombstone, and a tombstone carrying the old body (one server does that)
+              const want = permits(rule.remove, role, isAuthor) ? 'ok' : 'forbidden';
+              expect(outcome(vdu, { _id: old['_id'], _rev: '1-a', _deleted: true }, old, user), `${role} delete ${type}`).toBe(want);
+              expect(outcome(vdu, { ...old, _deleted: true }, old, user, undefined), `${role} delete(body) ${type}`).toBe(want);
+            }
+          }
+          // anonymous is told to sign in; the server admin bypasses, as CouchDB does for ddocs
+          expect(outcome(vdu, docOf(type, 'x'), null, ctx(null, []))).toBe('unauthorized');
+          expect(outcome(vdu, docOf(type, 'someone.else'), null, ctx('root', ['_admin']))).toBe('ok');
+          expect(outcome(vdu, { _id: docOf(type, 'x')['_id'], _deleted: true }, docOf(type, 'x'), ctx('root', ['_admin']))).toBe('ok');
+        });
+      }
+
+      it('rejects types that do not belong to this database', () => {
+        const foreign = DOC_TYPES.filter((t) => !(t in types));
+        for (const t of foreign) expect(outcome(vdu, docOf(t, 'w'), null, ctx('w', [...ROLES.filter((r) => r !== 'kiosk')]))).toBe('forbidden');
+      });
+    });
+  }
+});
+
+describe('validate_doc_update structure layer', () => {
+  const vdu = loadVdu('courtdesk_cases');
+  const clerk = ctx('clerk.wang', ['clerk']);
+  const ok = docOf('case', 'clerk.wang');
+
+  it('accepts a valid case with an empty or missing secObj', () => {
+    expect(outcome(vdu, ok, null, clerk, {})).toBe('ok');
+    expect(outcome(vdu, ok, null, clerk, undefined)).toBe('ok');
+    expect(outcome(vdu, ok, null, clerk, { members: { roles: ['clerk'] }, admins: {} })).toBe('ok');
+  });
+
+  it.each([
+    ['id prefix differs from type', { _id: 'event:x' }],
+    ['id without a body', { _id: 'case:' }],
+    ['missing type', { type: undefined }],
+    ['schemaVersion 0', { schemaVersion: 0 }],
+    ['schemaVersion 1.5', { schemaVersion: 1.5 }],
+    ['schemaVersion as string', { schemaVersion: '1' }],
+    ['createdAt not ISO', { createdAt: '2026年1月5日' }],
+    ['createdAt without zone', { createdAt: '2026-01-05T08:00:00' }],
+    ['missing createdBy', { createdBy: '' }],
+    ['createdBy another user', { createdBy: 'clerk.li' }],
+  ])('forbids %s', (_label, patch) => {
+    expect(outcome(vdu, { ...ok, ...patch }, null, clerk)).toBe('forbidden');
+  });
+
+  it('forbids changing type, createdBy or createdAt on update', () => {
+    const old = { ...ok, _rev: '1-a' };
+    expect(outcome(vdu, { ...old, createdBy: 'clerk.li' }, old, clerk)).toBe('forbidden');
+    expect(outcome(vdu, { ...old, createdAt: '2026-02-01T00:00:00Z' }, old, clerk)).toBe('forbidden');
+    expect(outcome(vdu, { ...old, note: 'x' }, old, clerk)).toBe('ok');
+  });
+
+  it('treats an update of a deleted document as a creation', () => {
+    const tomb = { _id: ok['_id'], _rev: '2-b', _deleted: true };
+    expect(outcome(vdu, { ...ok, createdBy: 'clerk.wang' }, tomb, clerk)).toBe('ok');
+    expect(outcome(vdu, { ...ok, createdBy: 'clerk.wang' }, tomb, ctx('judge.zhao', ['judge']))).toBe('forbidden');
+  });
+
+  it('accepts a tombstone for a document the server never had', () => {
+    expect(outcome(vdu, { _id: 'case:zzz', _deleted: true }, null, clerk)).toBe('ok');
+    expect(outcome(vdu, { _id: 'case:zzz', _deleted: true }, null, ctx('kiosk', ['kiosk']))).toBe('forbidden');
+  });
+
+  it('ties an event id to its case', () => {
+    const judge = ctx('judge.zhao', ['judge']);
+    expect(outcome(vdu, docOf('event', 'judge.zhao'), null, judge)).toBe('ok');
+    expect(outcome(vdu, docOf('event', 'judge.zhao', { caseId: 'case:other' }), null, judge)).toBe('forbidden');
+    expect(outcome(vdu, docOf('event', 'judge.zhao', { caseId: 42 }), null, judge)).toBe('forbidden');
+  });
+
+  it('passes design documents through (CouchDB checks those itself)', () => {
+    expect(outcome(vdu, { _id: '_design/x', views: {} }, null, clerk)).toBe('ok');
+  });
+
+  it('gives the clerk-readable reasons from the brief', () => {
+    expect(() => vdu(docOf('case', 'judge.zhao'), null, ctx('judge.zhao', ['judge']), {})).toThrow(
+      expect.objectContaining({ forbidden: '只有书记员可以立案 (only clerks may file cases)' }),
+    );
+    expect(() => vdu(docOf('caseNumber', 'clerk.wang'), null, clerk, {})).toThrow(
+      expect.objectContaining({ forbidden: expect.stringContaining('服务端程序') }),
+    );
+    expect(() => vdu(docOf('case', 'k'), null, ctx('k', ['kiosk', 'clerk']), {})).toThrow(
+      expect.objectContaining({ forbidden: expect.stringContaining('read-only') }),
+    );
+  });
+
+  it('only lets a reader own their receipt', () => {
+    const nv = loadVdu('courtdesk_notices');
+    const r = docOf('receipt', 'judge.zhao');
+    expect(outcome(nv, r, null, ctx('judge.zhao', ['judge']))).toBe('ok');
+    expect(outcome(nv, { ...r, _id: 'receipt:notice:n1:clerk.wang' }, null, ctx('judge.zhao', ['judge']))).toBe('forbidden');
+  });
+});

@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import type { DesktopApi } from '../../../electron/common/ipcContract';
+import { DEFAULT_COURT } from '../../../core/court';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { createSessionClient } from './auth/sessionApi';
+import { SignInPage } from './auth/SignInPage';
+import { DesktopApiContext, useDesktopApi } from './desktopApiContext';
+import { ErrorBoundary } from './ErrorBoundary';
+import { antdLocaleFor, asLanguage } from './i18n/i18n';
+import { AppLayout } from './layout/AppLayout';
+import { ServerStatusProvider } from './status/ServerStatusContext';
+import { themeFor } from './theme';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  readonly api: DesktopApi;
+  readonly i18n: I18n;
+  /** CouchDB through the same-origin proxy: `${location.origin}/couch`. */
+  readonly couchBaseUrl: string;
+  readonly version: string;
+}
+
+function Shell({ version }: { version: string }) {
+  const { t, i18n } = useTranslation();
+  const { state } = useAuth();
+  const api = useDesktopApi();
+  const [serverUrl, setServerUrl] = useState<string>();
+  const language = asLanguage(i18n.resolvedLanguage ?? i18n.language);
+
+  useEffect(() => {
+    document.title = t('app.documentTitle', {
+      court: language === 'en' ? DEFAULT_COURT.nameEn : DEFAULT_COURT.name,
+    });
+    document.documentElement.lang = language;
+  }, [t, language]);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api.invoke('settings:get').then((r) => {
+      if (!cancelled && r.ok) setServerUrl(r.value.serverUrl);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="cd-boot" data-testid="app-loading">
+        <Spin size="large" description={t('app.connecting')} />
+      </div>
+    );
+  }
+  if (state.status === 'signedOut')
+    return <SignInPage serverUrl={serverUrl} notice={state.notice} version={version} />;
+  return <AppLayout session={state.session} verified={state.verified} version={version} />;
+}
+
+function LocalizedProviders({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const language = asLanguage(i18n.resolvedLanguage ?? i18n.language);
+  return (
+    <ConfigProvider theme={themeFor(language)} locale={antdLocaleFor(language)}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The whole renderer: host API, i18n, antd theme and locale, error boundary, session, shell. */
+export function App({ api, i18n, couchBaseUrl, version }: AppProps) {
+  const client = useMemo(
+    () => createSessionClient({ baseUrl: couchBaseUrl, fetch: window.fetch.bind(window) }),
+    [couchBaseUrl],
+  );
+  return (
+    <DesktopApiContext.Provider value={api}>
+      <I18nextProvider i18n={i18n}>
+        <LocalizedProviders>
+          <ErrorBoundary variant="app" version={version}>
+            <ServerStatusProvider baseUrl={couchBaseUrl}>
+              <AuthProvider client={client} store={window.localStorage}>
+                <Shell version={version} />
+              </AuthProvider>
+            </ServerStatusProvider>
+          </ErrorBoundary>
+        </LocalizedProviders>
+      </I18nextProvider>
+    </DesktopApiContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { Locale } from 'antd/es/locale';
+import antdZhCN from 'antd/locale/zh_CN';
+import antdEnUS from 'antd/locale/en_US';
+import type { Language } from '../../../../electron/common/ipcContract';
+import zhCN from './zh-CN.json';
+import en from './en.json';
+
+/**
+ * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
+ * are small), so switching language never waits for the network. Antd and dayjs follow the same
+ * language through {@link antdLocaleFor} and {@link applyDayjsLocale}.
+ */
+
+/** Languages the UI ships, in the order the switch shows them. */
+export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+
+/** The translation bundles, by language (also read by the key-parity test). */
+export const RESOURCES = { 'zh-CN': zhCN, en } as const;
+
+/** Creates and synchronously initialises an i18next instance in `language`. */
+export function createI18n(language: Language): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'zh-CN',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  return instance;
+}
+
+/** Narrows i18next's language string to a shipped language. */
+export function asLanguage(value: string | undefined): Language {
+  return value === 'en' ? 'en' : 'zh-CN';
+}
+
+/** The Ant Design locale for a language. */
+export function antdLocaleFor(language: Language): Locale {
+  return language === 'en' ? antdEnUS : antdZhCN;
+}
+
+/** Sets dayjs's global locale (antd's date pickers and our date formatting read it). */
+export function applyDayjsLocale(language: Language): void {
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+}

@@ -1,0 +1,7 @@
+import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+
+/** Notices with read receipts: filled by the intranet issue. Until then it states honestly that the module arrives in a later release. */
+export default function NoticesScreen({ moduleKey }: FeatureScreenProps) {
+  return <ModulePlaceholder moduleKey={moduleKey} />;
+}

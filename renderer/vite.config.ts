@@ -1,0 +1,95 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from '../electron/common/csp.ts';
+
+/**
+ * Vite build of the renderer: `renderer/` is the root, the output goes to `dist/renderer/` with
+ * relative asset URLs (`base: './'`) so the same files load from `app://courtdesk/` in Electron and
+ * from any path of the browser app host.
+ */
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as {
+  version: string;
+};
+
+/**
+ * Directives a `<meta>` CSP cannot carry (browsers ignore them there and log a warning); main still
+ * sends them as a response header, so the meta copy omits them.
+ */
+const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'sandbox'];
+
+/** The policy as a meta tag may state it. */
+export function metaContentSecurityPolicy(policy: string): string {
+  return policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d && !HEADER_ONLY_DIRECTIVES.includes(d.split(/\s+/)[0] ?? ''))
+    .join('; ');
+}
+
+/** Injects the app's Content-Security-Policy into index.html (build only: dev needs React's inline refresh preamble). */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'courtdesk-csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = '<meta charset="UTF-8" />';
+      if (!html.includes(charset))
+        throw new Error('renderer/index.html must declare <meta charset="UTF-8" />');
+      const policy = metaContentSecurityPolicy(CONTENT_SECURITY_POLICY).replaceAll('"', '&quot;');
+      // Right after the charset and before any script or stylesheet, so the policy covers them all.
+      return html.replace(
+        charset,
+        `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      );
+    },
+  };
+}
+
+const UI_FRAMEWORK =
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|antd|@ant-design|@rc-component|rc-[^\\/]+|i18next|react-i18next|dayjs|@babel[\\/]runtime|classnames|clsx|@emotion)[\\/]/;
+
+const couchUrl = process.env.COURTDESK_COUCH_URL ?? 'http://127.0.0.1:15984';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    // PouchDB's browser build still reads Node's `global`.
+    global: 'globalThis',
+  },
+  resolve: {
+    // PouchDB imports `events`; give it the npm package instead of Vite's empty browser stub.
+    alias: { events: require.resolve('events/') },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The UI framework every screen needs, as one cacheable chunk with a telling name. Feature
+          // libraries (PouchDB, charts, editors) stay with the lazy chunks that use them.
+          groups: [{ name: 'ui-framework', test: UI_FRAMEWORK }],
+        },
+      },
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/couch': {
+        target: couchUrl,
+        changeOrigin: true,
+        rewrite: (path) => path.replace(/^\/couch/, '') || '/',
+      },
+    },
+  },
+});

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedServer } from './embeddedServer';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tmp(): string {
+  const d = mkdtempSync(join(tmpdir(), 'courtdesk-embedded-'));
+  dirs.push(d);
+  return d;
+}
+const admin = { name: 'admin', password: 'pw-1' };
+
+describe('startEmbeddedServer', () => {
+  it('refuses any address other than loopback', async () => {
+    for (const host of ['0.0.0.0', '192.168.1.10', '::']) {
+      await expect(startEmbeddedServer({ dataDir: tmp(), host, port: 0, admin })).rejects.toThrow(/loopback/);
+    }
+  });
+
+  it('refuses to start without an admin (no admin party)', async () => {
+    await expect(startEmbeddedServer({ dataDir: tmp(), port: 0, admin: { name: 'admin', password: '' } })).rejects.toThrow(/admin/);
+  });
+
+  it('has the admin before the first request, and _session cookies survive a restart', async () => {
+    const dataDir = tmp();
+    const s1 = await startEmbeddedServer({ dataDir, port: 0, admin, logger: () => undefined });
+    expect(s1.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const anon = await fetch(`${s1.url}/_all_dbs`);
+    expect(anon.status).toBe(401);
+    const login = await fetch(`${s1.url}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'pw-1' }) });
+    expect(login.status).toBe(200);
+    const cookie = /AuthSession=[^;]*/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    expect(cookie).not.toBe('');
+    await s1.close();
+    const s2 = await startEmbeddedServer({ dataDir, port: 0, admin, logger: () => undefined });
+    try {
+      const r = await fetch(`${s2.url}/_session`, { headers: { cookie } });
+      expect((await r.json()).userCtx).toMatchObject({ name: 'admin', roles: ['_admin'] });
+      const rebound = await fetch(`${s2.url}/`, { headers: { host: 'evil.example:80' } });
+      expect(rebound.status).toBe(400);
+    } finally {
+      await s2.close();
+    }
+  });
+});

@@ -1,0 +1,153 @@
+import type { NextFunction, Request, Response } from 'express';
+import { CouchHttpError, denied, illegalDatabaseName, internalError, isCouchHttpError, methodNotAllowed, notFound, unauthorized } from '../errors';
+import { hasAccess, isServerAdmin, type SecurityObject } from './access';
+import { identify, type AuthDb, type Identity } from './authn';
+import type { BodyLimits } from './bodies';
+import { handleBody, planBody } from './guardBody';
+import { validateQueryParams, type QueryParams } from './params';
+import { classifyRoute, isValidDbName, type Route } from './routes';
+import { decide } from './rules';
+import { serveLiveChanges, type ChangesDb } from './changesFeed';
+
+/**
+ * The guard: an Express middleware in front of express-pouchdb that makes it answer like CouchDB 3
+ * on security (see docs/embedded-server.md for the list of holes it closes). Order per request, as
+ * CouchDB: route and query checks → identity → database existence → access level → body checks.
+ * Anything it lets through is served by express-pouchdb, with validation.ts on every write.
+ */
+
+/** What the guard needs from the server around it. */
+export interface GuardDeps {
+  authDb: () => Promise<AuthDb>;
+  serverAdminNames: ReadonlySet<string>;
+  dbExists(name: string): Promise<boolean>;
+  getSecurity(name: string): Promise<SecurityObject>;
+  limits: BodyLimits;
+  logger: (line: string) => void;
+  /** Called after a request that may have changed a database's existence or security. */
+  onDbChanged(name: string): void;
+  /** Stores a `_security` object (express-pouchdb's security part is replaced by the guard). */
+  putSecurity(name: string, sec: SecurityObject): Promise<void>;
+  /** The database for live `_changes` feeds. */
+  changesDb(name: string): ChangesDb;
+}
+
+/** What GET /{db}/_security shows for a database whose security was never set (CouchDB 3 default). */
+export const DEFAULT_SECURITY: SecurityObject = { admins: { names: [], roles: ['_admin'] }, members: { names: [], roles: ['_admin'] } };
+
+/** Request fields the guard sets. */
+export interface GuardedRequest extends Request {
+  courtdesk?: { identity: Identity; route: Route };
+}
+
+/** Sends a CouchDB-style error (JSON body, `error`/`reason`). */
+export function sendCouchError(res: Response, err: CouchHttpError): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (err.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="server"');
+  res.status(err.status).type('application/json').send(JSON.stringify(err.toBody()) + '\n');
+}
+
+/** Creates the guard middleware. */
+export function createGuard(deps: GuardDeps) {
+  return function guard(req: GuardedRequest, res: Response, next: NextFunction): void {
+    run(req, res).then(
+      (proceed) => {
+        if (proceed) next();
+      },
+      (err: unknown) => {
+        if (isCouchHttpError(err)) {
+          sendCouchError(res, err);
+          return;
+        }
+        deps.logger(`guard error on ${req.method} ${req.originalUrl}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        sendCouchError(res, internalError());
+      },
+    );
+  };
+
+  async function run(req: GuardedRequest, res: Response): Promise<boolean> {
+    const proceed = await authorize(req, res);
+    if (!proceed) return false;
+    const route = (req.courtdesk as { route: Route }).route;
+    if (route.kind === 'db' && route.target.type === 'security') {
+      if (req.method === 'PUT') {
+        await deps.putSecurity(route.db, req.body as SecurityObject);
+        sendJson(res, 200, { ok: true });
+      } else {
+        const sec = await deps.getSecurity(route.db);
+        sendJson(res, 200, Object.keys(sec).length === 0 ? DEFAULT_SECURITY : sec);
+      }
+      return false;
+    }
+    const q = req.query as QueryParams;
+    if (route.kind === 'db' && route.target.type === 'endpoint' && route.target.name === '_changes' && (q.feed === 'continuous' || q.feed === 'longpoll')) {
+      await serveLiveChanges(req, res, deps.changesDb(route.db), q);
+      return false;
+    }
+    return true;
+  }
+
+  async function authorize(req: GuardedRequest, res: Response): Promise<boolean> {
+    const route = classifyRoute(req.path);
+    validateQueryParams(req.query as QueryParams);
+    normalizeQuery(req.query as QueryParams);
+    if (route.kind === 'db' && !isValidDbName(route.db)) throw illegalDatabaseName(route.db);
+
+    const identity = await identify(req, await deps.authDb());
+    req.courtdesk = { identity, route };
+    const admin = isServerAdmin(identity.ctx, deps.serverAdminNames);
+    const decision = decide(req.method, route);
+
+    switch (decision.kind) {
+      case 'open':
+        break;
+      case 'serverAdmin':
+        if (!admin) throw unauthorized('You are not a server admin.');
+        if (route.kind === 'db') res.on('finish', () => deps.onDbChanged(route.db));
+        if (route.kind === 'serverAdmin' && route.name === '_node') {
+          // CouchDB 3 serves config under /_node/{node}/_config; express-pouchdb under /_config.
+          req.url = req.url.replace(/^\/_node\/(?:_local|nonode@nohost|node1@127\.0\.0\.1)(?=\/|$)/, '') || '/';
+        }
+        break;
+      case 'methodNotAllowed':
+        throw methodNotAllowed(decision.allowed);
+      case 'userDoc':
+        if (!admin && !identity.authenticated) throw unauthorized('You are not authorized to access this db.');
+        if (!admin && (req.method === 'GET' || req.method === 'HEAD') && decision.docId !== `org.couchdb.user:${identity.ctx.name ?? ''}`) {
+          throw notFound('missing');
+        }
+        break;
+      case 'db':
+      case 'refuse': {
+        if (route.kind !== 'db') throw internalError('database decision without a database');
+        if (!(await deps.dbExists(route.db))) throw notFound('Database does not exist.');
+        const sec = await deps.getSecurity(route.db);
+        if (!hasAccess(decision.level, identity.ctx, sec, deps.serverAdminNames)) {
+          const reason = decision.level === 'member' ? undefined : 'You are not a db or server admin.';
+          throw denied(identity.authenticated, reason);
+        }
+        if (decision.kind === 'refuse') throw new CouchHttpError(decision.status, decision.error, decision.reason);
+        break;
+      }
+      default: {
+        const never: never = decision;
+        throw new Error(`unknown decision ${JSON.stringify(never)}`);
+      }
+    }
+
+    await handleBody(req, route, planBody(req.method, route, req.headers['content-type']), deps.limits);
+    return true;
+  }
+}
+
+function sendJson(res: Response, status: number, body: unknown): void {
+  res.status(status).type('application/json').send(JSON.stringify(body) + '\n');
+}
+
+/** Rewrites parameter values PouchDB would misread (CouchDB-style `since=N-opaque` → `N`). */
+function normalizeQuery(q: QueryParams): void {
+  if (q.since !== undefined && q.since !== 'now') q.since = q.since.replace(/-.*$/, '');
+}

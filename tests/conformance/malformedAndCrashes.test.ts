@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { couchFetch } from '../support/couchTarget';
+import { setupFixture, skippedOnCouch, type Fixture } from './fixture';
+
+/**
+ * Malformed requests get CouchDB's 4xx answers, and none of the requests that used to kill
+ * express-pouchdb 4.2.0 (issue 2) takes the server down: after each, the server still answers.
+ * CouchDB references: https://docs.couchdb.org/en/stable/api/basics.html#http-status-codes (400 for
+ * bad JSON/parameters, 413 for too large), https://docs.couchdb.org/en/stable/config/couchdb.html#couchdb/max_document_size
+ * (8 MB default in 3.x → 413 document_too_large), https://docs.couchdb.org/en/stable/api/ddoc/views.html
+ * (integer/boolean parameters: 400 query_parse_error).
+ */
+let f: Fixture;
+
+beforeAll(async () => {
+  f = await setupFixture();
+  expect((await f.admin('PUT', `/${f.db}/seed`, { kind: 'seed' })).status).toBe(201);
+});
+
+afterAll(async () => {
+  await f?.stop();
+});
+
+async function serverAnswers(): Promise<void> {
+  const r = await couchFetch(`${f.target.url}/`);
+  expect(r.status).toBe(200);
+  const again = await f.as('memberRole', 'GET', `/${f.db}/seed`);
+  expect(again.status).toBe(200);
+}
+
+describe('malformed requests (CouchDB answers)', () => {
+  it('invalid JSON document → 400 bad_request', async () => {
+    const r = await f.as('memberRole', 'PUT', `/${f.db}/bad1`, undefined, { rawBody: '{"a": ', contentType: 'application/json' });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('bad_request');
+    await serverAnswers();
+  });
+
+  it('a JSON array as a document → 400 bad_request', async () => {
+    const r = await f.as('memberRole', 'PUT', `/${f.db}/bad2`, [1, 2, 3]);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('bad_request');
+  });
+
+  it('_attachments that is not an object → 400 doc_validation', async () => {
+    const r = await f.as('memberRole', 'PUT', `/${f.db}/bad3`, { _attachments: 'not an object' });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('doc_validation');
+    await serverAnswers();
+  });
+
+  it('?limit=abc on _all_docs → 400 query_parse_error', async () => {
+    const r = await f.as('memberRole', 'GET', `/${f.db}/_all_docs?limit=abc`);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('query_parse_error');
+    await serverAnswers();
+  });
+
+  it('?include_docs=maybe on _all_docs → 400 query_parse_error', async () => {
+    const r = await f.as('memberRole', 'GET', `/${f.db}/_all_docs?include_docs=maybe`);
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('query_parse_error');
+  });
+
+  it('_bulk_docs without a docs list → 400 bad_request', async () => {
+    const r = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, { documents: [] });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('bad_request');
+  });
+
+  it('a document over max_document_size (8 MB) → 413 document_too_large', async () => {
+    const big = { _id: 'too_big', blob: 'x'.repeat(8_500_000) };
+    const r = await f.as('memberRole', 'PUT', `/${f.db}/too_big`, big);
+    expect(r.status).toBe(413);
+    expect(r.body.error).toBe('document_too_large');
+    await serverAnswers();
+  });
+
+  it('a document over max_document_size inside _bulk_docs → 413 document_too_large', async () => {
+    const r = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, { docs: [{ _id: 'small' }, { _id: 'too_big2', blob: 'x'.repeat(8_500_000) }] });
+    expect(r.status).toBe(413);
+    expect(r.body.error).toBe('document_too_large');
+  });
+
+  it('an illegal database name → 400 illegal_database_name', async () => {
+    const r = await f.admin('PUT', '/Bad-Name');
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('illegal_database_name');
+  });
+});
+
+describe('requests that used to kill express-pouchdb 4.2.0: the server keeps answering', () => {
+  it('non-admin PUT /{db} → 401 unauthorized', async () => {
+    const r = await f.as('memberRole', 'PUT', `/${f.db}_x`);
+    expect(r.status).toBe(401);
+    expect(r.body.error).toBe('unauthorized');
+    await serverAnswers();
+  });
+
+  it("a non-member's continuous _changes → 403 forbidden", async () => {
+    const r = await f.as('outsider', 'GET', `/${f.db}/_changes?feed=continuous&timeout=200`, undefined, { timeoutMs: 5000 });
+    expect(r.status).toBe(403);
+    expect(r.body.error).toBe('forbidden');
+    const anon = await f.as('anonymous', 'GET', `/${f.db}/_changes?feed=continuous&timeout=200`, undefined, { timeoutMs: 5000 });
+    expect(anon.status).toBe(401);
+    await serverAnswers();
+  });
+
+  it('a member whose continuous _changes client goes away mid-feed', async () => {
+    const ctrl = new AbortController();
+    const auth = f.creds.memberRole!;
+    const p = fetch(`${f.target.url}/${f.db}/_changes?feed=continuous&since=now`, {
+      headers: { authorization: 'Basic ' + Buffer.from(`${auth.name}:${auth.password}`).toString('base64') },
+      signal: ctrl.signal,
+    }).then(async (res) => {
+      expect(res.status).toBe(200);
+      await res.body?.getReader().read().catch(() => undefined);
+    }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 150));
+    ctrl.abort();
+    await p;
+    await f.as('memberRole', 'PUT', `/${f.db}/after_abort`, { a: 1 });
+    await serverAnswers();
+  });
+
+  it('continuous _changes ends after ?timeout with last_seq', async () => {
+    const r = await f.as('memberRole', 'GET', `/${f.db}/_changes?feed=continuous&since=now&timeout=150`, undefined, { timeoutMs: 5000 });
+    expect(r.status).toBe(200);
+    const lines = r.text.trim().split('\n').filter(Boolean);
+    expect(JSON.parse(lines[lines.length - 1] ?? '{}')).toHaveProperty('last_seq');
+  });
+
+  it('?limit=abc on _changes (normal, longpoll, continuous)', async () => {
+    for (const feed of ['normal', 'longpoll', 'continuous']) {
+      const r = await f.as('memberRole', 'GET', `/${f.db}/_changes?feed=${feed}&limit=abc&timeout=100`, undefined, { timeoutMs: 5000 });
+      if (f.target.embedded) {
+        expect(r.status).toBe(400);
+        expect(r.body.error).toBe('query_parse_error');
+      } else {
+        expect(r.status).toBeGreaterThanOrEqual(400);
+      }
+      await serverAnswers();
+    }
+  });
+
+  it('malformed _attachments entries (not an object, no data, bad base64)', async () => {
+    const bodies = [
+      { _attachments: { 'a.txt': 'x' } },
+      { _attachments: { 'a.txt': { content_type: 'text/plain' } } },
+      { _attachments: { 'a.txt': { content_type: 'text/plain', data: '%%% not base64 %%%' } } },
+      { _attachments: { 'a.txt': { content_type: 42, data: 'aGVsbG8=' } } },
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const r = await f.as('memberRole', 'PUT', `/${f.db}/badatt_${i}`, body);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      if (f.target.embedded) expect(r.status).toBe(400);
+      const bulk = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, { docs: [{ _id: `badatt_bulk_${i}`, ...body }] });
+      if (f.target.embedded) expect(bulk.status).toBe(400);
+      await serverAnswers();
+    }
+  });
+
+  it('malformed _bulk_get, _revs_diff, _find bodies → 400 on the embedded server', async () => {
+    const cases: Array<[string, unknown]> = [
+      ['_bulk_get', { docs: 'nope' }],
+      ['_bulk_get', { docs: [{ rev: '1-x' }] }],
+      ['_revs_diff', { seed: 'nope' }],
+      ['_find', { selector: 'nope' }],
+      ['_find', { selector: {}, limit: 'x' }],
+    ];
+    for (const [endpoint, body] of cases) {
+      const r = await f.as('memberRole', 'POST', `/${f.db}/${endpoint}`, body);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      if (f.target.embedded) {
+        expect(r.status, `${endpoint} ${JSON.stringify(body)}`).toBe(400);
+        expect(r.body.error).toBe('bad_request');
+      }
+      await serverAnswers();
+    }
+    if (!f.target.embedded) skippedOnCouch('exact status of malformed _bulk_get/_revs_diff/_find bodies');
+  });
+
+  it('bad query parameters elsewhere (keys, startkey, descending, since, feed)', async () => {
+    const paths = [
+      `/${f.db}/_all_docs?keys=notjson`,
+      `/${f.db}/_all_docs?startkey=notjson`,
+      `/${f.db}/_all_docs?descending=2`,
+      `/${f.db}/_changes?since=yesterday`,
+      `/${f.db}/_changes?feed=sideways`,
+      `/${f.db}/_changes?filter=ddoc/evil`,
+    ];
+    for (const p of paths) {
+      const r = await f.as('memberRole', 'GET', p, undefined, { timeoutMs: 5000 });
+      expect(r.status, p).toBeGreaterThanOrEqual(400);
+      if (f.target.embedded) expect(r.status, p).toBe(400);
+      await serverAnswers();
+    }
+  });
+
+  it('a truncated request body and a garbage URL encoding', async () => {
+    const r = await f.as('memberRole', 'GET', `/${f.db}/%E0%A4%A`);
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+    await serverAnswers();
+  });
+});

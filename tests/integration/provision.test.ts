@@ -1,0 +1,149 @@
+/**
+ * Provisioning against a real server: the embedded one, or Apache CouchDB through COUCH_URL (a
+ * throwaway instance: provisioning uses the production database names by design). Documents and
+ * users this suite writes are removed afterwards; the provisioned databases stay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileDdocs } from '../../build/compileDdocs';
+import { DATABASES } from '../../core/databases';
+import { createCouchClient } from '../../sync-server/src/couch/client';
+import { normaliseSecurity } from '../../sync-server/src/couch/helpers';
+import { provision, securityFor } from '../../sync-server/src/setup/provision';
+import { couchFetch, createUser, getCouchTarget, sessionCookie, type CouchTarget } from '../support/couchTarget';
+
+let target: CouchTarget;
+const written: { db: string; id: string }[] = [];
+const suffix = Date.now().toString(36);
+const clerk = { name: `clerk.it${suffix}`, password: 'clerk-pass-1' };
+const judge = { name: `judge.it${suffix}`, password: 'judge-pass-1' };
+const kiosk = { name: `kiosk.it${suffix}`, password: 'kiosk-pass-1' };
+
+function caseDoc(id: string, createdBy: string): Record<string, unknown> {
+  return { _id: id, type: 'case', schemaVersion: 1, createdAt: new Date().toISOString(), createdBy, cause: '民间借贷纠纷' };
+}
+
+beforeAll(async () => {
+  target = await getCouchTarget();
+});
+
+afterAll(async () => {
+  if (!target) return;
+  for (const { db, id } of written) {
+    const cur = await couchFetch(`${target.url}/${db}/${encodeURIComponent(id)}`, { auth: target.admin });
+    if (cur.status === 200) await couchFetch(`${target.url}/${db}/${encodeURIComponent(id)}?rev=${cur.body._rev}`, { method: 'DELETE', auth: target.admin });
+  }
+  await target.stop();
+});
+
+describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server'})`, () => {
+  it('provisions, and a second run changes nothing', async () => {
+    const couch = createCouchClient(target.adminUrl);
+    const first = await provision(couch);
+    if (target.embedded) expect(first.changes.length).toBeGreaterThanOrEqual(DATABASES.length * 3);
+    const second = await provision(couch);
+    expect(second.changes).toEqual([]);
+    expect(second.migrations).toEqual([]);
+  });
+
+  it('runs a named migration once and records it in a _local document', async () => {
+    const couch = createCouchClient(target.adminUrl);
+    let runs = 0;
+    // A unique name: on a reused COUCH_URL server the record of earlier runs stays (harmless).
+    const probe = { name: `integration-probe-${suffix}`, created: '2026-11-25', run: async () => void runs++ };
+    expect((await provision(couch, { migrations: [probe] })).migrations).toEqual([probe.name]);
+    expect((await provision(couch, { migrations: [probe] })).changes).toEqual([]);
+    expect(runs).toBe(1);
+    const log = await couchFetch(`${target.url}/courtdesk_cases/_local/courtdesk_migrations`, { auth: target.admin });
+    expect(log.body.applied.map((a: { name: string }) => a.name)).toContain(probe.name);
+  });
+
+  it('sets each database’s _security as specified (members never empty)', async () => {
+    for (const spec of DATABASES) {
+      const r = await couchFetch(`${target.url}/${spec.name}/_security`, { auth: target.admin });
+      expect(r.status, spec.name).toBe(200);
+      expect(normaliseSecurity(r.body)).toEqual(normaliseSecurity(securityFor(spec)));
+      expect(r.body.members.roles.length).toBeGreaterThan(0);
+    }
+    expect((await couchFetch(`${target.url}/_users`, { auth: target.admin })).status).toBe(200);
+  });
+
+  it('installs every design document with its version stamp', async () => {
+    for (const { db, docs } of compileDdocs()) {
+      for (const ddoc of docs) {
+        const r = await couchFetch(`${target.url}/${db}/${ddoc._id}`, { auth: target.admin });
+        expect(r.status, `${db}/${ddoc._id}`).toBe(200);
+        expect(r.body.courtdesk_version).toBe(ddoc.courtdesk_version);
+        expect(r.body.validate_doc_update).toBe(ddoc.validate_doc_update);
+      }
+    }
+  });
+
+  it('lets a member read courtdesk_cases and keeps the kiosk and anonymous out', async () => {
+    await createUser(target, clerk.name, clerk.password, ['clerk']);
+    await createUser(target, judge.name, judge.password, ['judge']);
+    await createUser(target, kiosk.name, kiosk.password, ['kiosk']);
+    expect((await couchFetch(`${target.url}/courtdesk_cases`, { auth: clerk })).status).toBe(200);
+    const cookie = await sessionCookie(target, clerk.name, clerk.password);
+    expect((await couchFetch(`${target.url}/courtdesk_cases/_all_docs?limit=1`, { cookie })).status).toBe(200);
+    expect((await couchFetch(`${target.url}/courtdesk_cases`, { auth: kiosk })).status).toBe(403);
+    expect((await couchFetch(`${target.url}/courtdesk_cases/_all_docs`, { auth: kiosk })).status).toBe(403);
+    expect((await couchFetch(`${target.url}/courtdesk_public`, { auth: kiosk })).status).toBe(200);
+    expect((await couchFetch(`${target.url}/courtdesk_audit`, { auth: clerk })).status).toBe(403);
+    expect((await couchFetch(`${target.url}/courtdesk_cases`)).status).toBe(401);
+  });
+
+  it('accepts a clerk filing a case and rejects forged or unauthorised writes with readable reasons', async () => {
+    const id = `case:it-${suffix}`;
+    const ok = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}`, { method: 'PUT', auth: clerk, body: caseDoc(id, clerk.name) });
+    expect(ok.status, ok.text).toBe(201);
+    written.push({ db: 'courtdesk_cases', id });
+
+    const forgedId = `caseNumber:it-${suffix}`;
+    const forged = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(forgedId)}`, {
+      method: 'PUT',
+      auth: clerk,
+      body: { _id: forgedId, type: 'caseNumber', schemaVersion: 1, createdAt: new Date().toISOString(), createdBy: clerk.name, caseId: id, caseNumber: '（2026）甘0402民初1号' },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body).toEqual({ error: 'forbidden', reason: '正式案号只能由服务端程序分配 (official case numbers are assigned only by the server worker)' });
+
+    const judgeId = `case:it-j-${suffix}`;
+    const byJudge = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(judgeId)}`, { method: 'PUT', auth: judge, body: caseDoc(judgeId, judge.name) });
+    expect(byJudge.status).toBe(403);
+    expect(byJudge.body.reason).toBe('只有书记员可以立案 (only clerks may file cases)');
+
+    const spoofId = `case:it-s-${suffix}`;
+    const spoof = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(spoofId)}`, { method: 'PUT', auth: clerk, body: caseDoc(spoofId, 'clerk.someone-else') });
+    expect(spoof.status).toBe(403);
+    expect(spoof.body.reason).toMatch(/createdBy must be the signed-in user/);
+
+    // The same rules on the bulk path replication uses.
+    const bulk = await couchFetch(`${target.url}/courtdesk_cases/_bulk_docs`, { method: 'POST', auth: clerk, body: { docs: [{ ...caseDoc(`caseNumber:b-${suffix}`, clerk.name), type: 'caseNumber' }] } });
+    expect(bulk.status).toBe(201);
+    expect(bulk.body[0]).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('服务端程序') });
+
+    // A delete is judged on the stored document: cases cannot be deleted by a clerk.
+    const cur = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}`, { auth: clerk });
+    const del = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}?rev=${cur.body._rev}`, { method: 'DELETE', auth: clerk });
+    expect(del.status).toBe(403);
+    expect(del.body.reason).toBe('案件不得删除 (cases cannot be deleted)');
+  });
+  it('lets only the author edit and delete a forum post, on this server’s delete path too', async () => {
+    const id = `post:it-${suffix}`;
+    const url = `${target.url}/courtdesk_forum/${encodeURIComponent(id)}`;
+    const post = { _id: id, type: 'post', schemaVersion: 1, createdAt: new Date().toISOString(), createdBy: judge.name, title: '关于庭审排期的建议', body: '建议每周一上午集中排期。' };
+    const created = await couchFetch(url, { method: 'PUT', auth: judge, body: post });
+    expect(created.status, created.text).toBe(201);
+    written.push({ db: 'courtdesk_forum', id });
+    const byOther = await couchFetch(url, { method: 'PUT', auth: clerk, body: { ...post, _rev: created.body.rev, body: '改了' } });
+    expect(byOther.status).toBe(403);
+    expect(byOther.body.reason).toBe('只有作者本人可以修改帖子 (only the author may edit a post)');
+    const delOther = await couchFetch(`${url}?rev=${created.body.rev}`, { method: 'DELETE', auth: clerk });
+    expect(delOther.status).toBe(403);
+    expect((await couchFetch(url, { auth: kiosk })).status).toBe(403);
+    const edited = await couchFetch(url, { method: 'PUT', auth: judge, body: { ...post, _rev: created.body.rev, body: '建议每周一、周三上午集中排期。' } });
+    expect(edited.status).toBe(201);
+    const del = await couchFetch(`${url}?rev=${edited.body.rev}`, { method: 'DELETE', auth: judge });
+    expect(del.status, del.text).toBe(200);
+  });
+});

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedServer } from '../../sync-server/src/embedded/embeddedServer';
+
+/**
+ * The CouchDB a test suite talks to: Apache CouchDB when `COUCH_URL` is set (admin credentials in
+ * the URL, e.g. http://admin:pw@127.0.0.1:5984), otherwise a fresh embedded server on a random
+ * port in a temporary folder. Shared by the conformance, integration and fault suites: keep the
+ * API stable.
+ */
+export interface CouchTarget {
+  /** Base URL without credentials, no trailing slash. */
+  url: string;
+  /** Base URL with the admin's credentials. */
+  adminUrl: string;
+  admin: { name: string; password: string };
+  /** True for the embedded server, false for `COUCH_URL`. */
+  embedded: boolean;
+  /**
+   * Embedded: closes the server and removes its folder. `COUCH_URL`: deletes only the databases
+   * and users created through this module's helpers; nothing else is touched.
+   */
+  stop(): Promise<void>;
+}
+
+/** A credential for {@link couchFetch}. */
+export interface Credentials {
+  name: string;
+  password: string;
+}
+
+/** Options of {@link couchFetch}. */
+export interface CouchFetchOptions {
+  method?: string;
+  /** JSON-serialised unless `rawBody` is given. */
+  body?: unknown;
+  /** Sent as is (malformed JSON, attachments). */
+  rawBody?: string | Buffer;
+  contentType?: string;
+  /** A `Cookie` header value, e.g. from {@link sessionCookie}. */
+  cookie?: string;
+  auth?: Credentials;
+  headers?: Record<string, string>;
+  /** Aborts the request after this long (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** A response, body parsed as JSON when possible. */
+export interface CouchResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CouchDB bodies are open-ended JSON.
+  body: any;
+}
+
+const created = new WeakMap<CouchTarget, { dbs: Set<string>; users: Set<string> }>();
+
+function track(target: CouchTarget): { dbs: Set<string>; users: Set<string> } {
+  let t = created.get(target);
+  if (!t) {
+    t = { dbs: new Set(), users: new Set() };
+    created.set(target, t);
+  }
+  return t;
+}
+
+/** Starts (or connects to) the target. */
+export async function getCouchTarget(): Promise<CouchTarget> {
+  const external = process.env.COUCH_URL;
+  if (external) {
+    const u = new URL(external);
+    const admin = { name: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
+    if (!admin.name) throw new Error('COUCH_URL must carry admin credentials, e.g. http://admin:pw@127.0.0.1:5984');
+    u.username = '';
+    u.password = '';
+    const url = u.toString().replace(/\/$/, '');
+    const target: CouchTarget = {
+      url,
+      adminUrl: external.replace(/\/$/, ''),
+      admin,
+      embedded: false,
+      async stop() {
+        const t = track(target);
+        for (const db of t.dbs) await couchFetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', auth: admin });
+        for (const user of t.users) await deleteUser(target, user);
+        t.dbs.clear();
+        t.users.clear();
+      },
+    };
+    return target;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'courtdesk-couch-'));
+  const admin = { name: 'admin', password: randomBytes(12).toString('hex') };
+  const server = await startEmbeddedServer({ dataDir: dir, port: 0, admin, logger: () => undefined });
+  const u = new URL(server.url);
+  u.username = admin.name;
+  u.password = admin.password;
+  return {
+    url: server.url,
+    adminUrl: u.toString().replace(/\/$/, ''),
+    admin,
+    embedded: true,
+    async stop() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One HTTP request, CouchDB style. Never throws on an HTTP error status. */
+export async function couchFetch(url: string, opts: CouchFetchOptions = {}): Promise<CouchResponse> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  let body: string | Buffer | undefined;
+  if (opts.rawBody !== undefined) body = opts.rawBody;
+  else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+  if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.auth) headers.authorization = 'Basic ' + Buffer.from(`${opts.auth.name}:${opts.auth.password}`).toString('base64');
+  const res = await fetch(url, {
+    method: opts.method ?? 'GET',
+    headers,
+    body: body === undefined ? undefined : new Uint8Array(typeof body === 'string' ? Buffer.from(body) : body),
+    signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+  });
+  const text = await res.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, body: parsed };
+}
+
+/** A unique database name for this run: `conf_<random>` (or `<prefix>_<random>`). */
+export function uniqueDbName(prefix = 'conf'): string {
+  return `${prefix}_${randomBytes(6).toString('hex')}`;
+}
+
+/** Creates a database (as admin), optionally with a `_security` object; `stop()` deletes it on COUCH_URL. */
+export async function createDb(target: CouchTarget, name: string, security?: object): Promise<void> {
+  const r = await couchFetch(`${target.url}/${encodeURIComponent(name)}`, { method: 'PUT', auth: target.admin });
+  if (r.status !== 201) throw new Error(`create ${name}: ${r.status} ${r.text}`);
+  track(target).dbs.add(name);
+  if (security) {
+    const s = await couchFetch(`${target.url}/${encodeURIComponent(name)}/_security`, { method: 'PUT', auth: target.admin, body: security });
+    if (s.status !== 200) throw new Error(`_security ${name}: ${s.status} ${s.text}`);
+  }
+}
+
+/** Creates or updates a user (as admin). */
+export async function createUser(target: CouchTarget, name: string, password: string, roles: string[]): Promise<void> {
+  const url = `${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await couchFetch(url, { auth: target.admin });
+  const doc: Record<string, unknown> = { _id: `org.couchdb.user:${name}`, name, password, roles, type: 'user' };
+  if (existing.status === 200) doc._rev = existing.body._rev;
+  const r = await couchFetch(url, { method: 'PUT', auth: target.admin, body: doc });
+  if (r.status !== 201 && r.status !== 202) throw new Error(`create user ${name}: ${r.status} ${r.text}`);
+  track(target).users.add(name);
+}
+
+/** Deletes a user (as admin); missing users are fine. */
+export async function deleteUser(target: CouchTarget, name: string): Promise<void> {
+  const url = `${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await couchFetch(url, { auth: target.admin });
+  if (existing.status !== 200) return;
+  await couchFetch(`${url}?rev=${encodeURIComponent(existing.body._rev)}`, { method: 'DELETE', auth: target.admin });
+}
+
+/** Signs in through `POST /_session` and returns the `Cookie` header value (`AuthSession=…`). */
+export async function sessionCookie(target: CouchTarget, name: string, password: string): Promise<string> {
+  const r = await couchFetch(`${target.url}/_session`, { method: 'POST', body: { name, password } });
+  if (r.status !== 200) throw new Error(`sign-in ${name}: ${r.status} ${r.text}`);
+  const setCookie = r.headers.get('set-cookie') ?? '';
+  const m = /AuthSession=([^;]*)/.exec(setCookie);
+  if (!m) throw new Error(`sign-in ${name}: no AuthSession cookie`);
+  return `AuthSession=${m[1]}`;
+}
