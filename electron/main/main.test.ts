@@ -67,6 +67,8 @@ describe('main.ts', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     const win = FakeBrowserWindow.instances[0]!;
     expect(win.loadedUrls).toEqual(['app://courtdesk/']);
+    // Dev runs and installed builds share one userData folder.
+    expect(fake.app.getName()).toBe('CourtDesk');
     expect(win.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,

@@ -106,6 +106,8 @@ async function onReady(): Promise<void> {
   updates.start();
 }
 
+// One userData folder (settings, IndexedDB replicas) for dev runs and installed builds alike.
+app.setName('CourtDesk');
 // Must happen before `ready`: app:// gets standard/secure/fetch/CORS/stream privileges.
 registerPrivilegedSchemes(protocol);
 

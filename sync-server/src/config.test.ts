@@ -34,7 +34,11 @@ describe('resolveServerConfig', () => {
     const dataDir = tmp();
     const env = { COURTDESK_ADMIN_USER: 'it', COURTDESK_ADMIN_PASSWORD: 'secret', COURTDESK_PORT: '16000' };
     const fromEnv = resolveServerConfig(env, { dataDir });
-    expect(fromEnv).toMatchObject({ admin: { name: 'it', password: 'secret' }, adminSource: 'env', port: 16000 });
+    expect(fromEnv).toMatchObject({
+      admin: { name: 'it', password: 'secret' },
+      adminSource: 'env',
+      port: 16000,
+    });
     const over = resolveServerConfig(env, { dataDir, adminUser: 'x', adminPassword: 'y', port: '0' });
     expect(over).toMatchObject({ admin: { name: 'x', password: 'y' }, adminSource: 'override', port: 0 });
     expect(over.cookieSecret).toBe(fromEnv.cookieSecret);

@@ -58,7 +58,10 @@ export const SERVER_FILE = 'server.json';
  * once and persisted in `<dataDir>/server.json` (mode 0600) with the cookie secret, so restarts
  * keep both. Creates the data folder. Throws on an invalid port or a half-given admin.
  */
-export function resolveServerConfig(env: ServerConfigEnv = process.env, overrides: ServerConfigOverrides = {}): ServerConfig {
+export function resolveServerConfig(
+  env: ServerConfigEnv = process.env,
+  overrides: ServerConfigOverrides = {},
+): ServerConfig {
   const base = overrides.cwd ?? process.cwd();
   const dataDir = resolve(base, overrides.dataDir ?? env.COURTDESK_DATA_DIR ?? DEFAULT_DATA_DIR);
   const host = overrides.host ?? DEFAULT_HOST;
@@ -75,7 +78,11 @@ export function resolveServerConfig(env: ServerConfigEnv = process.env, override
     admin = requireBoth(overrides.adminUser, overrides.adminPassword, '--admin-user/--admin-password');
     adminSource = 'override';
   } else if (env.COURTDESK_ADMIN_USER !== undefined || env.COURTDESK_ADMIN_PASSWORD !== undefined) {
-    admin = requireBoth(env.COURTDESK_ADMIN_USER, env.COURTDESK_ADMIN_PASSWORD, 'COURTDESK_ADMIN_USER/COURTDESK_ADMIN_PASSWORD');
+    admin = requireBoth(
+      env.COURTDESK_ADMIN_USER,
+      env.COURTDESK_ADMIN_PASSWORD,
+      'COURTDESK_ADMIN_USER/COURTDESK_ADMIN_PASSWORD',
+    );
     adminSource = 'env';
   } else if (persisted.admin && isNonEmpty(persisted.admin.name) && isNonEmpty(persisted.admin.password)) {
     admin = { name: persisted.admin.name, password: persisted.admin.password };
@@ -103,8 +110,13 @@ export function parsePort(value: number | string): number {
   return n;
 }
 
-function requireBoth(name: string | undefined, password: string | undefined, what: string): { name: string; password: string } {
-  if (!isNonEmpty(name) || !isNonEmpty(password)) throw new Error(`${what}: both the admin name and password must be given`);
+function requireBoth(
+  name: string | undefined,
+  password: string | undefined,
+  what: string,
+): { name: string; password: string } {
+  if (!isNonEmpty(name) || !isNonEmpty(password))
+    throw new Error(`${what}: both the admin name and password must be given`);
   if (name.includes(':')) throw new Error(`${what}: the admin name must not contain ':'`);
   return { name, password };
 }
@@ -116,7 +128,8 @@ function isNonEmpty(value: unknown): value is string {
 function readServerFile(file: string): PersistedServerFile {
   if (!existsSync(file)) return {};
   const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${file}: not a JSON object`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`${file}: not a JSON object`);
   return parsed as PersistedServerFile;
 }
 

@@ -40,12 +40,19 @@ interface Endpoint {
 
 async function startBaseline(dir: string, admin: { name: string; password: string }): Promise<Endpoint> {
   mkdirSync(join(dir, 'db'), { recursive: true });
-  const PouchDB = (require('pouchdb-node') as { defaults(o: object): unknown }).defaults({ prefix: join(dir, 'db') + '/' });
+  const PouchDB = (require('pouchdb-node') as { defaults(o: object): unknown }).defaults({
+    prefix: join(dir, 'db') + '/',
+  });
   const expressPouchDB = require('express-pouchdb') as (o: object) => express.Express & {
     couchConfig: { set(s: string, k: string, v: string, cb: () => void): void };
     setPouchDB(p: unknown): Promise<void>;
   };
-  const ep = expressPouchDB({ mode: 'fullCouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt'), overrideMode: { exclude: ['routes/fauxton', 'routes/http-log'] } });
+  const ep = expressPouchDB({
+    mode: 'fullCouchDB',
+    inMemoryConfig: true,
+    logPath: join(dir, 'log.txt'),
+    overrideMode: { exclude: ['routes/fauxton', 'routes/http-log'] },
+  });
   await new Promise<void>((r) => ep.couchConfig.set('admins', admin.name, admin.password, r));
   await new Promise<void>((r) => ep.couchConfig.set('log', 'level', 'error', r));
   await ep.setPouchDB(PouchDB);
@@ -57,7 +64,11 @@ async function startBaseline(dir: string, admin: { name: string; password: strin
   return {
     url: `http://127.0.0.1:${port}`,
     auth: basic(admin),
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -92,7 +103,8 @@ async function measureWrite(e: Endpoint, db: string): Promise<number> {
   await req(e, 'PUT', `/${db}`);
   const docs = makeDocs(db);
   const t0 = performance.now();
-  for (let i = 0; i < docs.length; i += BATCH) await req(e, 'POST', `/${db}/_bulk_docs`, { docs: docs.slice(i, i + BATCH) });
+  for (let i = 0; i < docs.length; i += BATCH)
+    await req(e, 'POST', `/${db}/_bulk_docs`, { docs: docs.slice(i, i + BATCH) });
   return performance.now() - t0;
 }
 
@@ -105,6 +117,28 @@ async function measureRead(e: Endpoint, db: string): Promise<number> {
   return elapsed;
 }
 
+const VDU =
+  'function (newDoc) { if (newDoc.type === "case" && !newDoc.caseNumber) throw({ forbidden: "caseNumber required" }); }';
+
+async function measureWriteWithVdu(e: Endpoint, db: string): Promise<number> {
+  await req(e, 'PUT', `/${db}`);
+  await req(e, 'PUT', `/${db}/_design/rules`, { validate_doc_update: VDU });
+  const docs = makeDocs(db).slice(0, DOCS / 2);
+  const t0 = performance.now();
+  for (let i = 0; i < docs.length; i += BATCH)
+    await req(e, 'POST', `/${db}/_bulk_docs`, { docs: docs.slice(i, i + BATCH) });
+  return performance.now() - t0;
+}
+
+const SINGLE_GETS = 1_000;
+
+async function measureSingleGets(e: Endpoint, db: string): Promise<number> {
+  const t0 = performance.now();
+  for (let i = 0; i < SINGLE_GETS; i++)
+    await req(e, 'GET', `/${db}/${encodeURIComponent(`${db}:${String(i).padStart(6, '0')}`)}`);
+  return performance.now() - t0;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -115,18 +149,43 @@ function median(xs: number[]): number {
 export async function runServerBench(): Promise<Result[]> {
   const root = mkdtempSync(join(tmpdir(), 'courtdesk-bench-'));
   const admin = { name: 'admin', password: 'bench-password' };
-  const oursServer = await startEmbeddedServer({ dataDir: join(root, 'ours'), port: 0, admin, logger: () => undefined });
+  const oursServer = await startEmbeddedServer({
+    dataDir: join(root, 'ours'),
+    port: 0,
+    admin,
+    logger: () => undefined,
+  });
   const ours: Endpoint = { url: oursServer.url, auth: basic(admin), close: () => oursServer.close() };
   const base = await startBaseline(join(root, 'baseline'), admin);
-  const samples = { oursW: [] as number[], baseW: [] as number[], oursR: [] as number[], baseR: [] as number[] };
+  const samples = {
+    oursW: [] as number[],
+    baseW: [] as number[],
+    oursR: [] as number[],
+    baseR: [] as number[],
+    oursV: [] as number[],
+    baseV: [] as number[],
+    oursG: [] as number[],
+    baseG: [] as number[],
+  };
   try {
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate the order so neither side always runs warm.
-      const order: Array<[Endpoint, 'ours' | 'base']> = round % 2 === 0 ? [[ours, 'ours'], [base, 'base']] : [[base, 'base'], [ours, 'ours']];
+      const order: Array<[Endpoint, 'ours' | 'base']> =
+        round % 2 === 0
+          ? [
+              [ours, 'ours'],
+              [base, 'base'],
+            ]
+          : [
+              [base, 'base'],
+              [ours, 'ours'],
+            ];
       for (const [e, who] of order) {
         const db = `bench_${who}_${round}`;
         samples[`${who}W`].push(await measureWrite(e, db));
         samples[`${who}R`].push(await measureRead(e, db));
+        samples[`${who}G`].push(await measureSingleGets(e, db));
+        samples[`${who}V`].push(await measureWriteWithVdu(e, `${db}_vdu`));
       }
     }
   } finally {
@@ -136,8 +195,38 @@ export async function runServerBench(): Promise<Result[]> {
   }
   const measuredAt = new Date().toISOString();
   const results: Result[] = [
-    { metric: `server _bulk_docs write ${DOCS} ~1KB docs (batches of ${BATCH})`, unit: 'ms', ours: round1(median(samples.oursW)), baseline: round1(median(samples.baseW)), baselineName: BASELINE, measuredAt },
-    { metric: `server _all_docs?include_docs=true read ${DOCS} docs`, unit: 'ms', ours: round1(median(samples.oursR)), baseline: round1(median(samples.baseR)), baselineName: BASELINE, measuredAt },
+    {
+      metric: `server _bulk_docs write ${DOCS} ~1KB docs (batches of ${BATCH})`,
+      unit: 'ms',
+      ours: round1(median(samples.oursW)),
+      baseline: round1(median(samples.baseW)),
+      baselineName: BASELINE,
+      measuredAt,
+    },
+    {
+      metric: `server _all_docs?include_docs=true read ${DOCS} docs`,
+      unit: 'ms',
+      ours: round1(median(samples.oursR)),
+      baseline: round1(median(samples.baseR)),
+      baselineName: BASELINE,
+      measuredAt,
+    },
+    {
+      metric: `server ${SINGLE_GETS} sequential GET /{db}/{doc} (Basic auth; per-request guard cost)`,
+      unit: 'ms',
+      ours: round1(median(samples.oursG)),
+      baseline: round1(median(samples.baseG)),
+      baselineName: BASELINE,
+      measuredAt,
+    },
+    {
+      metric: `server _bulk_docs write ${DOCS / 2} docs with a validate_doc_update (ours: vm sandbox; baseline: unsandboxed)`,
+      unit: 'ms',
+      ours: round1(median(samples.oursV)),
+      baseline: round1(median(samples.baseV)),
+      baselineName: BASELINE,
+      measuredAt,
+    },
   ];
   appendResults(results);
   return results;
@@ -157,5 +246,8 @@ function appendResults(results: Result[]): void {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const results = await runServerBench();
-  for (const r of results) process.stdout.write(`${r.metric}: ours ${r.ours} ${r.unit}, baseline ${r.baseline} ${r.unit} (${r.baselineName})\n`);
+  for (const r of results)
+    process.stdout.write(
+      `${r.metric}: ours ${r.ours} ${r.unit}, baseline ${r.baseline} ${r.unit} (${r.baselineName})\n`,
+    );
 }

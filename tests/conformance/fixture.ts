@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { couchFetch, createDb, createUser, getCouchTarget, uniqueDbName, type CouchResponse, type CouchTarget, type Credentials } from '../support/couchTarget';
+import {
+  couchFetch,
+  createDb,
+  createUser,
+  getCouchTarget,
+  uniqueDbName,
+  type CouchResponse,
+  type CouchTarget,
+  type Credentials,
+} from '../support/couchTarget';
 
 /**
  * Shared setup of the conformance suite: one target (embedded or COUCH_URL), one secured database
@@ -7,7 +16,14 @@ import { couchFetch, createDb, createUser, getCouchTarget, uniqueDbName, type Co
  */
 
 /** The kinds of caller. */
-export const ACTORS = ['anonymous', 'outsider', 'memberName', 'memberRole', 'dbAdmin', 'serverAdmin'] as const;
+export const ACTORS = [
+  'anonymous',
+  'outsider',
+  'memberName',
+  'memberRole',
+  'dbAdmin',
+  'serverAdmin',
+] as const;
 /** One of {@link ACTORS}. */
 export type Actor = (typeof ACTORS)[number];
 
@@ -18,7 +34,13 @@ export interface Fixture {
   db: string;
   creds: Record<Actor, Credentials | undefined>;
   /** Request as an actor; `path` is relative to the server root. */
-  as(actor: Actor, method: string, path: string, body?: unknown, extra?: { rawBody?: string | Buffer; contentType?: string; timeoutMs?: number }): Promise<CouchResponse>;
+  as(
+    actor: Actor,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra?: { rawBody?: string | Buffer; contentType?: string; timeoutMs?: number },
+  ): Promise<CouchResponse>;
   /** Request as the server admin. */
   admin(method: string, path: string, body?: unknown): Promise<CouchResponse>;
   stop(): Promise<void>;
@@ -29,7 +51,12 @@ export async function setupFixture(): Promise<Fixture> {
   const target = await getCouchTarget();
   const tag = randomBytes(4).toString('hex');
   const pw = randomBytes(9).toString('hex');
-  const names = { outsider: `conf_out_${tag}`, memberName: `conf_mn_${tag}`, memberRole: `conf_mr_${tag}`, dbAdmin: `conf_da_${tag}` };
+  const names = {
+    outsider: `conf_out_${tag}`,
+    memberName: `conf_mn_${tag}`,
+    memberRole: `conf_mr_${tag}`,
+    dbAdmin: `conf_da_${tag}`,
+  };
   await createUser(target, names.outsider, pw, ['kiosk']);
   await createUser(target, names.memberName, pw, []);
   await createUser(target, names.memberRole, pw, ['clerk']);
@@ -66,5 +93,7 @@ export async function setupFixture(): Promise<Fixture> {
 
 /** Prints, visibly, that a check ran only on the embedded server. */
 export function skippedOnCouch(what: string): void {
-  process.stdout.write(`SKIPPED (embedded only): ${what} — not asserted against Apache CouchDB (COUCH_URL)\n`);
+  process.stdout.write(
+    `SKIPPED (embedded only): ${what} — not asserted against Apache CouchDB (COUCH_URL)\n`,
+  );
 }

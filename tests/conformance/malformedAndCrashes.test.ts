@@ -30,7 +30,10 @@ async function serverAnswers(): Promise<void> {
 
 describe('malformed requests (CouchDB answers)', () => {
   it('invalid JSON document → 400 bad_request', async () => {
-    const r = await f.as('memberRole', 'PUT', `/${f.db}/bad1`, undefined, { rawBody: '{"a": ', contentType: 'application/json' });
+    const r = await f.as('memberRole', 'PUT', `/${f.db}/bad1`, undefined, {
+      rawBody: '{"a": ',
+      contentType: 'application/json',
+    });
     expect(r.status).toBe(400);
     expect(r.body.error).toBe('bad_request');
     await serverAnswers();
@@ -77,7 +80,9 @@ describe('malformed requests (CouchDB answers)', () => {
   });
 
   it('a document over max_document_size inside _bulk_docs → 413 document_too_large', async () => {
-    const r = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, { docs: [{ _id: 'small' }, { _id: 'too_big2', blob: 'x'.repeat(8_500_000) }] });
+    const r = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, {
+      docs: [{ _id: 'small' }, { _id: 'too_big2', blob: 'x'.repeat(8_500_000) }],
+    });
     expect(r.status).toBe(413);
     expect(r.body.error).toBe('document_too_large');
   });
@@ -98,10 +103,14 @@ describe('requests that used to kill express-pouchdb 4.2.0: the server keeps ans
   });
 
   it("a non-member's continuous _changes → 403 forbidden", async () => {
-    const r = await f.as('outsider', 'GET', `/${f.db}/_changes?feed=continuous&timeout=200`, undefined, { timeoutMs: 5000 });
+    const r = await f.as('outsider', 'GET', `/${f.db}/_changes?feed=continuous&timeout=200`, undefined, {
+      timeoutMs: 5000,
+    });
     expect(r.status).toBe(403);
     expect(r.body.error).toBe('forbidden');
-    const anon = await f.as('anonymous', 'GET', `/${f.db}/_changes?feed=continuous&timeout=200`, undefined, { timeoutMs: 5000 });
+    const anon = await f.as('anonymous', 'GET', `/${f.db}/_changes?feed=continuous&timeout=200`, undefined, {
+      timeoutMs: 5000,
+    });
     expect(anon.status).toBe(401);
     await serverAnswers();
   });
@@ -112,10 +121,15 @@ describe('requests that used to kill express-pouchdb 4.2.0: the server keeps ans
     const p = fetch(`${f.target.url}/${f.db}/_changes?feed=continuous&since=now`, {
       headers: { authorization: 'Basic ' + Buffer.from(`${auth.name}:${auth.password}`).toString('base64') },
       signal: ctrl.signal,
-    }).then(async (res) => {
-      expect(res.status).toBe(200);
-      await res.body?.getReader().read().catch(() => undefined);
-    }).catch(() => undefined);
+    })
+      .then(async (res) => {
+        expect(res.status).toBe(200);
+        await res.body
+          ?.getReader()
+          .read()
+          .catch(() => undefined);
+      })
+      .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 150));
     ctrl.abort();
     await p;
@@ -124,7 +138,13 @@ describe('requests that used to kill express-pouchdb 4.2.0: the server keeps ans
   });
 
   it('continuous _changes ends after ?timeout with last_seq', async () => {
-    const r = await f.as('memberRole', 'GET', `/${f.db}/_changes?feed=continuous&since=now&timeout=150`, undefined, { timeoutMs: 5000 });
+    const r = await f.as(
+      'memberRole',
+      'GET',
+      `/${f.db}/_changes?feed=continuous&since=now&timeout=150`,
+      undefined,
+      { timeoutMs: 5000 },
+    );
     expect(r.status).toBe(200);
     const lines = r.text.trim().split('\n').filter(Boolean);
     expect(JSON.parse(lines[lines.length - 1] ?? '{}')).toHaveProperty('last_seq');
@@ -132,7 +152,13 @@ describe('requests that used to kill express-pouchdb 4.2.0: the server keeps ans
 
   it('?limit=abc on _changes (normal, longpoll, continuous)', async () => {
     for (const feed of ['normal', 'longpoll', 'continuous']) {
-      const r = await f.as('memberRole', 'GET', `/${f.db}/_changes?feed=${feed}&limit=abc&timeout=100`, undefined, { timeoutMs: 5000 });
+      const r = await f.as(
+        'memberRole',
+        'GET',
+        `/${f.db}/_changes?feed=${feed}&limit=abc&timeout=100`,
+        undefined,
+        { timeoutMs: 5000 },
+      );
       if (f.target.embedded) {
         expect(r.status).toBe(400);
         expect(r.body.error).toBe('query_parse_error');
@@ -154,7 +180,9 @@ describe('requests that used to kill express-pouchdb 4.2.0: the server keeps ans
       const r = await f.as('memberRole', 'PUT', `/${f.db}/badatt_${i}`, body);
       expect(r.status).toBeGreaterThanOrEqual(400);
       if (f.target.embedded) expect(r.status).toBe(400);
-      const bulk = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, { docs: [{ _id: `badatt_bulk_${i}`, ...body }] });
+      const bulk = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, {
+        docs: [{ _id: `badatt_bulk_${i}`, ...body }],
+      });
       if (f.target.embedded) expect(bulk.status).toBe(400);
       await serverAnswers();
     }
@@ -195,6 +223,54 @@ describe('requests that used to kill express-pouchdb 4.2.0: the server keeps ans
       if (f.target.embedded) expect(r.status, p).toBe(400);
       await serverAnswers();
     }
+  });
+
+  it('bodies that wedged or crashed PouchDB inside express-pouchdb (index fields, sort, _revisions, broken views)', async () => {
+    const cases: Array<[string, string, unknown]> = [
+      ['POST', `/${f.db}/_index`, { index: { fields: [{}] } }],
+      ['POST', `/${f.db}/_find`, { selector: {}, sort: [{ a: 'sideways' }] }],
+      [
+        'POST',
+        `/${f.db}/_bulk_docs`,
+        { new_edits: false, docs: [{ _id: 'rv', _rev: '1-a', _revisions: { start: 'x', ids: 5 } }] },
+      ],
+      ['PUT', `/${f.db}/_design/broken_map`, { views: { v: { map: 'function( {' } } }],
+      [
+        'PUT',
+        `/${f.db}/_design/broken_reduce`,
+        { views: { v: { map: 'function (d) { emit(d._id, 1); }', reduce: '_nonsense' } } },
+      ],
+      ['PUT', `/${f.db}/_design/broken_views`, { views: 'not an object' }],
+    ];
+    for (const [method, path, body] of cases) {
+      const r = await f.admin(method, path, body);
+      expect(r.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
+      if (f.target.embedded) expect(r.status, `${method} ${path} ${r.text}`).toBe(400);
+      await serverAnswers();
+    }
+    // the database still serves queries and index creation afterwards
+    expect((await f.admin('POST', `/${f.db}/_index`, { index: { fields: ['kind'] } })).status).toBe(200);
+    expect((await f.admin('POST', `/${f.db}/_view_cleanup`)).status).toBe(202);
+  });
+
+  it('/_uuids?count over [uuids] max_count (1000) → 400, not a server-wide stall', async () => {
+    const r = await f.as('anonymous', 'GET', '/_uuids?count=100000000');
+    expect(r.status).toBe(400);
+    expect(r.body.error).toBe('bad_request');
+    expect((await f.as('anonymous', 'GET', '/_uuids?count=3')).body.uuids).toHaveLength(3);
+  });
+
+  it('a database deleted and recreated does not keep its old validate_doc_update', async () => {
+    const name = `${f.db}_recreated`;
+    expect((await f.admin('PUT', `/${name}`)).status).toBe(201);
+    await f.admin('PUT', `/${name}/_design/v`, {
+      validate_doc_update: 'function () { throw({ forbidden: "old rules" }); }',
+    });
+    expect((await f.admin('PUT', `/${name}/a`, { x: 1 })).status).toBe(403);
+    expect((await f.admin('DELETE', `/${name}`)).status).toBe(200);
+    expect((await f.admin('PUT', `/${name}`)).status).toBe(201);
+    expect((await f.admin('PUT', `/${name}/a`, { x: 1 })).status).toBe(201);
+    expect((await f.admin('DELETE', `/${name}`)).status).toBe(200);
   });
 
   it('a truncated request body and a garbage URL encoding', async () => {

@@ -13,9 +13,18 @@ beforeAll(async () => {
   f = await setupFixture();
   const seed = await f.admin('PUT', `/${f.db}/seed`, { kind: 'seed' });
   expect(seed.status).toBe(201);
-  const att = await couchFetch(`${f.target.url}/${f.db}/seed_att/file.txt`, { method: 'PUT', auth: f.target.admin, rawBody: 'seed file', contentType: 'text/plain' });
+  const att = await couchFetch(`${f.target.url}/${f.db}/seed_att/file.txt`, {
+    method: 'PUT',
+    auth: f.target.admin,
+    rawBody: 'seed file',
+    contentType: 'text/plain',
+  });
   expect(att.status).toBe(201);
   expect((await f.admin('PUT', `/${f.db}/_local/seed_local`, { last_seq: 0 })).status).toBe(201);
+  const views = await f.admin('PUT', `/${f.db}/_design/seed_views`, {
+    views: { by_kind: { map: 'function (doc) { if (doc.kind) emit(doc.kind, null); }' } },
+  });
+  expect(views.status).toBe(201);
 });
 
 afterAll(async () => {
@@ -31,9 +40,18 @@ describe('security and protocol matrix', () => {
       it(`${row.name} as ${actor} → ${status}${error ? ` ${error}` : ''} ${row.cite}`, async () => {
         const c = { f, actor };
         await row.prepare?.(c);
-        const res = await f.as(actor, row.method, row.path(c), row.body?.(c), row.raw ? { rawBody: row.raw.body, contentType: row.raw.contentType } : {});
+        const res = await f.as(
+          actor,
+          row.method,
+          row.path(c),
+          row.body?.(c),
+          row.raw ? { rawBody: row.raw.body, contentType: row.raw.contentType } : {},
+        );
         await row.cleanup?.(c, res.status);
-        expect({ status: res.status, error: res.body?.error }, res.text.slice(0, 300)).toMatchObject({ status, ...(error ? { error } : {}) });
+        expect({ status: res.status, error: res.body?.error }, res.text.slice(0, 300)).toMatchObject({
+          status,
+          ...(error ? { error } : {}),
+        });
         if (status < 300) expect(res.body?.error, res.text.slice(0, 300)).toBeUndefined();
       });
     }
@@ -71,7 +89,10 @@ describe('each CourtDesk role against the databases provisioned for it', () => {
       const isMember = (spec.memberRoles as readonly string[]).includes(role);
       it(`${key}: role ${role} reads _all_docs → ${isMember ? 200 : 403}`, async () => {
         const db = `${uniqueDbName()}_${key}`;
-        await createDb(f.target, db, { admins: { names: [], roles: [...spec.adminRoles] }, members: { names: [], roles: [...spec.memberRoles] } });
+        await createDb(f.target, db, {
+          admins: { names: [], roles: [...spec.adminRoles] },
+          members: { names: [], roles: [...spec.memberRoles] },
+        });
         const res = await couchFetch(`${f.target.url}/${db}/_all_docs`, { auth: roleUsers.get(role) });
         expect(res.status).toBe(isMember ? 200 : 403);
         if (!isMember) expect(res.body?.error).toBe('forbidden');

@@ -26,7 +26,10 @@ let db: string;
 beforeAll(async () => {
   f = await setupFixture();
   db = uniqueDbName();
-  await createDb(f.target, db, { admins: { names: [], roles: [] }, members: { names: [], roles: ['clerk'] } });
+  await createDb(f.target, db, {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: ['clerk'] },
+  });
   const r = await f.admin('PUT', `/${db}/_design/rules`, { validate_doc_update: VDU });
   expect(r.status).toBe(201);
 });
@@ -54,7 +57,12 @@ describe('validate_doc_update', () => {
 
   it('POST /{db} and _bulk_docs (new_edits default) are validated per document', async () => {
     expect((await f.as('memberRole', 'POST', `/${db}`, { forbid: true })).status).toBe(403);
-    const r = await f.as('memberRole', 'POST', `/${db}/_bulk_docs`, { docs: [{ _id: 'b1', forbid: true }, { _id: 'b2', ok: 1 }] });
+    const r = await f.as('memberRole', 'POST', `/${db}/_bulk_docs`, {
+      docs: [
+        { _id: 'b1', forbid: true },
+        { _id: 'b2', ok: 1 },
+      ],
+    });
     expect(r.status).toBe(201);
     const byId = Object.fromEntries((r.body as Array<{ id: string }>).map((x) => [x.id, x]));
     expect(byId.b1).toMatchObject({ error: 'forbidden', reason: 'forbidden by the test validator' });
@@ -114,7 +122,9 @@ describe('validate_doc_update', () => {
     expect((await f.as('memberRole', 'PUT', `/${db}/_design/other`, { forbid: true })).status).toBe(403);
     const ok = await f.admin('PUT', `/${db}/_design/other`, { forbid: true });
     expect(ok.status).toBe(201);
-    const bulk = await f.as('memberRole', 'POST', `/${db}/_bulk_docs`, { docs: [{ _id: '_design/sneaky', views: {} }] });
+    const bulk = await f.as('memberRole', 'POST', `/${db}/_bulk_docs`, {
+      docs: [{ _id: '_design/sneaky', views: {} }],
+    });
     expect(bulk.status).toBe(201);
     expect(bulk.body[0]).toMatchObject({ id: '_design/sneaky', error: 'forbidden' });
   });
@@ -131,7 +141,9 @@ describe('design-document JavaScript cannot reach Node (embedded server)', () =>
     throw({ forbidden: 'probe:' + report.join(',') });
   }`;
 
-  it('validate_doc_update sees no process, Buffer, timers, host Function or Node require', async ({ skip }) => {
+  it('validate_doc_update sees no process, Buffer, timers, host Function or Node require', async ({
+    skip,
+  }) => {
     if (!f.target.embedded) {
       skippedOnCouch('ddoc JS sandbox probe (CouchDB runs ddoc JS in couchjs, outside Node)');
       skip();
@@ -151,7 +163,9 @@ describe('design-document JavaScript cannot reach Node (embedded server)', () =>
     }
     const ldb = uniqueDbName();
     await createDb(f.target, ldb, { members: { names: [], roles: ['clerk'] } });
-    await f.admin('PUT', `/${ldb}/_design/loop`, { validate_doc_update: 'function (d) { if (d.loop) { while (true) {} } }' });
+    await f.admin('PUT', `/${ldb}/_design/loop`, {
+      validate_doc_update: 'function (d) { if (d.loop) { while (true) {} } }',
+    });
     const r = await f.as('memberRole', 'PUT', `/${ldb}/l1`, { loop: true });
     expect(r.status).toBe(500);
     expect((await f.as('memberRole', 'PUT', `/${ldb}/l2`, { loop: false })).status).toBe(201);

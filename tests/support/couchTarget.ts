@@ -73,7 +73,8 @@ export async function getCouchTarget(): Promise<CouchTarget> {
   if (external) {
     const u = new URL(external);
     const admin = { name: decodeURIComponent(u.username), password: decodeURIComponent(u.password) };
-    if (!admin.name) throw new Error('COUCH_URL must carry admin credentials, e.g. http://admin:pw@127.0.0.1:5984');
+    if (!admin.name)
+      throw new Error('COUCH_URL must carry admin credentials, e.g. http://admin:pw@127.0.0.1:5984');
     u.username = '';
     u.password = '';
     const url = u.toString().replace(/\/$/, '');
@@ -84,7 +85,8 @@ export async function getCouchTarget(): Promise<CouchTarget> {
       embedded: false,
       async stop() {
         const t = track(target);
-        for (const db of t.dbs) await couchFetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', auth: admin });
+        for (const db of t.dbs)
+          await couchFetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', auth: admin });
         for (const user of t.users) await deleteUser(target, user);
         t.dbs.clear();
         t.users.clear();
@@ -118,11 +120,14 @@ export async function couchFetch(url: string, opts: CouchFetchOptions = {}): Pro
   else if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
   if (opts.cookie) headers.cookie = opts.cookie;
-  if (opts.auth) headers.authorization = 'Basic ' + Buffer.from(`${opts.auth.name}:${opts.auth.password}`).toString('base64');
+  if (opts.auth)
+    headers.authorization =
+      'Basic ' + Buffer.from(`${opts.auth.name}:${opts.auth.password}`).toString('base64');
   const res = await fetch(url, {
     method: opts.method ?? 'GET',
     headers,
-    body: body === undefined ? undefined : new Uint8Array(typeof body === 'string' ? Buffer.from(body) : body),
+    body:
+      body === undefined ? undefined : new Uint8Array(typeof body === 'string' ? Buffer.from(body) : body),
     signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
   });
   const text = await res.text();
@@ -142,20 +147,38 @@ export function uniqueDbName(prefix = 'conf'): string {
 
 /** Creates a database (as admin), optionally with a `_security` object; `stop()` deletes it on COUCH_URL. */
 export async function createDb(target: CouchTarget, name: string, security?: object): Promise<void> {
-  const r = await couchFetch(`${target.url}/${encodeURIComponent(name)}`, { method: 'PUT', auth: target.admin });
+  const r = await couchFetch(`${target.url}/${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    auth: target.admin,
+  });
   if (r.status !== 201) throw new Error(`create ${name}: ${r.status} ${r.text}`);
   track(target).dbs.add(name);
   if (security) {
-    const s = await couchFetch(`${target.url}/${encodeURIComponent(name)}/_security`, { method: 'PUT', auth: target.admin, body: security });
+    const s = await couchFetch(`${target.url}/${encodeURIComponent(name)}/_security`, {
+      method: 'PUT',
+      auth: target.admin,
+      body: security,
+    });
     if (s.status !== 200) throw new Error(`_security ${name}: ${s.status} ${s.text}`);
   }
 }
 
 /** Creates or updates a user (as admin). */
-export async function createUser(target: CouchTarget, name: string, password: string, roles: string[]): Promise<void> {
+export async function createUser(
+  target: CouchTarget,
+  name: string,
+  password: string,
+  roles: string[],
+): Promise<void> {
   const url = `${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   const existing = await couchFetch(url, { auth: target.admin });
-  const doc: Record<string, unknown> = { _id: `org.couchdb.user:${name}`, name, password, roles, type: 'user' };
+  const doc: Record<string, unknown> = {
+    _id: `org.couchdb.user:${name}`,
+    name,
+    password,
+    roles,
+    type: 'user',
+  };
   if (existing.status === 200) doc._rev = existing.body._rev;
   const r = await couchFetch(url, { method: 'PUT', auth: target.admin, body: doc });
   if (r.status !== 201 && r.status !== 202) throw new Error(`create user ${name}: ${r.status} ${r.text}`);
@@ -167,7 +190,10 @@ export async function deleteUser(target: CouchTarget, name: string): Promise<voi
   const url = `${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   const existing = await couchFetch(url, { auth: target.admin });
   if (existing.status !== 200) return;
-  await couchFetch(`${url}?rev=${encodeURIComponent(existing.body._rev)}`, { method: 'DELETE', auth: target.admin });
+  await couchFetch(`${url}?rev=${encodeURIComponent(existing.body._rev)}`, {
+    method: 'DELETE',
+    auth: target.admin,
+  });
 }
 
 /** Signs in through `POST /_session` and returns the `Cookie` header value (`AuthSession=…`). */

@@ -132,8 +132,12 @@ class FakeApp extends EventEmitter {
   getAppPath(): string {
     return this.appPath;
   }
+  name = 'courtdesk';
+  setName(name: string): void {
+    this.name = name;
+  }
   getName(): string {
-    return 'CourtDesk';
+    return this.name;
   }
   getVersion(): string {
     return '0.1.0';

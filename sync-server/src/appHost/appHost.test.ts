@@ -152,7 +152,7 @@ describe('app host: /couch proxy', () => {
 
   it('streams large bodies both ways and rewrites Location', async () => {
     const body = Buffer.alloc(3 * 1024 * 1024, 1);
-    const put = await fetch(`${app.url}/couch/db/doc`, { method: 'PUT', body });
+    const put = await fetch(`${app.url}/couch/db/doc`, { method: 'PUT', body: new Uint8Array(body) });
     expect(put.status).toBe(201);
     expect(await put.json()).toEqual({ ok: true, received: body.length });
     expect(put.headers.get('location')).toBe('/couch/db/doc');

@@ -38,7 +38,9 @@ describe('access', () => {
   });
 
   it('ignores malformed security lists instead of crashing', () => {
-    expect(isMember({ name: 'ann', roles: ['clerk'] }, { members: { names: 'ann', roles: 5 } }, admins)).toBe(false);
+    expect(isMember({ name: 'ann', roles: ['clerk'] }, { members: { names: 'ann', roles: 5 } }, admins)).toBe(
+      false,
+    );
   });
 
   it('validates security objects', () => {

@@ -68,7 +68,12 @@ export function isMember(ctx: UserCtx, sec: SecurityObject, serverAdminNames: Re
 }
 
 /** True when `ctx` has `level` on a database with security `sec`. */
-export function hasAccess(level: AccessLevel, ctx: UserCtx, sec: SecurityObject, serverAdminNames: ReadonlySet<string>): boolean {
+export function hasAccess(
+  level: AccessLevel,
+  ctx: UserCtx,
+  sec: SecurityObject,
+  serverAdminNames: ReadonlySet<string>,
+): boolean {
   switch (level) {
     case 'member':
       return isMember(ctx, sec, serverAdminNames);
@@ -88,15 +93,18 @@ export function hasAccess(level: AccessLevel, ctx: UserCtx, sec: SecurityObject,
  * non-list names/roles with 400). Returns an error reason, or null when valid.
  */
 export function securityObjectProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'Security object must be a JSON object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'Security object must be a JSON object';
   for (const key of ['admins', 'members'] as const) {
     const group = (value as Record<string, unknown>)[key];
     if (group === undefined) continue;
-    if (typeof group !== 'object' || group === null || Array.isArray(group)) return `${key} must be a JSON object`;
+    if (typeof group !== 'object' || group === null || Array.isArray(group))
+      return `${key} must be a JSON object`;
     for (const field of ['names', 'roles'] as const) {
       const list = (group as Record<string, unknown>)[field];
       if (list === undefined) continue;
-      if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) return `${key}.${field} must be a JSON list of strings`;
+      if (!Array.isArray(list) || !list.every((v) => typeof v === 'string'))
+        return `${key}.${field} must be a JSON list of strings`;
     }
   }
   return null;

@@ -10,7 +10,9 @@ import { unauthorized } from '../errors';
 
 /** The pouchdb-auth methods of the authentication database. */
 export interface AuthDb {
-  multiUserSession(sessionId?: string): Promise<{ userCtx: { name: string | null; roles: string[] }; info: { authenticated?: string } }>;
+  multiUserSession(
+    sessionId?: string,
+  ): Promise<{ userCtx: { name: string | null; roles: string[] }; info: { authenticated?: string } }>;
   multiUserLogIn(name: string, password: string): Promise<{ ok: boolean; name: string; roles: string[] }>;
 }
 
@@ -61,7 +63,10 @@ export async function identify(req: IncomingMessage, authDb: AuthDb): Promise<Id
     try {
       const session = await authDb.multiUserSession(cookie);
       if (session.info.authenticated && session.userCtx.name !== null) {
-        return { ctx: { name: session.userCtx.name, roles: [...session.userCtx.roles] }, authenticated: true };
+        return {
+          ctx: { name: session.userCtx.name, roles: [...session.userCtx.roles] },
+          authenticated: true,
+        };
       }
     } catch {
       // malformed cookie: fall through to Basic / anonymous

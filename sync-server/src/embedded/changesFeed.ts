@@ -10,7 +10,9 @@ import type { QueryParams } from './params';
 
 /** The PouchDB changes API used here. */
 export interface ChangesDb {
-  changes(opts: Record<string, unknown>): ChangesFeed & PromiseLike<{ results: unknown[]; last_seq: number | string }>;
+  changes(
+    opts: Record<string, unknown>,
+  ): ChangesFeed & PromiseLike<{ results: unknown[]; last_seq: number | string }>;
   info(): Promise<{ update_seq: number | string }>;
 }
 
@@ -35,7 +37,8 @@ function feedOptions(q: QueryParams, body: unknown): Record<string, unknown> {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (q.filter === '_doc_ids') opts.doc_ids = b.doc_ids ?? (q.doc_ids ? JSON.parse(q.doc_ids) : []);
   if (q.filter === '_selector') opts.selector = b.selector;
-  if (q.filter === '_design') opts.filter = (doc: { _id?: string }) => typeof doc._id === 'string' && doc._id.startsWith('_design/');
+  if (q.filter === '_design')
+    opts.filter = (doc: { _id?: string }) => typeof doc._id === 'string' && doc._id.startsWith('_design/');
   return opts;
 }
 
@@ -44,7 +47,12 @@ function write(res: Response, value: unknown): void {
 }
 
 /** Serves a continuous or longpoll feed; resolves when the response is finished. */
-export async function serveLiveChanges(req: Request, res: Response, db: ChangesDb, q: QueryParams): Promise<void> {
+export async function serveLiveChanges(
+  req: Request,
+  res: Response,
+  db: ChangesDb,
+  q: QueryParams,
+): Promise<void> {
   const timeoutMs = q.timeout !== undefined ? Number(q.timeout) : DEFAULT_TIMEOUT_MS;
   const heartbeatMs = q.heartbeat === undefined ? 0 : q.heartbeat === 'true' ? 60_000 : Number(q.heartbeat);
   const opts = feedOptions(q, req.body);
@@ -68,7 +76,8 @@ export async function serveLiveChanges(req: Request, res: Response, db: ChangesD
     let finished = false;
     let idle: NodeJS.Timeout | undefined;
     const feed = db.changes({ ...opts, live: true });
-    const heartbeat = heartbeatMs > 0 ? setInterval(() => !res.writableEnded && res.write('\n'), heartbeatMs) : undefined;
+    const heartbeat =
+      heartbeatMs > 0 ? setInterval(() => !res.writableEnded && res.write('\n'), heartbeatMs) : undefined;
     const finish = (): void => {
       if (finished) return;
       finished = true;

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,9 @@ describe('startEmbeddedServer', () => {
   });
 
   it('refuses to start without an admin (no admin party)', async () => {
-    await expect(startEmbeddedServer({ dataDir: tmp(), port: 0, admin: { name: 'admin', password: '' } })).rejects.toThrow(/admin/);
+    await expect(
+      startEmbeddedServer({ dataDir: tmp(), port: 0, admin: { name: 'admin', password: '' } }),
+    ).rejects.toThrow(/admin/);
   });
 
   it('has the admin before the first request, and _session cookies survive a restart', async () => {
@@ -32,7 +35,11 @@ describe('startEmbeddedServer', () => {
     expect(s1.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const anon = await fetch(`${s1.url}/_all_dbs`);
     expect(anon.status).toBe(401);
-    const login = await fetch(`${s1.url}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'pw-1' }) });
+    const login = await fetch(`${s1.url}/_session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'admin', password: 'pw-1' }),
+    });
     expect(login.status).toBe(200);
     const cookie = /AuthSession=[^;]*/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
     expect(cookie).not.toBe('');
@@ -41,8 +48,27 @@ describe('startEmbeddedServer', () => {
     try {
       const r = await fetch(`${s2.url}/_session`, { headers: { cookie } });
       expect((await r.json()).userCtx).toMatchObject({ name: 'admin', roles: ['_admin'] });
-      const rebound = await fetch(`${s2.url}/`, { headers: { host: 'evil.example:80' } });
-      expect(rebound.status).toBe(400);
+      // fetch() cannot set Host; a raw request can (DNS-rebinding defence).
+      const status = await new Promise<number>((resolve, reject) => {
+        const u = new URL(s2.url);
+        request({ host: u.hostname, port: u.port, path: '/', headers: { host: 'evil.example' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(status).toBe(400);
+      // CORS with credentials for loopback origins only (the renderer on another port).
+      const pre = await fetch(`${s2.url}/_session`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST' },
+      });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+      expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
+      const foreign = await fetch(`${s2.url}/`, { headers: { origin: 'https://evil.example' } });
+      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await s2.close();
     }

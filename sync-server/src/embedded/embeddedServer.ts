@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type BodyLimits } from './bodies';
 import { createExpressPouch } from './expressPouch';
 import { createGuard, sendCouchError } from './guard';
 import { parseQueryString } from './params';
+import { createCors, type CorsOrigins } from './cors';
 
 /**
  * The embedded CouchDB-compatible server: express-pouchdb (PouchDB on LevelDB) inside our own
@@ -25,6 +26,8 @@ export interface EmbeddedServerOptions {
   logger?: (line: string) => void;
   /** Size limits (default: 8 MB per document, 64 MB per request). */
   limits?: Partial<BodyLimits>;
+  /** CORS origins with credentials (default ['loopback']: any http(s) origin on 127.0.0.1/localhost/::1). */
+  corsOrigins?: CorsOrigins;
 }
 
 /** A running embedded server. */
@@ -45,7 +48,9 @@ export function installRejectionLogger(logger: (line: string) => void): void {
   if (rejectionLoggerInstalled) return;
   rejectionLoggerInstalled = true;
   process.on('unhandledRejection', (reason) => {
-    logger(`unhandledRejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+    logger(
+      `unhandledRejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
   });
 }
 
@@ -53,19 +58,32 @@ export function installRejectionLogger(logger: (line: string) => void): void {
 export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const host = opts.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(host)) {
-    throw new Error(`The embedded server only listens on loopback (127.0.0.1, localhost, ::1), not "${host}". A court serving several PCs runs Apache CouchDB.`);
+    throw new Error(
+      `The embedded server only listens on loopback (127.0.0.1, localhost, ::1), not "${host}". A court serving several PCs runs Apache CouchDB.`,
+    );
   }
-  if (!opts.admin?.name || !opts.admin.password) throw new Error('The embedded server needs a server admin (name and password): it never runs as an admin party.');
+  if (!opts.admin?.name || !opts.admin.password)
+    throw new Error(
+      'The embedded server needs a server admin (name and password): it never runs as an admin party.',
+    );
   const logger = opts.logger ?? ((line: string) => process.stderr.write(`[embedded-server] ${line}\n`));
   installRejectionLogger(logger);
 
   let cookieSecret = opts.cookieSecret;
   if (!cookieSecret) {
     const { resolveServerConfig } = await import('../config');
-    cookieSecret = resolveServerConfig({}, { dataDir: opts.dataDir, adminUser: opts.admin.name, adminPassword: opts.admin.password }).cookieSecret;
+    cookieSecret = resolveServerConfig(
+      {},
+      { dataDir: opts.dataDir, adminUser: opts.admin.name, adminPassword: opts.admin.password },
+    ).cookieSecret;
   }
   const serverAdminNames = new Set([opts.admin.name]);
-  const ep = await createExpressPouch({ dataDir: opts.dataDir, admin: opts.admin, cookieSecret, serverAdminNames });
+  const ep = await createExpressPouch({
+    dataDir: opts.dataDir,
+    admin: opts.admin,
+    cookieSecret,
+    serverAdminNames,
+  });
   const limits: BodyLimits = { ...DEFAULT_LIMITS, ...opts.limits };
 
   const app = express();
@@ -78,9 +96,10 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
       res.status(400).type('application/json').send('{"error":"bad_request","reason":"Host not allowed"}\n');
       return;
     }
-    res.setHeader('Server', 'CouchDB/3.4.0 (CourtDesk embedded; express-pouchdb)');
+    res.setHeader('Server', 'CourtDesk-Embedded (express-pouchdb 4.2.0; CouchDB 3 compatible)');
     next();
   });
+  app.use(createCors(opts.corsOrigins ?? ['loopback']));
   app.use(
     createGuard({
       authDb: ep.authDb,
@@ -92,11 +111,16 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
       onDbChanged: ep.forget,
       putSecurity: ep.putSecurity,
       changesDb: (name) => ep.rawDb(name),
+      viewCleanup: async (name) => {
+        await ep.rawDb(name).viewCleanup();
+      },
     }),
   );
   app.use(ep.app);
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    logger(`request error ${req.method} ${req.originalUrl}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    logger(
+      `request error ${req.method} ${req.originalUrl}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     sendCouchError(res, internalError());
   });
 

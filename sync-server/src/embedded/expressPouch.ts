@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Express } from 'express';
 import type { SecurityObject } from './access';
 import type { AuthDb } from './authn';
-import { createValidationInstaller } from './validation';
+import { createValidationInstaller, invalidateValidators } from './validation';
 import type { ChangesDb } from './changesFeed';
 
 /**
@@ -21,10 +21,16 @@ const require = createRequire(import.meta.url);
 export const EXCLUDED_PARTS = [
   'validation', // replaced by validation.ts (vm sandbox, CouchDB arguments)
   'routes/fauxton', // web UI bundle: not needed, not audited
-  'routes/show', 'routes/list', 'routes/update', 'routes/rewrite', // ddoc JS outside any sandbox
+  'routes/show',
+  'routes/list',
+  'routes/update',
+  'routes/rewrite', // ddoc JS outside any sandbox
   'routes/temp-views', // arbitrary map code from any member; gone from CouchDB since 2.0
   'routes/security', // replaced by the guard (pouchdb-security treats empty members as public)
-  'routes/vhosts', 'routes/special-test-auth', 'routes/db-updates', 'routes/http-log',
+  'routes/vhosts',
+  'routes/special-test-auth',
+  'routes/db-updates',
+  'routes/http-log',
 ] as const;
 
 interface CouchConfig {
@@ -48,6 +54,7 @@ export interface RawDb extends ChangesDb {
   name: string;
   get(id: string, opts?: object): Promise<Record<string, unknown>>;
   put(doc: object): Promise<unknown>;
+  viewCleanup(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -66,13 +73,19 @@ export interface ExpressPouch {
 }
 
 function setConfig(cfg: CouchConfig, section: string, key: string, value: unknown): Promise<void> {
-  return new Promise((resolve, reject) => cfg.set(section, key, value, (err) => (err ? reject(err) : resolve())));
+  return new Promise((resolve, reject) =>
+    cfg.set(section, key, value, (err) => (err ? reject(err) : resolve())),
+  );
 }
 
 /** Hashes the admin password the pouchdb-auth way, reusing the stored hash when it still matches (cookies stay valid). */
 async function adminHash(dataDir: string, admin: { name: string; password: string }): Promise<string> {
-  const auth = require('pouchdb-auth') as { hashAdminPasswords(a: Record<string, string>): Promise<Record<string, string>> };
-  const authUtils = require('pouchdb-auth/lib/utils') as { hashPassword(p: string, salt: string, it: number): Promise<string> };
+  const auth = require('pouchdb-auth') as {
+    hashAdminPasswords(a: Record<string, string>): Promise<Record<string, string>>;
+  };
+  const authUtils = require('pouchdb-auth/lib/utils') as {
+    hashPassword(p: string, salt: string, it: number): Promise<string>;
+  };
   const file = join(dataDir, 'embedded-admin.json');
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; hash?: string };
@@ -139,7 +152,9 @@ export async function createExpressPouch(opts: {
   async function putSecurity(name: string, sec: SecurityObject): Promise<void> {
     const db = rawDb(name);
     for (let attempt = 0; ; attempt++) {
-      const current = await db.get('_local/_security').catch(() => ({ _id: '_local/_security' }) as Record<string, unknown>);
+      const current = await db
+        .get('_local/_security')
+        .catch(() => ({ _id: '_local/_security' }) as Record<string, unknown>);
       try {
         await db.put({ ...current, security: sec });
         return;
@@ -151,7 +166,9 @@ export async function createExpressPouch(opts: {
   function forget(name: string): void {
     // Not closed: instances of one name share the LevelDB store, closing would close it for express-pouchdb too.
     known = null;
+    if (name === '') return;
     raw.delete(name);
+    invalidateValidators(name);
   }
 
   const install = createValidationInstaller({ serverAdminNames: opts.serverAdminNames, getSecurity });
@@ -163,7 +180,9 @@ export async function createExpressPouch(opts: {
   });
   await app.setPouchDB(PouchDB);
 
-  const epUtils = require('express-pouchdb/lib/utils') as { getUsersDB(app: unknown, P: unknown): Promise<AuthDb> };
+  const epUtils = require('express-pouchdb/lib/utils') as {
+    getUsersDB(app: unknown, P: unknown): Promise<AuthDb>;
+  };
   let authDbPromise: Promise<AuthDb> | null = null;
   function authDb(): Promise<AuthDb> {
     authDbPromise ??= epUtils.getUsersDB(app, PouchDB);
@@ -175,7 +194,8 @@ export async function createExpressPouch(opts: {
     const all = [...raw.values()];
     raw.clear();
     await Promise.all(all.map((db) => db.close().catch(() => undefined)));
-    const cache = (PouchDB as unknown as { __dbCacheMap?: { forEach(fn: (db: RawDb) => void): void } }).__dbCacheMap;
+    const cache = (PouchDB as unknown as { __dbCacheMap?: { forEach(fn: (db: RawDb) => void): void } })
+      .__dbCacheMap;
     const open: RawDb[] = [];
     cache?.forEach((db) => open.push(db));
     await Promise.all(open.map((db) => db.close().catch(() => undefined)));

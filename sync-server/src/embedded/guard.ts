@@ -1,5 +1,16 @@
 import type { NextFunction, Request, Response } from 'express';
-import { CouchHttpError, denied, illegalDatabaseName, internalError, isCouchHttpError, methodNotAllowed, notFound, unauthorized } from '../errors';
+import {
+  CouchHttpError,
+  badRequest,
+  queryParseError,
+  denied,
+  illegalDatabaseName,
+  internalError,
+  isCouchHttpError,
+  methodNotAllowed,
+  notFound,
+  unauthorized,
+} from '../errors';
 import { hasAccess, isServerAdmin, type SecurityObject } from './access';
 import { identify, type AuthDb, type Identity } from './authn';
 import type { BodyLimits } from './bodies';
@@ -30,10 +41,15 @@ export interface GuardDeps {
   putSecurity(name: string, sec: SecurityObject): Promise<void>;
   /** The database for live `_changes` feeds. */
   changesDb(name: string): ChangesDb;
+  /** Removes stale view indexes (express-pouchdb's route never answers on PouchDB 9). */
+  viewCleanup(name: string): Promise<void>;
 }
 
 /** What GET /{db}/_security shows for a database whose security was never set (CouchDB 3 default). */
-export const DEFAULT_SECURITY: SecurityObject = { admins: { names: [], roles: ['_admin'] }, members: { names: [], roles: ['_admin'] } };
+export const DEFAULT_SECURITY: SecurityObject = {
+  admins: { names: [], roles: ['_admin'] },
+  members: { names: [], roles: ['_admin'] },
+};
 
 /** Request fields the guard sets. */
 export interface GuardedRequest extends Request {
@@ -47,7 +63,10 @@ export function sendCouchError(res: Response, err: CouchHttpError): void {
     return;
   }
   if (err.status === 401) res.setHeader('WWW-Authenticate', 'Basic realm="server"');
-  res.status(err.status).type('application/json').send(JSON.stringify(err.toBody()) + '\n');
+  res
+    .status(err.status)
+    .type('application/json')
+    .send(JSON.stringify(err.toBody()) + '\n');
 }
 
 /** Creates the guard middleware. */
@@ -62,7 +81,9 @@ export function createGuard(deps: GuardDeps) {
           sendCouchError(res, err);
           return;
         }
-        deps.logger(`guard error on ${req.method} ${req.originalUrl}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        deps.logger(
+          `guard error on ${req.method} ${req.originalUrl}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
         sendCouchError(res, internalError());
       },
     );
@@ -82,8 +103,29 @@ export function createGuard(deps: GuardDeps) {
       }
       return false;
     }
+    if (route.kind === 'db' && route.target.type === 'endpoint' && route.target.name === '_view_cleanup') {
+      await deps.viewCleanup(route.db);
+      sendJson(res, 202, { ok: true });
+      return false;
+    }
+    if (route.kind === 'db' && route.target.type === 'endpoint' && route.target.name === '_revs_limit') {
+      // PouchDB keeps 1000 revisions (CouchDB's default) and cannot change it per database.
+      if (req.method === 'GET') res.status(200).type('application/json').send('1000\n');
+      else
+        throw new CouchHttpError(
+          501,
+          'not_implemented',
+          '_revs_limit cannot be changed on the embedded server',
+        );
+      return false;
+    }
     const q = req.query as QueryParams;
-    if (route.kind === 'db' && route.target.type === 'endpoint' && route.target.name === '_changes' && (q.feed === 'continuous' || q.feed === 'longpoll')) {
+    if (
+      route.kind === 'db' &&
+      route.target.type === 'endpoint' &&
+      route.target.name === '_changes' &&
+      (q.feed === 'continuous' || q.feed === 'longpoll')
+    ) {
       await serveLiveChanges(req, res, deps.changesDb(route.db), q);
       return false;
     }
@@ -95,6 +137,7 @@ export function createGuard(deps: GuardDeps) {
     validateQueryParams(req.query as QueryParams);
     normalizeQuery(req.query as QueryParams);
     if (route.kind === 'db' && !isValidDbName(route.db)) throw illegalDatabaseName(route.db);
+    if (route.kind === 'public' && route.name === '_uuids') checkUuidCount((req.query as QueryParams).count);
 
     const identity = await identify(req, await deps.authDb());
     req.courtdesk = { identity, route };
@@ -106,17 +149,24 @@ export function createGuard(deps: GuardDeps) {
         break;
       case 'serverAdmin':
         if (!admin) throw unauthorized('You are not a server admin.');
-        if (route.kind === 'db') res.on('finish', () => deps.onDbChanged(route.db));
+        // Creates, deletes, replications with create_target…: forget what we cached.
+        res.on('finish', () => deps.onDbChanged(route.kind === 'db' ? route.db : ''));
         if (route.kind === 'serverAdmin' && route.name === '_node') {
           // CouchDB 3 serves config under /_node/{node}/_config; express-pouchdb under /_config.
-          req.url = req.url.replace(/^\/_node\/(?:_local|nonode@nohost|node1@127\.0\.0\.1)(?=\/|$)/, '') || '/';
+          req.url =
+            req.url.replace(/^\/_node\/(?:_local|nonode@nohost|node1@127\.0\.0\.1)(?=\/|$)/, '') || '/';
         }
         break;
       case 'methodNotAllowed':
         throw methodNotAllowed(decision.allowed);
       case 'userDoc':
-        if (!admin && !identity.authenticated) throw unauthorized('You are not authorized to access this db.');
-        if (!admin && (req.method === 'GET' || req.method === 'HEAD') && decision.docId !== `org.couchdb.user:${identity.ctx.name ?? ''}`) {
+        if (!admin && !identity.authenticated)
+          throw unauthorized('You are not authorized to access this db.');
+        if (
+          !admin &&
+          (req.method === 'GET' || req.method === 'HEAD') &&
+          decision.docId !== `org.couchdb.user:${identity.ctx.name ?? ''}`
+        ) {
           throw notFound('missing');
         }
         break;
@@ -129,7 +179,8 @@ export function createGuard(deps: GuardDeps) {
           const reason = decision.level === 'member' ? undefined : 'You are not a db or server admin.';
           throw denied(identity.authenticated, reason);
         }
-        if (decision.kind === 'refuse') throw new CouchHttpError(decision.status, decision.error, decision.reason);
+        if (decision.kind === 'refuse')
+          throw new CouchHttpError(decision.status, decision.error, decision.reason);
         break;
       }
       default: {
@@ -143,8 +194,19 @@ export function createGuard(deps: GuardDeps) {
   }
 }
 
+/** `[uuids] max_count` (CouchDB default 1000): anyone may call `_uuids`, so the count is capped. */
+function checkUuidCount(count: string | undefined): void {
+  if (count === undefined) return;
+  if (!/^\d{1,15}$/.test(count) || Number(count) < 1)
+    throw queryParseError(`Invalid value for integer: "${count}"`);
+  if (Number(count) > 1000) throw badRequest('count parameter too large');
+}
+
 function sendJson(res: Response, status: number, body: unknown): void {
-  res.status(status).type('application/json').send(JSON.stringify(body) + '\n');
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify(body) + '\n');
 }
 
 /** Rewrites parameter values PouchDB would misread (CouchDB-style `since=N-opaque` → `N`). */

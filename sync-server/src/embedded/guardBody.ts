@@ -2,10 +2,19 @@ import type { Request } from 'express';
 import { badContentType, badRequest, requestTooLarge, CouchHttpError } from '../errors';
 import type { Route } from './routes';
 import {
-  checkBulkDocs, checkBulkGet, checkChangesBody, checkDocument, checkFind, checkIndex, checkKeysBody, checkRevsMap, isObject,
+  checkBulkDocs,
+  checkBulkGet,
+  checkChangesBody,
+  checkDocument,
+  checkFind,
+  checkIndex,
+  checkKeysBody,
+  checkRevsMap,
+  isObject,
   type BodyLimits,
 } from './bodies';
 import { securityObjectProblem } from './access';
+import { checkDesignDoc } from './ddocShape';
 
 /**
  * Request bodies in the guard: JSON bodies are read once here (with the request size limit), checked
@@ -21,7 +30,8 @@ export type BodyPlan = 'none' | 'json' | 'jsonIfPresent' | 'upload' | 'passthrou
 /** Which body handling `method` on `route` gets. */
 export function planBody(method: string, route: Route, contentType: string | undefined): BodyPlan {
   if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'COPY') return 'none';
-  const isJsonType = contentType === undefined || /^application\/json\b/i.test(contentType) || contentType === '';
+  const isJsonType =
+    contentType === undefined || /^application\/json\b/i.test(contentType) || contentType === '';
   switch (route.kind) {
     case 'root':
     case 'public':
@@ -34,7 +44,10 @@ export function planBody(method: string, route: Route, contentType: string | und
     case 'db': {
       const t = route.target;
       if (t.type === 'doc' || t.type === 'design') {
-        const isAttachment = t.type === 'doc' ? t.attachment !== undefined : t.rest.length > 0 && !(t.rest[0] ?? '').startsWith('_');
+        const isAttachment =
+          t.type === 'doc'
+            ? t.attachment !== undefined
+            : t.rest.length > 0 && !(t.rest[0] ?? '').startsWith('_');
         if (isAttachment) return 'upload';
         if (t.type === 'design' && t.rest[0] === '_view') return 'jsonIfPresent';
         if (/^multipart\//i.test(contentType ?? '')) return 'upload';
@@ -43,7 +56,8 @@ export function planBody(method: string, route: Route, contentType: string | und
       if (t.type === 'db') return method === 'POST' ? 'json' : 'jsonIfPresent';
       if (t.type === 'local' || t.type === 'security') return 'json';
       if (t.type === 'endpoint') {
-        if (t.name === '_compact' || t.name === '_view_cleanup' || t.name === '_ensure_full_commit') return 'jsonIfPresent';
+        if (t.name === '_compact' || t.name === '_view_cleanup' || t.name === '_ensure_full_commit')
+          return 'jsonIfPresent';
         if (t.name === '_revs_limit') return 'json';
         return 'json';
       }
@@ -76,7 +90,7 @@ function readRaw(req: Request, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks, size));
+      if (!failed) resolve(Buffer.concat(chunks as Uint8Array[], size));
     });
     req.on('error', (err) => {
       if (!failed) reject(err);
@@ -85,16 +99,27 @@ function readRaw(req: Request, limit: number): Promise<Buffer> {
 }
 
 /** Reads, parses and checks the body per `plan`; throws CouchDB-style errors. */
-export async function handleBody(req: BodyRequest, route: Route, plan: BodyPlan, limits: BodyLimits): Promise<void> {
+export async function handleBody(
+  req: BodyRequest,
+  route: Route,
+  plan: BodyPlan,
+  limits: BodyLimits,
+): Promise<void> {
   if (plan === 'none' || plan === 'passthrough') return;
   if (plan === 'upload') {
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limits.maxRequestBytes) throw requestTooLarge();
     if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {
-      throw new CouchHttpError(411, 'bad_request', 'Attachment uploads need a Content-Length header on the embedded server.');
+      throw new CouchHttpError(
+        411,
+        'bad_request',
+        'Attachment uploads need a Content-Length header on the embedded server.',
+      );
     }
     if (route.kind === 'db' && route.target.type === 'doc' && route.target.attachment === undefined) {
-      throw badContentType('multipart document uploads are not supported by the embedded server; send JSON with inline attachments');
+      throw badContentType(
+        'multipart document uploads are not supported by the embedded server; send JSON with inline attachments',
+      );
     }
     return;
   }
@@ -102,7 +127,14 @@ export async function handleBody(req: BodyRequest, route: Route, plan: BodyPlan,
   req.rawBodyLength = raw.length;
   let body: unknown;
   if (raw.length === 0 || raw.toString('utf8').trim() === '') {
-    if (plan === 'json' && !(route.kind === 'db' && route.target.type === 'endpoint' && ['_compact', '_view_cleanup', '_ensure_full_commit'].includes(route.target.name))) {
+    if (
+      plan === 'json' &&
+      !(
+        route.kind === 'db' &&
+        route.target.type === 'endpoint' &&
+        ['_compact', '_view_cleanup', '_ensure_full_commit'].includes(route.target.name)
+      )
+    ) {
       throw badRequest('invalid_json');
     }
     body = {};
@@ -129,6 +161,7 @@ function checkShape(route: Route, method: string, body: unknown, limits: BodyLim
         return;
       }
       checkDocument(body, limits, rawBytes);
+      if (t.type === 'design' && t.rest.length === 0) checkDesignDoc(body as Record<string, unknown>);
       return;
     case 'local':
       if (!isObject(body)) throw badRequest('Document must be a JSON object');

@@ -7,7 +7,17 @@ const err = (qs: string, status: number, error: string) =>
 
 describe('query parameters', () => {
   it('accepts what PouchDB replication and the app send', () => {
-    for (const qs of ['limit=10&skip=0&include_docs=true', 'feed=longpoll&since=12&heartbeat=10000&timeout=5000', 'since=now', 'since=12-g1AAAA', 'style=all_docs&seq_interval=100', 'keys=["a","b"]&startkey="a"&endkey="b\\uffff"', 'open_revs=all&revs=true&latest=true', 'filter=_doc_ids&doc_ids=["x"]', 'rev=1-abc&conflicts=true']) {
+    for (const qs of [
+      'limit=10&skip=0&include_docs=true',
+      'feed=longpoll&since=12&heartbeat=10000&timeout=5000',
+      'since=now',
+      'since=12-g1AAAA',
+      'style=all_docs&seq_interval=100',
+      'keys=["a","b"]&startkey="a"&endkey="b\\uffff"',
+      'open_revs=all&revs=true&latest=true',
+      'filter=_doc_ids&doc_ids=["x"]',
+      'rev=1-abc&conflicts=true',
+    ]) {
       expect(ok(qs), qs).not.toThrow();
     }
   });

@@ -12,9 +12,25 @@ export type QueryParams = Record<string, string>;
 
 const INTEGER_PARAMS = new Set(['limit', 'skip', 'group_level', 'timeout', 'seq_interval']);
 const BOOLEAN_PARAMS = new Set([
-  'conflicts', 'descending', 'include_docs', 'inclusive_end', 'reduce', 'group', 'update_seq', 'sorted', 'stable',
-  'attachments', 'att_encoding_info', 'latest', 'local_seq', 'meta', 'revs', 'revs_info', 'deleted_conflicts',
-  'include_design', 'partitioned',
+  'conflicts',
+  'descending',
+  'include_docs',
+  'inclusive_end',
+  'reduce',
+  'group',
+  'update_seq',
+  'sorted',
+  'stable',
+  'attachments',
+  'att_encoding_info',
+  'latest',
+  'local_seq',
+  'meta',
+  'revs',
+  'revs_info',
+  'deleted_conflicts',
+  'include_design',
+  'partitioned',
 ]);
 const JSON_PARAMS = new Set(['key', 'startkey', 'endkey', 'start_key', 'end_key']);
 const JSON_ARRAY_PARAMS = new Set(['keys', 'atts_since', 'doc_ids']);
@@ -62,10 +78,13 @@ export function validateQueryParams(q: QueryParams): void {
     } else if (name === 'since' || name === 'last-event-id') {
       if (v !== 'now' && !/^\d{1,15}(-.*)?$/.test(v)) throw queryParseError(`Invalid since value: "${v}"`);
     } else if (name === 'open_revs') {
-      if (v !== 'all' && !Array.isArray(parseJson(name, v))) throw badRequest('open_revs must be "all" or a JSON array of revisions');
+      if (v !== 'all' && !Array.isArray(parseJson(name, v)))
+        throw badRequest('open_revs must be "all" or a JSON array of revisions');
     } else if (name === 'filter') {
       if (!ALLOWED_FILTERS.has(v)) {
-        throw badRequest(`filter "${v}" is not supported by the embedded server (only _doc_ids, _selector, _design); use a selector`);
+        throw badRequest(
+          `filter "${v}" is not supported by the embedded server (only _doc_ids, _selector, _design); use a selector`,
+        );
       }
     } else if (name in ENUMS) {
       const allowed = ENUMS[name] ?? [];

@@ -8,21 +8,42 @@ describe('classifyRoute', () => {
     expect(classifyRoute('/_session')).toEqual({ kind: 'session' });
     expect(classifyRoute('/_uuids')).toEqual({ kind: 'public', name: '_uuids' });
     expect(classifyRoute('/_all_dbs')).toEqual({ kind: 'serverAdmin', name: '_all_dbs', rest: [] });
-    expect(classifyRoute('/_node/_local/_config')).toEqual({ kind: 'serverAdmin', name: '_node', rest: ['_local', '_config'] });
+    expect(classifyRoute('/_node/_local/_config')).toEqual({
+      kind: 'serverAdmin',
+      name: '_node',
+      rest: ['_local', '_config'],
+    });
   });
 
   it('database targets', () => {
     expect(classifyRoute('/cases')).toEqual({ kind: 'db', db: 'cases', target: { type: 'db' } });
     expect(classifyRoute('/cases/_security')).toMatchObject({ target: { type: 'security' } });
-    expect(classifyRoute('/cases/_bulk_docs')).toMatchObject({ target: { type: 'endpoint', name: '_bulk_docs' } });
-    expect(classifyRoute('/cases/_index/_design/x/json/y')).toMatchObject({ target: { type: 'endpoint', name: '_index' } });
+    expect(classifyRoute('/cases/_bulk_docs')).toMatchObject({
+      target: { type: 'endpoint', name: '_bulk_docs' },
+    });
+    expect(classifyRoute('/cases/_index/_design/x/json/y')).toMatchObject({
+      target: { type: 'endpoint', name: '_index' },
+    });
     expect(classifyRoute('/cases/case%3A1')).toMatchObject({ target: { type: 'doc', docId: 'case:1' } });
-    expect(classifyRoute('/cases/d/scan%2F1.pdf')).toMatchObject({ target: { type: 'doc', docId: 'd', attachment: 'scan/1.pdf' } });
-    expect(classifyRoute('/cases/_design/app/_view/v')).toMatchObject({ target: { type: 'design', docId: '_design/app', rest: ['_view', 'v'] } });
-    expect(classifyRoute('/cases/_design%2Fapp')).toMatchObject({ target: { type: 'design', docId: '_design/app', rest: [] } });
-    expect(classifyRoute('/cases/_local/cp')).toMatchObject({ target: { type: 'local', docId: '_local/cp' } });
-    expect(classifyRoute('/cases/_temp_view')).toMatchObject({ target: { type: 'unknown', name: '_temp_view' } });
-    expect(classifyRoute('/_users/org.couchdb.user%3Abob')).toMatchObject({ db: '_users', target: { type: 'doc', docId: 'org.couchdb.user:bob' } });
+    expect(classifyRoute('/cases/d/scan%2F1.pdf')).toMatchObject({
+      target: { type: 'doc', docId: 'd', attachment: 'scan/1.pdf' },
+    });
+    expect(classifyRoute('/cases/_design/app/_view/v')).toMatchObject({
+      target: { type: 'design', docId: '_design/app', rest: ['_view', 'v'] },
+    });
+    expect(classifyRoute('/cases/_design%2Fapp')).toMatchObject({
+      target: { type: 'design', docId: '_design/app', rest: [] },
+    });
+    expect(classifyRoute('/cases/_local/cp')).toMatchObject({
+      target: { type: 'local', docId: '_local/cp' },
+    });
+    expect(classifyRoute('/cases/_temp_view')).toMatchObject({
+      target: { type: 'unknown', name: '_temp_view' },
+    });
+    expect(classifyRoute('/_users/org.couchdb.user%3Abob')).toMatchObject({
+      db: '_users',
+      target: { type: 'doc', docId: 'org.couchdb.user:bob' },
+    });
   });
 
   it('rejects broken percent-encoding with 400', () => {
@@ -45,12 +66,29 @@ describe('decide (access level per route)', () => {
     expect(d('DELETE', '/x')).toEqual({ kind: 'serverAdmin' });
   });
   it('reads and document writes need membership', () => {
-    for (const [m, p] of [['GET', '/x'], ['GET', '/x/_all_docs'], ['POST', '/x/_find'], ['POST', '/x/_bulk_get'], ['PUT', '/x/doc'], ['GET', '/x/_changes'], ['PUT', '/x/_local/cp'], ['GET', '/x/_design/a/_view/v']]) {
+    for (const [m, p] of [
+      ['GET', '/x'],
+      ['GET', '/x/_all_docs'],
+      ['POST', '/x/_find'],
+      ['POST', '/x/_bulk_get'],
+      ['PUT', '/x/doc'],
+      ['GET', '/x/_changes'],
+      ['PUT', '/x/_local/cp'],
+      ['GET', '/x/_design/a/_view/v'],
+    ]) {
       expect(d(m as string, p as string), `${m} ${p}`).toMatchObject({ kind: 'db', level: 'member' });
     }
   });
   it('design documents, _security writes, _compact, _purge, _index creation need a db admin', () => {
-    for (const [m, p] of [['PUT', '/x/_design/a'], ['DELETE', '/x/_design/a'], ['PUT', '/x/_design/a/att.txt'], ['PUT', '/x/_security'], ['POST', '/x/_compact'], ['POST', '/x/_purge'], ['POST', '/x/_index']]) {
+    for (const [m, p] of [
+      ['PUT', '/x/_design/a'],
+      ['DELETE', '/x/_design/a'],
+      ['PUT', '/x/_design/a/att.txt'],
+      ['PUT', '/x/_security'],
+      ['POST', '/x/_compact'],
+      ['POST', '/x/_purge'],
+      ['POST', '/x/_index'],
+    ]) {
       expect(d(m as string, p as string), `${m} ${p}`).toMatchObject({ kind: 'db', level: 'dbAdmin' });
     }
   });
@@ -68,7 +106,10 @@ describe('decide (access level per route)', () => {
     expect(d('POST', '/_session')).toEqual({ kind: 'open' });
   });
   it('user documents go to the _users rules', () => {
-    expect(d('PUT', '/_users/org.couchdb.user:bob')).toEqual({ kind: 'userDoc', docId: 'org.couchdb.user:bob' });
+    expect(d('PUT', '/_users/org.couchdb.user:bob')).toEqual({
+      kind: 'userDoc',
+      docId: 'org.couchdb.user:bob',
+    });
     expect(d('GET', '/_users/_all_docs')).toMatchObject({ kind: 'db', level: 'member' });
   });
 });

@@ -27,8 +27,22 @@ export type DbTarget =
 
 /** Database endpoints the guard knows (anything else starting with `_` is refused). */
 export const DB_ENDPOINTS = [
-  '_all_docs', '_changes', '_bulk_docs', '_bulk_get', '_revs_diff', '_missing_revs', '_find', '_index', '_explain',
-  '_purge', '_compact', '_view_cleanup', '_revs_limit', '_ensure_full_commit', '_design_docs', '_local_docs',
+  '_all_docs',
+  '_changes',
+  '_bulk_docs',
+  '_bulk_get',
+  '_revs_diff',
+  '_missing_revs',
+  '_find',
+  '_index',
+  '_explain',
+  '_purge',
+  '_compact',
+  '_view_cleanup',
+  '_revs_limit',
+  '_ensure_full_commit',
+  '_design_docs',
+  '_local_docs',
 ] as const;
 /** One of {@link DB_ENDPOINTS}. */
 export type DbEndpoint = (typeof DB_ENDPOINTS)[number];
@@ -56,7 +70,10 @@ function decode(segment: string): string {
 /** Splits a raw request path (without query) into decoded segments; `/a//b/` → ['a', 'b']. */
 export function pathSegments(rawPath: string): string[] {
   const path = rawPath.split('?')[0] ?? '';
-  return path.split('/').filter((s) => s.length > 0).map(decode);
+  return path
+    .split('/')
+    .filter((s) => s.length > 0)
+    .map(decode);
 }
 
 /** Classifies a raw request path (e.g. `req.originalUrl`). Throws a 400 for bad encodings. */
@@ -76,7 +93,8 @@ function classifyDbTarget(segs: string[]): DbTarget {
   const [a, b, ...rest] = segs;
   if (a === undefined) return { type: 'db' };
   // An encoded slash (`_design%2Fx`) arrives as one segment.
-  if (a.startsWith('_design/')) return { type: 'design', docId: a, rest: b === undefined ? [] : [b, ...rest] };
+  if (a.startsWith('_design/'))
+    return { type: 'design', docId: a, rest: b === undefined ? [] : [b, ...rest] };
   if (a.startsWith('_local/')) return { type: 'local', docId: a };
   if (a === '_design' || a === '_local') {
     if (b === undefined) return { type: 'unknown', name: a };

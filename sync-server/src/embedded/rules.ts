@@ -45,7 +45,12 @@ export function decide(method: string, route: Route): Decision {
 function decideDb(method: string, db: string, target: Extract<Route, { kind: 'db' }>['target']): Decision {
   const member = { kind: 'db', level: 'member', mustExist: true } as const;
   const dbAdmin = { kind: 'db', level: 'dbAdmin', mustExist: true } as const;
-  if (db === '_users' && target.type === 'doc' && target.attachment === undefined && target.docId.startsWith('org.couchdb.user:')) {
+  if (
+    db === '_users' &&
+    target.type === 'doc' &&
+    target.attachment === undefined &&
+    target.docId.startsWith('org.couchdb.user:')
+  ) {
     return { kind: 'userDoc', docId: target.docId };
   }
   switch (target.type) {
@@ -77,19 +82,37 @@ function decideDb(method: string, db: string, target: Extract<Route, { kind: 'db
         // Where pouchdb-security keeps `_security`: only the _security endpoint may touch it.
         return READ.has(method)
           ? { kind: 'refuse', status: 404, error: 'not_found', reason: 'missing', level: 'member' }
-          : { kind: 'refuse', status: 403, error: 'forbidden', reason: 'Use PUT /{db}/_security to change the security object.', level: 'member' };
+          : {
+              kind: 'refuse',
+              status: 403,
+              error: 'forbidden',
+              reason: 'Use PUT /{db}/_security to change the security object.',
+              level: 'member',
+            };
       }
       return member;
     case 'design': {
       const fn = target.rest[0];
       if (fn !== undefined && ['_show', '_list', '_update', '_rewrite'].includes(fn)) {
-        return { kind: 'refuse', status: 404, error: 'not_found', reason: `${fn} functions are not supported by the embedded server`, level: 'member' };
+        return {
+          kind: 'refuse',
+          status: 404,
+          error: 'not_found',
+          reason: `${fn} functions are not supported by the embedded server`,
+          level: 'member',
+        };
       }
       if (READ.has(method) || (method === 'POST' && fn === '_view')) return member;
       return dbAdmin;
     }
     case 'unknown':
-      return { kind: 'refuse', status: 400, error: 'bad_request', reason: 'Only reserved document ids may start with underscore.', level: 'member' };
+      return {
+        kind: 'refuse',
+        status: 400,
+        error: 'bad_request',
+        reason: 'Only reserved document ids may start with underscore.',
+        level: 'member',
+      };
     default: {
       const never: never = target;
       throw new Error(`unknown target ${JSON.stringify(never)}`);

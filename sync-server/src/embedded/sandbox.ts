@@ -15,9 +15,7 @@ import { types } from 'node:util';
  */
 
 /** Outcome of one validate_doc_update call. */
-export type VduOutcome =
-  | { ok: true }
-  | { ok: false; status: 401 | 403 | 500; error: string; reason: string };
+export type VduOutcome = { ok: true } | { ok: false; status: 401 | 403 | 500; error: string; reason: string };
 
 const BOOTSTRAP = String.raw`
 (function () {
@@ -101,7 +99,10 @@ export class VduSandbox {
       microtaskMode: 'afterEvaluate',
     });
     try {
-      new vm.Script(BOOTSTRAP, { filename: `${String(ddoc._id)}/validate_doc_update` }).runInContext(this.context, { timeout: timeoutMs });
+      new vm.Script(BOOTSTRAP, { filename: `${String(ddoc._id)}/validate_doc_update` }).runInContext(
+        this.context,
+        { timeout: timeoutMs },
+      );
     } catch (err) {
       this.compileError = describe(err);
     }
@@ -110,7 +111,8 @@ export class VduSandbox {
 
   /** Calls validate_doc_update(newDoc, oldDoc, userCtx, secObj). */
   validate(newDoc: unknown, oldDoc: unknown, userCtx: unknown, secObj: unknown): VduOutcome {
-    if (this.compileError !== null) return { ok: false, status: 500, error: 'compilation_error', reason: this.compileError };
+    if (this.compileError !== null)
+      return { ok: false, status: 500, error: 'compilation_error', reason: this.compileError };
     this.holder.__cd_args = JSON.stringify([newDoc, oldDoc ?? null, userCtx, secObj]);
     let raw: unknown;
     try {
@@ -120,7 +122,13 @@ export class VduSandbox {
     } finally {
       delete this.holder.__cd_args;
     }
-    if (typeof raw !== 'string') return { ok: false, status: 500, error: 'validation_error', reason: 'validate_doc_update returned an invalid result' };
+    if (typeof raw !== 'string')
+      return {
+        ok: false,
+        status: 500,
+        error: 'validation_error',
+        reason: 'validate_doc_update returned an invalid result',
+      };
     const parsed = JSON.parse(raw) as { ok?: true; k?: string; r?: string };
     if (parsed.ok === true) return { ok: true };
     const reason = typeof parsed.r === 'string' ? parsed.r : '';

@@ -17,17 +17,30 @@ import { checkUsersDbWrite } from './usersDb';
 
 const require = createRequire(import.meta.url);
 // pouchdb-wrappers ships with express-pouchdb 4.2.0 (no types).
-const wrappers = require('pouchdb-wrappers') as { installWrapperMethods(db: unknown, handlers: Record<string, WrapperHandler>): void };
+const wrappers = require('pouchdb-wrappers') as {
+  installWrapperMethods(db: unknown, handlers: Record<string, WrapperHandler>): void;
+};
 
 type Doc = Record<string, unknown>;
-type WrapperArgs = { base: PouchLike; doc?: Doc; docs?: Doc[]; options: { userCtx?: UserCtx; new_edits?: boolean; [k: string]: unknown }; docId?: string; attachmentId?: string; rev?: string | null; type?: string };
+type WrapperArgs = {
+  base: PouchLike;
+  doc?: Doc;
+  docs?: Doc[];
+  options: { userCtx?: UserCtx; new_edits?: boolean; [k: string]: unknown };
+  docId?: string;
+  attachmentId?: string;
+  rev?: string | null;
+  type?: string;
+};
 type WrapperHandler = (orig: () => Promise<unknown>, args: WrapperArgs) => Promise<unknown>;
 
 /** The parts of a PouchDB database this module uses. */
 export interface PouchLike {
   name: string;
   get(id: string, opts?: object): Promise<Doc>;
-  allDocs(opts: object): Promise<{ rows: Array<{ key: string; doc?: Doc | null; error?: string; value?: { deleted?: boolean } }> }>;
+  allDocs(opts: object): Promise<{
+    rows: Array<{ key: string; doc?: Doc | null; error?: string; value?: { deleted?: boolean } }>;
+  }>;
   getSecurity?(): Promise<SecurityObject>;
 }
 
@@ -93,7 +106,11 @@ async function loadOldDocs(db: PouchLike, ids: string[]): Promise<Map<string, Do
 export function createValidationInstaller(opts: ValidationOptions): (dbName: string, db: unknown) => void {
   const timeoutMs = opts.vduTimeoutMs ?? 1000;
 
-  async function validateDocs(base: PouchLike, docs: Doc[], options: WrapperArgs['options']): Promise<Array<ValidationRefusal | null>> {
+  async function validateDocs(
+    base: PouchLike,
+    docs: Doc[],
+    options: WrapperArgs['options'],
+  ): Promise<Array<ValidationRefusal | null>> {
     const dbName = base.name;
     // Every HTTP route passes the caller's userCtx; a write without one is internal (pouchdb-find
     // creating a Mango index, the replicator, pouchdb-auth), already authorised by the guard,
@@ -112,7 +129,13 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
     if (validators.length === 0 && !isUsers && !needsDdocCheck) return docs.map(() => null);
     const secObj = await opts.getSecurity(dbName);
     const dbAdmin = serverAdmin || isDbAdmin(userCtx, secObj, opts.serverAdminNames);
-    const oldDocs = validators.length > 0 || isUsers ? await loadOldDocs(base, writable.map((d) => String(d._id ?? ''))) : new Map<string, Doc>();
+    const oldDocs =
+      validators.length > 0 || isUsers
+        ? await loadOldDocs(
+            base,
+            writable.map((d) => String(d._id ?? '')),
+          )
+        : new Map<string, Doc>();
     return docs.map((doc) => {
       const id = String(doc._id ?? '');
       if (id.startsWith('_local/')) return null;
@@ -171,21 +194,30 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
       if (refusals.every((r) => r === null)) return thenInvalidate(args.base, docs, orig);
       const accepted = docs.filter((_d, i) => refusals[i] === null);
       args.docs = accepted;
-      const results = accepted.length > 0 ? ((await thenInvalidate(args.base, accepted, orig)) as unknown[]) : [];
+      const results =
+        accepted.length > 0 ? ((await thenInvalidate(args.base, accepted, orig)) as unknown[]) : [];
       const errors = (i: number): object => {
         const r = refusals[i] as ValidationRefusal;
         return { id: r.id, error: true, name: r.name, message: r.message, status: r.status };
       };
       if (args.options.new_edits === false) {
         // CouchDB answers new_edits:false with errors only.
-        return [...docs.map((_d, i) => (refusals[i] ? errors(i) : null)).filter((x) => x !== null), ...results];
+        return [
+          ...docs.map((_d, i) => (refusals[i] ? errors(i) : null)).filter((x) => x !== null),
+          ...results,
+        ];
       }
       let next = 0;
       return docs.map((_d, i) => (refusals[i] ? errors(i) : results[next++]));
     },
     async putAttachment(orig, args) {
-      const doc = await args.base.get(args.docId ?? '', { rev: args.rev ?? undefined }).catch(() => ({ _id: args.docId }) as Doc);
-      const atts = { ...((doc._attachments as Doc | undefined) ?? {}), [args.attachmentId ?? '']: { content_type: args.type, stub: true } };
+      const doc = await args.base
+        .get(args.docId ?? '', { rev: args.rev ?? undefined })
+        .catch(() => ({ _id: args.docId }) as Doc);
+      const atts = {
+        ...((doc._attachments as Doc | undefined) ?? {}),
+        [args.attachmentId ?? '']: { content_type: args.type, stub: true },
+      };
       await validateOne(args.base, { ...doc, _rev: args.rev ?? undefined, _attachments: atts }, args.options);
       return thenInvalidate(args.base, [{ _id: args.docId }], orig);
     },

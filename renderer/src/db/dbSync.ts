@@ -1,0 +1,553 @@
+/**
+ * Live two-way sync of one local database with its server database: a push and a pull
+ * replication (PouchDB, `live: true`, `retry: false`), each restarted by the engine after a
+ * failure with capped exponential backoff + jitter. PouchDB resumes each from its `_local`
+ * checkpoint, so a restart never replays what is already on the other side.
+ *
+ * - 401 (session expired, password changed): both directions stop, state `needs-sign-in`; local
+ *   writes go on and wait; {@link DbSync.resume} after a new sign-in drains the queue.
+ * - Per-document 403 from validate_doc_update: PouchDB reports it as `denied` and goes on with the
+ *   rest; the id, revision and reason are kept in `_local/rejected` for the author.
+ * - Safety net: a pull batch that would bring the documents deleted by pull in the recent window
+ *   above `deleteShare` of the local documents is refused before it is written; the pull waits in
+ *   `awaiting-confirmation` until {@link DbSync.confirmDeletions}.
+ */
+import type { DatabaseKey } from '../../../core/databases';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import { classifyError, SafetyNetError, type ClassifiedError } from './errors';
+import type { LocalDb } from './localDb';
+import type { DbSyncStatus, RejectedWrite, SyncState } from './syncStatus';
+
+/** The remote side: a PouchDB http database. */
+export type RemoteDb = PouchDB.Database<Record<string, unknown>>;
+
+/** Options of {@link DbSync}. */
+export interface DbSyncOptions {
+  readonly key: DatabaseKey;
+  readonly local: LocalDb;
+  readonly remote: RemoteDb;
+  readonly backoff: BackoffOptions;
+  readonly random: () => number;
+  /** Share of local documents a pull may delete inside {@link deleteWindowMs} before it asks (default 0.2). */
+  readonly deleteShare: number;
+  /** Below this many deletions the safety net never trips (tiny databases). */
+  readonly minDeletions: number;
+  readonly deleteWindowMs: number;
+  readonly batchSize: number;
+  readonly batchesLimit: number;
+  readonly onStatus: (status: DbSyncStatus) => void;
+  readonly now?: () => number;
+}
+
+type Dir = 'push' | 'pull';
+type Phase = 'stopped' | 'starting' | 'active' | 'idle' | 'waiting';
+
+/** What PouchDB's replication object looks like to us. */
+interface Replication {
+  on(event: string, fn: (arg: never) => void): Replication;
+  cancel(): void;
+  then<T>(ok: (v: unknown) => T, fail: (e: unknown) => T): Promise<T>;
+}
+
+interface DirState {
+  rep: Replication | null;
+  phase: Phase;
+  attempt: number;
+  timer: ReturnType<typeof setTimeout> | null;
+  gen: number;
+  error: ClassifiedError | null;
+}
+
+interface SyncMeta {
+  _id: string;
+  _rev?: string;
+  pushSeq: number | string;
+  lastSyncAt: string | null;
+}
+
+const META_ID = '_local/courtdesk_sync';
+const REJECTED_ID = '_local/rejected';
+
+/** Replication and status of one database. */
+export class DbSync {
+  private readonly dirs: Record<Dir, DirState> = { push: newDir(), pull: newDir() };
+  private stopped = true;
+  private needsSignIn = false;
+  private offline = false;
+  private quotaError: ClassifiedError | null = null;
+  private pendingDeletion: { deletions: number; localDocs: number } | null = null;
+  private tripped: SafetyNetError | null = null;
+  private allowDeletions = false;
+  private recentDeletions: { at: number; n: number }[] = [];
+  private meta: SyncMeta = { _id: META_ID, pushSeq: 0, lastSyncAt: null };
+  private rejected: RejectedWrite[] = [];
+  private unpushed = 0;
+  private unpushedMethod: 'revs_diff' | 'since_checkpoint' = 'since_checkpoint';
+  private readonly pulledRevs = new Map<string, string>();
+  private localFeed: PouchDB.Core.Changes<Record<string, unknown>> | null = null;
+  private countTimer: ReturnType<typeof setTimeout> | null = null;
+  private counting: Promise<void> | null = null;
+  private countAgain = false;
+  private lastCountMs = 0;
+  private storeQueue: Promise<unknown> = Promise.resolve();
+  private loaded: Promise<void>;
+  private readonly now: () => number;
+
+  constructor(private readonly o: DbSyncOptions) {
+    this.now = o.now ?? Date.now;
+    this.installSafetyNet();
+    this.loaded = this.load();
+  }
+
+  /** The local replica. */
+  get local(): LocalDb {
+    return this.o.local;
+  }
+
+  /** Starts live push and pull (no-op when running). */
+  async start(): Promise<void> {
+    await this.loaded;
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.emit();
+    this.localFeed = this.o.local
+      .changes({ since: 'now', live: true, return_docs: false })
+      .on('change', () => this.scheduleCount())
+      .on('error', () => undefined);
+    this.startDir('push');
+    this.startDir('pull');
+    this.scheduleCount(0);
+  }
+
+  /** Stops both directions and the local feed (sign-out). Local data stays. */
+  stop(): void {
+    this.stopped = true;
+    for (const dir of ['push', 'pull'] as const) this.halt(dir, 'stopped');
+    this.localFeed?.cancel();
+    this.localFeed = null;
+    if (this.countTimer) clearTimeout(this.countTimer);
+    this.emit();
+  }
+
+  /** After a new sign-in: leaves `needs-sign-in`, retries writes refused for auth, drains the queue. */
+  resume(): void {
+    this.needsSignIn = false;
+    this.dirs.push.attempt = 0;
+    this.dirs.pull.attempt = 0;
+    this.startDir('push');
+    this.startDir('pull');
+    void this.retryRejected('unauthorized');
+    this.emit();
+  }
+
+  /** Browser `online`/`offline`: stop at once when offline, restart at once when back. */
+  setNetwork(online: boolean): void {
+    this.offline = !online;
+    if (online) {
+      this.dirs.push.attempt = 0;
+      this.dirs.pull.attempt = 0;
+      this.startDir('push');
+      this.startDir('pull');
+    } else {
+      this.halt('push', 'waiting');
+      this.halt('pull', 'waiting');
+    }
+    this.emit();
+  }
+
+  /** The user accepts the deletions the safety net held back: the pull runs once with no limit. */
+  confirmDeletions(): void {
+    if (!this.pendingDeletion) return;
+    this.pendingDeletion = null;
+    this.allowDeletions = true;
+    this.dirs.pull.attempt = 0;
+    this.startDir('pull');
+    this.emit();
+  }
+
+  /** A local write failed; a quota error turns the state to `error` with a translated reason. */
+  reportLocalError(err: unknown): void {
+    const c = classifyError(err);
+    if (c.kind === 'quota') {
+      this.quotaError = c;
+      this.emit();
+    }
+  }
+
+  /** Removes a rejected write from the list (the author saw it). */
+  async dismissRejected(id: string): Promise<void> {
+    this.rejected = this.rejected.filter((r) => r.id !== id);
+    await this.saveRejected();
+    this.emit();
+  }
+
+  /** One-shot push and pull now; resolves when both finished, rejects with the classified failure. */
+  async syncNow(): Promise<void> {
+    await this.loaded;
+    if (this.needsSignIn) throw new SyncFailure(this.o.key, classifyError({ status: 401, reason: 'session expired' }));
+    const opts = { batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
+    const push = this.o.local.replicate.to(this.o.remote, opts) as unknown as Replication;
+    push.on('denied', (e: unknown) => void this.recordRejected(e));
+    const pull = this.o.local.replicate.from(this.o.remote, opts) as unknown as Replication;
+    pull.on('change', (info: { docs?: { _id: string; _rev: string }[] }) => this.notePulled(info));
+    const results = await Promise.allSettled([settle(push), settle(pull)]);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      const c = classifyError(failed.reason);
+      if (this.tripped && c.kind !== 'auth') this.holdForConfirmation();
+      else if (c.kind === 'auth') this.enterNeedsSignIn();
+      this.emit();
+      throw new SyncFailure(this.o.key, this.tripped ? classifyError(this.tripped) : c);
+    }
+    this.quotaError = null;
+    await this.markSynced();
+    await this.countNow();
+  }
+
+  /** Current status snapshot. */
+  status(): DbSyncStatus {
+    return {
+      key: this.o.key,
+      state: this.state(),
+      unpushed: this.unpushed,
+      unpushedMethod: this.unpushedMethod,
+      rejected: this.rejected,
+      lastSyncAt: this.meta.lastSyncAt,
+      error: this.currentError(),
+      pendingDeletion: this.pendingDeletion,
+    };
+  }
+
+  /** Recounts unpushed changes now (tests, `syncNow`); concurrent calls share one run that repeats once more. */
+  countNow(): Promise<void> {
+    if (this.counting) {
+      this.countAgain = true;
+      return this.counting;
+    }
+    this.counting = (async () => {
+      do {
+        this.countAgain = false;
+        await this.count();
+      } while (this.countAgain);
+    })().finally(() => {
+      this.counting = null;
+    });
+    return this.counting;
+  }
+
+  // ---- replication -------------------------------------------------------------------------
+
+  private startDir(dir: Dir): void {
+    if (this.stopped || this.needsSignIn || this.offline || (dir === 'pull' && this.pendingDeletion)) return;
+    const d = this.dirs[dir];
+    if (d.timer) clearTimeout(d.timer);
+    d.timer = null;
+    if (d.rep) d.rep.cancel();
+    const gen = ++d.gen;
+    const opts = { live: true, retry: false, batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
+    const rep = (dir === 'push' ? this.o.local.replicate.to(this.o.remote, opts) : this.o.local.replicate.from(this.o.remote, opts)) as unknown as Replication;
+    d.rep = rep;
+    d.phase = 'starting';
+    const current = () => d.gen === gen && !this.stopped;
+    rep.on('active', () => {
+      if (!current()) return;
+      d.phase = 'active';
+      this.emit();
+    });
+    rep.on('paused', (err: unknown) => {
+      if (!current()) return;
+      if (err) return this.onDirError(dir, err);
+      d.phase = 'idle';
+      d.attempt = 0;
+      d.error = null;
+      if (dir === 'pull') this.allowDeletions = false;
+      if (this.dirs.push.phase === 'idle' && this.dirs.pull.phase === 'idle') void this.markSynced();
+      this.scheduleCount();
+      this.emit();
+    });
+    rep.on('change', (info: { docs?: { _id: string; _rev: string }[] }) => {
+      if (!current()) return;
+      if (dir === 'pull') this.notePulled(info);
+      else void this.clearRejected((info.docs ?? []).map((x) => x._id));
+      d.error = null;
+    });
+    rep.on('checkpoint', (c: { checkpoint?: number | string }) => {
+      if (dir === 'push' && c.checkpoint !== undefined && current()) {
+        this.meta.pushSeq = c.checkpoint;
+        void this.saveMeta();
+        this.scheduleCount();
+      }
+    });
+    rep.on('denied', (e: unknown) => {
+      if (current()) void this.recordRejected(e);
+    });
+    rep.on('error', (err: unknown) => {
+      if (current()) this.onDirError(dir, err);
+    });
+    // The replication is also a promise; its rejection is handled through the 'error' event.
+    rep.then(() => undefined, () => undefined);
+  }
+
+  private halt(dir: Dir, phase: Phase): void {
+    const d = this.dirs[dir];
+    d.gen++;
+    if (d.timer) clearTimeout(d.timer);
+    d.timer = null;
+    d.rep?.cancel();
+    d.rep = null;
+    d.phase = phase;
+  }
+
+  private onDirError(dir: Dir, err: unknown): void {
+    const d = this.dirs[dir];
+    if (dir === 'pull' && this.tripped) {
+      this.halt('pull', 'stopped');
+      this.holdForConfirmation();
+      this.emit();
+      return;
+    }
+    const c = classifyError(err);
+    if (c.kind === 'auth') {
+      this.enterNeedsSignIn();
+      this.emit();
+      return;
+    }
+    if (c.kind === 'quota') this.quotaError = c;
+    this.halt(dir, 'waiting');
+    d.error = c;
+    const delay = backoffDelay(d.attempt++, this.o.backoff, this.o.random);
+    d.timer = setTimeout(() => {
+      d.timer = null;
+      this.startDir(dir);
+    }, delay);
+    this.emit();
+  }
+
+  private enterNeedsSignIn(): void {
+    this.needsSignIn = true;
+    this.halt('push', 'stopped');
+    this.halt('pull', 'stopped');
+  }
+
+  private holdForConfirmation(): void {
+    const t = this.tripped;
+    this.tripped = null;
+    if (t) this.pendingDeletion = { deletions: t.deletions, localDocs: t.localDocs };
+  }
+
+  private notePulled(info: { docs?: { _id: string; _rev: string }[] }): void {
+    for (const doc of info.docs ?? []) this.pulledRevs.set(doc._id, doc._rev);
+    this.quotaError = null;
+  }
+
+  /** Wraps the local handle's bulkDocs so replication writes (`new_edits: false`) pass the safety net first. */
+  private installSafetyNet(): void {
+    const db = this.o.local as unknown as { bulkDocs: (...args: unknown[]) => Promise<unknown> };
+    const original = db.bulkDocs.bind(db);
+    db.bulkDocs = async (...args: unknown[]) => {
+      const req = args[0] as { docs?: { _id: string; _deleted?: boolean }[]; new_edits?: boolean } | undefined;
+      const opts = args[1] as { new_edits?: boolean } | undefined;
+      const newEdits = req?.new_edits ?? opts?.new_edits ?? true;
+      if (!this.allowDeletions && newEdits === false && Array.isArray(req?.docs)) await this.checkDeletions(req.docs);
+      return original(...args);
+    };
+  }
+
+  private async checkDeletions(docs: readonly { _id: string; _deleted?: boolean }[]): Promise<void> {
+    const ids = docs.filter((x) => x._deleted === true && !x._id.startsWith('_')).map((x) => x._id);
+    if (ids.length === 0) return;
+    const rows = (await this.o.local.allDocs({ keys: ids })).rows as { value?: { deleted?: boolean } }[];
+    const live = rows.filter((r) => r.value && !r.value.deleted).length;
+    if (live === 0) return;
+    const now = this.now();
+    this.recentDeletions = this.recentDeletions.filter((x) => now - x.at < this.o.deleteWindowMs);
+    const recent = this.recentDeletions.reduce((n, x) => n + x.n, 0);
+    const info = await this.o.local.info();
+    const localDocs = info.doc_count + recent; // as it was before this window's deletions
+    const deletions = recent + live;
+    if (deletions >= this.o.minDeletions && deletions > this.o.deleteShare * localDocs) {
+      this.tripped = new SafetyNetError(deletions, localDocs);
+      throw this.tripped;
+    }
+    this.recentDeletions.push({ at: now, n: live });
+  }
+
+  // ---- status -------------------------------------------------------------------------------
+
+  private state(): SyncState {
+    if (this.needsSignIn) return 'needs-sign-in';
+    if (this.pendingDeletion) return 'awaiting-confirmation';
+    if (this.quotaError) return 'error';
+    if (this.stopped || this.offline) return 'offline';
+    const errors = [this.dirs.push.error, this.dirs.pull.error].filter((e): e is ClassifiedError => e !== null);
+    if (errors.some((e) => e.kind !== 'network')) return 'error';
+    if (errors.length > 0) return 'offline';
+    if (this.dirs.push.phase === 'idle' && this.dirs.pull.phase === 'idle') return 'online';
+    return 'syncing';
+  }
+
+  private currentError(): DbSyncStatus['error'] {
+    const e = this.quotaError ?? this.dirs.push.error ?? this.dirs.pull.error;
+    if (this.pendingDeletion) return { kind: 'safetyNet', messageKey: 'sync.errors.safetyNet', detail: `${this.pendingDeletion.deletions}/${this.pendingDeletion.localDocs}` };
+    if (this.needsSignIn) return { kind: 'auth', messageKey: 'sync.errors.auth', detail: '' };
+    return e ? { kind: e.kind, messageKey: e.messageKey, detail: e.detail } : null;
+  }
+
+  private emit(): void {
+    this.o.onStatus(this.status());
+  }
+
+  private scheduleCount(minDelay = 1000): void {
+    if (this.countTimer) return;
+    // A count scans the local changes since the push checkpoint; keep that scan to a small share
+    // of the time (it competes with replication for IndexedDB), and rarer while the push runs.
+    const pushing = this.dirs.push.phase === 'active' || this.dirs.push.phase === 'starting';
+    const delay = Math.max(minDelay, this.lastCountMs * 4, pushing ? 5_000 : 0);
+    this.countTimer = setTimeout(() => {
+      this.countTimer = null;
+      void this.countNow().catch(() => undefined);
+    }, delay);
+  }
+
+  private async count(): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.countOnce();
+    } finally {
+      this.lastCountMs = Date.now() - started;
+    }
+  }
+
+  private async countOnce(): Promise<void> {
+    const since = this.meta.pushSeq;
+    const changes = await this.o.local.changes({ since, style: 'main_only', return_docs: true });
+    const candidates: Record<string, string[]> = {};
+    let n = 0;
+    for (const r of changes.results) {
+      if (r.id.startsWith('_design/')) continue;
+      const rev = r.changes[0]?.rev;
+      if (!rev || this.pulledRevs.get(r.id) === rev) continue;
+      candidates[r.id] = [rev];
+      n++;
+    }
+    let method: 'revs_diff' | 'since_checkpoint' = 'since_checkpoint';
+    // Ask the server only when the push is at rest: while it runs, the checkpoint count is the truth
+    // (and a _revs_diff of thousands of ids per second would compete with the push itself).
+    const pushAtRest = this.dirs.push.phase === 'idle' || this.dirs.push.phase === 'waiting';
+    const reachable = !this.needsSignIn && !this.offline && !this.stopped && this.dirs.push.error?.kind !== 'network' && pushAtRest;
+    if (n > 0 && reachable) {
+      try {
+        const missing = await this.o.remote.revsDiff(candidates);
+        n = Object.keys(missing).length;
+        method = 'revs_diff';
+      } catch {
+        method = 'since_checkpoint';
+      }
+    } else if (reachable) {
+      method = 'revs_diff';
+    }
+    if (n !== this.unpushed || method !== this.unpushedMethod) {
+      this.unpushed = n;
+      this.unpushedMethod = method;
+      this.emit();
+    }
+  }
+
+  private async markSynced(): Promise<void> {
+    this.meta.lastSyncAt = new Date(this.now()).toISOString();
+    this.emit();
+    await this.saveMeta();
+  }
+
+  // ---- persisted _local documents -------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    try {
+      const m = (await this.o.local.get(META_ID)) as unknown as SyncMeta;
+      this.meta = { ...this.meta, ...m };
+    } catch {
+      // first start on this replica
+    }
+    try {
+      const r = (await this.o.local.get(REJECTED_ID)) as unknown as { items?: RejectedWrite[] };
+      this.rejected = Array.isArray(r.items) ? r.items : [];
+    } catch {
+      this.rejected = [];
+    }
+  }
+
+  private saveMeta(): Promise<unknown> {
+    return this.store(META_ID, () => ({ pushSeq: this.meta.pushSeq, lastSyncAt: this.meta.lastSyncAt }));
+  }
+
+  private saveRejected(): Promise<unknown> {
+    return this.store(REJECTED_ID, () => ({ items: this.rejected }));
+  }
+
+  /** Serialised upsert of a `_local` document (last state wins). */
+  private store(id: string, body: () => Record<string, unknown>): Promise<unknown> {
+    const run = async () => {
+      let rev: string | undefined;
+      try {
+        rev = (await this.o.local.get(id))._rev;
+      } catch {
+        rev = undefined;
+      }
+      await this.o.local.put({ _id: id, ...(rev ? { _rev: rev } : {}), ...body() });
+    };
+    this.storeQueue = this.storeQueue.then(run, run).catch((err: unknown) => this.reportLocalError(err));
+    return this.storeQueue;
+  }
+
+  private async recordRejected(e: unknown): Promise<void> {
+    const err = (e ?? {}) as { id?: string; rev?: string; reason?: string; message?: string; name?: string; error?: string; doc?: { _id?: string; _rev?: string } };
+    const id = err.id ?? err.doc?._id;
+    if (!id) return;
+    const kind = (err.name ?? err.error ?? '').toLowerCase() === 'unauthorized' ? 'unauthorized' : 'forbidden';
+    const rev = err.rev ?? err.doc?._rev ?? (await this.o.local.get(id).then((x) => x._rev, () => null));
+    const item: RejectedWrite = { id, rev, reason: err.reason ?? err.message ?? String(e), kind, at: new Date(this.now()).toISOString() };
+    this.rejected = [...this.rejected.filter((r) => r.id !== id), item];
+    await this.saveRejected();
+    this.emit();
+  }
+
+  private async clearRejected(ids: readonly string[]): Promise<void> {
+    const before = this.rejected.length;
+    this.rejected = this.rejected.filter((r) => !ids.includes(r.id));
+    if (this.rejected.length !== before) {
+      await this.saveRejected();
+      this.emit();
+    }
+  }
+
+  /** Pushes again the documents refused with `kind` (their checkpoint already passed them). */
+  private async retryRejected(kind: RejectedWrite['kind']): Promise<void> {
+    const ids = this.rejected.filter((r) => r.kind === kind).map((r) => r.id);
+    if (ids.length === 0) return;
+    const rep = this.o.local.replicate.to(this.o.remote, { doc_ids: ids, checkpoint: false } as PouchDB.Replication.ReplicateOptions) as unknown as Replication;
+    rep.on('change', (info: { docs?: { _id: string }[] }) => void this.clearRejected((info.docs ?? []).map((x) => x._id)));
+    rep.on('denied', (e: unknown) => void this.recordRejected(e));
+    await settle(rep).catch(() => undefined);
+  }
+}
+
+/** `syncNow` failed for a database. */
+export class SyncFailure extends Error {
+  constructor(
+    readonly key: DatabaseKey,
+    readonly error: ClassifiedError,
+  ) {
+    super(`sync of ${key} failed: ${error.kind}: ${error.detail}`);
+    this.name = 'SyncFailure';
+  }
+}
+
+function newDir(): DirState {
+  return { rep: null, phase: 'stopped', attempt: 0, timer: null, gen: 0, error: null };
+}
+
+function settle(rep: Replication): Promise<unknown> {
+  return new Promise((ok, fail) => {
+    rep.then(ok, fail);
+  });
+}

@@ -1,0 +1,268 @@
+import PouchDB from 'pouchdb-browser';
+import { BehaviorSubject, type Observable } from 'rxjs';
+import {
+  DEFAULT_SEED_BATCH,
+  allDocsPagePath,
+  attachmentBytes,
+  bulkGetBody,
+  clampProgress,
+  planBulkGetBatches,
+  type SlowDoc,
+} from './batching';
+import { checkpointDoc, replicationCheckpointId, type CheckpointDoc, type ReplicationIdOptions } from './checkpoints';
+
+/**
+ * Fast initial sync of a fresh replica (issue 3, item 2): read the server in bulk
+ * (`_all_docs?include_docs=true&conflicts=true` paged by key, the next page fetched while the
+ * previous one is written), write with `bulkDocs({ new_edits: false })` so revision ids are kept,
+ * fetch every open revision of conflicted documents (and documents with attachments) through
+ * `_bulk_get?revs=true`, then store PouchDB replication checkpoints on both sides so an ordinary
+ * live `replicate`/`sync` continues from the sequence recorded BEFORE the bulk read.
+ *
+ * Deleted documents are not copied: a fresh replica has nothing to delete, `_all_docs` omits them,
+ * and a later change to one arrives through live replication with its revision history.
+ * Call it before the app may write to `local`: the push checkpoint covers everything in `local`
+ * (local index design documents created beforehand are therefore never pushed, which is wanted).
+ * If it fails midway, ordinary replication finishes the job correctly (only slower); or destroy
+ * the local database and seed again.
+ */
+
+/** Progress of a seed, for the initial-sync progress bar. */
+export interface SeedProgress {
+  /** Documents written locally so far. */
+  done: number;
+  /** Documents on the server (its `doc_count` when the seed started, raised if more arrive). */
+  total: number;
+  phase: 'documents' | 'conflicts' | 'checkpoints' | 'done';
+}
+
+/** Options of {@link seedFreshReplica}. */
+export interface SeedOptions {
+  onProgress?: (p: SeedProgress) => void;
+  /** Documents per `_all_docs` page (default {@link DEFAULT_SEED_BATCH}, chosen by measurement). */
+  batchSize?: number;
+  /** The options the live replication will be started with (selector, doc_ids, filter…): they change its checkpoint id. */
+  replication?: ReplicationIdOptions;
+  /** Which live directions get a checkpoint (default both: the seeded documents need not be pushed back). */
+  checkpoints?: { pull?: boolean; push?: boolean };
+  signal?: AbortSignal;
+}
+
+/** What a seed did. */
+export interface SeedResult {
+  /** Documents written locally (winning revisions; conflicted documents count once). */
+  docs: number;
+  /** The server's `update_seq` taken before the bulk read: live pull continues from here. */
+  lastSeq: string | number;
+  /** The local `update_seq` after the seed: live push continues from here. */
+  localSeq: string | number;
+  /** Documents that had conflicts (all their open revisions were copied). */
+  conflicted: number;
+  /** Checkpoint ids written (`_local/…`), and whether the server accepted its copies. */
+  checkpointIds: { pull?: string; push?: string };
+  remoteCheckpointsWritten: boolean;
+  durationMs: number;
+}
+
+/** The seed refused to run or the server answered with an error. */
+export class SeedError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'SeedError';
+  }
+}
+
+type AnyDoc = Record<string, unknown> & { _id: string; _rev: string };
+interface HttpDb {
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  id(): Promise<string>;
+}
+interface IdDb {
+  id(): Promise<string>;
+}
+interface AllDocsRow {
+  id: string;
+  doc?: AnyDoc & { _conflicts?: string[]; _attachments?: Record<string, { length?: number }> };
+}
+
+function toHttp(remote: string | PouchDB.Database): PouchDB.Database {
+  if (typeof remote !== 'string') return remote;
+  const base = typeof location !== 'undefined' ? location.href : undefined;
+  return new PouchDB(new URL(remote, base).toString(), { skip_setup: true });
+}
+
+async function getJson<T>(db: HttpDb, path: string, init?: RequestInit): Promise<T> {
+  const res = await db.fetch(path, { ...init, headers: { accept: 'application/json', 'content-type': 'application/json', ...init?.headers } });
+  const text = await res.text();
+  if (!res.ok) throw new SeedError(`${init?.method ?? 'GET'} ${path.split('?')[0]}: ${res.status} ${text.slice(0, 200)}`, res.status);
+  return JSON.parse(text) as T;
+}
+
+function randomSessionId(): string {
+  const b = new Uint8Array(16);
+  crypto.getRandomValues(b);
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Seeds an empty local replica from `remote` (absolute URL, a path like `/couch/courtdesk_cases`
+ * resolved against the page, or a PouchDB http database) and writes the checkpoints that let live
+ * replication start at the recorded sequence. Throws {@link SeedError} if `local` is not empty.
+ */
+export async function seedFreshReplica(local: PouchDB.Database, remote: string | PouchDB.Database, opts: SeedOptions = {}): Promise<SeedResult> {
+  const started = performance.now();
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_SEED_BATCH);
+  const remoteDb = toHttp(remote);
+  const http = remoteDb as unknown as HttpDb;
+  const localInfo = await local.info();
+  if (localInfo.doc_count > 0) {
+    // Local index design documents (pouchdb-find) may exist already; any other document means
+    // the replica is not fresh and the push checkpoint would skip it.
+    const ddocs = await local.allDocs({ startkey: '_design/', endkey: '_design/\uffff' });
+    if (ddocs.rows.length !== localInfo.doc_count) {
+      throw new SeedError(`the local database ${localInfo.db_name} is not empty (${localInfo.doc_count} documents); seed only a fresh replica`);
+    }
+  }
+
+  // The sequence BEFORE reading: anything written during the read is replayed by live replication.
+  const info = await getJson<{ update_seq: string | number; doc_count: number }>(http, '');
+  const lastSeq = info.update_seq;
+  let total = info.doc_count;
+  let done = 0;
+  const report = (phase: SeedProgress['phase']): void => {
+    const p = clampProgress(done, total);
+    total = p.total;
+    opts.onProgress?.({ ...p, phase });
+  };
+  report('documents');
+
+  const slow: SlowDoc[] = [];
+  const fetchPage = (after?: string): Promise<{ rows: AllDocsRow[] }> =>
+    getJson<{ rows: AllDocsRow[] }>(http, allDocsPagePath(batchSize, after), { signal: opts.signal ?? null });
+
+  let next: Promise<{ rows: AllDocsRow[] }> | null = fetchPage();
+  while (next) {
+    const page: { rows: AllDocsRow[] } = await next;
+    opts.signal?.throwIfAborted();
+    const last = page.rows[page.rows.length - 1];
+    // Overlap: the server reads the next page while IndexedDB writes this one.
+    next = page.rows.length === batchSize && last ? fetchPage(last.id) : null;
+    const fast: AnyDoc[] = [];
+    for (const row of page.rows) {
+      const doc = row.doc;
+      if (!doc) continue;
+      const conflicts = doc._conflicts ?? [];
+      if (conflicts.length > 0 || doc._attachments) {
+        slow.push({ id: doc._id, revs: [doc._rev, ...conflicts], bytes: attachmentBytes(doc._attachments) });
+        continue;
+      }
+      fast.push(doc);
+    }
+    if (fast.length > 0) await writeAll(local, fast);
+    done += fast.length;
+    report('documents');
+  }
+
+  let conflicted = 0;
+  for (const batch of planBulkGetBatches(slow)) {
+    opts.signal?.throwIfAborted();
+    const res = await getJson<{ results: Array<{ id: string; docs: Array<{ ok?: AnyDoc; error?: unknown }> }> }>(
+      http,
+      '_bulk_get?revs=true&attachments=true&latest=true',
+      { method: 'POST', body: JSON.stringify(bulkGetBody(batch)), signal: opts.signal ?? null },
+    );
+    const docs = res.results.flatMap((r) => r.docs.flatMap((d) => (d.ok ? [d.ok] : [])));
+    // A revision that vanished since the page was read (compacted, superseded): take the current
+    // winner instead; live replication brings whatever changed after lastSeq.
+    const missing = [...new Set(res.results.filter((r) => r.docs.some((d) => !d.ok)).map((r) => r.id))];
+    if (missing.length > 0) {
+      const retry = await getJson<{ results: Array<{ docs: Array<{ ok?: AnyDoc }> }> }>(http, '_bulk_get?revs=true&attachments=true', {
+        method: 'POST',
+        body: JSON.stringify({ docs: missing.map((id) => ({ id })) }),
+        signal: opts.signal ?? null,
+      });
+      docs.push(...retry.results.flatMap((r) => r.docs.flatMap((d) => (d.ok && !d.ok._deleted ? [d.ok] : []))));
+    }
+    if (docs.length > 0) await writeAll(local, docs);
+    conflicted += batch.filter((d) => d.revs.length > 1).length;
+    done += batch.length;
+    report('conflicts');
+  }
+
+  report('checkpoints');
+  const after = await local.info();
+  const localSeq = after.update_seq;
+  const localId = await (local as unknown as IdDb).id();
+  const remoteId = await http.id();
+  const session = randomSessionId();
+  const want = { pull: opts.checkpoints?.pull ?? true, push: opts.checkpoints?.push ?? true };
+  const checkpointIds: SeedResult['checkpointIds'] = {};
+  let remoteCheckpointsWritten = true;
+  const plan: Array<{ id: string; seq: string | number }> = [];
+  if (want.pull) plan.push({ id: (checkpointIds.pull = replicationCheckpointId(remoteId, localId, opts.replication)), seq: lastSeq });
+  if (want.push) plan.push({ id: (checkpointIds.push = replicationCheckpointId(localId, remoteId, opts.replication)), seq: localSeq });
+  for (const { id, seq } of plan) {
+    await writeLocalCheckpoint(local, id, seq, session);
+    // The server copy is best effort: PouchDB falls back to the target's copy when the source refuses.
+    if (!(await writeRemoteCheckpoint(http, id, seq, session))) remoteCheckpointsWritten = false;
+  }
+
+  // The bar ends full even if documents were deleted on the server while we read.
+  const finalTotal = Math.max(done, total);
+  opts.onProgress?.({ done: finalTotal, total: finalTotal, phase: 'done' });
+  return { docs: done, lastSeq, localSeq, conflicted, checkpointIds, remoteCheckpointsWritten, durationMs: performance.now() - started };
+}
+
+/**
+ * {@link seedFreshReplica} with its progress as an observable (for the sync status bar); the
+ * observable completes when the seed ends and errors when it fails.
+ */
+export function seedFreshReplica$(
+  local: PouchDB.Database,
+  remote: string | PouchDB.Database,
+  opts: Omit<SeedOptions, 'onProgress'> = {},
+): { progress$: Observable<SeedProgress>; result: Promise<SeedResult> } {
+  const subject = new BehaviorSubject<SeedProgress>({ done: 0, total: 0, phase: 'documents' });
+  const result = seedFreshReplica(local, remote, { ...opts, onProgress: (p) => subject.next(p) });
+  result.then(
+    () => subject.complete(),
+    (err: unknown) => subject.error(err),
+  );
+  return { progress$: subject.asObservable(), result };
+}
+
+async function writeAll(local: PouchDB.Database, docs: AnyDoc[]): Promise<void> {
+  const res = await local.bulkDocs(docs, { new_edits: false });
+  // With new_edits:false PouchDB reports only failures.
+  const failed = (res as Array<{ error?: unknown; id?: string; message?: string }>).filter((r) => r.error);
+  if (failed.length > 0) throw new SeedError(`local write failed for ${failed.length} documents, e.g. ${failed[0]?.id}: ${failed[0]?.message ?? String(failed[0]?.error)}`);
+}
+
+async function writeLocalCheckpoint(local: PouchDB.Database, id: string, seq: string | number, session: string): Promise<void> {
+  let previous: Partial<CheckpointDoc> | undefined;
+  try {
+    previous = (await local.get(id)) as unknown as CheckpointDoc;
+  } catch (err) {
+    if ((err as { status?: number }).status !== 404) throw err;
+  }
+  await local.put(checkpointDoc(id, seq, session, previous) as unknown as PouchDB.Core.PutDocument<object>);
+}
+
+async function writeRemoteCheckpoint(http: HttpDb, id: string, seq: string | number, session: string): Promise<boolean> {
+  const path = '_local/' + encodeURIComponent(id.slice('_local/'.length));
+  try {
+    const got = await http.fetch(path, { headers: { accept: 'application/json' } });
+    const previous = got.ok ? ((await got.json()) as Partial<CheckpointDoc>) : undefined;
+    const put = await http.fetch(path, {
+      method: 'PUT',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(checkpointDoc(id, seq, session, previous)),
+    });
+    return put.ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { events, serverBulk, serverDocs, startStack, until, type Stack } from './fixture';
+
+/**
+ * Two workstations (two Chromium contexts, IndexedDB adapter) against a real server through the
+ * app host's /couch proxy: a fresh replica pulls 10k documents, a workstation pushes 10k written
+ * offline (the unpushed count is exact while offline and returns to 0), and a write on one
+ * workstation reaches the other live.
+ */
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack(['clerk', 'judge']);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('sync in Chromium against a real server', () => {
+  it.skip('pulls 10k documents into a fresh replica', async () => {
+    const clerk = stack.users.clerk;
+    await serverBulk(stack.target, 'courtdesk_cases', events(clerk.name, 10_000, 'pull10k'));
+    const { page } = await stack.workstation(stack.users.judge);
+    const t0 = Date.now();
+    await page.evaluate(([u]) => window.cd.start(u, ['cases']), [stack.users.judge.name] as const);
+    await until(page, 'cases', 'online');
+    await page.evaluate(() => window.cd.syncNow());
+    const count = await page.evaluate(() => window.cd.docCount('cases'));
+    console.log(`pull 10k: ${Date.now() - t0} ms`);
+    expect(count).toBeGreaterThanOrEqual(10_000); // + the design document
+    const st = await page.evaluate(() => window.cd.status());
+    expect(st.lastSyncAt).not.toBeNull();
+    await page.evaluate(() => window.cd.recount());
+    expect((await page.evaluate(() => window.cd.status())).unpushed).toBe(0);
+    await page.evaluate(() => window.cd.close());
+  });
+
+  it('counts 10k writes made offline exactly, then pushes them all and the count returns to 0', async () => {
+    const clerk = stack.users.clerk;
+    const { context, page } = await stack.workstation(clerk);
+    await page.evaluate(([u]) => window.cd.start(u, ['cases']), [clerk.name] as const);
+    await until(page, 'cases', 'online');
+    await context.setOffline(true);
+    await until(page, 'cases', 'offline', 30_000);
+    const docs = events(clerk.name, 10_000, 'push10k');
+    let t = Date.now();
+    for (let i = 0; i < docs.length; i += 2000) {
+      expect(await page.evaluate(([d]) => window.cd.bulk('cases', d), [docs.slice(i, i + 2000)] as const)).toBe(2000);
+    }
+    console.log(`local writes 10k: ${Date.now() - t} ms`);
+    t = Date.now();
+    await page.evaluate(() => window.cd.recount());
+    console.log(`offline recount of 10k: ${Date.now() - t} ms`);
+    const offline = (await page.evaluate(() => window.cd.status())).databases[0];
+    expect(offline).toMatchObject({ state: 'offline', unpushed: 10_000, unpushedMethod: 'since_checkpoint' });
+    const t0 = Date.now();
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await until(page, 'cases', 'online');
+    const ok = await page.evaluate(() => window.cd.syncNow());
+    expect(ok).toEqual({ ok: true });
+    console.log(`push 10k: ${Date.now() - t0} ms`);
+    const onServer = (await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => d.id.includes(':push10k:'));
+    expect(onServer).toHaveLength(10_000);
+    await page.evaluate(() => window.cd.recount());
+    const after = (await page.evaluate(() => window.cd.status())).databases[0];
+    expect(after).toMatchObject({ unpushed: 0, unpushedMethod: 'revs_diff' });
+    await page.evaluate(() => window.cd.close());
+  });
+
+  it('propagates a write from one workstation to the other live', async () => {
+    const a = await stack.workstation(stack.users.clerk);
+    const b = await stack.workstation(stack.users.judge);
+    await a.page.evaluate(([u]) => window.cd.start(u, ['forum']), [stack.users.clerk.name] as const);
+    await b.page.evaluate(([u]) => window.cd.start(u, ['forum']), [stack.users.judge.name] as const);
+    await until(a.page, 'forum', 'online');
+    await until(b.page, 'forum', 'online');
+    const latencies: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = Date.now();
+      await a.page.evaluate(
+        ([u, n]) => window.cd.create('forum', u, 'post', [`live${n}`], { board: 'board:general', title: `实时 ${n}`, body: '<p>内容</p>' }),
+        [stack.users.clerk.name, i] as const,
+      );
+      const seen = await b.page.evaluate((id) => window.cd.waitDoc('forum', id, 30_000), `post:live${i}`);
+      expect(seen).not.toBeNull();
+      latencies.push(Date.now() - t0);
+    }
+    console.log(`live propagation ms: ${latencies.join(', ')}`);
+    const post = await b.page.evaluate(() => window.cd.get('forum', 'post:live4'));
+    expect(post).toMatchObject({ title: '实时 4', createdBy: stack.users.clerk.name, schemaVersion: 1 });
+    await a.page.evaluate(() => window.cd.close());
+    await b.page.evaluate(() => window.cd.close());
+  });
+});
