@@ -14,10 +14,11 @@ import globals from 'globals';
  *   sync-server     → core, node; never renderer or electron
  * tests/lint/layering.test.ts proves each rule fails on a forbidden import.
  */
-const NODE_BUILTINS = [
-  'node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'events', 'worker_threads', 'util',
-];
-const nodeBan = { group: NODE_BUILTINS, message: 'Node built-ins are not allowed in this layer.' };
+// Exact module names (a regex, so relative files like './events' are not mistaken for built-ins).
+const nodeBan = {
+  regex: '^(node:.*|fs|fs/promises|path|os|child_process|http|https|http2|net|tls|dgram|dns|crypto|url|stream|events|worker_threads|util|vm|zlib|process|buffer|cluster|readline)$',
+  message: 'Node built-ins are not allowed in this layer.',
+};
 const electronBan = { regex: '^electron(/.*)?$', message: 'Electron is only for electron/main and electron/preload.' };
 const rendererBan = { group: ['**/renderer/**', '**/renderer'], message: 'Only the renderer may import renderer code.' };
 const serverBan = { group: ['**/sync-server/**'], message: 'sync-server is a separate runtime; share code through core/.' };

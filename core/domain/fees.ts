@@ -19,7 +19,11 @@ export type FeeRounding = 'fen' | 'yuan';
 export interface FeeInput {
   /** Fee kind from feeSchedule.json: `property`, `divorce`, `enforcement`, `preservation` … */
   readonly kind: string;
-  /** Claim, property, damages, enforcement or preserved amount in fen, where the kind uses one. */
+  /**
+   * Claim, property, damages, enforcement or preserved amount in fen, where the kind uses one.
+   * `null`/absent means "no amount" (the per-case range applies); 0 is an amount, so the fee never
+   * drops when an amount grows from 0 to 1 fen (found by the monotonicity property test).
+   */
   readonly amountFen?: number | null;
   readonly halving?: readonly Halving[];
   readonly rounding?: FeeRounding;
@@ -152,7 +156,7 @@ export function calculateFee(input: FeeInput): FeeResult {
   const useSchedule =
     rule.mode === 'schedule' ||
     rule.mode === 'rangePlusSchedule' ||
-    (rule.mode === 'rangeOrSchedule' && amount !== null && amount > 0);
+    (rule.mode === 'rangeOrSchedule' && amount !== null);
   const useRange =
     rule.mode === 'range' ||
     rule.mode === 'rangePlusSchedule' ||

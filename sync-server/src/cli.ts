@@ -23,8 +23,9 @@ export const USAGE = `courtdesk-server — CourtDesk sync server tools (CourtDes
 
 Usage:
   courtdesk-server start [--data DIR] [--port N] [--host 127.0.0.1] [--provision] [--demo]
-                         [--demo-cases N] [--app-port N] [--app-dir dist/renderer]
+                         [--demo-cases N] [--app-port N] [--app-dir dist/renderer] [--worker]
       Run the embedded CouchDB-compatible server (loopback only) until Ctrl+C.
+      --worker also runs the server worker in the same process (needs --provision once).
       --provision creates databases/_security/design docs; --demo seeds demo data (implies
       --provision); --app-port also serves the built renderer with /couch proxied.
   courtdesk-server provision --couch URL
@@ -35,6 +36,10 @@ Usage:
   courtdesk-server demo [--cases N] --couch URL
       Provision, then seed demo staff (password "courtdesk", DEMO ONLY) and cases for
       白银区人民法院 (甘0402). Idempotent: existing documents and accounts are left alone.
+  courtdesk-server worker --couch URL [--name worker]
+      Run the server worker until Ctrl+C: follows courtdesk_cases/_changes from its checkpoint
+      (_local/courtdesk-worker-NAME), allocates official case numbers and assigns judges.
+      Several workers may run at once. Needs server-admin credentials (it reads _users).
   courtdesk-server serve-app --couch URL [--port N] [--dir dist/renderer] [--host 127.0.0.1]
       Serve the built renderer and proxy /couch to CouchDB.
 
@@ -62,6 +67,8 @@ const OPTIONS = {
   password: { type: 'string' },
   'display-name': { type: 'string' },
   enable: { type: 'boolean' },
+  name: { type: 'string' },
+  worker: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -125,6 +132,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
             demoCases: values.demo ? intOption(values['demo-cases'], 'demo-cases', 3000) : undefined,
             appPort: values['app-port'] === undefined ? undefined : intOption(values['app-port'], 'app-port', 0),
             appDir: values['app-dir'] ?? 'dist/renderer',
+            worker: Boolean(values.worker),
           },
           io,
         );
@@ -147,6 +155,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         io.out(`demo: ${r.usersCreated.length} users created, ${r.usersKept.length} kept; ${docs}`);
         return 0;
       }
+      case 'worker':
+        return await workerCommand(couchUrl(values), values.name ?? 'worker', io);
       case 'serve-app': {
         const url = couchUrl(values);
         const port = intOption(values.port, 'port', 8080);
@@ -169,6 +179,23 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     io.err(`error: ${err instanceof Error && !('statusCode' in err) ? err.message : describeCouchError(err)}`);
     return 1;
   }
+}
+
+async function workerCommand(url: string, name: string, io: CliIo): Promise<number> {
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(name)) throw new UsageError(`--name must be 1–64 lower-case letters, digits, ".", "_" or "-"`);
+  const { startWorker } = await import('./workers/worker');
+  installProcessHandlers(io.err);
+  const stop = listenForStop();
+  const abort = new AbortController();
+  void stop.promise.then(() => abort.abort());
+  // COURTDESK_WORKER_HOLD_MS: fault-injection pause inside an allocation, used by the kill tests.
+  const hold = intOption(process.env['COURTDESK_WORKER_HOLD_MS'], 'COURTDESK_WORKER_HOLD_MS', 0);
+  io.out(`worker ${name}: connecting to ${redactUrl(url)} …`);
+  const worker = await startWorker({ couchUrl: url, name, log: (l) => io.out(`[${name}] ${l}`), holdAfterReserveMs: hold, signal: abort.signal });
+  io.out(`worker ${name}: ready`);
+  io.out(`${await stop.promise}: stopping worker ${name}`);
+  await worker.stop();
+  return 0;
 }
 
 async function userCommand(args: string[], values: Values, io: CliIo): Promise<number> {

@@ -9,6 +9,7 @@ import { resolveServerConfig } from './config';
 import { createCouchClient } from './couch/client';
 import { startEmbeddedServer } from './embedded/embeddedServer';
 import { seedDemo } from './setup/demo';
+import { startWorker, type RunningWorker } from './workers/worker';
 import { formatReport, provision } from './setup/provision';
 
 /** Options of {@link runServer} (raw CLI values; validated by resolveServerConfig). */
@@ -22,6 +23,8 @@ export interface RunServerOptions {
   /** Also serve the renderer on this port (undefined: no app host). */
   appPort?: number | undefined;
   appDir: string;
+  /** Also run the server worker (case numbers, assignment) in this process. */
+  worker?: boolean | undefined;
 }
 
 /** Runs until SIGINT/SIGTERM; resolves to the exit code. */
@@ -37,6 +40,7 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
   const stop = listenForStop();
   const stopped = stop.promise.then((sig) => (signalled = sig));
   let app: AppHost | undefined;
+  let worker: RunningWorker | undefined;
   let server: Awaited<ReturnType<typeof startEmbeddedServer>> | undefined;
   try {
     server = await startEmbeddedServer({ dataDir: config.dataDir, host: config.host, port: config.port, admin: config.admin, cookieSecret: config.cookieSecret, logger: io.err });
@@ -55,6 +59,13 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
         io.out(`demo: ${r.usersCreated.length} users created, ${written} documents written (demo password "courtdesk", e.g. clerk.wang)`);
       }
     }
+    if (opts.worker && !signalled) {
+      const admin = new URL(base);
+      admin.username = encodeURIComponent(config.admin.name);
+      admin.password = encodeURIComponent(config.admin.password);
+      worker = await startWorker({ couchUrl: admin.toString(), log: (l) => io.out(`[worker] ${l}`) });
+      io.out('server worker: running (case numbers, random assignment)');
+    }
     if (opts.appPort !== undefined && !signalled) {
       app = await startAppHost({ couchUrl: base, staticDir: resolve(opts.appDir), port: opts.appPort });
       io.out(`CourtDesk app: ${app.url}/`);
@@ -64,6 +75,7 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
     return 0;
   } finally {
     stop.dispose();
+    await worker?.stop();
     await app?.close();
     await server?.close();
   }

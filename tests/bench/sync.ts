@@ -60,14 +60,19 @@ function add(row: Omit<SyncResult, 'measuredAt' | 'machine' | 'adapter'> & { ada
   log(`${full.metric}: ours ${full.ours} ${full.unit}, baseline ${full.baseline} ${full.unit} (${full.baselineName})${full.target ? ` target ${full.target}: ${full.targetMet ? 'met' : 'NOT met'}` : ''}`);
 }
 
+const loadAtStart = os.loadavg().map(round1);
+let chromium = 'unknown';
+
 function machine(): Record<string, unknown> {
   const cpus = os.cpus();
   return {
+    chromium,
     cpus: cpus.length,
     cpuModel: cpus[0]?.model ?? 'unknown',
     memGiB: round1(os.totalmem() / 2 ** 30),
     platform: `${os.platform()} ${os.release()}`,
     node: process.version,
+    loadAvgAtStart: loadAtStart,
     loadAvgAtEnd: os.loadavg().map(round1),
     contention: 'shared 2-core machine; other engineers\u2019 test runs may overlap (see loadAvg)',
   };
@@ -112,6 +117,7 @@ async function freshReplica(page: Page, size: number, db: string, keepOurs: stri
 
 async function main(): Promise<void> {
   const env = await startBenchEnv();
+  chromium = env.browser.version();
   try {
     const page = await env.newPage();
     log(`target ${env.target.embedded ? 'embedded server' : env.target.url}; sizes ${SMALL}/${BIG}`);

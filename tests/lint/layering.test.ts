@@ -16,6 +16,7 @@ async function restrictedImportErrors(filePath: string, code: string): Promise<s
 
 const forbidden: Array<[layer: string, file: string, code: string]> = [
   ['core → node built-in', 'core/__layering.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+  ['core → bare built-in', 'core/__layering.ts', "import { EventEmitter } from 'events';\nexport const x = EventEmitter;\n"],
   ['core → electron', 'core/__layering.ts', "import { app } from 'electron';\nexport const x = app;\n"],
   ['core → react', 'core/__layering.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
   ['core → pouchdb', 'core/__layering.ts', "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n"],
@@ -38,6 +39,7 @@ const forbidden: Array<[layer: string, file: string, code: string]> = [
 
 const allowed: Array<[layer: string, file: string, code: string]> = [
   ['core → core', 'core/__layering.ts', "import { ROLES } from './roles';\nexport const x = ROLES;\n"],
+  ['core → a core file named like a built-in', 'core/domain/__layering.ts', "import { x as y } from './events';\nexport const x = y;\n"],
   ['renderer → core', 'renderer/src/app/__layering.ts', "import { ROLES } from '../../../core/roles';\nexport const x = ROLES;\n"],
   ['renderer → common types', 'renderer/src/app/__layering.ts', "import type { DesktopApi } from '../../../electron/common/ipcContract';\nexport type X = DesktopApi;\n"],
   ['renderer db → pouchdb', 'renderer/src/db/__layering.ts', "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n"],

@@ -4,6 +4,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { DesktopApi } from '../../../electron/common/ipcContract';
 import { DEFAULT_COURT } from '../../../core/court';
+import { SyncProvider } from '../db/hooks';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { createSessionClient } from './auth/sessionApi';
 import { SignInPage } from './auth/SignInPage';
@@ -23,7 +24,7 @@ export interface AppProps {
   readonly version: string;
 }
 
-function Shell({ version }: { version: string }) {
+function Shell({ version, couchBaseUrl }: { version: string; couchBaseUrl: string }) {
   const { t, i18n } = useTranslation();
   const { state } = useAuth();
   const api = useDesktopApi();
@@ -56,7 +57,11 @@ function Shell({ version }: { version: string }) {
   }
   if (state.status === 'signedOut')
     return <SignInPage serverUrl={serverUrl} notice={state.notice} version={version} />;
-  return <AppLayout session={state.session} verified={state.verified} version={version} />;
+  return (
+    <SyncProvider user={state.session.name} roles={state.session.roles} couchBaseUrl={couchBaseUrl}>
+      <AppLayout session={state.session} verified={state.verified} version={version} />
+    </SyncProvider>
+  );
 }
 
 function LocalizedProviders({ children }: { children: ReactNode }) {
@@ -82,7 +87,7 @@ export function App({ api, i18n, couchBaseUrl, version }: AppProps) {
           <ErrorBoundary variant="app" version={version}>
             <ServerStatusProvider baseUrl={couchBaseUrl}>
               <AuthProvider client={client} store={window.localStorage}>
-                <Shell version={version} />
+                <Shell version={version} couchBaseUrl={couchBaseUrl} />
               </AuthProvider>
             </ServerStatusProvider>
           </ErrorBoundary>

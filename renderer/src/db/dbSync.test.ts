@@ -29,7 +29,7 @@ afterEach(async () => {
   for (const e of engines.splice(0)) await e.close();
 });
 
-function setup(opts: { minDeletions?: number } = {}) {
+function setup(opts: { minDeletions?: number; poll?: boolean } = {}) {
   const local: Db = memoryDb('local');
   const remote: Db = memoryDb('remote');
   const network = new FakeNetwork();
@@ -43,6 +43,7 @@ function setup(opts: { minDeletions?: number } = {}) {
     storage: {},
     backoff: { initialMs: 20, maxMs: 100 },
     minDeletions: opts.minDeletions ?? 5,
+    ...(opts.poll ? { livePullKeys: [], pollIntervalMs: 100 } : {}),
   });
   engines.push(engine);
   const db = (s: SyncStatus, key: DatabaseKey = 'documents') => {
@@ -51,6 +52,13 @@ function setup(opts: { minDeletions?: number } = {}) {
     return d;
   };
   return { local, remote, network, engine, db: () => db(engine.status()) };
+}
+
+function has(db: Db, id: string): Promise<boolean> {
+  return db.get(id).then(
+    () => true,
+    () => false,
+  );
 }
 
 function draft(i: number, extra: Record<string, unknown> = {}) {
@@ -168,10 +176,26 @@ describe('sync engine (memory server)', () => {
     expect((await local.info()).doc_count).toBe(kept); // the pull stays held back
     // The push still runs while the pull waits.
     await local.put(draft(99));
-    await waitFor('push continues', async () => (await remote.allDocs({ keys: ['draft:d99'] })).rows[0]?.value !== undefined);
+    await waitFor('push continues', () => has(remote, 'draft:d99'));
     engine.confirmDeletions('documents');
     await waitFor('deletions applied', async () => (await local.info()).doc_count === 36);
     await waitFor('online', () => db().state === 'online');
+  });
+
+  it('looks ahead after an outage: a backlog of mass deletions deletes nothing before confirmation', async () => {
+    const { local, remote, network, engine, db } = setup();
+    await remote.bulkDocs(Array.from({ length: 50 }, (_, i) => draft(i)));
+    await engine.start();
+    await waitFor('pulled', async () => (await local.info()).doc_count === 50 && db().state === 'online');
+    network.fire('offline');
+    const rows = (await remote.allDocs({ limit: 15 })).rows;
+    await remote.bulkDocs(rows.map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true })));
+    network.fire('online');
+    await waitFor('awaiting-confirmation', () => db().state === 'awaiting-confirmation');
+    expect(db().pendingDeletion).toEqual({ deletions: 15, localDocs: 50 });
+    expect((await local.info()).doc_count).toBe(50); // not one document deleted
+    engine.confirmDeletions('documents');
+    await waitFor('deletions applied', async () => (await local.info()).doc_count === 35);
   });
 
   it('lets small deletions through without asking', async () => {
@@ -206,6 +230,17 @@ describe('sync engine (memory server)', () => {
     engine.reportLocalError('documents', Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
     expect(db()).toMatchObject({ state: 'error', error: { kind: 'quota', messageKey: 'sync.errors.quota' } });
     expect(engine.status().state).toBe('error');
+  });
+
+  it('polls databases that do not get a live pull connection', async () => {
+    const { local, remote, engine, db } = setup({ poll: true });
+    await engine.start();
+    await waitFor('first round', () => db().state === 'online');
+    await remote.put(draft(1));
+    await waitFor('next poll brings it', () => has(local, 'draft:d1'));
+    await local.put(draft(2));
+    await waitFor('live push still immediate', () => has(remote, 'draft:d2'));
+    await waitFor('online', () => db().state === 'online');
   });
 
   it('persists the last sync time across restarts', async () => {

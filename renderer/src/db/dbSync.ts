@@ -14,7 +14,8 @@
  */
 import type { DatabaseKey } from '../../../core/databases';
 import { backoffDelay, type BackoffOptions } from './backoff';
-import { classifyError, SafetyNetError, type ClassifiedError } from './errors';
+import { DeletionGuard } from './deletionGuard';
+import { classifyError, type ClassifiedError } from './errors';
 import type { LocalDb } from './localDb';
 import type { DbSyncStatus, RejectedWrite, SyncState } from './syncStatus';
 
@@ -35,6 +36,13 @@ export interface DbSyncOptions {
   readonly deleteWindowMs: number;
   readonly batchSize: number;
   readonly batchesLimit: number;
+  /**
+   * Pull live (a long-poll `_changes` that holds one HTTP connection open) or poll every
+   * {@link pollIntervalMs}. Chromium allows 6 HTTP/1.1 connections per origin, so the engine pulls
+   * only a few databases live and polls the rest (see replication.ts).
+   */
+  readonly livePull: boolean;
+  readonly pollIntervalMs: number;
   readonly onStatus: (status: DbSyncStatus) => void;
   readonly now?: () => number;
 }
@@ -62,6 +70,8 @@ interface SyncMeta {
   _id: string;
   _rev?: string;
   pushSeq: number | string;
+  /** Last pull checkpoint (server seq), for the safety net's look-ahead. */
+  pullSeq?: number | string;
   lastSyncAt: string | null;
 }
 
@@ -76,9 +86,7 @@ export class DbSync {
   private offline = false;
   private quotaError: ClassifiedError | null = null;
   private pendingDeletion: { deletions: number; localDocs: number } | null = null;
-  private tripped: SafetyNetError | null = null;
-  private allowDeletions = false;
-  private recentDeletions: { at: number; n: number }[] = [];
+  private readonly guard: DeletionGuard;
   private meta: SyncMeta = { _id: META_ID, pushSeq: 0, lastSyncAt: null };
   private rejected: RejectedWrite[] = [];
   private unpushed = 0;
@@ -95,7 +103,7 @@ export class DbSync {
 
   constructor(private readonly o: DbSyncOptions) {
     this.now = o.now ?? Date.now;
-    this.installSafetyNet();
+    this.guard = new DeletionGuard({ local: o.local, remote: o.remote, deleteShare: o.deleteShare, minDeletions: o.minDeletions, windowMs: o.deleteWindowMs, now: this.now });
     this.loaded = this.load();
   }
 
@@ -159,7 +167,7 @@ export class DbSync {
   confirmDeletions(): void {
     if (!this.pendingDeletion) return;
     this.pendingDeletion = null;
-    this.allowDeletions = true;
+    this.guard.allow = true;
     this.dirs.pull.attempt = 0;
     this.startDir('pull');
     this.emit();
@@ -194,10 +202,11 @@ export class DbSync {
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
       const c = classifyError(failed.reason);
-      if (this.tripped && c.kind !== 'auth') this.holdForConfirmation();
+      const tripped = this.guard.take();
+      if (tripped && c.kind !== 'auth') this.pendingDeletion = { deletions: tripped.deletions, localDocs: tripped.localDocs };
       else if (c.kind === 'auth') this.enterNeedsSignIn();
       this.emit();
-      throw new SyncFailure(this.o.key, this.tripped ? classifyError(this.tripped) : c);
+      throw new SyncFailure(this.o.key, tripped ? classifyError(tripped) : c);
     }
     this.quotaError = null;
     await this.markSynced();
@@ -243,8 +252,38 @@ export class DbSync {
     if (d.timer) clearTimeout(d.timer);
     d.timer = null;
     if (d.rep) d.rep.cancel();
+    d.rep = null;
     const gen = ++d.gen;
-    const opts = { live: true, retry: false, batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
+    if (dir === 'push') return this.launch(dir, gen);
+    d.phase = 'starting';
+    // Look ahead before pulling: a backlog that would delete too much waits for confirmation
+    // before a single document is deleted.
+    this.lookAhead().then(
+      (go) => {
+        if (d.gen !== gen || this.stopped) return;
+        if (go) this.launch(dir, gen);
+        else {
+          d.phase = 'stopped';
+          this.emit();
+        }
+      },
+      (err: unknown) => {
+        if (d.gen === gen && !this.stopped) this.onDirError(dir, err);
+      },
+    );
+  }
+
+  /** True when the pull may start; false after putting the database in `awaiting-confirmation`. */
+  private async lookAhead(): Promise<boolean> {
+    const held = await this.guard.lookAhead(this.meta.pullSeq);
+    if (held) this.pendingDeletion = held;
+    return held === null;
+  }
+
+  private launch(dir: Dir, gen: number): void {
+    const d = this.dirs[dir];
+    const live = dir === 'push' || this.o.livePull;
+    const opts = { live, retry: false, batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
     const rep = (dir === 'push' ? this.o.local.replicate.to(this.o.remote, opts) : this.o.local.replicate.from(this.o.remote, opts)) as unknown as Replication;
     d.rep = rep;
     d.phase = 'starting';
@@ -252,6 +291,7 @@ export class DbSync {
     rep.on('active', () => {
       if (!current()) return;
       d.phase = 'active';
+      d.error = null; // requests succeed again
       this.emit();
     });
     rep.on('paused', (err: unknown) => {
@@ -260,7 +300,7 @@ export class DbSync {
       d.phase = 'idle';
       d.attempt = 0;
       d.error = null;
-      if (dir === 'pull') this.allowDeletions = false;
+      if (dir === 'pull') this.guard.allow = false;
       if (this.dirs.push.phase === 'idle' && this.dirs.pull.phase === 'idle') void this.markSynced();
       this.scheduleCount();
       this.emit();
@@ -272,11 +312,14 @@ export class DbSync {
       d.error = null;
     });
     rep.on('checkpoint', (c: { checkpoint?: number | string }) => {
-      if (dir === 'push' && c.checkpoint !== undefined && current()) {
+      if (c.checkpoint === undefined || !current()) return;
+      if (dir === 'push') {
         this.meta.pushSeq = c.checkpoint;
-        void this.saveMeta();
         this.scheduleCount();
+      } else {
+        this.meta.pullSeq = c.checkpoint;
       }
+      void this.saveMeta();
     });
     rep.on('denied', (e: unknown) => {
       if (current()) void this.recordRejected(e);
@@ -284,6 +327,23 @@ export class DbSync {
     rep.on('error', (err: unknown) => {
       if (current()) this.onDirError(dir, err);
     });
+    if (!live) {
+      // A polling pull finished a round: caught up now; the next round starts after the interval.
+      rep.on('complete', () => {
+        if (!current()) return;
+        d.rep = null;
+        d.phase = 'idle';
+        d.attempt = 0;
+        d.error = null;
+        this.guard.allow = false;
+        if (this.dirs.push.phase === 'idle') void this.markSynced();
+        d.timer = setTimeout(() => {
+          d.timer = null;
+          this.startDir(dir);
+        }, this.o.pollIntervalMs);
+        this.emit();
+      });
+    }
     // The replication is also a promise; its rejection is handled through the 'error' event.
     rep.then(() => undefined, () => undefined);
   }
@@ -300,9 +360,10 @@ export class DbSync {
 
   private onDirError(dir: Dir, err: unknown): void {
     const d = this.dirs[dir];
-    if (dir === 'pull' && this.tripped) {
+    const tripped = dir === 'pull' ? this.guard.take() : null;
+    if (tripped) {
       this.halt('pull', 'stopped');
-      this.holdForConfirmation();
+      this.pendingDeletion = { deletions: tripped.deletions, localDocs: tripped.localDocs };
       this.emit();
       return;
     }
@@ -329,47 +390,9 @@ export class DbSync {
     this.halt('pull', 'stopped');
   }
 
-  private holdForConfirmation(): void {
-    const t = this.tripped;
-    this.tripped = null;
-    if (t) this.pendingDeletion = { deletions: t.deletions, localDocs: t.localDocs };
-  }
-
   private notePulled(info: { docs?: { _id: string; _rev: string }[] }): void {
     for (const doc of info.docs ?? []) this.pulledRevs.set(doc._id, doc._rev);
     this.quotaError = null;
-  }
-
-  /** Wraps the local handle's bulkDocs so replication writes (`new_edits: false`) pass the safety net first. */
-  private installSafetyNet(): void {
-    const db = this.o.local as unknown as { bulkDocs: (...args: unknown[]) => Promise<unknown> };
-    const original = db.bulkDocs.bind(db);
-    db.bulkDocs = async (...args: unknown[]) => {
-      const req = args[0] as { docs?: { _id: string; _deleted?: boolean }[]; new_edits?: boolean } | undefined;
-      const opts = args[1] as { new_edits?: boolean } | undefined;
-      const newEdits = req?.new_edits ?? opts?.new_edits ?? true;
-      if (!this.allowDeletions && newEdits === false && Array.isArray(req?.docs)) await this.checkDeletions(req.docs);
-      return original(...args);
-    };
-  }
-
-  private async checkDeletions(docs: readonly { _id: string; _deleted?: boolean }[]): Promise<void> {
-    const ids = docs.filter((x) => x._deleted === true && !x._id.startsWith('_')).map((x) => x._id);
-    if (ids.length === 0) return;
-    const rows = (await this.o.local.allDocs({ keys: ids })).rows as { value?: { deleted?: boolean } }[];
-    const live = rows.filter((r) => r.value && !r.value.deleted).length;
-    if (live === 0) return;
-    const now = this.now();
-    this.recentDeletions = this.recentDeletions.filter((x) => now - x.at < this.o.deleteWindowMs);
-    const recent = this.recentDeletions.reduce((n, x) => n + x.n, 0);
-    const info = await this.o.local.info();
-    const localDocs = info.doc_count + recent; // as it was before this window's deletions
-    const deletions = recent + live;
-    if (deletions >= this.o.minDeletions && deletions > this.o.deleteShare * localDocs) {
-      this.tripped = new SafetyNetError(deletions, localDocs);
-      throw this.tripped;
-    }
-    this.recentDeletions.push({ at: now, n: live });
   }
 
   // ---- status -------------------------------------------------------------------------------
@@ -477,7 +500,7 @@ export class DbSync {
   }
 
   private saveMeta(): Promise<unknown> {
-    return this.store(META_ID, () => ({ pushSeq: this.meta.pushSeq, lastSyncAt: this.meta.lastSyncAt }));
+    return this.store(META_ID, () => ({ pushSeq: this.meta.pushSeq, pullSeq: this.meta.pullSeq, lastSyncAt: this.meta.lastSyncAt }));
   }
 
   private saveRejected(): Promise<unknown> {

@@ -22,11 +22,11 @@ export type LocalDb = PouchDB.Database<Record<string, unknown>>;
 /** Keys of the databases a workstation replicates (everything but `audit`). */
 export const REPLICATED_KEYS: readonly DatabaseKey[] = DATABASES.filter((d) => d.replicated).map((d) => d.key);
 
-/** The local database name of `key` for `user` (user names are lower-case ASCII, see sync-server users.ts). */
+/** The local database name of `key` for `user` (`courtdesk_<user>_<key>`; unusual characters percent-encoded). */
 export function localDbName(user: string, key: DatabaseKey): string {
-  if (!/^[a-z][a-z0-9._-]{0,63}$/.test(user)) throw new Error(`invalid user name for a local database: ${user}`);
+  if (user.length === 0) throw new Error('a local database needs a user name');
   databaseByKey(key);
-  return `courtdesk_${user}_${key}`;
+  return `courtdesk_${encodeURIComponent(user)}_${key}`;
 }
 
 /** Opens (creating when missing) the local replica of database `key` for `user`. */

@@ -49,6 +49,13 @@ export interface SyncEngineOptions {
   /** Replication batch size (docs per `_bulk_docs`/`_bulk_get`; default 500) and batches in flight (default 5). */
   readonly batchSize?: number;
   readonly batchesLimit?: number;
+  /**
+   * Databases pulled live (one held long-poll connection each); the others poll every
+   * `pollIntervalMs` (default 30 s). Default: the first 3 of `keys`, keeping 3 of Chromium's 6
+   * HTTP/1.1 connections per origin free for everything else.
+   */
+  readonly livePullKeys?: readonly DatabaseKey[];
+  readonly pollIntervalMs?: number;
   /** `online`/`offline` source; default `window` when there is one. */
   readonly network?: NetworkEvents | null;
   /** Default `navigator.storage`. */
@@ -118,6 +125,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       deleteWindowMs: options.deleteWindowMs ?? 10 * 60_000,
       batchSize: options.batchSize ?? 500,
       batchesLimit: options.batchesLimit ?? 5,
+      livePull: (options.livePullKeys ?? keys.slice(0, 3)).includes(key),
+      pollIntervalMs: options.pollIntervalMs ?? 30_000,
       onStatus: (s) => {
         statuses.set(key, s);
         publish();

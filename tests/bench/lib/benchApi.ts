@@ -37,6 +37,8 @@ export interface BenchApi {
   destroy(name: string, adapter: Adapter): Promise<void>;
   info(name: string, adapter: Adapter): Promise<{ docCount: number; updateSeq: string | number }>;
   seed(name: string, adapter: Adapter, remotePath: string, batchSize: number | null, live: 'oneshot' | 'live' | 'none'): Promise<SeedRun>;
+  /** seedFreshReplica$: the progress values the observable emitted and whether it completed. */
+  seedObserved(name: string, adapter: Adapter, remotePath: string, batchSize: number): Promise<{ docs: number; done: number[]; totals: number[]; completed: boolean }>;
   pull(name: string, adapter: Adapter, remotePath: string, opts: { batchSize?: number; batchesLimit?: number }): Promise<TransferResult>;
   push(name: string, adapter: Adapter, remotePath: string, opts: { batchSize?: number; batchesLimit?: number }): Promise<TransferResult>;
   generate(name: string, adapter: Adapter, from: number, count: number, batch: number, prefix: string): Promise<number>;

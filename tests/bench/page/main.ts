@@ -5,7 +5,7 @@
 import PouchDB from 'pouchdb-browser';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import PouchFind from 'pouchdb-find';
-import { seedFreshReplica, type SeedProgress } from '../../../renderer/src/db/seed/initialSync';
+import { seedFreshReplica, seedFreshReplica$, type SeedProgress } from '../../../renderer/src/db/seed/initialSync';
 import { caseDocs, JUDGES } from '../lib/caseDocs';
 import type { Adapter, BenchApi, DocState, SeedRun, TransferResult } from '../lib/benchApi';
 
@@ -95,6 +95,16 @@ const api: BenchApi = {
       remoteCheckpointsWritten: res.remoteCheckpointsWritten,
     };
     return run;
+  },
+  async seedObserved(name, adapter, remotePath, batchSize) {
+    const { progress$, result } = seedFreshReplica$(db(name, adapter), remotePath, { batchSize });
+    const done: number[] = [];
+    const totals: number[] = [];
+    const completed = new Promise<boolean>((resolve) => {
+      progress$.subscribe({ next: (p) => (done.push(p.done), totals.push(p.total)), complete: () => resolve(true), error: () => resolve(false) });
+    });
+    const res = await result;
+    return { docs: res.docs, done, totals, completed: await completed };
   },
   async pull(name, adapter, remotePath, opts) {
     const o: PouchDB.Replication.ReplicateOptions = {};

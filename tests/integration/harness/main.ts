@@ -49,6 +49,7 @@ const cd = {
   db: (key: DatabaseKey, state: SyncStatus['state']) => need().status().databases.find((d) => d.key === key)?.state === state,
   history: () => [...history],
   stop: () => need().stop(),
+  confirmDeletions: (key: DatabaseKey) => need().confirmDeletions(key),
   resume: () => need().resume(),
   async close(): Promise<void> {
     await engine?.close();

@@ -161,3 +161,18 @@ describe('seedFreshReplica while the server keeps changing', () => {
     expect(await call(page, 'snapshot', 'busy', 'indexeddb')).toEqual(await serverSnapshot(env.target, db));
   });
 });
+
+describe('seedFreshReplica$ (progress as an observable, for the progress bar)', () => {
+  it('emits done/total rising monotonically to the total, then completes', async () => {
+    const db = 'seed_observed';
+    await fillServerDb(env.target, db, 250, { batch: 250 });
+    const run = await call(page, 'seedObserved', 'observed', 'indexeddb', couchPath(db), 40);
+    expect(run.docs).toBe(250);
+    expect(run.completed).toBe(true);
+    expect(run.done.length).toBeGreaterThan(250 / 40);
+    expect(run.done).toEqual([...run.done].sort((a, b) => a - b));
+    expect(run.totals.every((t, i) => t >= run.done[i]! && (i === 0 || t >= run.totals[i - 1]!))).toBe(true);
+    expect(run.done.at(-1)).toBe(250);
+    expect(run.totals.at(-1)).toBe(250);
+  });
+});

@@ -131,6 +131,21 @@ export function events(user: string, n: number, tag: string): Record<string, unk
   }));
 }
 
+/** `n` valid draft documents authored by `user` (the documents database), ~1 KB each. */
+export function drafts(user: string, n: number, tag: string): Record<string, unknown>[] {
+  return Array.from({ length: n }, (_, i) => ({
+    _id: `draft:${tag}:${String(i).padStart(6, '0')}`,
+    type: 'draft',
+    schemaVersion: 1,
+    createdAt: '2026-03-02T09:30:00.000+08:00',
+    createdBy: user,
+    caseId: `case:${tag}`,
+    kind: 'other',
+    title: `草稿 ${i}`,
+    body: `<p>${'正文'.repeat(200)}</p>`,
+  }));
+}
+
 /** A `courtdesk-server start` child process on a fixed port and data dir, restartable after SIGKILL. */
 export interface ChildServer {
   readonly url: string;

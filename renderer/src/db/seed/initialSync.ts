@@ -150,6 +150,8 @@ export async function seedFreshReplica(local: PouchDB.Database, remote: string |
     const last = page.rows[page.rows.length - 1];
     // Overlap: the server reads the next page while IndexedDB writes this one.
     next = page.rows.length === batchSize && last ? fetchPage(last.id) : null;
+    // Marked handled: if the write below throws, a failing prefetch must not become an unhandled rejection.
+    next?.catch(() => undefined);
     const fast: AnyDoc[] = [];
     for (const row of page.rows) {
       const doc = row.doc;

@@ -1,0 +1,176 @@
+/**
+ * The worker's CouchDB client: plain `fetch` over the CouchDB HTTP API (no library), so the worker
+ * runs the same against Apache CouchDB 3.x and the embedded server. 404 and 409 are answers the
+ * worker acts on; other failures throw {@link CouchHttpError} and are retried by the caller.
+ */
+
+/** A failed request: network error (status undefined) or an unexpected HTTP status. */
+export class CouchHttpError extends Error {
+  /** HTTP status, or undefined when the server could not be reached. */
+  readonly status: number | undefined;
+  constructor(message: string, status: number | undefined, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CouchHttpError';
+    this.status = status;
+  }
+}
+
+/** A document as the worker sees it: open JSON with `_id` and `_rev`. */
+export interface CouchDoc {
+  _id: string;
+  _rev?: string;
+  _deleted?: boolean;
+  [key: string]: unknown;
+}
+
+/** Outcome of a conditional write. */
+export type PutResult = { ok: true; rev: string } | { ok: false; conflict: true };
+
+/** A row of `_all_docs?include_docs=true`. */
+export interface AllDocsRow {
+  id: string;
+  key: string;
+  doc?: CouchDoc | null;
+}
+
+/** Minimal CouchDB client bound to one server URL (credentials taken from the URL). */
+export class CouchHttp {
+  /** Base URL without credentials and without a trailing slash. */
+  readonly base: string;
+  private readonly auth: string | undefined;
+
+  constructor(url: string) {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new Error(`not an http(s) URL: ${u.protocol}`);
+    this.auth = u.username
+      ? 'Basic ' +
+        Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')
+      : undefined;
+    u.username = '';
+    u.password = '';
+    this.base = u.toString().replace(/\/$/, '');
+  }
+
+  /** One request; resolves with status and parsed body; throws only for network failures. */
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; body: unknown }> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.auth) headers['authorization'] = this.auth;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}/${path}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw new CouchHttpError(`${method} /${path}: ${(err as Error).message}`, undefined, { cause: err });
+    }
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text.trim() === '' ? undefined : JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  /** Like {@link request} but throws unless the status is one of `ok`. */
+  async expect(
+    method: string,
+    path: string,
+    ok: readonly number[],
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; body: unknown }> {
+    const r = await this.request(method, path, body, signal);
+    if (!ok.includes(r.status)) {
+      const b = r.body as { error?: string; reason?: string } | undefined;
+      throw new CouchHttpError(
+        `${method} /${path}: ${r.status} ${b?.error ?? ''} ${b?.reason ?? ''}`.trim(),
+        r.status,
+      );
+    }
+    return r;
+  }
+
+  /** A document, or undefined when missing or deleted. */
+  async get(db: string, id: string): Promise<CouchDoc | undefined> {
+    const r = await this.expect('GET', `${enc(db)}/${encId(id)}`, [200, 404]);
+    return r.status === 200 ? (r.body as CouchDoc) : undefined;
+  }
+
+  /** Writes a document; `{ conflict: true }` when its `_rev` is stale (or it already exists). */
+  async put(db: string, doc: CouchDoc): Promise<PutResult> {
+    const r = await this.expect('PUT', `${enc(db)}/${encId(doc._id)}`, [200, 201, 202, 409], doc);
+    if (r.status === 409) return { ok: false, conflict: true };
+    return { ok: true, rev: (r.body as { rev: string }).rev };
+  }
+
+  /** Every document whose id starts with `prefix`, in id order, fetched in pages. */
+  async *scan(db: string, prefix: string, pageSize = 1000): AsyncGenerator<CouchDoc> {
+    let startkey = prefix;
+    let skip = 0;
+    for (;;) {
+      const q = new URLSearchParams({
+        startkey: JSON.stringify(startkey),
+        endkey: JSON.stringify(`${prefix}\ufff0`),
+        include_docs: 'true',
+        limit: String(pageSize),
+        skip: String(skip),
+      });
+      const r = await this.expect('GET', `${enc(db)}/_all_docs?${q.toString()}`, [200]);
+      const rows = (r.body as { rows: AllDocsRow[] }).rows;
+      for (const row of rows) if (row.doc) yield row.doc;
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1];
+      if (!last) return;
+      startkey = last.id;
+      skip = 1; // start after the last id seen (ids are unique)
+    }
+  }
+}
+
+function enc(db: string): string {
+  return encodeURIComponent(db);
+}
+
+/** Encodes a document id for a URL path (`_local/x` and `_design/x` keep their slash). */
+export function encId(id: string): string {
+  const m = /^(_local|_design)\/(.*)$/.exec(id);
+  return m ? `${m[1]}/${encodeURIComponent(m[2] ?? '')}` : encodeURIComponent(id);
+}
+
+/** Capped exponential backoff with "equal jitter" (a random delay in the upper half): attempt 0 → up to `initialMs`, doubling to `maxMs`. */
+export function backoffDelay(
+  attempt: number,
+  initialMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
+  const cap = Math.min(maxMs, initialMs * 2 ** Math.min(attempt, 30));
+  return Math.round(cap / 2 + (random() * cap) / 2);
+}
+
+/** Resolves after `ms`, or early (without rejecting) when `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
