@@ -8,16 +8,18 @@
  *   writes go on and wait; {@link DbSync.resume} after a new sign-in drains the queue.
  * - Per-document 403 from validate_doc_update: PouchDB reports it as `denied` and goes on with the
  *   rest; the id, revision and reason are kept in `_local/rejected` for the author.
- * - Safety net: a pull batch that would bring the documents deleted by pull in the recent window
- *   above `deleteShare` of the local documents is refused before it is written; the pull waits in
+ * - Safety net (deletionGuard.ts): a pull that would delete too much waits in
  *   `awaiting-confirmation` until {@link DbSync.confirmDeletions}.
+ * Persistence of its `_local` state: syncStore.ts; the unpushed count: unpushed.ts.
  */
 import type { DatabaseKey } from '../../../core/databases';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { DeletionGuard } from './deletionGuard';
-import { classifyError, type ClassifiedError } from './errors';
+import { classifyError, SyncFailure, type ClassifiedError } from './errors';
 import type { LocalDb } from './localDb';
+import { loadSyncState, rejectedWrite, SyncStore, type SyncMeta } from './syncStore';
 import type { DbSyncStatus, RejectedWrite, SyncState } from './syncStatus';
+import { countUnpushed } from './unpushed';
 
 /** The remote side: a PouchDB http database. */
 export type RemoteDb = PouchDB.Database<Record<string, unknown>>;
@@ -66,18 +68,6 @@ interface DirState {
   error: ClassifiedError | null;
 }
 
-interface SyncMeta {
-  _id: string;
-  _rev?: string;
-  pushSeq: number | string;
-  /** Last pull checkpoint (server seq), for the safety net's look-ahead. */
-  pullSeq?: number | string;
-  lastSyncAt: string | null;
-}
-
-const META_ID = '_local/courtdesk_sync';
-const REJECTED_ID = '_local/rejected';
-
 /** Replication and status of one database. */
 export class DbSync {
   private readonly dirs: Record<Dir, DirState> = { push: newDir(), pull: newDir() };
@@ -87,7 +77,8 @@ export class DbSync {
   private quotaError: ClassifiedError | null = null;
   private pendingDeletion: { deletions: number; localDocs: number } | null = null;
   private readonly guard: DeletionGuard;
-  private meta: SyncMeta = { _id: META_ID, pushSeq: 0, lastSyncAt: null };
+  private meta: SyncMeta = { pushSeq: 0, lastSyncAt: null };
+  private readonly store: SyncStore;
   private rejected: RejectedWrite[] = [];
   private unpushed = 0;
   private unpushedMethod: 'revs_diff' | 'since_checkpoint' = 'since_checkpoint';
@@ -97,13 +88,13 @@ export class DbSync {
   private counting: Promise<void> | null = null;
   private countAgain = false;
   private lastCountMs = 0;
-  private storeQueue: Promise<unknown> = Promise.resolve();
   private loaded: Promise<void>;
   private readonly now: () => number;
 
   constructor(private readonly o: DbSyncOptions) {
     this.now = o.now ?? Date.now;
     this.guard = new DeletionGuard({ local: o.local, remote: o.remote, deleteShare: o.deleteShare, minDeletions: o.minDeletions, windowMs: o.deleteWindowMs, now: this.now });
+    this.store = new SyncStore(o.local, (err) => this.reportLocalError(err));
     this.loaded = this.load();
   }
 
@@ -442,39 +433,18 @@ export class DbSync {
   }
 
   private async countOnce(): Promise<void> {
-    const since = this.meta.pushSeq;
-    const changes = await this.o.local.changes({ since, style: 'main_only', return_docs: true });
-    const candidates: Record<string, string[]> = {};
-    let n = 0;
-    for (const r of changes.results) {
-      if (r.id.startsWith('_design/')) continue;
-      const rev = r.changes[0]?.rev;
-      if (!rev || this.pulledRevs.get(r.id) === rev) continue;
-      candidates[r.id] = [rev];
-      n++;
-    }
-    let method: 'revs_diff' | 'since_checkpoint' = 'since_checkpoint';
     // Ask the server only when the push is at rest: while it runs, the checkpoint count is the truth
     // (and a _revs_diff of thousands of ids per second would compete with the push itself).
     const pushAtRest = this.dirs.push.phase === 'idle' || this.dirs.push.phase === 'waiting';
-    const reachable = !this.needsSignIn && !this.offline && !this.stopped && this.dirs.push.error?.kind !== 'network' && pushAtRest;
-    if (n > 0 && reachable) {
-      try {
-        const missing = await this.o.remote.revsDiff(candidates);
-        n = Object.keys(missing).length;
-        method = 'revs_diff';
-      } catch {
-        method = 'since_checkpoint';
-      }
-    } else if (reachable) {
-      method = 'revs_diff';
-    }
-    if (n !== this.unpushed || method !== this.unpushedMethod) {
-      this.unpushed = n;
+    const askServer = !this.needsSignIn && !this.offline && !this.stopped && this.dirs.push.error?.kind !== 'network' && pushAtRest;
+    const { count, method } = await countUnpushed({ local: this.o.local, remote: this.o.remote, since: this.meta.pushSeq, pulledRevs: this.pulledRevs, askServer });
+    if (count !== this.unpushed || method !== this.unpushedMethod) {
+      this.unpushed = count;
       this.unpushedMethod = method;
       this.emit();
     }
   }
+
 
   private async markSynced(): Promise<void> {
     this.meta.lastSyncAt = new Date(this.now()).toISOString();
@@ -485,51 +455,23 @@ export class DbSync {
   // ---- persisted _local documents -------------------------------------------------------------
 
   private async load(): Promise<void> {
-    try {
-      const m = (await this.o.local.get(META_ID)) as unknown as SyncMeta;
-      this.meta = { ...this.meta, ...m };
-    } catch {
-      // first start on this replica
-    }
-    try {
-      const r = (await this.o.local.get(REJECTED_ID)) as unknown as { items?: RejectedWrite[] };
-      this.rejected = Array.isArray(r.items) ? r.items : [];
-    } catch {
-      this.rejected = [];
-    }
+    const state = await loadSyncState(this.o.local);
+    this.meta = state.meta;
+    this.rejected = state.rejected;
   }
 
   private saveMeta(): Promise<unknown> {
-    return this.store(META_ID, () => ({ pushSeq: this.meta.pushSeq, pullSeq: this.meta.pullSeq, lastSyncAt: this.meta.lastSyncAt }));
+    return this.store.saveMeta(this.meta);
   }
 
   private saveRejected(): Promise<unknown> {
-    return this.store(REJECTED_ID, () => ({ items: this.rejected }));
-  }
-
-  /** Serialised upsert of a `_local` document (last state wins). */
-  private store(id: string, body: () => Record<string, unknown>): Promise<unknown> {
-    const run = async () => {
-      let rev: string | undefined;
-      try {
-        rev = (await this.o.local.get(id))._rev;
-      } catch {
-        rev = undefined;
-      }
-      await this.o.local.put({ _id: id, ...(rev ? { _rev: rev } : {}), ...body() });
-    };
-    this.storeQueue = this.storeQueue.then(run, run).catch((err: unknown) => this.reportLocalError(err));
-    return this.storeQueue;
+    return this.store.saveRejected(this.rejected);
   }
 
   private async recordRejected(e: unknown): Promise<void> {
-    const err = (e ?? {}) as { id?: string; rev?: string; reason?: string; message?: string; name?: string; error?: string; doc?: { _id?: string; _rev?: string } };
-    const id = err.id ?? err.doc?._id;
-    if (!id) return;
-    const kind = (err.name ?? err.error ?? '').toLowerCase() === 'unauthorized' ? 'unauthorized' : 'forbidden';
-    const rev = err.rev ?? err.doc?._rev ?? (await this.o.local.get(id).then((x) => x._rev, () => null));
-    const item: RejectedWrite = { id, rev, reason: err.reason ?? err.message ?? String(e), kind, at: new Date(this.now()).toISOString() };
-    this.rejected = [...this.rejected.filter((r) => r.id !== id), item];
+    const item = await rejectedWrite(e, this.o.local, this.now());
+    if (!item) return;
+    this.rejected = [...this.rejected.filter((r) => r.id !== item.id), item];
     await this.saveRejected();
     this.emit();
   }
@@ -551,17 +493,6 @@ export class DbSync {
     rep.on('change', (info: { docs?: { _id: string }[] }) => void this.clearRejected((info.docs ?? []).map((x) => x._id)));
     rep.on('denied', (e: unknown) => void this.recordRejected(e));
     await settle(rep).catch(() => undefined);
-  }
-}
-
-/** `syncNow` failed for a database. */
-export class SyncFailure extends Error {
-  constructor(
-    readonly key: DatabaseKey,
-    readonly error: ClassifiedError,
-  ) {
-    super(`sync of ${key} failed: ${error.kind}: ${error.detail}`);
-    this.name = 'SyncFailure';
   }
 }
 

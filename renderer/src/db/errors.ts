@@ -44,6 +44,17 @@ export function classifyError(err: unknown): ClassifiedError {
   return { kind: 'server', messageKey: 'sync.errors.server', detail, status };
 }
 
+/** `syncNow` failed for a database: which one, and why. */
+export class SyncFailure extends Error {
+  constructor(
+    readonly key: string,
+    readonly error: ClassifiedError,
+  ) {
+    super(`sync of ${key} failed: ${error.kind}: ${error.detail}`);
+    this.name = 'SyncFailure';
+  }
+}
+
 /** Thrown into a pull by the safety net: the batch would delete too many local documents. */
 export class SafetyNetError extends Error {
   constructor(

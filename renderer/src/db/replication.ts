@@ -7,7 +7,8 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { DatabaseKey } from '../../../core/databases';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { DbSync, SyncFailure, type RemoteDb } from './dbSync';
+import { DbSync, type RemoteDb } from './dbSync';
+import { SyncFailure } from './errors';
 import { openLocalDb, REPLICATED_KEYS, remoteDbName, type LocalAdapter, type LocalDb } from './localDb';
 import { PouchDB } from './pouch';
 import {
