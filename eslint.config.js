@@ -16,20 +16,56 @@ import globals from 'globals';
  */
 // Exact module names (a regex, so relative files like './events' are not mistaken for built-ins).
 const nodeBan = {
-  regex: '^(node:.*|fs|fs/promises|path|os|child_process|http|https|http2|net|tls|dgram|dns|crypto|url|stream|events|worker_threads|util|vm|zlib|process|buffer|cluster|readline)$',
+  regex:
+    '^(node:.*|fs|fs/promises|path|os|child_process|http|https|http2|net|tls|dgram|dns|crypto|url|stream|events|worker_threads|util|vm|zlib|process|buffer|cluster|readline)$',
   message: 'Node built-ins are not allowed in this layer.',
 };
-const electronBan = { regex: '^electron(/.*)?$', message: 'Electron is only for electron/main and electron/preload.' };
-const rendererBan = { group: ['**/renderer/**', '**/renderer'], message: 'Only the renderer may import renderer code.' };
-const serverBan = { group: ['**/sync-server/**'], message: 'sync-server is a separate runtime; share code through core/.' };
-const mainBan = { group: ['**/electron/main/**', '**/main/**'], message: 'Electron main-process code is not importable here.' };
+const electronBan = {
+  regex: '^electron(/.*)?$',
+  message: 'Electron is only for electron/main and electron/preload.',
+};
+const rendererBan = {
+  group: ['**/renderer/**', '**/renderer'],
+  message: 'Only the renderer may import renderer code.',
+};
+const serverBan = {
+  group: ['**/sync-server/**'],
+  message: 'sync-server is a separate runtime; share code through core/.',
+};
+const mainBan = {
+  group: ['**/electron/main/**', '**/main/**'],
+  message: 'Electron main-process code is not importable here.',
+};
 const dbLibBan = {
-  group: ['pouchdb*', 'pouchdb-*', 'nano', 'express*', 'react', 'react-*', 'react/*', 'antd', 'antd/*', 'i18next', 'rxjs', 'rxjs/*'],
+  group: [
+    'pouchdb*',
+    'pouchdb-*',
+    'nano',
+    'express*',
+    'react',
+    'react-*',
+    'react/*',
+    'antd',
+    'antd/*',
+    'i18next',
+    'rxjs',
+    'rxjs/*',
+  ],
   message: 'core/ is pure domain logic: no database, UI or server libraries.',
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'artifacts/**', '.data/**', 'sync-server/ddocs/**', 'tests/lint/fixtures/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'artifacts/**',
+      '.data/**',
+      'sync-server/ddocs/**',
+      'tests/lint/fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,7 +74,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']", message: 'No focused tests (.only).' },
+        {
+          selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name='only']",
+          message: 'No focused tests (.only).',
+        },
       ],
     },
   },
@@ -46,7 +85,12 @@ export default tseslint.config(
     files: ['core/**/*.ts'],
     ignores: ['core/**/*.test.ts'],
     languageOptions: { globals: {} },
-    rules: { 'no-restricted-imports': ['error', { patterns: [nodeBan, electronBan, rendererBan, serverBan, mainBan, dbLibBan] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [nodeBan, electronBan, rendererBan, serverBan, mainBan, dbLibBan] },
+      ],
+    },
   },
   {
     files: ['electron/common/**/*.ts'],
@@ -54,7 +98,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBan, electronBan, rendererBan, serverBan, mainBan, { group: ['**/core/**', '**/preload/**'], message: 'electron/common depends on nothing but zod.' }] },
+        {
+          patterns: [
+            nodeBan,
+            electronBan,
+            rendererBan,
+            serverBan,
+            mainBan,
+            {
+              group: ['**/core/**', '**/preload/**'],
+              message: 'electron/common depends on nothing but zod.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -64,13 +120,32 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBan, rendererBan, serverBan, mainBan, { group: ['**/core/**'], message: 'The preload imports only electron and electron/common.' }] },
+        {
+          patterns: [
+            nodeBan,
+            rendererBan,
+            serverBan,
+            mainBan,
+            { group: ['**/core/**'], message: 'The preload imports only electron and electron/common.' },
+          ],
+        },
       ],
     },
   },
   {
     files: ['electron/main/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [rendererBan, serverBan, { group: ['**/preload/**'], message: 'main does not import the preload.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            rendererBan,
+            serverBan,
+            { group: ['**/preload/**'], message: 'main does not import the preload.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -82,8 +157,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the main process only through window.courtdesk.' }],
-          patterns: [nodeBan, electronBan, serverBan, mainBan, { group: ['**/preload/**'], message: 'Use renderer/src/platform, not the preload.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to the main process only through window.courtdesk.',
+            },
+          ],
+          patterns: [
+            nodeBan,
+            electronBan,
+            serverBan,
+            mainBan,
+            { group: ['**/preload/**'], message: 'Use renderer/src/platform, not the preload.' },
+          ],
         },
       ],
     },
@@ -96,11 +182,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the main process only through window.courtdesk.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'The renderer talks to the main process only through window.courtdesk.',
+            },
+          ],
           patterns: [
-            nodeBan, electronBan, serverBan, mainBan,
+            nodeBan,
+            electronBan,
+            serverBan,
+            mainBan,
             { group: ['**/preload/**'], message: 'Use renderer/src/platform, not the preload.' },
-            { group: ['pouchdb', 'pouchdb-*'], message: 'Only renderer/src/db may import PouchDB; use its hooks and repositories.' },
+            {
+              group: ['pouchdb', 'pouchdb-*'],
+              message: 'Only renderer/src/db may import PouchDB; use its hooks and repositories.',
+            },
           ],
         },
       ],
@@ -108,6 +205,21 @@ export default tseslint.config(
   },
   {
     files: ['sync-server/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [rendererBan, electronBan, mainBan, { group: ['**/preload/**', '**/electron/**'], message: 'sync-server never imports Electron code.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            rendererBan,
+            electronBan,
+            mainBan,
+            {
+              group: ['**/preload/**', '**/electron/**'],
+              message: 'sync-server never imports Electron code.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -15,7 +15,13 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['core/**/*.test.ts', 'electron/**/*.test.ts', 'sync-server/**/*.test.ts', 'build/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+          include: [
+            'core/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'sync-server/**/*.test.ts',
+            'build/**/*.test.ts',
+            'tests/lint/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

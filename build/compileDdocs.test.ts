@@ -7,7 +7,9 @@ import { DATABASES } from '../core/databases';
 import { compileDdocs, packageVersion, writeCompiledDdocs } from './compileDdocs';
 
 // ESLint's own parser (always installed with ESLint); used to parse design-document code strictly as ES5.
-const { parse } = createRequire(import.meta.url)('espree') as { parse(code: string, options: { ecmaVersion: number }): unknown };
+const { parse } = createRequire(import.meta.url)('espree') as {
+  parse(code: string, options: { ecmaVersion: number }): unknown;
+};
 
 const dirs: string[] = [];
 function tree(files: Record<string, string>): string {
@@ -30,7 +32,9 @@ describe('compileDdocs', () => {
     for (const { docs } of out) {
       const [ddoc] = docs;
       expect(ddoc?._id).toBe('_design/courtdesk');
-      expect(ddoc?.courtdesk_version).toMatch(new RegExp(`^${packageVersion().replace(/\./g, '\\.')}\\+[0-9a-f]{12}$`));
+      expect(ddoc?.courtdesk_version).toMatch(
+        new RegExp(`^${packageVersion().replace(/\./g, '\\.')}\\+[0-9a-f]{12}$`),
+      );
       expect(ddoc?.validate_doc_update).not.toContain('@include');
       expect(ddoc?.validate_doc_update).toContain('function courtdeskValidate(');
       // CouchDB's JS engines (SpiderMonkey 1.8.5 on older installs) need ES5: parse strictly as ES5.
@@ -55,7 +59,9 @@ describe('compileDdocs', () => {
     expect(first?.db).toBe('db1');
     expect(doc?._id).toBe('_design/app');
     expect(doc?.validate_doc_update).toContain('function h(x)');
-    expect(doc?.views).toEqual({ by_type: { map: 'function (doc) { emit(doc.type, 1); }', reduce: '_count' } });
+    expect(doc?.views).toEqual({
+      by_type: { map: 'function (doc) { emit(doc.type, 1); }', reduce: '_count' },
+    });
     const stamp = doc?.courtdesk_version;
     expect(compileDdocs({ root, version: '9.9.9' })[0]?.docs[0]?.courtdesk_version).toBe(stamp);
     writeFileSync(join(root, '_lib/h.js'), '  function h(x) { return !x; }\n');
@@ -65,8 +71,16 @@ describe('compileDdocs', () => {
   it.each([
     ['a syntax error', { 'db/a/validate_doc_update.js': 'function (n) { if ( }' }, /does not parse/],
     ['a statement instead of a function', { 'db/a/validate_doc_update.js': 'var x = 1;' }, /must start with/],
-    ['a missing include', { 'db/a/validate_doc_update.js': 'function (n) {\n  // @include _lib/nope.js\n}' }, /not found/],
-    ['an include outside the tree', { 'db/a/validate_doc_update.js': 'function (n) {\n  // @include ../../etc/passwd\n}' }, /outside/],
+    [
+      'a missing include',
+      { 'db/a/validate_doc_update.js': 'function (n) {\n  // @include _lib/nope.js\n}' },
+      /not found/,
+    ],
+    [
+      'an include outside the tree',
+      { 'db/a/validate_doc_update.js': 'function (n) {\n  // @include ../../etc/passwd\n}' },
+      /outside/,
+    ],
     ['a view without map.js', { 'db/a/views/v/reduce.js': '_sum' }, /missing map\.js/],
   ])('fails loudly on %s', (_l, files, msg) => {
     expect(() => compileDdocs({ root: tree(files), version: '1' })).toThrow(msg);
@@ -78,6 +92,8 @@ describe('compileDdocs', () => {
     const compiled = compileDdocs();
     const files = writeCompiledDdocs(compiled, out);
     expect(files).toHaveLength(compiled.length);
-    expect(JSON.parse(readFileSync(join(out, 'courtdesk_cases.json'), 'utf8'))).toEqual(compiled.find((c) => c.db === 'courtdesk_cases')?.docs);
+    expect(JSON.parse(readFileSync(join(out, 'courtdesk_cases.json'), 'utf8'))).toEqual(
+      compiled.find((c) => c.db === 'courtdesk_cases')?.docs,
+    );
   });
 });

@@ -90,7 +90,9 @@ function readFunction(file: string, root: string, where: string): string {
 
 function subdirs(dir: string): string[] {
   return readdirSync(dir)
-    .filter((name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(dir, name)).isDirectory())
+    .filter(
+      (name) => !name.startsWith('_') && !name.startsWith('.') && statSync(join(dir, name)).isDirectory(),
+    )
     .sort();
 }
 
@@ -98,7 +100,9 @@ function subdirs(dir: string): string[] {
 export function contentHash(doc: Omit<CompiledDesignDoc, 'courtdesk_version'>): string {
   const canonical = JSON.stringify(doc, (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : value,
   );
   return createHash('sha256').update(canonical).digest('hex').slice(0, 12);
@@ -111,20 +115,28 @@ export function compileDdocs(options: CompileOptions = {}): CompiledDatabaseDdoc
   return subdirs(root).map((db) => {
     const docs = subdirs(join(root, db)).map((name) => {
       const dir = join(root, db, name);
-      const doc: Omit<CompiledDesignDoc, 'courtdesk_version'> = { _id: `_design/${name}`, language: 'javascript' };
+      const doc: Omit<CompiledDesignDoc, 'courtdesk_version'> = {
+        _id: `_design/${name}`,
+        language: 'javascript',
+      };
       const vdu = join(dir, 'validate_doc_update.js');
-      if (existsSync(vdu)) doc.validate_doc_update = readFunction(vdu, root, `${db}/${name}/validate_doc_update.js`);
+      if (existsSync(vdu))
+        doc.validate_doc_update = readFunction(vdu, root, `${db}/${name}/validate_doc_update.js`);
       const viewsDir = join(dir, 'views');
       if (existsSync(viewsDir)) {
         const views: Record<string, CompiledView> = {};
         for (const view of subdirs(viewsDir)) {
           const map = join(viewsDir, view, 'map.js');
           if (!existsSync(map)) throw new Error(`${db}/${name}/views/${view}: missing map.js`);
-          const compiled: CompiledView = { map: readFunction(map, root, `${db}/${name}/views/${view}/map.js`) };
+          const compiled: CompiledView = {
+            map: readFunction(map, root, `${db}/${name}/views/${view}/map.js`),
+          };
           const reduce = join(viewsDir, view, 'reduce.js');
           if (existsSync(reduce)) {
             const text = readFileSync(reduce, 'utf8').trim();
-            compiled.reduce = /^_(sum|count|stats|approx_count_distinct)$/.test(text) ? text : readFunction(reduce, root, `${db}/${name}/views/${view}/reduce.js`);
+            compiled.reduce = /^_(sum|count|stats|approx_count_distinct)$/.test(text)
+              ? text
+              : readFunction(reduce, root, `${db}/${name}/views/${view}/reduce.js`);
           }
           views[view] = compiled;
         }

@@ -11,7 +11,12 @@ import { ROLES, type Role } from '../core/roles';
 import { DOC_TYPES } from '../core/schemas/base';
 import { compileDdocs } from './compileDdocs';
 
-type Vdu = (newDoc: Record<string, unknown>, oldDoc: Record<string, unknown> | null, userCtx: unknown, secObj: unknown) => void;
+type Vdu = (
+  newDoc: Record<string, unknown>,
+  oldDoc: Record<string, unknown> | null,
+  userCtx: unknown,
+  secObj: unknown,
+) => void;
 type Rule = readonly Role[] | 'author' | 'nobody';
 interface Expect {
   create: Rule;
@@ -32,7 +37,11 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     assignment: W,
   },
   courtdesk_documents: {
-    draft: { create: ['judge', 'assistant', 'clerk'], update: ['judge', 'assistant', 'clerk'], remove: 'author' },
+    draft: {
+      create: ['judge', 'assistant', 'clerk'],
+      update: ['judge', 'assistant', 'clerk'],
+      remove: 'author',
+    },
     template: ADMIN,
     volume: { create: ['clerk'], update: ['clerk'], remove: 'nobody' },
   },
@@ -50,7 +59,9 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
 
 const compiled = compileDdocs();
 function loadVdu(db: string): Vdu {
-  const src = compiled.find((c) => c.db === db)?.docs.find((d) => d._id === '_design/courtdesk')?.validate_doc_update;
+  const src = compiled
+    .find((c) => c.db === db)
+    ?.docs.find((d) => d._id === '_design/courtdesk')?.validate_doc_update;
   if (!src) throw new Error(`no validate_doc_update for ${db}`);
   return runInNewContext(`(${src}\n)`, {}) as Vdu;
 }
@@ -59,7 +70,11 @@ function ctx(name: string | null, roles: readonly string[]): unknown {
   return { name, roles: [...roles] }; // no `db`: the embedded server does not pass it
 }
 
-function docOf(type: string, createdBy: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function docOf(
+  type: string,
+  createdBy: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   let id = `${type}:0a1b2c3d`;
   const body: Record<string, unknown> = {};
   if (type === 'event') {
@@ -67,11 +82,25 @@ function docOf(type: string, createdBy: string, extra: Record<string, unknown> =
     id = 'event:case:c1:20260105T080000Z:0a1b2c3d';
   }
   if (type === 'receipt') id = `receipt:notice:n1:${createdBy}`;
-  return { _id: id, type, schemaVersion: 1, createdAt: '2026-01-05T08:00:00.000Z', createdBy, ...body, ...extra };
+  return {
+    _id: id,
+    type,
+    schemaVersion: 1,
+    createdAt: '2026-01-05T08:00:00.000Z',
+    createdBy,
+    ...body,
+    ...extra,
+  };
 }
 
 /** Returns 'ok', 'forbidden' or 'unauthorized' and checks the message is bilingual. */
-function outcome(vdu: Vdu, newDoc: Record<string, unknown>, oldDoc: Record<string, unknown> | null, userCtx: unknown, secObj: unknown = {}): string {
+function outcome(
+  vdu: Vdu,
+  newDoc: Record<string, unknown>,
+  oldDoc: Record<string, unknown> | null,
+  userCtx: unknown,
+  secObj: unknown = {},
+): string {
   try {
     vdu(newDoc, oldDoc, userCtx, secObj);
     return 'ok';
@@ -107,28 +136,51 @@ describe('validate_doc_update role matrix', () => {
             const other = `${role === 'clerk' ? 'judge' : 'clerk'}.other`;
             const user = ctx(me, [role]);
             // create
-            expect(outcome(vdu, docOf(type, me), null, user), `${role} create ${type}`).toBe(permits(rule.create, role, true) ? 'ok' : 'forbidden');
+            expect(outcome(vdu, docOf(type, me), null, user), `${role} create ${type}`).toBe(
+              permits(rule.create, role, true) ? 'ok' : 'forbidden',
+            );
             // update of my own and of someone else's document
-            for (const [author, isAuthor] of [[me, true], [other, false]] as const) {
+            for (const [author, isAuthor] of [
+              [me, true],
+              [other, false],
+            ] as const) {
               const old: Record<string, unknown> = { ...docOf(type, author), _rev: '1-a' };
               const upd = { ...old, note: 'changed' };
-              expect(outcome(vdu, upd, old, user), `${role} update ${type} author=${isAuthor}`).toBe(permits(rule.update, role, isAuthor) ? 'ok' : 'forbidden');
+              expect(outcome(vdu, upd, old, user), `${role} update ${type} author=${isAuthor}`).toBe(
+                permits(rule.update, role, isAuthor) ? 'ok' : 'forbidden',
+              );
               // delete: bare tombstone, and a tombstone carrying the old body (one server does that)
               const want = permits(rule.remove, role, isAuthor) ? 'ok' : 'forbidden';
-              expect(outcome(vdu, { _id: old['_id'], _rev: '1-a', _deleted: true }, old, user), `${role} delete ${type}`).toBe(want);
-              expect(outcome(vdu, { ...old, _deleted: true }, old, user, undefined), `${role} delete(body) ${type}`).toBe(want);
+              expect(
+                outcome(vdu, { _id: old['_id'], _rev: '1-a', _deleted: true }, old, user),
+                `${role} delete ${type}`,
+              ).toBe(want);
+              expect(
+                outcome(vdu, { ...old, _deleted: true }, old, user, undefined),
+                `${role} delete(body) ${type}`,
+              ).toBe(want);
             }
           }
           // anonymous is told to sign in; the server admin bypasses, as CouchDB does for ddocs
           expect(outcome(vdu, docOf(type, 'x'), null, ctx(null, []))).toBe('unauthorized');
           expect(outcome(vdu, docOf(type, 'someone.else'), null, ctx('root', ['_admin']))).toBe('ok');
-          expect(outcome(vdu, { _id: docOf(type, 'x')['_id'], _deleted: true }, docOf(type, 'x'), ctx('root', ['_admin']))).toBe('ok');
+          expect(
+            outcome(
+              vdu,
+              { _id: docOf(type, 'x')['_id'], _deleted: true },
+              docOf(type, 'x'),
+              ctx('root', ['_admin']),
+            ),
+          ).toBe('ok');
         });
       }
 
       it('rejects types that do not belong to this database', () => {
         const foreign = DOC_TYPES.filter((t) => !(t in types));
-        for (const t of foreign) expect(outcome(vdu, docOf(t, 'w'), null, ctx('w', [...ROLES.filter((r) => r !== 'kiosk')]))).toBe('forbidden');
+        for (const t of foreign)
+          expect(outcome(vdu, docOf(t, 'w'), null, ctx('w', [...ROLES.filter((r) => r !== 'kiosk')]))).toBe(
+            'forbidden',
+          );
       });
     });
   }
@@ -170,18 +222,24 @@ describe('validate_doc_update structure layer', () => {
   it('treats an update of a deleted document as a creation', () => {
     const tomb = { _id: ok['_id'], _rev: '2-b', _deleted: true };
     expect(outcome(vdu, { ...ok, createdBy: 'clerk.wang' }, tomb, clerk)).toBe('ok');
-    expect(outcome(vdu, { ...ok, createdBy: 'clerk.wang' }, tomb, ctx('judge.zhao', ['judge']))).toBe('forbidden');
+    expect(outcome(vdu, { ...ok, createdBy: 'clerk.wang' }, tomb, ctx('judge.zhao', ['judge']))).toBe(
+      'forbidden',
+    );
   });
 
   it('accepts a tombstone for a document the server never had', () => {
     expect(outcome(vdu, { _id: 'case:zzz', _deleted: true }, null, clerk)).toBe('ok');
-    expect(outcome(vdu, { _id: 'case:zzz', _deleted: true }, null, ctx('kiosk', ['kiosk']))).toBe('forbidden');
+    expect(outcome(vdu, { _id: 'case:zzz', _deleted: true }, null, ctx('kiosk', ['kiosk']))).toBe(
+      'forbidden',
+    );
   });
 
   it('ties an event id to its case', () => {
     const judge = ctx('judge.zhao', ['judge']);
     expect(outcome(vdu, docOf('event', 'judge.zhao'), null, judge)).toBe('ok');
-    expect(outcome(vdu, docOf('event', 'judge.zhao', { caseId: 'case:other' }), null, judge)).toBe('forbidden');
+    expect(outcome(vdu, docOf('event', 'judge.zhao', { caseId: 'case:other' }), null, judge)).toBe(
+      'forbidden',
+    );
     expect(outcome(vdu, docOf('event', 'judge.zhao', { caseId: 42 }), null, judge)).toBe('forbidden');
   });
 
@@ -205,6 +263,8 @@ describe('validate_doc_update structure layer', () => {
     const nv = loadVdu('courtdesk_notices');
     const r = docOf('receipt', 'judge.zhao');
     expect(outcome(nv, r, null, ctx('judge.zhao', ['judge']))).toBe('ok');
-    expect(outcome(nv, { ...r, _id: 'receipt:notice:n1:clerk.wang' }, null, ctx('judge.zhao', ['judge']))).toBe('forbidden');
+    expect(
+      outcome(nv, { ...r, _id: 'receipt:notice:n1:clerk.wang' }, null, ctx('judge.zhao', ['judge'])),
+    ).toBe('forbidden');
   });
 });

@@ -22,20 +22,85 @@ export interface DatabaseSpec {
 }
 
 /** Keys of every database SPEC names. */
-export type DatabaseKey = 'cases' | 'documents' | 'enforcement' | 'forum' | 'notices' | 'library' | 'public' | 'audit';
+export type DatabaseKey =
+  'cases' | 'documents' | 'enforcement' | 'forum' | 'notices' | 'library' | 'public' | 'audit';
 
-const ALL_STAFF_AND_WORKER: readonly Role[] = ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin', 'worker'];
+const ALL_STAFF_AND_WORKER: readonly Role[] = [
+  'judge',
+  'assistant',
+  'clerk',
+  'enforcement',
+  'leader',
+  'admin',
+  'worker',
+];
 
 /** Every database, in provisioning order. */
 export const DATABASES: readonly DatabaseSpec[] = [
-  { key: 'cases', name: 'courtdesk_cases', description: '案件、当事人、流程节点', memberRoles: ALL_STAFF_AND_WORKER, adminRoles: [], replicated: true },
-  { key: 'documents', name: 'courtdesk_documents', description: '裁判文书、草稿、卷宗附件', memberRoles: ALL_STAFF_AND_WORKER, adminRoles: [], replicated: true },
-  { key: 'enforcement', name: 'courtdesk_enforcement', description: '执行案件、财产查控、失信名单', memberRoles: ALL_STAFF_AND_WORKER, adminRoles: [], replicated: true },
-  { key: 'forum', name: 'courtdesk_forum', description: '内网论坛', memberRoles: ALL_STAFF_AND_WORKER, adminRoles: [], replicated: true },
-  { key: 'notices', name: 'courtdesk_notices', description: '通知通报与阅读回执', memberRoles: ALL_STAFF_AND_WORKER, adminRoles: [], replicated: true },
-  { key: 'library', name: 'courtdesk_library', description: '电子图书馆与下载中心', memberRoles: ALL_STAFF_AND_WORKER, adminRoles: [], replicated: true },
-  { key: 'public', name: 'courtdesk_public', description: '公开投影：案件进度查询、开庭公告（不含身份证号、电话、住址）', memberRoles: [...ALL_STAFF_AND_WORKER, 'kiosk'], adminRoles: [], replicated: true },
-  { key: 'audit', name: 'courtdesk_audit', description: '审计记录（分案、案号、阅卷日志），仅服务端写入', memberRoles: ['leader', 'admin', 'worker'], adminRoles: [], replicated: false },
+  {
+    key: 'cases',
+    name: 'courtdesk_cases',
+    description: '案件、当事人、流程节点',
+    memberRoles: ALL_STAFF_AND_WORKER,
+    adminRoles: [],
+    replicated: true,
+  },
+  {
+    key: 'documents',
+    name: 'courtdesk_documents',
+    description: '裁判文书、草稿、卷宗附件',
+    memberRoles: ALL_STAFF_AND_WORKER,
+    adminRoles: [],
+    replicated: true,
+  },
+  {
+    key: 'enforcement',
+    name: 'courtdesk_enforcement',
+    description: '执行案件、财产查控、失信名单',
+    memberRoles: ALL_STAFF_AND_WORKER,
+    adminRoles: [],
+    replicated: true,
+  },
+  {
+    key: 'forum',
+    name: 'courtdesk_forum',
+    description: '内网论坛',
+    memberRoles: ALL_STAFF_AND_WORKER,
+    adminRoles: [],
+    replicated: true,
+  },
+  {
+    key: 'notices',
+    name: 'courtdesk_notices',
+    description: '通知通报与阅读回执',
+    memberRoles: ALL_STAFF_AND_WORKER,
+    adminRoles: [],
+    replicated: true,
+  },
+  {
+    key: 'library',
+    name: 'courtdesk_library',
+    description: '电子图书馆与下载中心',
+    memberRoles: ALL_STAFF_AND_WORKER,
+    adminRoles: [],
+    replicated: true,
+  },
+  {
+    key: 'public',
+    name: 'courtdesk_public',
+    description: '公开投影：案件进度查询、开庭公告（不含身份证号、电话、住址）',
+    memberRoles: [...ALL_STAFF_AND_WORKER, 'kiosk'],
+    adminRoles: [],
+    replicated: true,
+  },
+  {
+    key: 'audit',
+    name: 'courtdesk_audit',
+    description: '审计记录（分案、案号、阅卷日志），仅服务端写入',
+    memberRoles: ['leader', 'admin', 'worker'],
+    adminRoles: [],
+    replicated: false,
+  },
 ];
 
 /** Looks up a database by key; throws on an unknown key (a programming error). */

@@ -75,7 +75,10 @@ if (!args['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const configured = (typeof args.server === 'string' && args.server) || process.env.COURTDESK_SERVER_URL || machineConfigServer();
+const configured =
+  (typeof args.server === 'string' && args.server) ||
+  process.env.COURTDESK_SERVER_URL ||
+  machineConfigServer();
 const electron = electronBinary();
 let serverUrl = configured;
 
@@ -84,7 +87,11 @@ if (!configured) {
   await startChild(process.execPath, serverArgs, /ready; press Ctrl\+C/);
   serverUrl = 'http://127.0.0.1:15984';
 } else if (!electron) {
-  await startChild(process.execPath, [cli, 'serve-app', '--couch', configured, '--port', appPort], /CourtDesk app: /);
+  await startChild(
+    process.execPath,
+    [cli, 'serve-app', '--couch', configured, '--port', appPort],
+    /CourtDesk app: /,
+  );
 }
 
 if (electron) {
@@ -93,5 +100,7 @@ if (electron) {
   app.on('exit', (code) => stopAll(code ?? 0));
 } else {
   console.log('\nThe Electron binary is not installed here, so CourtDesk runs in your browser:');
-  console.log(`  open http://127.0.0.1:${appPort}/  — demo sign-in: clerk.wang / courtdesk (see README for other roles)`);
+  console.log(
+    `  open http://127.0.0.1:${appPort}/  — demo sign-in: clerk.wang / courtdesk (see README for other roles)`,
+  );
 }

@@ -27,7 +27,9 @@ function run(label, cmd, args, { vitestReport } = {}) {
     totals.skipped += skipped;
     // A runner that failed without a failing test (crash, failed hook) still counts as one failure.
     if (!ok && report.numFailedTests === 0) totals.failed += 1;
-    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped (${seconds}s)`);
+    lines.push(
+      `${ok ? 'ok  ' : 'FAIL'} ${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped (${seconds}s)`,
+    );
   } else {
     totals[ok ? 'passed' : 'failed'] += 1;
     lines.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${seconds}s)`);
@@ -37,9 +39,23 @@ function run(label, cmd, args, { vitestReport } = {}) {
 
 function vitest(label, project, extra = []) {
   const out = path.join(reports, `${project}.json`);
-  return run(label, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], {
-    vitestReport: out,
-  });
+  return run(
+    label,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      ...extra,
+    ],
+    {
+      vitestReport: out,
+    },
+  );
 }
 
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DOC_TYPES, idPrefix, isBaseDoc, isDocType, makeId, newEnvelope, validateBaseDoc } from './base';
 
-const good = { _id: 'case:7f1c', type: 'case', schemaVersion: 1, createdAt: '2026-03-02T09:30:00+08:00', createdBy: 'clerk.wang' };
+const good = {
+  _id: 'case:7f1c',
+  type: 'case',
+  schemaVersion: 1,
+  createdAt: '2026-03-02T09:30:00+08:00',
+  createdBy: 'clerk.wang',
+};
 
 describe('document envelope', () => {
   it('accepts a well-formed envelope', () => {
@@ -40,7 +46,13 @@ describe('document envelope', () => {
 
   it('creates valid new envelopes', () => {
     const env = newEnvelope('post', ['p1'], 'judge.zhao', new Date('2026-01-01T00:00:00Z'));
-    expect(env).toEqual({ _id: 'post:p1', type: 'post', schemaVersion: 1, createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'judge.zhao' });
+    expect(env).toEqual({
+      _id: 'post:p1',
+      type: 'post',
+      schemaVersion: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: 'judge.zhao',
+    });
     expect(isBaseDoc(env)).toBe(true);
   });
 });

@@ -66,7 +66,8 @@ export function idPrefix(id: string): string | null {
 
 /** Builds a document id from its type and the parts that follow it (`makeId('case', uuid)`). */
 export function makeId(type: DocType, ...parts: readonly string[]): string {
-  if (parts.length === 0 || parts.some((p) => p.length === 0)) throw new Error(`makeId(${type}): empty id part`);
+  if (parts.length === 0 || parts.some((p) => p.length === 0))
+    throw new Error(`makeId(${type}): empty id part`);
   return [type, ...parts].join(':');
 }
 
@@ -82,7 +83,8 @@ export function validateBaseDoc(doc: unknown): EnvelopeIssue[] {
   const d = doc as Record<string, unknown>;
   const id = d['_id'];
   const type = d['type'];
-  if (typeof id !== 'string' || id.length === 0) issues.push({ field: '_id', message: '缺少文档编号 (missing _id)' });
+  if (typeof id !== 'string' || id.length === 0)
+    issues.push({ field: '_id', message: '缺少文档编号 (missing _id)' });
   if (!isDocType(type)) {
     issues.push({ field: 'type', message: `未知的文档类型 (unknown document type: ${String(type)})` });
   } else if (typeof id === 'string' && (idPrefix(id) !== type || id.length <= type.length + 1)) {
@@ -90,14 +92,21 @@ export function validateBaseDoc(doc: unknown): EnvelopeIssue[] {
   }
   const v = d['schemaVersion'];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    issues.push({ field: 'schemaVersion', message: 'schemaVersion 必须是不小于 1 的整数 (schemaVersion must be an integer ≥ 1)' });
+    issues.push({
+      field: 'schemaVersion',
+      message: 'schemaVersion 必须是不小于 1 的整数 (schemaVersion must be an integer ≥ 1)',
+    });
   }
   const at = d['createdAt'];
   if (typeof at !== 'string' || !ISO_TIME.test(at) || Number.isNaN(Date.parse(at))) {
-    issues.push({ field: 'createdAt', message: 'createdAt 必须是带时区的 ISO 时间 (createdAt must be an ISO-8601 time)' });
+    issues.push({
+      field: 'createdAt',
+      message: 'createdAt 必须是带时区的 ISO 时间 (createdAt must be an ISO-8601 time)',
+    });
   }
   const by = d['createdBy'];
-  if (typeof by !== 'string' || by.length === 0) issues.push({ field: 'createdBy', message: '缺少创建人 (missing createdBy)' });
+  if (typeof by !== 'string' || by.length === 0)
+    issues.push({ field: 'createdBy', message: '缺少创建人 (missing createdBy)' });
   return issues;
 }
 
@@ -107,6 +116,11 @@ export function isBaseDoc(doc: unknown): doc is BaseDoc {
 }
 
 /** Creates a fresh envelope for a new document (the caller supplies the id parts and clock). */
-export function newEnvelope(type: DocType, idParts: readonly string[], createdBy: string, now: Date): BaseDoc {
+export function newEnvelope(
+  type: DocType,
+  idParts: readonly string[],
+  createdBy: string,
+  now: Date,
+): BaseDoc {
   return { _id: makeId(type, ...idParts), type, schemaVersion: 1, createdAt: now.toISOString(), createdBy };
 }

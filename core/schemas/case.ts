@@ -6,9 +6,34 @@ import type { CollectionSchema } from './collection';
 import { isRecord, IssueList, type Fields } from './fields';
 
 /** Case type codes (类型代字) the filing form offers. */
-export const CASE_TYPE_CODES = ['民初', '民终', '民特', '民督', '刑初', '行初', '执', '执保', '执异', '执恢', '财保', '司救'] as const;
+export const CASE_TYPE_CODES = [
+  '民初',
+  '民终',
+  '民特',
+  '民督',
+  '刑初',
+  '行初',
+  '执',
+  '执保',
+  '执异',
+  '执恢',
+  '财保',
+  '司救',
+] as const;
 /** Procedural roles of a party. */
-export const PARTY_ROLES = ['plaintiff', 'defendant', 'thirdParty', 'appellant', 'appellee', 'applicant', 'respondent', 'creditor', 'debtor', 'defendantCriminal', 'victim'] as const;
+export const PARTY_ROLES = [
+  'plaintiff',
+  'defendant',
+  'thirdParty',
+  'appellant',
+  'appellee',
+  'applicant',
+  'respondent',
+  'creditor',
+  'debtor',
+  'defendantCriminal',
+  'victim',
+] as const;
 
 /** A party as stored (version 2). */
 export interface Party {
@@ -64,10 +89,15 @@ export const caseSchema: CollectionSchema = {
         pl.text(p, 'idNumber', 32, { optional: true });
         pl.text(p, 'phone', 32, { optional: true });
         pl.text(p, 'address', 500, { optional: true });
-        if (p['agents'] !== undefined && (!Array.isArray(p['agents']) || !p['agents'].every((a) => isRecord(a) && typeof a['name'] === 'string'))) {
+        if (
+          p['agents'] !== undefined &&
+          (!Array.isArray(p['agents']) ||
+            !p['agents'].every((a) => isRecord(a) && typeof a['name'] === 'string'))
+        ) {
           pl.add('agents', '代理人格式无效', 'agents must be a list of { name }');
         }
-        for (const issue of pl.issues) l.issues.push({ field: `${f}.${issue.field}`, message: issue.message });
+        for (const issue of pl.issues)
+          l.issues.push({ field: `${f}.${issue.field}`, message: issue.message });
       });
     }
     return l.issues;

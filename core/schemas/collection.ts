@@ -28,7 +28,9 @@ export class SchemaValidationError extends Error {
     readonly docId: string,
     readonly issues: readonly EnvelopeIssue[],
   ) {
-    super(`文档 ${docId} 未通过校验 (document ${docId} is invalid): ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+    super(
+      `文档 ${docId} 未通过校验 (document ${docId} is invalid): ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'SchemaValidationError';
   }
 }

@@ -20,7 +20,8 @@ export const draftSchema: CollectionSchema = {
     l.oneOf(d, 'kind', DRAFT_KINDS);
     l.text(d, 'title', 200);
     if (typeof d['body'] !== 'string') l.add('body', 'body 必须是文本', 'body must be a string');
-    else if (d['body'].length > 2_000_000) l.add('body', '正文过长', 'body is longer than 2,000,000 characters');
+    else if (d['body'].length > 2_000_000)
+      l.add('body', '正文过长', 'body is longer than 2,000,000 characters');
     l.ref(d, 'templateId', 'template:', { optional: true });
     l.time(d, 'updatedAt', { optional: true });
     l.text(d, 'updatedBy', 64, { optional: true });

@@ -6,7 +6,18 @@ import type { CollectionSchema } from './collection';
 import { isRecord, IssueList, type Fields } from './fields';
 
 /** Process node kinds (SPEC §4.1). */
-export const EVENT_KINDS = ['filed', 'service', 'hearingScheduled', 'suspended', 'resumed', 'extension', 'mediation', 'closed', 'appeal', 'note'] as const;
+export const EVENT_KINDS = [
+  'filed',
+  'service',
+  'hearingScheduled',
+  'suspended',
+  'resumed',
+  'extension',
+  'mediation',
+  'closed',
+  'appeal',
+  'note',
+] as const;
 
 /** Schema of `event` documents. */
 export const eventSchema: CollectionSchema = {
@@ -20,8 +31,13 @@ export const eventSchema: CollectionSchema = {
     l.oneOf(d, 'kind', EVENT_KINDS);
     l.time(d, 'at');
     l.text(d, 'note', 5_000, { optional: true });
-    if (d['data'] !== undefined && !isRecord(d['data'])) l.add('data', 'data 必须是对象', 'data must be an object');
-    if (typeof d['_id'] === 'string' && typeof d['caseId'] === 'string' && !d['_id'].startsWith(`event:${d['caseId']}:`)) {
+    if (d['data'] !== undefined && !isRecord(d['data']))
+      l.add('data', 'data 必须是对象', 'data must be an object');
+    if (
+      typeof d['_id'] === 'string' &&
+      typeof d['caseId'] === 'string' &&
+      !d['_id'].startsWith(`event:${d['caseId']}:`)
+    ) {
       l.add('_id', '文档编号与所属案件不符', '_id must start with "event:<caseId>:"');
     }
     if (d['kind'] === 'hearingScheduled') {

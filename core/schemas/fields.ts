@@ -23,22 +23,30 @@ export class IssueList {
   text(d: Fields, field: string, max: number, opts: { optional?: boolean } = {}): void {
     const v = d[field];
     if (v === undefined && opts.optional) return;
-    if (typeof v !== 'string' || v.trim().length === 0) this.add(field, `${field} 不能为空`, `${field} must be a non-empty string`);
-    else if (v.length > max) this.add(field, `${field} 超过 ${max} 个字符`, `${field} is longer than ${max} characters`);
+    if (typeof v !== 'string' || v.trim().length === 0)
+      this.add(field, `${field} 不能为空`, `${field} must be a non-empty string`);
+    else if (v.length > max)
+      this.add(field, `${field} 超过 ${max} 个字符`, `${field} is longer than ${max} characters`);
   }
 
   /** One of the given values. */
   oneOf(d: Fields, field: string, values: readonly string[], opts: { optional?: boolean } = {}): void {
     const v = d[field];
     if (v === undefined && opts.optional) return;
-    if (typeof v !== 'string' || !values.includes(v)) this.add(field, `${field} 取值无效`, `${field} must be one of ${values.join(', ')}`);
+    if (typeof v !== 'string' || !values.includes(v))
+      this.add(field, `${field} 取值无效`, `${field} must be one of ${values.join(', ')}`);
   }
 
   /** A calendar date `YYYY-MM-DD`. */
   date(d: Fields, field: string, opts: { optional?: boolean } = {}): void {
     const v = d[field];
     if (v === undefined && opts.optional) return;
-    if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+    if (
+      typeof v !== 'string' ||
+      !DATE.test(v) ||
+      Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+      new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
+    ) {
       this.add(field, `${field} 必须是有效日期 (YYYY-MM-DD)`, `${field} must be a valid date YYYY-MM-DD`);
     }
   }
@@ -56,7 +64,8 @@ export class IssueList {
   amount(d: Fields, field: string, opts: { optional?: boolean } = {}): void {
     const v = d[field];
     if (v === undefined && opts.optional) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) this.add(field, `${field} 必须是不小于 0 的数`, `${field} must be a number ≥ 0`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      this.add(field, `${field} 必须是不小于 0 的数`, `${field} must be a number ≥ 0`);
   }
 
   /** A string id starting with `prefix`. */

@@ -19,10 +19,39 @@ const goodCase = {
 };
 const good: Record<string, Record<string, unknown>> = {
   case: goodCase,
-  event: { ...env, _id: 'event:case:7f1c:20260302T093000Z:a1', type: 'event', caseId: 'case:7f1c', kind: 'service', at: '2026-03-02T09:30:00+08:00' },
-  post: { ...env, _id: 'post:p1', type: 'post', board: 'board:general', title: '会议通知', body: '<p>明天开会</p>' },
-  notice: { ...env, _id: 'notice:n1', type: 'notice', title: '放假通知', body: '<p>国庆</p>', priority: 'important' },
-  draft: { ...env, _id: 'draft:d1', type: 'draft', caseId: 'case:7f1c', kind: 'judgment', title: '民事判决书', body: '<p>原告张三</p>' },
+  event: {
+    ...env,
+    _id: 'event:case:7f1c:20260302T093000Z:a1',
+    type: 'event',
+    caseId: 'case:7f1c',
+    kind: 'service',
+    at: '2026-03-02T09:30:00+08:00',
+  },
+  post: {
+    ...env,
+    _id: 'post:p1',
+    type: 'post',
+    board: 'board:general',
+    title: '会议通知',
+    body: '<p>明天开会</p>',
+  },
+  notice: {
+    ...env,
+    _id: 'notice:n1',
+    type: 'notice',
+    title: '放假通知',
+    body: '<p>国庆</p>',
+    priority: 'important',
+  },
+  draft: {
+    ...env,
+    _id: 'draft:d1',
+    type: 'draft',
+    caseId: 'case:7f1c',
+    kind: 'judgment',
+    title: '民事判决书',
+    body: '<p>原告张三</p>',
+  },
 };
 
 describe('collection schemas', () => {
@@ -36,7 +65,11 @@ describe('collection schemas', () => {
     ['case with an unknown type code', { ...goodCase, caseType: '民X' }, 'caseType'],
     ['case with a negative claim', { ...goodCase, claimAmount: -1 }, 'claimAmount'],
     ['case with an impossible date', { ...goodCase, filingDate: '2026-02-30' }, 'filingDate'],
-    ['case party without a name', { ...goodCase, parties: [{ role: 'plaintiff', kind: 'natural', name: ' ' }] }, 'parties[0].name'],
+    [
+      'case party without a name',
+      { ...goodCase, parties: [{ role: 'plaintiff', kind: 'natural', name: ' ' }] },
+      'parties[0].name',
+    ],
     ['case at an old version', { ...goodCase, schemaVersion: 1 }, 'schemaVersion'],
     ['event for another case', { ...good['event'], caseId: 'case:other' }, '_id'],
     ['hearing without a courtroom', { ...good['event'], kind: 'hearingScheduled' }, 'data'],
@@ -59,10 +92,20 @@ describe('collection schemas', () => {
   });
 
   it('migrates a version-1 case to version 2 and the result validates', () => {
-    const v1 = { ...goodCase, schemaVersion: 1, parties: [{ role: 'plaintiff', type: 'person', name: '张三' }, { role: 'defendant', type: 'org', name: '某公司' }] };
+    const v1 = {
+      ...goodCase,
+      schemaVersion: 1,
+      parties: [
+        { role: 'plaintiff', type: 'person', name: '张三' },
+        { role: 'defendant', type: 'org', name: '某公司' },
+      ],
+    };
     const v2 = migrate(v1);
     expect(v2.schemaVersion).toBe(2);
-    expect(v2.parties).toEqual([{ role: 'plaintiff', kind: 'natural', name: '张三' }, { role: 'defendant', kind: 'legal', name: '某公司' }]);
+    expect(v2.parties).toEqual([
+      { role: 'plaintiff', kind: 'natural', name: '张三' },
+      { role: 'defendant', kind: 'legal', name: '某公司' },
+    ]);
     expect(issuesForWrite(v2)).toEqual([]);
     expect(v1.parties[0]).toHaveProperty('type', 'person'); // the input is not mutated
     expect(migrate(v2)).toBe(v2);
@@ -73,6 +116,7 @@ describe('collection schemas', () => {
   });
 
   it('has a migration for every step below each current version', () => {
-    for (const s of Object.values(SCHEMAS)) for (let v = 1; v < s.version; v++) expect(typeof s.migrations[v]).toBe('function');
+    for (const s of Object.values(SCHEMAS))
+      for (let v = 1; v < s.version; v++) expect(typeof s.migrations[v]).toBe('function');
   });
 });

@@ -42,7 +42,9 @@ export function migrate<T extends Record<string, unknown>>(doc: T): T {
   const from = doc['schemaVersion'];
   if (!schema || typeof from !== 'number') return doc;
   if (from > schema.version) {
-    throw new Error(`文档 ${String(doc['_id'])} 来自更新的版本 (document is at schemaVersion ${from}, this build knows ${schema.version})`);
+    throw new Error(
+      `文档 ${String(doc['_id'])} 来自更新的版本 (document is at schemaVersion ${from}, this build knows ${schema.version})`,
+    );
   }
   let out: Record<string, unknown> = doc;
   for (let v = from; v < schema.version; v++) {
@@ -62,7 +64,10 @@ export function issuesForWrite(doc: unknown): EnvelopeIssue[] {
   const schema = schemaFor(doc['type']);
   if (!schema) return issues;
   if (doc['schemaVersion'] !== schema.version) {
-    issues.push({ field: 'schemaVersion', message: `schemaVersion 必须是 ${schema.version} (write documents at the current schemaVersion ${schema.version})` });
+    issues.push({
+      field: 'schemaVersion',
+      message: `schemaVersion 必须是 ${schema.version} (write documents at the current schemaVersion ${schema.version})`,
+    });
     return issues;
   }
   return [...issues, ...schema.validate(doc)];

@@ -13,7 +13,8 @@ describe('courtdesk-server CLI (argument handling; commands against servers are 
     const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toBe(USAGE);
-    for (const cmd of ['start', 'provision', 'user add', 'user disable', 'user passwd', 'demo', 'serve-app']) expect(USAGE).toContain(cmd);
+    for (const cmd of ['start', 'provision', 'user add', 'user disable', 'user passwd', 'demo', 'serve-app'])
+      expect(USAGE).toContain(cmd);
   });
 
   it('exits 2 with usage when no command is given', async () => {
@@ -28,10 +29,29 @@ describe('courtdesk-server CLI (argument handling; commands against servers are 
     [['provision', '--bogus'], /Unknown option '--bogus'/],
     [['provision', '--couch', 'not a url'], /not a URL/],
     [['user', 'add', 'clerk.x', '--couch', 'http://a:b@127.0.0.1:1'], /missing --role/],
-    [['user', 'add', '--role', 'clerk', '--password', 'xxxxxxxx', '--couch', 'http://a:b@127.0.0.1:1'], /missing user name/],
+    [
+      ['user', 'add', '--role', 'clerk', '--password', 'xxxxxxxx', '--couch', 'http://a:b@127.0.0.1:1'],
+      /missing user name/,
+    ],
     [['user', 'frob', '--couch', 'http://a:b@127.0.0.1:1'], /unknown user command/],
-    [['user', 'add', 'clerk.x', '--role', 'president', '--password', 'xxxxxxxx', '--couch', 'http://a:b@127.0.0.1:1'], /unknown role/],
-    [['demo', '--cases', 'many', '--couch', 'http://a:b@127.0.0.1:1'], /--cases must be a non-negative integer/],
+    [
+      [
+        'user',
+        'add',
+        'clerk.x',
+        '--role',
+        'president',
+        '--password',
+        'xxxxxxxx',
+        '--couch',
+        'http://a:b@127.0.0.1:1',
+      ],
+      /unknown role/,
+    ],
+    [
+      ['demo', '--cases', 'many', '--couch', 'http://a:b@127.0.0.1:1'],
+      /--cases must be a non-negative integer/,
+    ],
   ])('rejects %j clearly', async (argv, msg) => {
     const prev = process.env['COUCH_URL'];
     delete process.env['COUCH_URL'];

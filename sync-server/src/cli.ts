@@ -119,7 +119,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return command === undefined && !values.help ? 2 : 0;
   }
   try {
-    if (command !== 'user' && rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+    if (command !== 'user' && rest.length > 0)
+      throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
     switch (command) {
       case 'start': {
         const { runServer } = await import('./server');
@@ -130,7 +131,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
             host: values.host,
             provision: Boolean(values.provision || values.demo),
             demoCases: values.demo ? intOption(values['demo-cases'], 'demo-cases', 3000) : undefined,
-            appPort: values['app-port'] === undefined ? undefined : intOption(values['app-port'], 'app-port', 0),
+            appPort:
+              values['app-port'] === undefined ? undefined : intOption(values['app-port'], 'app-port', 0),
             appDir: values['app-dir'] ?? 'dist/renderer',
             worker: Boolean(values.worker),
           },
@@ -151,7 +153,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         const couch = createCouchClient(couchUrl(values));
         await provision(couch, { log: (l) => io.out(`  ${l}`) });
         const r = await seedDemo(couch, { cases, log: io.out });
-        const docs = Object.entries(r.docs).map(([db, t]) => `${db}: ${t.written} written, ${t.existing} already present`).join('; ');
+        const docs = Object.entries(r.docs)
+          .map(([db, t]) => `${db}: ${t.written} written, ${t.existing} already present`)
+          .join('; ');
         io.out(`demo: ${r.usersCreated.length} users created, ${r.usersKept.length} kept; ${docs}`);
         return 0;
       }
@@ -161,7 +165,12 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         const url = couchUrl(values);
         const port = intOption(values.port, 'port', 8080);
         installProcessHandlers(io.err);
-        const app = await startAppHost({ couchUrl: url, staticDir: values.dir ?? 'dist/renderer', port, host: values.host ?? '127.0.0.1' });
+        const app = await startAppHost({
+          couchUrl: url,
+          staticDir: values.dir ?? 'dist/renderer',
+          port,
+          host: values.host ?? '127.0.0.1',
+        });
         const stop = listenForStop();
         io.out(`CourtDesk app: ${app.url}/  (CouchDB ${redactUrl(url)} proxied at /couch)`);
         io.out(`${await stop.promise}: stopping`);
@@ -176,13 +185,16 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.err(`error: ${err.message}\nRun courtdesk-server --help for usage.`);
       return 2;
     }
-    io.err(`error: ${err instanceof Error && !('statusCode' in err) ? err.message : describeCouchError(err)}`);
+    io.err(
+      `error: ${err instanceof Error && !('statusCode' in err) ? err.message : describeCouchError(err)}`,
+    );
     return 1;
   }
 }
 
 async function workerCommand(url: string, name: string, io: CliIo): Promise<number> {
-  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(name)) throw new UsageError(`--name must be 1–64 lower-case letters, digits, ".", "_" or "-"`);
+  if (!/^[a-z0-9][a-z0-9._-]{0,63}$/.test(name))
+    throw new UsageError(`--name must be 1–64 lower-case letters, digits, ".", "_" or "-"`);
   const { startWorker } = await import('./workers/worker');
   installProcessHandlers(io.err);
   const stop = listenForStop();
@@ -191,7 +203,13 @@ async function workerCommand(url: string, name: string, io: CliIo): Promise<numb
   // COURTDESK_WORKER_HOLD_MS: fault-injection pause inside an allocation, used by the kill tests.
   const hold = intOption(process.env['COURTDESK_WORKER_HOLD_MS'], 'COURTDESK_WORKER_HOLD_MS', 0);
   io.out(`worker ${name}: connecting to ${redactUrl(url)} …`);
-  const worker = await startWorker({ couchUrl: url, name, log: (l) => io.out(`[${name}] ${l}`), holdAfterReserveMs: hold, signal: abort.signal });
+  const worker = await startWorker({
+    couchUrl: url,
+    name,
+    log: (l) => io.out(`[${name}] ${l}`),
+    holdAfterReserveMs: hold,
+    signal: abort.signal,
+  });
   io.out(`worker ${name}: ready`);
   io.out(`${await stop.promise}: stopping worker ${name}`);
   await worker.stop();
@@ -206,7 +224,12 @@ async function userCommand(args: string[], values: Values, io: CliIo): Promise<n
     case 'add': {
       const name = one(names, 'user name');
       const roles = parseRoles(required(values.role ?? values.roles, 'role'));
-      await addUser(couch, { name, roles, password: required(values.password, 'password'), ...(values['display-name'] ? { displayName: values['display-name'] } : {}) });
+      await addUser(couch, {
+        name,
+        roles,
+        password: required(values.password, 'password'),
+        ...(values['display-name'] ? { displayName: values['display-name'] } : {}),
+      });
       io.out(`user ${name} added with roles ${roles.join(',')}`);
       return 0;
     }
@@ -214,12 +237,16 @@ async function userCommand(args: string[], values: Values, io: CliIo): Promise<n
       const name = one(names, 'user name');
       const by = decodeURIComponent(new URL(url).username) || 'admin';
       await disableUser(couch, name, { by });
-      io.out(`user ${name} disabled (password replaced by a random secret, roles removed, sessions invalidated)`);
+      io.out(
+        `user ${name} disabled (password replaced by a random secret, roles removed, sessions invalidated)`,
+      );
       return 0;
     }
     case 'passwd': {
       const name = one(names, 'user name');
-      await setPassword(couch, name, required(values.password, 'password'), { enable: Boolean(values.enable) });
+      await setPassword(couch, name, required(values.password, 'password'), {
+        enable: Boolean(values.enable),
+      });
       io.out(`password of ${name} changed${values.enable ? ' and the user re-enabled' : ''}`);
       return 0;
     }
@@ -234,7 +261,9 @@ let handlersInstalled = false;
 export function installProcessHandlers(log: (line: string) => void): void {
   if (handlersInstalled) return;
   handlersInstalled = true;
-  process.on('unhandledRejection', (reason) => log(`unhandledRejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+  process.on('unhandledRejection', (reason) =>
+    log(`unhandledRejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+  );
   process.on('uncaughtException', (err) => {
     log(`uncaughtException: ${err.stack ?? err.message}`);
     process.exit(70);

@@ -43,10 +43,19 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
   let worker: RunningWorker | undefined;
   let server: Awaited<ReturnType<typeof startEmbeddedServer>> | undefined;
   try {
-    server = await startEmbeddedServer({ dataDir: config.dataDir, host: config.host, port: config.port, admin: config.admin, cookieSecret: config.cookieSecret, logger: io.err });
+    server = await startEmbeddedServer({
+      dataDir: config.dataDir,
+      host: config.host,
+      port: config.port,
+      admin: config.admin,
+      cookieSecret: config.cookieSecret,
+      logger: io.err,
+    });
     const base = server.url.replace(/\/$/, '');
     io.out(`CourtDesk embedded server: ${base}/  (data ${config.dataDir})`);
-    io.out(`server admin: ${config.admin.name} (${config.adminSource === 'env' ? 'from COURTDESK_ADMIN_USER/PASSWORD' : `password in ${resolve(config.dataDir, 'server.json')}`})`);
+    io.out(
+      `server admin: ${config.admin.name} (${config.adminSource === 'env' ? 'from COURTDESK_ADMIN_USER/PASSWORD' : `password in ${resolve(config.dataDir, 'server.json')}`})`,
+    );
     if (opts.provision && !signalled) {
       const admin = new URL(base);
       admin.username = encodeURIComponent(config.admin.name);
@@ -56,7 +65,9 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
       if (opts.demoCases !== undefined && !signalled) {
         const r = await seedDemo(couch, { cases: opts.demoCases });
         const written = Object.values(r.docs).reduce((s, t) => s + t.written, 0);
-        io.out(`demo: ${r.usersCreated.length} users created, ${written} documents written (demo password "courtdesk", e.g. clerk.wang)`);
+        io.out(
+          `demo: ${r.usersCreated.length} users created, ${written} documents written (demo password "courtdesk", e.g. clerk.wang)`,
+        );
       }
     }
     if (opts.worker && !signalled) {

@@ -241,7 +241,14 @@ function appendResults(results: Result[]): void {
   mkdirSync(dirname(file), { recursive: true });
   const existing: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
   const list = Array.isArray(existing) ? existing : [];
-  writeFileSync(file, JSON.stringify([...list.filter((r: { metric?: unknown }) => !results.some((n) => n.metric === r.metric)), ...results], null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      [...list.filter((r: { metric?: unknown }) => !results.some((n) => n.metric === r.metric)), ...results],
+      null,
+      2,
+    ) + '\n',
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -55,9 +55,16 @@ function log(line: string): void {
 }
 
 function add(row: Omit<SyncResult, 'measuredAt' | 'machine' | 'adapter'> & { adapter?: string }): void {
-  const full = { adapter: CHOSEN, ...row, ours: row.ours === null ? null : round1(row.ours), baseline: row.baseline === null ? null : round1(row.baseline) };
+  const full = {
+    adapter: CHOSEN,
+    ...row,
+    ours: row.ours === null ? null : round1(row.ours),
+    baseline: row.baseline === null ? null : round1(row.baseline),
+  };
   rows.push(full);
-  log(`${full.metric}: ours ${full.ours} ${full.unit}, baseline ${full.baseline} ${full.unit} (${full.baselineName})${full.target ? ` target ${full.target}: ${full.targetMet ? 'met' : 'NOT met'}` : ''}`);
+  log(
+    `${full.metric}: ours ${full.ours} ${full.unit}, baseline ${full.baseline} ${full.unit} (${full.baselineName})${full.target ? ` target ${full.target}: ${full.targetMet ? 'met' : 'NOT met'}` : ''}`,
+  );
 }
 
 const loadAtStart = os.loadavg().map(round1);
@@ -89,7 +96,8 @@ async function freshReplica(page: Page, size: number, db: string, keepOurs: stri
     const r = await call(page, 'seed', keepOurs ?? `fr-ours-${size}`, CHOSEN, remote, SEED_BATCH, 'live');
     ours = r.ms;
     liveRead = r.liveDocsRead;
-    if (!r.progressMonotonic || r.lastProgress?.done !== r.lastProgress?.total) log(`WARNING progress not monotonic/complete: ${JSON.stringify(r.lastProgress)}`);
+    if (!r.progressMonotonic || r.lastProgress?.done !== r.lastProgress?.total)
+      log(`WARNING progress not monotonic/complete: ${JSON.stringify(r.lastProgress)}`);
   };
   const runBase = async (): Promise<void> => {
     base = (await call(page, 'pull', `fr-base-${size}`, CHOSEN, remote, {})).ms;
@@ -103,15 +111,17 @@ async function freshReplica(page: Page, size: number, db: string, keepOurs: stri
     await runOurs();
   }
   if (!keepOurs) await call(page, 'destroy', `fr-ours-${size}`, CHOSEN);
-  const name = size === 100_000 ? 'fresh-replica-100k' : size === 10_000 ? 'fresh-replica-10k' : `fresh-replica-${size}`;
+  const name =
+    size === 100_000 ? 'fresh-replica-100k' : size === 10_000 ? 'fresh-replica-10k' : `fresh-replica-${size}`;
   add({
     metric: name,
     unit: 'ms',
     ours,
     baseline: base,
-    baselineName: 'PouchDB 9 replicate.from(remote) with default options (batch_size 100, batches_limit 10), same data, same run',
+    baselineName:
+      'PouchDB 9 replicate.from(remote) with default options (batch_size 100, batches_limit 10), same data, same run',
     ...(size === BIG ? { target: '≤ 0.5× baseline', targetMet: ours <= 0.5 * base } : {}),
-    note: `ours = seedFreshReplica(batchSize ${SEED_BATCH}) + live pull until caught up (it read ${liveRead} docs); ${size} ~1 KB docs; ratio ${round1(ours / base * 100) / 100}`,
+    note: `ours = seedFreshReplica(batchSize ${SEED_BATCH}) + live pull until caught up (it read ${liveRead} docs); ${size} ~1 KB docs; ratio ${round1((ours / base) * 100) / 100}`,
   });
 }
 
@@ -140,7 +150,13 @@ async function main(): Promise<void> {
       await call(page, 'destroy', `batch-${bs}`, CHOSEN);
       const def = await call(page, 'seed', `batch-def`, CHOSEN, couchPath('bench_small'), SEED_BATCH, 'none');
       await call(page, 'destroy', `batch-def`, CHOSEN);
-      add({ metric: `seed-batch-${bs}-10k`, unit: 'ms', ours: def.ms, baseline: alt.ms, baselineName: `seedFreshReplica with batchSize ${bs} (ours: ${SEED_BATCH})` });
+      add({
+        metric: `seed-batch-${bs}-10k`,
+        unit: 'ms',
+        ours: def.ms,
+        baseline: alt.ms,
+        baselineName: `seedFreshReplica with batchSize ${bs} (ours: ${SEED_BATCH})`,
+      });
     }
 
     // Adapter comparison, pull of a fresh replica (default replication and our seed) and local writes.
@@ -158,19 +174,53 @@ async function main(): Promise<void> {
       await call(page, 'destroy', 'ad-single', a);
       if (a !== CHOSEN) await call(page, 'destroy', 'ad-write', a);
     }
-    const adapterName = (what: string): string => `pouchdb-adapter-idb (PouchDB's classic IndexedDB adapter), ${what}`;
-    add({ metric: 'adapter-pull-10k', unit: 'ms', ours: pulls[CHOSEN], baseline: pulls[OTHER], baselineName: adapterName('default replicate.from') });
-    add({ metric: 'adapter-seed-10k', unit: 'ms', ours: seeds[CHOSEN], baseline: seeds[OTHER], baselineName: adapterName('seedFreshReplica') });
-    add({ metric: 'adapter-bulk-write-10k', unit: 'ms', ours: bulk[CHOSEN], baseline: bulk[OTHER], baselineName: adapterName('bulkDocs, batches of 1000') });
-    add({ metric: 'adapter-single-put', unit: 'ms/put', ours: single[CHOSEN] / SINGLE_PUTS, baseline: single[OTHER] / SINGLE_PUTS, baselineName: adapterName(`${SINGLE_PUTS} sequential put()`) });
+    const adapterName = (what: string): string =>
+      `pouchdb-adapter-idb (PouchDB's classic IndexedDB adapter), ${what}`;
+    add({
+      metric: 'adapter-pull-10k',
+      unit: 'ms',
+      ours: pulls[CHOSEN],
+      baseline: pulls[OTHER],
+      baselineName: adapterName('default replicate.from'),
+    });
+    add({
+      metric: 'adapter-seed-10k',
+      unit: 'ms',
+      ours: seeds[CHOSEN],
+      baseline: seeds[OTHER],
+      baselineName: adapterName('seedFreshReplica'),
+    });
+    add({
+      metric: 'adapter-bulk-write-10k',
+      unit: 'ms',
+      ours: bulk[CHOSEN],
+      baseline: bulk[OTHER],
+      baselineName: adapterName('bulkDocs, batches of 1000'),
+    });
+    add({
+      metric: 'adapter-single-put',
+      unit: 'ms/put',
+      ours: single[CHOSEN] / SINGLE_PUTS,
+      baseline: single[OTHER] / SINGLE_PUTS,
+      baselineName: adapterName(`${SINGLE_PUTS} sequential put()`),
+    });
 
     // Push: the 10k docs just written locally (indexeddb), to two empty server databases.
     await createDb(env.target, 'bench_push_base');
     await createDb(env.target, 'bench_push_ours');
     const pushBase = await call(page, 'push', 'ad-write', CHOSEN, couchPath('bench_push_base'), {});
-    const pushOurs = await call(page, 'push', 'ad-write', CHOSEN, couchPath('bench_push_ours'), { batchSize: PUSH_BATCH });
+    const pushOurs = await call(page, 'push', 'ad-write', CHOSEN, couchPath('bench_push_ours'), {
+      batchSize: PUSH_BATCH,
+    });
     await call(page, 'destroy', 'ad-write', CHOSEN);
-    add({ metric: 'push-10k', unit: 'ms', ours: pushOurs.ms, baseline: pushBase.ms, baselineName: 'PouchDB replicate.to with default options (batch_size 100)', note: `ours: batch_size ${PUSH_BATCH}; ${pushOurs.docsWritten} docs written` });
+    add({
+      metric: 'push-10k',
+      unit: 'ms',
+      ours: pushOurs.ms,
+      baseline: pushBase.ms,
+      baselineName: 'PouchDB replicate.to with default options (batch_size 100)',
+      note: `ours: batch_size ${PUSH_BATCH}; ${pushOurs.docsWritten} docs written`,
+    });
 
     // Live propagation between two workstations (two browser contexts) over LIVE_EDITS edits.
     const pageB = await env.newPage();
@@ -183,26 +233,63 @@ async function main(): Promise<void> {
       const [from, to] = i % 2 === 0 ? [page, pageB] : [pageB, page];
       const id = `live:${String(i % 100).padStart(7, '0')}`;
       const { rev, at } = await call(from, 'edit', 'live', CHOSEN, id, i);
-      const handle = await to.waitForFunction(({ id, rev }) => window.bench.arrival(id, rev), { id, rev }, { timeout: 30_000, polling: 10 });
+      const handle = await to.waitForFunction(
+        ({ id, rev }) => window.bench.arrival(id, rev),
+        { id, rev },
+        { timeout: 30_000, polling: 10 },
+      );
       latencies.push(((await handle.jsonValue()) as number) - at);
     }
     for (const p of [page, pageB]) await call(p, 'stopSync', 'live');
     await pageB.context().close();
     const p95 = percentile(latencies, 95);
-    add({ metric: 'live-p50', unit: 'ms', ours: percentile(latencies, 50), baseline: null, baselineName: 'none', note: `${LIVE_EDITS} edits alternating between two replicas (two browser contexts), live sync({live, retry})` });
-    add({ metric: 'live-p95', unit: 'ms', ours: p95, baseline: null, baselineName: 'none', target: '≤ 1000 ms', targetMet: p95 <= 1000 });
+    add({
+      metric: 'live-p50',
+      unit: 'ms',
+      ours: percentile(latencies, 50),
+      baseline: null,
+      baselineName: 'none',
+      note: `${LIVE_EDITS} edits alternating between two replicas (two browser contexts), live sync({live, retry})`,
+    });
+    add({
+      metric: 'live-p95',
+      unit: 'ms',
+      ours: p95,
+      baseline: null,
+      baselineName: 'none',
+      target: '≤ 1000 ms',
+      targetMet: p95 <= 1000,
+    });
 
     // Big fresh replica; ours is kept for the query benchmark.
     await freshReplica(page, BIG, 'bench_big', 'q-big');
 
-    const q: Record<Adapter, { build: number; lat: number[] }> = { indexeddb: { build: 0, lat: [] }, idb: { build: 0, lat: [] } };
+    const q: Record<Adapter, { build: number; lat: number[] }> = {
+      indexeddb: { build: 0, lat: [] },
+      idb: { build: 0, lat: [] },
+    };
     q[CHOSEN].build = await call(page, 'createIndex', 'q-big', CHOSEN);
     q[CHOSEN].lat = await call(page, 'queryLatencies', 'q-big', CHOSEN, QUERY_RUNS);
     const scan = await call(page, 'scanLatencies', 'q-big', CHOSEN, SCAN_RUNS);
     await call(page, 'destroy', 'q-big', CHOSEN);
     const qp95 = percentile(q[CHOSEN].lat, 95);
-    add({ metric: 'case-query-p95', unit: 'ms', ours: qp95, baseline: percentile(scan, 95), baselineName: `full scan: allDocs({include_docs}) + filter, ${SCAN_RUNS} runs`, target: '≤ 50 ms', targetMet: qp95 <= 50, note: `pouchdb-find index [status, judge], limit 50, ${QUERY_RUNS} runs over ${BIG} local ~1 KB case docs` });
-    add({ metric: 'case-query-p50', unit: 'ms', ours: percentile(q[CHOSEN].lat, 50), baseline: percentile(scan, 50), baselineName: 'full scan: allDocs({include_docs}) + filter' });
+    add({
+      metric: 'case-query-p95',
+      unit: 'ms',
+      ours: qp95,
+      baseline: percentile(scan, 95),
+      baselineName: `full scan: allDocs({include_docs}) + filter, ${SCAN_RUNS} runs`,
+      target: '≤ 50 ms',
+      targetMet: qp95 <= 50,
+      note: `pouchdb-find index [status, judge], limit 50, ${QUERY_RUNS} runs over ${BIG} local ~1 KB case docs`,
+    });
+    add({
+      metric: 'case-query-p50',
+      unit: 'ms',
+      ours: percentile(q[CHOSEN].lat, 50),
+      baseline: percentile(scan, 50),
+      baselineName: 'full scan: allDocs({include_docs}) + filter',
+    });
 
     // The same index and query on the other adapter (seeded with our seed to save time).
     await call(page, 'seed', 'q-big-other', OTHER, couchPath('bench_big'), SEED_BATCH, 'none');
@@ -210,9 +297,27 @@ async function main(): Promise<void> {
     q[OTHER].lat = await call(page, 'queryLatencies', 'q-big-other', OTHER, QUERY_RUNS);
     await call(page, 'destroy', 'q-big-other', OTHER);
     const an = (what: string): string => `pouchdb-adapter-idb, ${what}`;
-    add({ metric: 'adapter-index-build-100k', unit: 'ms', ours: q[CHOSEN].build, baseline: q[OTHER].build, baselineName: an('createIndex + first find') });
-    add({ metric: 'adapter-query-100k-p50', unit: 'ms', ours: percentile(q[CHOSEN].lat, 50), baseline: percentile(q[OTHER].lat, 50), baselineName: an('same find') });
-    add({ metric: 'adapter-query-100k-p95', unit: 'ms', ours: percentile(q[CHOSEN].lat, 95), baseline: percentile(q[OTHER].lat, 95), baselineName: an('same find') });
+    add({
+      metric: 'adapter-index-build-100k',
+      unit: 'ms',
+      ours: q[CHOSEN].build,
+      baseline: q[OTHER].build,
+      baselineName: an('createIndex + first find'),
+    });
+    add({
+      metric: 'adapter-query-100k-p50',
+      unit: 'ms',
+      ours: percentile(q[CHOSEN].lat, 50),
+      baseline: percentile(q[OTHER].lat, 50),
+      baselineName: an('same find'),
+    });
+    add({
+      metric: 'adapter-query-100k-p95',
+      unit: 'ms',
+      ours: percentile(q[CHOSEN].lat, 95),
+      baseline: percentile(q[OTHER].lat, 95),
+      baselineName: an('same find'),
+    });
   } finally {
     await env.close();
   }

@@ -60,7 +60,12 @@ beforeAll(async () => {
   target = await getCouchTarget();
   const couch = createCouchClient(target.adminUrl);
   await provision(couch);
-  await addUser(couch, { name: clerk.name, password: clerk.password, roles: ['clerk'], displayName: clerk.displayName });
+  await addUser(couch, {
+    name: clerk.name,
+    password: clerk.password,
+    roles: ['clerk'],
+    displayName: clerk.displayName,
+  });
   await addUser(couch, { name: kiosk.name, password: kiosk.password, roles: ['kiosk'] });
   host = await startAppHost({ couchUrl: target.url, staticDir: STATIC_DIR, port: 0 });
   browser = await launchChromium();
@@ -70,7 +75,8 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
   if (target) {
-    if (!target.embedded) for (const u of [clerk.name, kiosk.name]) await deleteUser(target, u).catch(() => undefined);
+    if (!target.embedded)
+      for (const u of [clerk.name, kiosk.name]) await deleteUser(target, u).catch(() => undefined);
     await target.stop();
   }
 });
@@ -85,7 +91,8 @@ describe('CourtDesk shell in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.getByTestId('signin-submit').innerText()).toContain(zh.auth.submit.trim().slice(0, 1));
     const csp = await page.evaluate(
-      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      () =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
     );
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
@@ -111,7 +118,11 @@ describe('CourtDesk shell in Chromium', () => {
     expect(await error.innerText()).toContain(zh.auth.errors.wrongCredentials);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-02-wrong-password.png') });
 
-    const deadHost = await startAppHost({ couchUrl: `http://127.0.0.1:${await deadPort()}`, staticDir: STATIC_DIR, port: 0 });
+    const deadHost = await startAppHost({
+      couchUrl: `http://127.0.0.1:${await deadPort()}`,
+      staticDir: STATIC_DIR,
+      port: 0,
+    });
     try {
       await page.goto(deadHost.url);
       await page.getByTestId('signin-form').waitFor();
@@ -119,7 +130,9 @@ describe('CourtDesk shell in Chromium', () => {
       await page.getByTestId('signin-password').fill(clerk.password);
       await page.getByTestId('signin-submit').click();
       await page.waitForFunction(
-        () => document.querySelector('[data-testid=signin-error]')?.getAttribute('data-error') === 'auth.errors.unreachable',
+        () =>
+          document.querySelector('[data-testid=signin-error]')?.getAttribute('data-error') ===
+          'auth.errors.unreachable',
       );
       expect(await page.getByTestId('signin-error').innerText()).toContain(zh.auth.errors.unreachable);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-03-server-unreachable.png') });
@@ -135,7 +148,9 @@ describe('CourtDesk shell in Chromium', () => {
     await signIn(page, clerk.name, clerk.password);
     await page.getByTestId('screen-home').waitFor();
     expect(await page.getByTestId('user-name').innerText()).toBe(clerk.displayName);
-    await page.waitForFunction(() => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
+    );
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-04-home-clerk-zh-CN.png') });
 
     const visible = MODULES.filter((m) => m.roles.includes('clerk'));
@@ -169,7 +184,9 @@ describe('CourtDesk shell in Chromium', () => {
     await page.getByTestId('signin-form').waitFor();
     await page.reload();
     await page.getByTestId('signin-form').waitFor();
-    const session = await page.evaluate(async () => (await fetch('couch/_session', { credentials: 'include' })).json());
+    const session = await page.evaluate(async () =>
+      (await fetch('couch/_session', { credentials: 'include' })).json(),
+    );
     expect(session.userCtx.name).toBeNull();
     await ctx.close();
   });
@@ -180,9 +197,13 @@ describe('CourtDesk shell in Chromium', () => {
     await signIn(page, kiosk.name, kiosk.password);
     await page.getByTestId('screen-public-query').waitFor();
     expect(await page.getByTestId('nav-cases').count()).toBe(0);
-    expect(await page.getByTestId('nav-settings').count()).toBe(MODULES.find((m) => m.key === 'settings')?.roles.includes('kiosk') ? 1 : 0);
+    expect(await page.getByTestId('nav-settings').count()).toBe(
+      MODULES.find((m) => m.key === 'settings')?.roles.includes('kiosk') ? 1 : 0,
+    );
     // The server, not the UI, keeps the kiosk out of staff data.
-    const res = await page.evaluate(async () => (await fetch('couch/courtdesk_cases/_all_docs?limit=1', { credentials: 'include' })).status);
+    const res = await page.evaluate(
+      async () => (await fetch('couch/courtdesk_cases/_all_docs?limit=1', { credentials: 'include' })).status,
+    );
     expect(res).toBe(403);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-06-kiosk.png') });
     await ctx.close();
@@ -206,6 +227,8 @@ describe('CourtDesk shell in Chromium', () => {
     await openModule(page, home);
     await ctx.close();
     // Only the aborted chunk may have produced errors.
-    expect(pageErrors.filter((e) => !/ForumScreen|dynamically imported module|Failed to fetch/i.test(e))).toEqual([]);
+    expect(
+      pageErrors.filter((e) => !/ForumScreen|dynamically imported module|Failed to fetch/i.test(e)),
+    ).toEqual([]);
   });
 });

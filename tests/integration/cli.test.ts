@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../sync-server/src/cli';
 import { startAppHost } from '../../sync-server/src/appHost/appHost';
 import { generateDemo } from '../../sync-server/src/setup/demoGenerator';
-import { couchFetch, deleteUser, getCouchTarget, sessionCookie, type CouchTarget } from '../support/couchTarget';
+import {
+  couchFetch,
+  deleteUser,
+  getCouchTarget,
+  sessionCookie,
+  type CouchTarget,
+} from '../support/couchTarget';
 
 let target: CouchTarget;
 const suffix = Date.now().toString(36);
@@ -40,9 +46,24 @@ afterAll(async () => {
     for (const u of createdUsers) await deleteUser(target, u);
     // Remove the demo documents this suite wrote (the databases themselves stay provisioned).
     for (const [db, docs] of Object.entries(generateDemo({ cases: DEMO_CASES }).docs)) {
-      const res = await couchFetch(`${target.url}/${db}/_all_docs`, { method: 'POST', auth: target.admin, body: { keys: docs.map((d) => d._id) } });
-      const dead = (res.body?.rows ?? []).filter((r: { value?: { rev: string; deleted?: boolean } }) => r.value && !r.value.deleted).map((r: { id: string; value: { rev: string } }) => ({ _id: r.id, _rev: r.value.rev, _deleted: true }));
-      if (dead.length > 0) await couchFetch(`${target.url}/${db}/_bulk_docs`, { method: 'POST', auth: target.admin, body: { docs: dead } });
+      const res = await couchFetch(`${target.url}/${db}/_all_docs`, {
+        method: 'POST',
+        auth: target.admin,
+        body: { keys: docs.map((d) => d._id) },
+      });
+      const dead = (res.body?.rows ?? [])
+        .filter((r: { value?: { rev: string; deleted?: boolean } }) => r.value && !r.value.deleted)
+        .map((r: { id: string; value: { rev: string } }) => ({
+          _id: r.id,
+          _rev: r.value.rev,
+          _deleted: true,
+        }));
+      if (dead.length > 0)
+        await couchFetch(`${target.url}/${db}/_bulk_docs`, {
+          method: 'POST',
+          auth: target.admin,
+          body: { docs: dead },
+        });
     }
   }
   await target.stop();
@@ -59,15 +80,48 @@ describe(`courtdesk-server CLI (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embe
   it('user add, passwd and disable; a disabled user can no longer sign in or use an old cookie', async () => {
     const name = `clerk.cli${suffix}`;
     createdUsers.push(name);
-    const add = await cli('user', 'add', name, '--role', 'clerk,assistant', '--password', 'first-pass', '--display-name', '张三', '--couch', target.adminUrl);
+    const add = await cli(
+      'user',
+      'add',
+      name,
+      '--role',
+      'clerk,assistant',
+      '--password',
+      'first-pass',
+      '--display-name',
+      '张三',
+      '--couch',
+      target.adminUrl,
+    );
     expect(add.code, add.err).toBe(0);
     const doc = await couchFetch(`${target.url}/_users/org.couchdb.user:${name}`, { auth: target.admin });
-    expect(doc.body).toMatchObject({ name, roles: ['clerk', 'assistant'], displayName: '张三', type: 'user' });
+    expect(doc.body).toMatchObject({
+      name,
+      roles: ['clerk', 'assistant'],
+      displayName: '张三',
+      type: 'user',
+    });
     expect(doc.body.password).toBeUndefined(); // hashed by the server
     expect(await signIn(name, 'first-pass')).toBe(200);
-    expect((await cli('user', 'add', name, '--role', 'clerk', '--password', 'first-pass', '--couch', target.adminUrl)).err).toMatch(/already exists/);
+    expect(
+      (
+        await cli(
+          'user',
+          'add',
+          name,
+          '--role',
+          'clerk',
+          '--password',
+          'first-pass',
+          '--couch',
+          target.adminUrl,
+        )
+      ).err,
+    ).toMatch(/already exists/);
 
-    expect((await cli('user', 'passwd', name, '--password', 'second-pass', '--couch', target.adminUrl)).code).toBe(0);
+    expect(
+      (await cli('user', 'passwd', name, '--password', 'second-pass', '--couch', target.adminUrl)).code,
+    ).toBe(0);
     expect(await signIn(name, 'first-pass')).toBe(401);
     expect(await signIn(name, 'second-pass')).toBe(200);
     const cookie = await sessionCookie(target, name, 'second-pass');
@@ -76,15 +130,29 @@ describe(`courtdesk-server CLI (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embe
     const dis = await cli('user', 'disable', name, '--couch', target.adminUrl);
     expect(dis.code, dis.err).toBe(0);
     expect(await signIn(name, 'second-pass')).toBe(401);
-    expect((await couchFetch(`${target.url}/courtdesk_cases`, { auth: { name, password: 'second-pass' } })).status).toBe(401);
+    expect(
+      (await couchFetch(`${target.url}/courtdesk_cases`, { auth: { name, password: 'second-pass' } })).status,
+    ).toBe(401);
     expect([401, 403]).toContain((await couchFetch(`${target.url}/courtdesk_cases`, { cookie })).status);
     const after = await couchFetch(`${target.url}/_users/org.couchdb.user:${name}`, { auth: target.admin });
-    expect(after.body).toMatchObject({ disabled: true, disabledBy: target.admin.name, roles: [], disabledRoles: ['clerk', 'assistant'] });
+    expect(after.body).toMatchObject({
+      disabled: true,
+      disabledBy: target.admin.name,
+      roles: [],
+      disabledRoles: ['clerk', 'assistant'],
+    });
 
-    expect((await cli('user', 'passwd', name, '--password', 'third-pass', '--couch', target.adminUrl)).err).toMatch(/disabled/);
-    expect((await cli('user', 'passwd', name, '--password', 'third-pass', '--enable', '--couch', target.adminUrl)).code).toBe(0);
+    expect(
+      (await cli('user', 'passwd', name, '--password', 'third-pass', '--couch', target.adminUrl)).err,
+    ).toMatch(/disabled/);
+    expect(
+      (await cli('user', 'passwd', name, '--password', 'third-pass', '--enable', '--couch', target.adminUrl))
+        .code,
+    ).toBe(0);
     expect(await signIn(name, 'third-pass')).toBe(200);
-    expect((await cli('user', 'disable', `nobody.${suffix}`, '--couch', target.adminUrl)).err).toMatch(/no such user/);
+    expect((await cli('user', 'disable', `nobody.${suffix}`, '--couch', target.adminUrl)).err).toMatch(
+      /no such user/,
+    );
   });
 
   it('demo seeds the expected documents and users, idempotently', async () => {
@@ -93,7 +161,11 @@ describe(`courtdesk-server CLI (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embe
     const first = await cli('demo', '--cases', String(DEMO_CASES), '--couch', target.adminUrl);
     expect(first.code, first.err).toBe(0);
     for (const [db, docs] of Object.entries(expected.docs)) {
-      const res = await couchFetch(`${target.url}/${db}/_all_docs`, { method: 'POST', auth: target.admin, body: { keys: docs.map((d) => d._id) } });
+      const res = await couchFetch(`${target.url}/${db}/_all_docs`, {
+        method: 'POST',
+        auth: target.admin,
+        body: { keys: docs.map((d) => d._id) },
+      });
       expect(res.body.rows.filter((r: { value?: unknown }) => r.value).length).toBe(docs.length);
     }
     expect(await signIn('clerk.wang', 'courtdesk')).toBe(200);
@@ -111,9 +183,27 @@ describe(`courtdesk-server CLI (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embe
     try {
       const name = `judge.app${suffix}`;
       createdUsers.push(name);
-      expect((await cli('user', 'add', name, '--role', 'judge', '--password', 'app-pass-1', '--couch', target.adminUrl)).code).toBe(0);
+      expect(
+        (
+          await cli(
+            'user',
+            'add',
+            name,
+            '--role',
+            'judge',
+            '--password',
+            'app-pass-1',
+            '--couch',
+            target.adminUrl,
+          )
+        ).code,
+      ).toBe(0);
       expect((await fetch(`${app.url}/couch/courtdesk_cases`)).status).toBe(401); // admin creds in the URL are not used
-      const login = await fetch(`${app.url}/couch/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password: 'app-pass-1' }) });
+      const login = await fetch(`${app.url}/couch/_session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, password: 'app-pass-1' }),
+      });
       expect(login.status).toBe(200);
       const setCookie = login.headers.get('set-cookie') ?? '';
       expect(setCookie).toMatch(/^AuthSession=[^;]+; Path=\/couch/);
@@ -121,7 +211,9 @@ describe(`courtdesk-server CLI (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embe
       const session = await (await fetch(`${app.url}/couch/_session`, { headers: { cookie } })).json();
       expect(session.userCtx).toMatchObject({ name, roles: ['judge'] });
       expect((await fetch(`${app.url}/couch/courtdesk_cases`, { headers: { cookie } })).status).toBe(200);
-      expect((await fetch(`${app.url}/some/route`)).headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect((await fetch(`${app.url}/some/route`)).headers.get('content-security-policy')).toContain(
+        "default-src 'self'",
+      );
     } finally {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -137,7 +229,25 @@ describe('courtdesk-server start (embedded server as a child process)', () => {
     const env = { ...process.env };
     delete env['COURTDESK_ADMIN_USER'];
     delete env['COURTDESK_ADMIN_PASSWORD'];
-    const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['sync-server/bin/courtdesk-server.mjs', 'start', '--data', data, '--port', '0', '--demo', '--demo-cases', '10', '--app-port', '0', '--app-dir', appDir], { env });
+    const child: ChildProcessWithoutNullStreams = spawn(
+      process.execPath,
+      [
+        'sync-server/bin/courtdesk-server.mjs',
+        'start',
+        '--data',
+        data,
+        '--port',
+        '0',
+        '--demo',
+        '--demo-cases',
+        '10',
+        '--app-port',
+        '0',
+        '--app-dir',
+        appDir,
+      ],
+      { env },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -145,19 +255,31 @@ describe('courtdesk-server start (embedded server as a child process)', () => {
     const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
     try {
       const deadline = Date.now() + 120_000;
-      while (!out.includes('ready; press Ctrl+C') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      while (!out.includes('ready; press Ctrl+C') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 100));
       expect(out, err).toContain('ready; press Ctrl+C');
       const server = /CourtDesk embedded server: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
       const app = /CourtDesk app: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
       expect(server).toBeDefined();
       expect(app).toBeDefined();
-      const admin = JSON.parse(readFileSync(join(data, 'server.json'), 'utf8')).admin as { name: string; password: string };
+      const admin = JSON.parse(readFileSync(join(data, 'server.json'), 'utf8')).admin as {
+        name: string;
+        password: string;
+      };
       expect(out).not.toContain(admin.password);
-      expect((await couchFetch(`${server}/courtdesk_cases`, { auth: admin })).body.doc_count).toBe((generateDemo({ cases: 10 }).docs['courtdesk_cases']?.length ?? 0) + 1); // + _design/courtdesk
-      const login = await fetch(`${app}/couch/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'clerk.wang', password: 'courtdesk' }) });
+      expect((await couchFetch(`${server}/courtdesk_cases`, { auth: admin })).body.doc_count).toBe(
+        (generateDemo({ cases: 10 }).docs['courtdesk_cases']?.length ?? 0) + 1,
+      ); // + _design/courtdesk
+      const login = await fetch(`${app}/couch/_session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'clerk.wang', password: 'courtdesk' }),
+      });
       expect(login.status).toBe(200);
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      const list = await (await fetch(`${app}/couch/courtdesk_cases/_all_docs?limit=3`, { headers: { cookie } })).json();
+      const list = await (
+        await fetch(`${app}/couch/courtdesk_cases/_all_docs?limit=3`, { headers: { cookie } })
+      ).json();
       expect(list.rows).toHaveLength(3);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -9,7 +9,13 @@ import { DATABASES } from '../../core/databases';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { normaliseSecurity } from '../../sync-server/src/couch/helpers';
 import { provision, securityFor } from '../../sync-server/src/setup/provision';
-import { couchFetch, createUser, getCouchTarget, sessionCookie, type CouchTarget } from '../support/couchTarget';
+import {
+  couchFetch,
+  createUser,
+  getCouchTarget,
+  sessionCookie,
+  type CouchTarget,
+} from '../support/couchTarget';
 
 let target: CouchTarget;
 const written: { db: string; id: string }[] = [];
@@ -19,7 +25,14 @@ const judge = { name: `judge.it${suffix}`, password: 'judge-pass-1' };
 const kiosk = { name: `kiosk.it${suffix}`, password: 'kiosk-pass-1' };
 
 function caseDoc(id: string, createdBy: string): Record<string, unknown> {
-  return { _id: id, type: 'case', schemaVersion: 1, createdAt: new Date().toISOString(), createdBy, cause: '民间借贷纠纷' };
+  return {
+    _id: id,
+    type: 'case',
+    schemaVersion: 1,
+    createdAt: new Date().toISOString(),
+    createdBy,
+    cause: '民间借贷纠纷',
+  };
 }
 
 beforeAll(async () => {
@@ -30,7 +43,11 @@ afterAll(async () => {
   if (!target) return;
   for (const { db, id } of written) {
     const cur = await couchFetch(`${target.url}/${db}/${encodeURIComponent(id)}`, { auth: target.admin });
-    if (cur.status === 200) await couchFetch(`${target.url}/${db}/${encodeURIComponent(id)}?rev=${cur.body._rev}`, { method: 'DELETE', auth: target.admin });
+    if (cur.status === 200)
+      await couchFetch(`${target.url}/${db}/${encodeURIComponent(id)}?rev=${cur.body._rev}`, {
+        method: 'DELETE',
+        auth: target.admin,
+      });
   }
   await target.stop();
 });
@@ -49,11 +66,17 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
     const couch = createCouchClient(target.adminUrl);
     let runs = 0;
     // A unique name: on a reused COUCH_URL server the record of earlier runs stays (harmless).
-    const probe = { name: `integration-probe-${suffix}`, created: '2026-11-25', run: async () => void runs++ };
+    const probe = {
+      name: `integration-probe-${suffix}`,
+      created: '2026-11-25',
+      run: async () => void runs++,
+    };
     expect((await provision(couch, { migrations: [probe] })).migrations).toEqual([probe.name]);
     expect((await provision(couch, { migrations: [probe] })).changes).toEqual([]);
     expect(runs).toBe(1);
-    const log = await couchFetch(`${target.url}/courtdesk_cases/_local/courtdesk_migrations`, { auth: target.admin });
+    const log = await couchFetch(`${target.url}/courtdesk_cases/_local/courtdesk_migrations`, {
+      auth: target.admin,
+    });
     expect(log.body.applied.map((a: { name: string }) => a.name)).toContain(probe.name);
   });
 
@@ -84,7 +107,9 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
     await createUser(target, kiosk.name, kiosk.password, ['kiosk']);
     expect((await couchFetch(`${target.url}/courtdesk_cases`, { auth: clerk })).status).toBe(200);
     const cookie = await sessionCookie(target, clerk.name, clerk.password);
-    expect((await couchFetch(`${target.url}/courtdesk_cases/_all_docs?limit=1`, { cookie })).status).toBe(200);
+    expect((await couchFetch(`${target.url}/courtdesk_cases/_all_docs?limit=1`, { cookie })).status).toBe(
+      200,
+    );
     expect((await couchFetch(`${target.url}/courtdesk_cases`, { auth: kiosk })).status).toBe(403);
     expect((await couchFetch(`${target.url}/courtdesk_cases/_all_docs`, { auth: kiosk })).status).toBe(403);
     expect((await couchFetch(`${target.url}/courtdesk_public`, { auth: kiosk })).status).toBe(200);
@@ -94,7 +119,11 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
 
   it('accepts a clerk filing a case and rejects forged or unauthorised writes with readable reasons', async () => {
     const id = `case:it-${suffix}`;
-    const ok = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}`, { method: 'PUT', auth: clerk, body: caseDoc(id, clerk.name) });
+    const ok = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      auth: clerk,
+      body: caseDoc(id, clerk.name),
+    });
     expect(ok.status, ok.text).toBe(201);
     written.push({ db: 'courtdesk_cases', id });
 
@@ -102,46 +131,88 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
     const forged = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(forgedId)}`, {
       method: 'PUT',
       auth: clerk,
-      body: { _id: forgedId, type: 'caseNumber', schemaVersion: 1, createdAt: new Date().toISOString(), createdBy: clerk.name, caseId: id, caseNumber: '（2026）甘0402民初1号' },
+      body: {
+        _id: forgedId,
+        type: 'caseNumber',
+        schemaVersion: 1,
+        createdAt: new Date().toISOString(),
+        createdBy: clerk.name,
+        caseId: id,
+        caseNumber: '（2026）甘0402民初1号',
+      },
     });
     expect(forged.status).toBe(403);
-    expect(forged.body).toEqual({ error: 'forbidden', reason: '正式案号只能由服务端程序分配 (official case numbers are assigned only by the server worker)' });
+    expect(forged.body).toEqual({
+      error: 'forbidden',
+      reason: '正式案号只能由服务端程序分配 (official case numbers are assigned only by the server worker)',
+    });
 
     const judgeId = `case:it-j-${suffix}`;
-    const byJudge = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(judgeId)}`, { method: 'PUT', auth: judge, body: caseDoc(judgeId, judge.name) });
+    const byJudge = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(judgeId)}`, {
+      method: 'PUT',
+      auth: judge,
+      body: caseDoc(judgeId, judge.name),
+    });
     expect(byJudge.status).toBe(403);
     expect(byJudge.body.reason).toBe('只有书记员可以立案 (only clerks may file cases)');
 
     const spoofId = `case:it-s-${suffix}`;
-    const spoof = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(spoofId)}`, { method: 'PUT', auth: clerk, body: caseDoc(spoofId, 'clerk.someone-else') });
+    const spoof = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(spoofId)}`, {
+      method: 'PUT',
+      auth: clerk,
+      body: caseDoc(spoofId, 'clerk.someone-else'),
+    });
     expect(spoof.status).toBe(403);
     expect(spoof.body.reason).toMatch(/createdBy must be the signed-in user/);
 
     // The same rules on the bulk path replication uses.
-    const bulk = await couchFetch(`${target.url}/courtdesk_cases/_bulk_docs`, { method: 'POST', auth: clerk, body: { docs: [{ ...caseDoc(`caseNumber:b-${suffix}`, clerk.name), type: 'caseNumber' }] } });
+    const bulk = await couchFetch(`${target.url}/courtdesk_cases/_bulk_docs`, {
+      method: 'POST',
+      auth: clerk,
+      body: { docs: [{ ...caseDoc(`caseNumber:b-${suffix}`, clerk.name), type: 'caseNumber' }] },
+    });
     expect(bulk.status).toBe(201);
     expect(bulk.body[0]).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('服务端程序') });
 
     // A delete is judged on the stored document: cases cannot be deleted by a clerk.
     const cur = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}`, { auth: clerk });
-    const del = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}?rev=${cur.body._rev}`, { method: 'DELETE', auth: clerk });
+    const del = await couchFetch(
+      `${target.url}/courtdesk_cases/${encodeURIComponent(id)}?rev=${cur.body._rev}`,
+      { method: 'DELETE', auth: clerk },
+    );
     expect(del.status).toBe(403);
     expect(del.body.reason).toBe('案件不得删除 (cases cannot be deleted)');
   });
   it('lets only the author edit and delete a forum post, on this server’s delete path too', async () => {
     const id = `post:it-${suffix}`;
     const url = `${target.url}/courtdesk_forum/${encodeURIComponent(id)}`;
-    const post = { _id: id, type: 'post', schemaVersion: 1, createdAt: new Date().toISOString(), createdBy: judge.name, title: '关于庭审排期的建议', body: '建议每周一上午集中排期。' };
+    const post = {
+      _id: id,
+      type: 'post',
+      schemaVersion: 1,
+      createdAt: new Date().toISOString(),
+      createdBy: judge.name,
+      title: '关于庭审排期的建议',
+      body: '建议每周一上午集中排期。',
+    };
     const created = await couchFetch(url, { method: 'PUT', auth: judge, body: post });
     expect(created.status, created.text).toBe(201);
     written.push({ db: 'courtdesk_forum', id });
-    const byOther = await couchFetch(url, { method: 'PUT', auth: clerk, body: { ...post, _rev: created.body.rev, body: '改了' } });
+    const byOther = await couchFetch(url, {
+      method: 'PUT',
+      auth: clerk,
+      body: { ...post, _rev: created.body.rev, body: '改了' },
+    });
     expect(byOther.status).toBe(403);
     expect(byOther.body.reason).toBe('只有作者本人可以修改帖子 (only the author may edit a post)');
     const delOther = await couchFetch(`${url}?rev=${created.body.rev}`, { method: 'DELETE', auth: clerk });
     expect(delOther.status).toBe(403);
     expect((await couchFetch(url, { auth: kiosk })).status).toBe(403);
-    const edited = await couchFetch(url, { method: 'PUT', auth: judge, body: { ...post, _rev: created.body.rev, body: '建议每周一、周三上午集中排期。' } });
+    const edited = await couchFetch(url, {
+      method: 'PUT',
+      auth: judge,
+      body: { ...post, _rev: created.body.rev, body: '建议每周一、周三上午集中排期。' },
+    });
     expect(edited.status).toBe(201);
     const del = await couchFetch(`${url}?rev=${edited.body.rev}`, { method: 'DELETE', auth: judge });
     expect(del.status, del.text).toBe(200);

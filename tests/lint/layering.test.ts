@@ -15,37 +15,129 @@ async function restrictedImportErrors(filePath: string, code: string): Promise<s
 }
 
 const forbidden: Array<[layer: string, file: string, code: string]> = [
-  ['core → node built-in', 'core/__layering.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
-  ['core → bare built-in', 'core/__layering.ts', "import { EventEmitter } from 'events';\nexport const x = EventEmitter;\n"],
+  [
+    'core → node built-in',
+    'core/__layering.ts',
+    "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+  ],
+  [
+    'core → bare built-in',
+    'core/__layering.ts',
+    "import { EventEmitter } from 'events';\nexport const x = EventEmitter;\n",
+  ],
   ['core → electron', 'core/__layering.ts', "import { app } from 'electron';\nexport const x = app;\n"],
   ['core → react', 'core/__layering.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
-  ['core → pouchdb', 'core/__layering.ts', "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n"],
-  ['core → renderer', 'core/__layering.ts', "import { x as y } from '../renderer/src/app/anything';\nexport const x = y;\n"],
-  ['core → sync-server', 'core/__layering.ts', "import { x as y } from '../sync-server/src/anything';\nexport const x = y;\n"],
-  ['renderer → node built-in', 'renderer/src/app/__layering.ts', "import fs from 'fs';\nexport const x = fs;\n"],
-  ['renderer → electron', 'renderer/src/app/__layering.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
-  ['renderer → main', 'renderer/src/app/__layering.ts', "import { x as y } from '../../../electron/main/window';\nexport const x = y;\n"],
-  ['renderer → sync-server', 'renderer/src/app/__layering.ts', "import { x as y } from '../../../sync-server/src/cli';\nexport const x = y;\n"],
-  ['renderer feature → pouchdb', 'renderer/src/features/cases/__layering.ts', "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n"],
-  ['sync-server → renderer', 'sync-server/src/__layering.ts', "import { x as y } from '../../renderer/src/app/anything';\nexport const x = y;\n"],
-  ['sync-server → electron', 'sync-server/src/__layering.ts', "import { app } from 'electron';\nexport const x = app;\n"],
-  ['electron/common → node', 'electron/common/__layering.ts', "import os from 'node:os';\nexport const x = os;\n"],
-  ['electron/common → core', 'electron/common/__layering.ts', "import { ROLES } from '../../core/roles';\nexport const x = ROLES;\n"],
+  [
+    'core → pouchdb',
+    'core/__layering.ts',
+    "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n",
+  ],
+  [
+    'core → renderer',
+    'core/__layering.ts',
+    "import { x as y } from '../renderer/src/app/anything';\nexport const x = y;\n",
+  ],
+  [
+    'core → sync-server',
+    'core/__layering.ts',
+    "import { x as y } from '../sync-server/src/anything';\nexport const x = y;\n",
+  ],
+  [
+    'renderer → node built-in',
+    'renderer/src/app/__layering.ts',
+    "import fs from 'fs';\nexport const x = fs;\n",
+  ],
+  [
+    'renderer → electron',
+    'renderer/src/app/__layering.ts',
+    "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+  ],
+  [
+    'renderer → main',
+    'renderer/src/app/__layering.ts',
+    "import { x as y } from '../../../electron/main/window';\nexport const x = y;\n",
+  ],
+  [
+    'renderer → sync-server',
+    'renderer/src/app/__layering.ts',
+    "import { x as y } from '../../../sync-server/src/cli';\nexport const x = y;\n",
+  ],
+  [
+    'renderer feature → pouchdb',
+    'renderer/src/features/cases/__layering.ts',
+    "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n",
+  ],
+  [
+    'sync-server → renderer',
+    'sync-server/src/__layering.ts',
+    "import { x as y } from '../../renderer/src/app/anything';\nexport const x = y;\n",
+  ],
+  [
+    'sync-server → electron',
+    'sync-server/src/__layering.ts',
+    "import { app } from 'electron';\nexport const x = app;\n",
+  ],
+  [
+    'electron/common → node',
+    'electron/common/__layering.ts',
+    "import os from 'node:os';\nexport const x = os;\n",
+  ],
+  [
+    'electron/common → core',
+    'electron/common/__layering.ts',
+    "import { ROLES } from '../../core/roles';\nexport const x = ROLES;\n",
+  ],
   ['preload → node', 'electron/preload/__layering.ts', "import fs from 'node:fs';\nexport const x = fs;\n"],
-  ['preload → main', 'electron/preload/__layering.ts', "import { x as y } from '../main/window';\nexport const x = y;\n"],
-  ['main → renderer', 'electron/main/__layering.ts', "import { x as y } from '../../renderer/src/app/anything';\nexport const x = y;\n"],
+  [
+    'preload → main',
+    'electron/preload/__layering.ts',
+    "import { x as y } from '../main/window';\nexport const x = y;\n",
+  ],
+  [
+    'main → renderer',
+    'electron/main/__layering.ts',
+    "import { x as y } from '../../renderer/src/app/anything';\nexport const x = y;\n",
+  ],
   ['focused test', 'core/__layering.test.ts', "import { it } from 'vitest';\nit.only('x', () => {});\n"],
 ];
 
 const allowed: Array<[layer: string, file: string, code: string]> = [
   ['core → core', 'core/__layering.ts', "import { ROLES } from './roles';\nexport const x = ROLES;\n"],
-  ['core → a core file named like a built-in', 'core/domain/__layering.ts', "import { x as y } from './events';\nexport const x = y;\n"],
-  ['renderer → core', 'renderer/src/app/__layering.ts', "import { ROLES } from '../../../core/roles';\nexport const x = ROLES;\n"],
-  ['renderer → common types', 'renderer/src/app/__layering.ts', "import type { DesktopApi } from '../../../electron/common/ipcContract';\nexport type X = DesktopApi;\n"],
-  ['renderer db → pouchdb', 'renderer/src/db/__layering.ts', "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n"],
-  ['main → node, electron, core, common', 'electron/main/__layering.ts', "import fs from 'node:fs';\nimport { app } from 'electron';\nimport { ROLES } from '../../core/roles';\nimport { IPC_CHANNELS } from '../common/ipcContract';\nexport const x = [fs, app, ROLES, IPC_CHANNELS];\n"],
-  ['preload → electron, common', 'electron/preload/__layering.ts', "import { contextBridge } from 'electron';\nimport { IPC_CHANNELS } from '../common/ipcContract';\nexport const x = [contextBridge, IPC_CHANNELS];\n"],
-  ['sync-server → core, node', 'sync-server/src/__layering.ts', "import http from 'node:http';\nimport { ROLES } from '../../core/roles';\nexport const x = [http, ROLES];\n"],
+  [
+    'core → a core file named like a built-in',
+    'core/domain/__layering.ts',
+    "import { x as y } from './events';\nexport const x = y;\n",
+  ],
+  [
+    'renderer → core',
+    'renderer/src/app/__layering.ts',
+    "import { ROLES } from '../../../core/roles';\nexport const x = ROLES;\n",
+  ],
+  [
+    'renderer → common types',
+    'renderer/src/app/__layering.ts',
+    "import type { DesktopApi } from '../../../electron/common/ipcContract';\nexport type X = DesktopApi;\n",
+  ],
+  [
+    'renderer db → pouchdb',
+    'renderer/src/db/__layering.ts',
+    "import PouchDB from 'pouchdb-browser';\nexport const x = PouchDB;\n",
+  ],
+  [
+    'main → node, electron, core, common',
+    'electron/main/__layering.ts',
+    "import fs from 'node:fs';\nimport { app } from 'electron';\nimport { ROLES } from '../../core/roles';\nimport { IPC_CHANNELS } from '../common/ipcContract';\nexport const x = [fs, app, ROLES, IPC_CHANNELS];\n",
+  ],
+  [
+    'preload → electron, common',
+    'electron/preload/__layering.ts',
+    "import { contextBridge } from 'electron';\nimport { IPC_CHANNELS } from '../common/ipcContract';\nexport const x = [contextBridge, IPC_CHANNELS];\n",
+  ],
+  [
+    'sync-server → core, node',
+    'sync-server/src/__layering.ts',
+    "import http from 'node:http';\nimport { ROLES } from '../../core/roles';\nexport const x = [http, ROLES];\n",
+  ],
 ];
 
 describe('import layering (eslint)', () => {

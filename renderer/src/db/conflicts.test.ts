@@ -1,16 +1,37 @@
 import { memoryDb, waitFor } from './testing/memory';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidationError } from '../../../core/schemas/collection';
-import { diffRevisions, keepRevision, listConflicts, loadRevisions, mergeRevisions, watchConflicts, type ConflictSummary } from './conflicts';
+import {
+  diffRevisions,
+  keepRevision,
+  listConflicts,
+  loadRevisions,
+  mergeRevisions,
+  watchConflicts,
+  type ConflictSummary,
+} from './conflicts';
 import { createRepository } from './repository';
 
-const base = { _id: 'draft:d1', type: 'draft', schemaVersion: 1, createdAt: '2026-01-05T08:00:00.000Z', createdBy: 'judge.li', caseId: 'case:c1', kind: 'judgment', title: '民事判决书' };
+const base = {
+  _id: 'draft:d1',
+  type: 'draft',
+  schemaVersion: 1,
+  createdAt: '2026-01-05T08:00:00.000Z',
+  createdBy: 'judge.li',
+  caseId: 'case:c1',
+  kind: 'judgment',
+  title: '民事判决书',
+};
 
 /** Two offline edits of one draft, as replication leaves them: two leaves on rev 2. */
 async function conflicted() {
   const db = memoryDb('conf');
   const first = await db.put({ ...base, body: '<p>原告张三诉被告李四买卖合同纠纷一案。</p>' });
-  const a = { ...base, body: '<p>原告张三诉被告李四买卖合同纠纷一案，本院依法审理。</p>', updatedBy: 'judge.li' };
+  const a = {
+    ...base,
+    body: '<p>原告张三诉被告李四买卖合同纠纷一案，本院依法审理。</p>',
+    updatedBy: 'judge.li',
+  };
   const b = { ...base, body: '<p>原告张三诉被告李四借款合同纠纷一案。</p>', updatedBy: 'judge.wang' };
   const revA = `2-${'a'.repeat(32)}`;
   const revB = `2-${'b'.repeat(32)}`;
@@ -26,8 +47,12 @@ async function conflicted() {
 }
 
 async function leaves(db: ReturnType<typeof memoryDb>, id: string) {
-  const all = (await db.get(id, { open_revs: 'all' })) as unknown as { ok: { _rev: string; _deleted?: boolean } }[];
-  return all.map((x) => ({ rev: x.ok._rev, deleted: x.ok._deleted === true })).sort((x, y) => (x.rev < y.rev ? -1 : 1));
+  const all = (await db.get(id, { open_revs: 'all' })) as unknown as {
+    ok: { _rev: string; _deleted?: boolean };
+  }[];
+  return all
+    .map((x) => ({ rev: x.ok._rev, deleted: x.ok._deleted === true }))
+    .sort((x, y) => (x.rev < y.rev ? -1 : 1));
 }
 
 describe('conflict centre data', () => {
@@ -47,8 +72,18 @@ describe('conflict centre data', () => {
     expect(diff.find((d) => d.field === 'title')?.differs).toBe(false);
     const body = diff.find((d) => d.field === 'body');
     const parts = body?.textDiffs?.[1] ?? [];
-    expect(parts.filter((p) => p.op === 'added').map((p) => p.text).join('')).toContain('买卖');
-    expect(parts.filter((p) => p.op === 'removed').map((p) => p.text).join('')).toContain('借款');
+    expect(
+      parts
+        .filter((p) => p.op === 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('买卖');
+    expect(
+      parts
+        .filter((p) => p.op === 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('借款');
   });
 
   it('keepRevision writes the kept revision as winner and deletes the loser in one bulkDocs', async () => {
@@ -77,7 +112,9 @@ describe('conflict centre data', () => {
 
   it('refuses an invalid merge and leaves both revisions readable', async () => {
     const { db, revA, revB } = await conflicted();
-    await expect(mergeRevisions(db, 'draft:d1', { ...base, title: '' })).rejects.toBeInstanceOf(SchemaValidationError);
+    await expect(mergeRevisions(db, 'draft:d1', { ...base, title: '' })).rejects.toBeInstanceOf(
+      SchemaValidationError,
+    );
     expect((await leaves(db, 'draft:d1')).map((l) => l.rev)).toEqual([revA, revB]);
     await expect(keepRevision(db, 'draft:d1', '2-nope')).rejects.toThrow(/not a leaf/);
   });
@@ -89,8 +126,28 @@ describe('conflict centre data', () => {
     await waitFor('initial list', () => seen.length === 1);
     expect(seen[0]).toEqual([]);
     const first = await db.put({ ...base, body: 'x' });
-    await db.bulkDocs([{ ...base, body: 'y', _rev: `2-${'c'.repeat(32)}`, _revisions: { start: 2, ids: ['c'.repeat(32), first.rev.split('-')[1]] } }] as never, { new_edits: false });
-    await db.bulkDocs([{ ...base, body: 'z', _rev: `2-${'d'.repeat(32)}`, _revisions: { start: 2, ids: ['d'.repeat(32), first.rev.split('-')[1]] } }] as never, { new_edits: false });
+    await db.bulkDocs(
+      [
+        {
+          ...base,
+          body: 'y',
+          _rev: `2-${'c'.repeat(32)}`,
+          _revisions: { start: 2, ids: ['c'.repeat(32), first.rev.split('-')[1]] },
+        },
+      ] as never,
+      { new_edits: false },
+    );
+    await db.bulkDocs(
+      [
+        {
+          ...base,
+          body: 'z',
+          _rev: `2-${'d'.repeat(32)}`,
+          _revisions: { start: 2, ids: ['d'.repeat(32), first.rev.split('-')[1]] },
+        },
+      ] as never,
+      { new_edits: false },
+    );
     await waitFor('conflict seen', () => seen.at(-1)?.length === 1);
     const c = seen.at(-1)?.[0];
     await keepRevision(db, 'draft:d1', c?.winningRev ?? '');
@@ -103,19 +160,46 @@ describe('repository write path', () => {
   it('stamps the envelope, validates every write and keeps the envelope fixed', async () => {
     const db = memoryDb('repo');
     const repo = createRepository(db, { user: 'judge.li', now: () => new Date('2026-03-01T08:00:00.000Z') });
-    const d = await repo.create('draft', ['d9'], { caseId: 'case:c1', kind: 'ruling', title: '民事裁定书', body: '' });
-    expect(d).toMatchObject({ _id: 'draft:d9', type: 'draft', schemaVersion: 1, createdAt: '2026-03-01T08:00:00.000Z', createdBy: 'judge.li' });
-    await expect(repo.create('draft', ['d10'], { caseId: 'case:c1', kind: 'bogus', title: 't', body: '' })).rejects.toBeInstanceOf(SchemaValidationError);
+    const d = await repo.create('draft', ['d9'], {
+      caseId: 'case:c1',
+      kind: 'ruling',
+      title: '民事裁定书',
+      body: '',
+    });
+    expect(d).toMatchObject({
+      _id: 'draft:d9',
+      type: 'draft',
+      schemaVersion: 1,
+      createdAt: '2026-03-01T08:00:00.000Z',
+      createdBy: 'judge.li',
+    });
+    await expect(
+      repo.create('draft', ['d10'], { caseId: 'case:c1', kind: 'bogus', title: 't', body: '' }),
+    ).rejects.toBeInstanceOf(SchemaValidationError);
     await expect(db.get('draft:d10')).rejects.toMatchObject({ status: 404 });
     const u = await repo.update('draft:d9', (x) => ({ ...x, title: '民事裁定书（二稿）' }));
     expect(u._rev).toMatch(/^2-/);
-    await expect(repo.update('draft:d9', (x) => ({ ...x, createdBy: 'someone.else' }))).rejects.toThrow(/createdBy cannot change/);
-    await expect(repo.update('draft:d9', (x) => ({ ...x, kind: 'nope' }))).rejects.toBeInstanceOf(SchemaValidationError);
+    await expect(repo.update('draft:d9', (x) => ({ ...x, createdBy: 'someone.else' }))).rejects.toThrow(
+      /createdBy cannot change/,
+    );
+    await expect(repo.update('draft:d9', (x) => ({ ...x, kind: 'nope' }))).rejects.toBeInstanceOf(
+      SchemaValidationError,
+    );
   });
 
   it('reads an old case migrated and writes it back at the current version', async () => {
     const db = memoryDb('repo');
-    await db.put({ _id: 'case:c1', type: 'case', schemaVersion: 1, createdAt: '2026-03-01T08:00:00.000Z', createdBy: 'clerk.wang', caseType: '民初', cause: '买卖合同纠纷', filingDate: '2026-03-01', parties: [{ role: 'plaintiff', type: 'person', name: '张三' }] });
+    await db.put({
+      _id: 'case:c1',
+      type: 'case',
+      schemaVersion: 1,
+      createdAt: '2026-03-01T08:00:00.000Z',
+      createdBy: 'clerk.wang',
+      caseType: '民初',
+      cause: '买卖合同纠纷',
+      filingDate: '2026-03-01',
+      parties: [{ role: 'plaintiff', type: 'person', name: '张三' }],
+    });
     const repo = createRepository(db, { user: 'clerk.wang' });
     const c = await repo.get('case:c1');
     expect(c['schemaVersion']).toBe(2);
@@ -126,9 +210,12 @@ describe('repository write path', () => {
   it('reports a failed write (quota) to the sync status hook', async () => {
     const db = memoryDb('repo');
     const errors: unknown[] = [];
-    (db as unknown as { put: unknown }).put = () => Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
+    (db as unknown as { put: unknown }).put = () =>
+      Promise.reject(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
     const repo = createRepository(db, { user: 'judge.li', onWriteError: (e) => errors.push(e) });
-    await expect(repo.create('draft', ['q'], { caseId: 'case:c1', kind: 'ruling', title: 't', body: '' })).rejects.toThrow('quota');
+    await expect(
+      repo.create('draft', ['q'], { caseId: 'case:c1', kind: 'ruling', title: 't', body: '' }),
+    ).rejects.toThrow('quota');
     expect(errors).toHaveLength(1);
   });
 });

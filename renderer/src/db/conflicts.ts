@@ -39,8 +39,15 @@ export interface FieldDiff {
 type Doc = Record<string, unknown> & { _id: string; _rev: string; _conflicts?: string[]; _deleted?: boolean };
 
 function summaryOf(doc: Doc): ConflictSummary {
-  const title = ['title', 'cause', 'name'].map((f) => doc[f]).find((v): v is string => typeof v === 'string') ?? null;
-  return { id: doc._id, type: typeof doc['type'] === 'string' ? doc['type'] : null, title, winningRev: doc._rev, conflictRevs: [...(doc._conflicts ?? [])] };
+  const title =
+    ['title', 'cause', 'name'].map((f) => doc[f]).find((v): v is string => typeof v === 'string') ?? null;
+  return {
+    id: doc._id,
+    type: typeof doc['type'] === 'string' ? doc['type'] : null,
+    title,
+    winningRev: doc._rev,
+    conflictRevs: [...(doc._conflicts ?? [])],
+  };
 }
 
 /** Every conflicted document of `db` (one scan), sorted by id. */
@@ -70,7 +77,8 @@ export function watchConflicts(db: LocalDb): Observable<ConflictSummary[]> {
           const doc = ch.doc as unknown as Doc | undefined;
           if (!doc || ch.id.startsWith('_')) return;
           const had = byId.has(ch.id);
-          if (!ch.deleted && Array.isArray(doc._conflicts) && doc._conflicts.length > 0) byId.set(ch.id, summaryOf(doc));
+          if (!ch.deleted && Array.isArray(doc._conflicts) && doc._conflicts.length > 0)
+            byId.set(ch.id, summaryOf(doc));
           else byId.delete(ch.id);
           if (had || byId.has(ch.id)) publish();
         })
@@ -86,12 +94,17 @@ export function watchConflicts(db: LocalDb): Observable<ConflictSummary[]> {
 /** The winning revision first, then every conflicting leaf. */
 export async function loadRevisions(db: LocalDb, id: string): Promise<RevisionView[]> {
   const winner = (await db.get(id, { conflicts: true })) as unknown as Doc;
-  const others = await Promise.all((winner._conflicts ?? []).map((rev) => db.get(id, { rev }) as unknown as Promise<Doc>));
+  const others = await Promise.all(
+    (winner._conflicts ?? []).map((rev) => db.get(id, { rev }) as unknown as Promise<Doc>),
+  );
   const clean = (d: Doc) => {
     const { _conflicts: _c, ...rest } = d;
     return rest;
   };
-  return [{ rev: winner._rev, winner: true, doc: clean(winner) }, ...others.map((d) => ({ rev: d._rev, winner: false, doc: clean(d) }))];
+  return [
+    { rev: winner._rev, winner: true, doc: clean(winner) },
+    ...others.map((d) => ({ rev: d._rev, winner: false, doc: clean(d) })),
+  ];
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -101,21 +114,25 @@ function same(a: unknown, b: unknown): boolean {
 /** Field-by-field comparison (`_rev` excluded); rich-text fields of the type also get text diffs. */
 export function diffRevisions(revisions: readonly RevisionView[]): FieldDiff[] {
   const fields = new Set<string>();
-  for (const r of revisions) for (const f of Object.keys(r.doc)) if (f !== '_rev' && f !== '_revisions') fields.add(f);
+  for (const r of revisions)
+    for (const f of Object.keys(r.doc)) if (f !== '_rev' && f !== '_revisions') fields.add(f);
   const rich = new Set(schemaFor(revisions[0]?.doc['type'])?.richTextFields ?? []);
   return [...fields].sort().map((field) => {
     const values = revisions.map((r) => r.doc[field]);
     const differs = values.some((v) => !same(v, values[0]));
     if (!differs || !rich.has(field)) return { field, values, differs };
     const base = typeof values[0] === 'string' ? htmlToText(values[0]) : '';
-    const textDiffs = values.map((v, i) => (i === 0 ? [] : textDiff(base, typeof v === 'string' ? htmlToText(v) : '')));
+    const textDiffs = values.map((v, i) =>
+      i === 0 ? [] : textDiff(base, typeof v === 'string' ? htmlToText(v) : ''),
+    );
     return { field, values, differs, textDiffs };
   });
 }
 
 async function leaves(db: LocalDb, id: string): Promise<Doc> {
   const winner = (await db.get(id, { conflicts: true })) as unknown as Doc;
-  if (!winner._conflicts || winner._conflicts.length === 0) throw new Error(`document ${id} has no conflicts`);
+  if (!winner._conflicts || winner._conflicts.length === 0)
+    throw new Error(`document ${id} has no conflicts`);
   return winner;
 }
 
@@ -123,7 +140,9 @@ function checkResults(results: readonly unknown[]): string {
   const failed = results.find((r) => (r as { error?: unknown }).error);
   if (failed) {
     const f = failed as { id?: string; name?: string; error?: unknown; message?: string };
-    throw new Error(`conflict resolution of ${f.id ?? '?'} failed: ${String(f.name ?? f.error)} ${f.message ?? ''}`);
+    throw new Error(
+      `conflict resolution of ${f.id ?? '?'} failed: ${String(f.name ?? f.error)} ${f.message ?? ''}`,
+    );
   }
   return (results[0] as { rev: string }).rev;
 }
@@ -148,9 +167,20 @@ export async function keepRevision(db: LocalDb, id: string, rev: string): Promis
  * Writes `merged` (the user's combination) on top of the current winner and deletes every other
  * leaf, in one `bulkDocs`. The envelope (`type`, `createdAt`, `createdBy`) of the winner is kept.
  */
-export async function mergeRevisions(db: LocalDb, id: string, merged: Readonly<Record<string, unknown>>): Promise<string> {
+export async function mergeRevisions(
+  db: LocalDb,
+  id: string,
+  merged: Readonly<Record<string, unknown>>,
+): Promise<string> {
   const winner = await leaves(db, id);
-  const body: Record<string, unknown> = { ...merged, _id: id, _rev: winner._rev, type: winner['type'], createdAt: winner['createdAt'], createdBy: winner['createdBy'] };
+  const body: Record<string, unknown> = {
+    ...merged,
+    _id: id,
+    _rev: winner._rev,
+    type: winner['type'],
+    createdAt: winner['createdAt'],
+    createdBy: winner['createdBy'],
+  };
   delete body['_conflicts'];
   validateForWrite(body);
   const losers = (winner._conflicts ?? []).map((r) => ({ _id: id, _rev: r, _deleted: true }));

@@ -62,7 +62,18 @@ function has(db: Db, id: string): Promise<boolean> {
 }
 
 function draft(i: number, extra: Record<string, unknown> = {}) {
-  return { _id: `draft:d${i}`, type: 'draft', schemaVersion: 1, createdAt: '2026-01-05T08:00:00.000Z', createdBy: 'judge.li', caseId: 'case:c1', kind: 'judgment', title: `t${i}`, body: 'x', ...extra };
+  return {
+    _id: `draft:d${i}`,
+    type: 'draft',
+    schemaVersion: 1,
+    createdAt: '2026-01-05T08:00:00.000Z',
+    createdBy: 'judge.li',
+    caseId: 'case:c1',
+    kind: 'judgment',
+    title: `t${i}`,
+    body: 'x',
+    ...extra,
+  };
 }
 
 describe('sync engine (memory server)', () => {
@@ -71,7 +82,9 @@ describe('sync engine (memory server)', () => {
     await remote.bulkDocs([draft(100), draft(101)]);
     await engine.start();
     await waitFor('online', () => db().state === 'online' && db().lastSyncAt !== null);
-    expect((await local.allDocs()).rows.map((r) => r.id)).toEqual(expect.arrayContaining(['draft:d100', 'draft:d101']));
+    expect((await local.allDocs()).rows.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['draft:d100', 'draft:d101']),
+    );
     await engine.recount();
     expect(db().unpushed).toBe(0); // pulled documents are on the server: not counted
 
@@ -113,17 +126,36 @@ describe('sync engine (memory server)', () => {
   it('flags a document the server refuses (403) and still pushes the rest', async () => {
     const { local, remote, engine, db } = setup();
     const realBulk = remote.bulkDocs.bind(remote);
-    (remote as unknown as { bulkDocs: unknown }).bulkDocs = async (req: { docs: { _id: string; forbidden?: boolean }[] }, opts?: object) => {
+    (remote as unknown as { bulkDocs: unknown }).bulkDocs = async (
+      req: { docs: { _id: string; forbidden?: boolean }[] },
+      opts?: object,
+    ) => {
       const refused = req.docs.filter((d) => d.forbidden);
       const ok = req.docs.filter((d) => !d.forbidden);
-      const res = ok.length ? ((await realBulk({ ...req, docs: ok } as never, opts as never)) as unknown[]) : [];
-      return [...res, ...refused.map((d) => ({ id: d._id, error: 'forbidden', name: 'forbidden', status: 403, reason: '只有审判员、法官助理、书记员可以修改文书草稿 (only judge, assistant, clerk may change drafts)' }))];
+      const res = ok.length
+        ? ((await realBulk({ ...req, docs: ok } as never, opts as never)) as unknown[])
+        : [];
+      return [
+        ...res,
+        ...refused.map((d) => ({
+          id: d._id,
+          error: 'forbidden',
+          name: 'forbidden',
+          status: 403,
+          reason:
+            '只有审判员、法官助理、书记员可以修改文书草稿 (only judge, assistant, clerk may change drafts)',
+        })),
+      ];
     };
     await local.bulkDocs([draft(1), draft(2, { forbidden: true }), draft(3)]);
     await engine.start();
     await waitFor('rejected flagged', () => db().rejected.length === 1);
     await waitFor('others pushed', async () => (await remote.allDocs()).rows.length === 2);
-    expect(db().rejected[0]).toMatchObject({ id: 'draft:d2', kind: 'forbidden', reason: expect.stringContaining('文书草稿') });
+    expect(db().rejected[0]).toMatchObject({
+      id: 'draft:d2',
+      kind: 'forbidden',
+      reason: expect.stringContaining('文书草稿'),
+    });
     expect(db().rejected[0]?.rev).toMatch(/^1-/);
     const stored = (await local.get('_local/rejected')) as unknown as { items: { id: string }[] };
     expect(stored.items.map((i) => i.id)).toEqual(['draft:d2']);
@@ -143,7 +175,14 @@ describe('sync engine (memory server)', () => {
     for (const m of ['revsDiff', 'bulkDocs'] as const) {
       const real = (remote[m] as (...a: unknown[]) => Promise<unknown>).bind(remote);
       (remote as unknown as Record<string, unknown>)[m] = (...a: unknown[]) =>
-        expired ? Promise.reject(Object.assign(new Error('You are not authorized to access this db.'), { status: 401, name: 'unauthorized' })) : real(...a);
+        expired
+          ? Promise.reject(
+              Object.assign(new Error('You are not authorized to access this db.'), {
+                status: 401,
+                name: 'unauthorized',
+              }),
+            )
+          : real(...a);
     }
     await local.bulkDocs([draft(1), draft(2)]);
     await waitFor('needs-sign-in', () => db().state === 'needs-sign-in');
@@ -163,7 +202,11 @@ describe('sync engine (memory server)', () => {
     await remote.bulkDocs(Array.from({ length: 50 }, (_, i) => draft(i)));
     await engine.start();
     await waitFor('pulled', async () => (await local.info()).doc_count === 50 && db().state === 'online');
-    const toDelete = (await remote.allDocs({ limit: 15 })).rows.map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true }));
+    const toDelete = (await remote.allDocs({ limit: 15 })).rows.map((r) => ({
+      _id: r.id,
+      _rev: r.value.rev,
+      _deleted: true,
+    }));
     await remote.bulkDocs(toDelete);
     await waitFor('awaiting-confirmation', () => db().state === 'awaiting-confirmation');
     // Tombstones trickle in; fewer than minDeletions (5) may pass before the share is exceeded.
@@ -216,9 +259,13 @@ describe('sync engine (memory server)', () => {
     await engine.syncNow();
     expect((await remote.allDocs()).rows).toHaveLength(1);
     expect(db().lastSyncAt).not.toBeNull();
-    (remote as unknown as { revsDiff: unknown }).revsDiff = () => Promise.reject(Object.assign(new Error('bad gateway'), { status: 502 }));
+    (remote as unknown as { revsDiff: unknown }).revsDiff = () =>
+      Promise.reject(Object.assign(new Error('bad gateway'), { status: 502 }));
     await local.put(draft(2));
-    const err = await engine.syncNow().then(() => null, (e: unknown) => e);
+    const err = await engine.syncNow().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(SyncFailure);
     expect((err as SyncFailure).error.kind).toBe('network');
   });
@@ -227,7 +274,10 @@ describe('sync engine (memory server)', () => {
     const { engine, db } = setup();
     await engine.start();
     await waitFor('online', () => db().state === 'online');
-    engine.reportLocalError('documents', Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }));
+    engine.reportLocalError(
+      'documents',
+      Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }),
+    );
     expect(db()).toMatchObject({ state: 'error', error: { kind: 'quota', messageKey: 'sync.errors.quota' } });
     expect(engine.status().state).toBe('error');
   });
@@ -250,7 +300,15 @@ describe('sync engine (memory server)', () => {
     const first = db().lastSyncAt;
     await new Promise((r) => setTimeout(r, 50));
     engine.stop();
-    const again = createSyncEngine({ user: 'judge.li', couchBaseUrl: 'http://unused.invalid/couch', keys: ['documents'], openLocal: () => local, openRemote: () => remote, network: null, storage: {} });
+    const again = createSyncEngine({
+      user: 'judge.li',
+      couchBaseUrl: 'http://unused.invalid/couch',
+      keys: ['documents'],
+      openLocal: () => local,
+      openRemote: () => remote,
+      network: null,
+      storage: {},
+    });
     engines.push(again);
     await again.start();
     expect(again.status().lastSyncAt).not.toBeNull();

@@ -93,7 +93,14 @@ export class DbSync {
 
   constructor(private readonly o: DbSyncOptions) {
     this.now = o.now ?? Date.now;
-    this.guard = new DeletionGuard({ local: o.local, remote: o.remote, deleteShare: o.deleteShare, minDeletions: o.minDeletions, windowMs: o.deleteWindowMs, now: this.now });
+    this.guard = new DeletionGuard({
+      local: o.local,
+      remote: o.remote,
+      deleteShare: o.deleteShare,
+      minDeletions: o.minDeletions,
+      windowMs: o.deleteWindowMs,
+      now: this.now,
+    });
     this.store = new SyncStore(o.local, (err) => this.reportLocalError(err));
     this.loaded = this.load();
   }
@@ -183,7 +190,8 @@ export class DbSync {
   /** One-shot push and pull now; resolves when both finished, rejects with the classified failure. */
   async syncNow(): Promise<void> {
     await this.loaded;
-    if (this.needsSignIn) throw new SyncFailure(this.o.key, classifyError({ status: 401, reason: 'session expired' }));
+    if (this.needsSignIn)
+      throw new SyncFailure(this.o.key, classifyError({ status: 401, reason: 'session expired' }));
     const opts = { batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
     const push = this.o.local.replicate.to(this.o.remote, opts) as unknown as Replication;
     push.on('denied', (e: unknown) => void this.recordRejected(e));
@@ -194,7 +202,8 @@ export class DbSync {
     if (failed) {
       const c = classifyError(failed.reason);
       const tripped = this.guard.take();
-      if (tripped && c.kind !== 'auth') this.pendingDeletion = { deletions: tripped.deletions, localDocs: tripped.localDocs };
+      if (tripped && c.kind !== 'auth')
+        this.pendingDeletion = { deletions: tripped.deletions, localDocs: tripped.localDocs };
       else if (c.kind === 'auth') this.enterNeedsSignIn();
       this.emit();
       throw new SyncFailure(this.o.key, tripped ? classifyError(tripped) : c);
@@ -275,7 +284,9 @@ export class DbSync {
     const d = this.dirs[dir];
     const live = dir === 'push' || this.o.livePull;
     const opts = { live, retry: false, batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
-    const rep = (dir === 'push' ? this.o.local.replicate.to(this.o.remote, opts) : this.o.local.replicate.from(this.o.remote, opts)) as unknown as Replication;
+    const rep = (dir === 'push'
+      ? this.o.local.replicate.to(this.o.remote, opts)
+      : this.o.local.replicate.from(this.o.remote, opts)) as unknown as Replication;
     d.rep = rep;
     d.phase = 'starting';
     const current = () => d.gen === gen && !this.stopped;
@@ -336,7 +347,10 @@ export class DbSync {
       });
     }
     // The replication is also a promise; its rejection is handled through the 'error' event.
-    rep.then(() => undefined, () => undefined);
+    rep.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private halt(dir: Dir, phase: Phase): void {
@@ -393,7 +407,9 @@ export class DbSync {
     if (this.pendingDeletion) return 'awaiting-confirmation';
     if (this.quotaError) return 'error';
     if (this.stopped || this.offline) return 'offline';
-    const errors = [this.dirs.push.error, this.dirs.pull.error].filter((e): e is ClassifiedError => e !== null);
+    const errors = [this.dirs.push.error, this.dirs.pull.error].filter(
+      (e): e is ClassifiedError => e !== null,
+    );
     if (errors.some((e) => e.kind !== 'network')) return 'error';
     if (errors.length > 0) return 'offline';
     if (this.dirs.push.phase === 'idle' && this.dirs.pull.phase === 'idle') return 'online';
@@ -402,7 +418,12 @@ export class DbSync {
 
   private currentError(): DbSyncStatus['error'] {
     const e = this.quotaError ?? this.dirs.push.error ?? this.dirs.pull.error;
-    if (this.pendingDeletion) return { kind: 'safetyNet', messageKey: 'sync.errors.safetyNet', detail: `${this.pendingDeletion.deletions}/${this.pendingDeletion.localDocs}` };
+    if (this.pendingDeletion)
+      return {
+        kind: 'safetyNet',
+        messageKey: 'sync.errors.safetyNet',
+        detail: `${this.pendingDeletion.deletions}/${this.pendingDeletion.localDocs}`,
+      };
     if (this.needsSignIn) return { kind: 'auth', messageKey: 'sync.errors.auth', detail: '' };
     return e ? { kind: e.kind, messageKey: e.messageKey, detail: e.detail } : null;
   }
@@ -436,15 +457,25 @@ export class DbSync {
     // Ask the server only when the push is at rest: while it runs, the checkpoint count is the truth
     // (and a _revs_diff of thousands of ids per second would compete with the push itself).
     const pushAtRest = this.dirs.push.phase === 'idle' || this.dirs.push.phase === 'waiting';
-    const askServer = !this.needsSignIn && !this.offline && !this.stopped && this.dirs.push.error?.kind !== 'network' && pushAtRest;
-    const { count, method } = await countUnpushed({ local: this.o.local, remote: this.o.remote, since: this.meta.pushSeq, pulledRevs: this.pulledRevs, askServer });
+    const askServer =
+      !this.needsSignIn &&
+      !this.offline &&
+      !this.stopped &&
+      this.dirs.push.error?.kind !== 'network' &&
+      pushAtRest;
+    const { count, method } = await countUnpushed({
+      local: this.o.local,
+      remote: this.o.remote,
+      since: this.meta.pushSeq,
+      pulledRevs: this.pulledRevs,
+      askServer,
+    });
     if (count !== this.unpushed || method !== this.unpushedMethod) {
       this.unpushed = count;
       this.unpushedMethod = method;
       this.emit();
     }
   }
-
 
   private async markSynced(): Promise<void> {
     this.meta.lastSyncAt = new Date(this.now()).toISOString();
@@ -489,8 +520,14 @@ export class DbSync {
   private async retryRejected(kind: RejectedWrite['kind']): Promise<void> {
     const ids = this.rejected.filter((r) => r.kind === kind).map((r) => r.id);
     if (ids.length === 0) return;
-    const rep = this.o.local.replicate.to(this.o.remote, { doc_ids: ids, checkpoint: false } as PouchDB.Replication.ReplicateOptions) as unknown as Replication;
-    rep.on('change', (info: { docs?: { _id: string }[] }) => void this.clearRejected((info.docs ?? []).map((x) => x._id)));
+    const rep = this.o.local.replicate.to(this.o.remote, {
+      doc_ids: ids,
+      checkpoint: false,
+    } as PouchDB.Replication.ReplicateOptions) as unknown as Replication;
+    rep.on(
+      'change',
+      (info: { docs?: { _id: string }[] }) => void this.clearRejected((info.docs ?? []).map((x) => x._id)),
+    );
     rep.on('denied', (e: unknown) => void this.recordRejected(e));
     await settle(rep).catch(() => undefined);
   }

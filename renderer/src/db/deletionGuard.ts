@@ -38,7 +38,8 @@ export class DeletionGuard {
     const db = o.local as unknown as { bulkDocs: (...args: unknown[]) => Promise<unknown> };
     const original = db.bulkDocs.bind(db);
     db.bulkDocs = async (...args: unknown[]) => {
-      const req = args[0] as { docs?: { _id: string; _deleted?: boolean }[]; new_edits?: boolean } | undefined;
+      const req = args[0] as
+        { docs?: { _id: string; _deleted?: boolean }[]; new_edits?: boolean } | undefined;
       const opts = args[1] as { new_edits?: boolean } | undefined;
       const newEdits = req?.new_edits ?? opts?.new_edits ?? true;
       if (!this.allow && newEdits === false && Array.isArray(req?.docs)) await this.check(req.docs);
@@ -54,14 +55,18 @@ export class DeletionGuard {
   }
 
   /** Before a pull from `since`: the deletions it would make when too many, else null. */
-  async lookAhead(since: number | string | undefined): Promise<{ deletions: number; localDocs: number } | null> {
+  async lookAhead(
+    since: number | string | undefined,
+  ): Promise<{ deletions: number; localDocs: number } | null> {
     if (this.allow || since === undefined) return null;
     const res = await this.o.remote.changes({ since, style: 'main_only', limit: 100_000 });
     const ids = res.results.filter((r) => r.deleted === true && !r.id.startsWith('_')).map((r) => r.id);
     if (ids.length < this.o.minDeletions) return null;
     const live = await this.liveCount(ids);
     const localDocs = (await this.o.local.info()).doc_count;
-    return live >= this.o.minDeletions && live > this.o.deleteShare * localDocs ? { deletions: live, localDocs } : null;
+    return live >= this.o.minDeletions && live > this.o.deleteShare * localDocs
+      ? { deletions: live, localDocs }
+      : null;
   }
 
   private async liveCount(ids: readonly string[]): Promise<number> {

@@ -31,14 +31,24 @@ export function isQuotaError(err: unknown): boolean {
 export function classifyError(err: unknown): ClassifiedError {
   const status = typeof field(err, 'status') === 'number' ? (field(err, 'status') as number) : undefined;
   const detail = String(field(err, 'reason') ?? field(err, 'message') ?? err);
-  if (isQuotaError(err)) return { kind: 'quota', messageKey: 'sync.errors.quota', detail, ...(status ? { status } : {}) };
-  if (field(err, 'name') === 'SafetyNetError') return { kind: 'safetyNet', messageKey: 'sync.errors.safetyNet', detail };
+  if (isQuotaError(err))
+    return { kind: 'quota', messageKey: 'sync.errors.quota', detail, ...(status ? { status } : {}) };
+  if (field(err, 'name') === 'SafetyNetError')
+    return { kind: 'safetyNet', messageKey: 'sync.errors.safetyNet', detail };
   if (status === 401 || field(err, 'name') === 'unauthorized' || field(err, 'error') === 'unauthorized') {
     return { kind: 'auth', messageKey: 'sync.errors.auth', detail, status: 401 };
   }
   if (status === 403) return { kind: 'forbidden', messageKey: 'sync.errors.forbidden', detail, status };
   // No HTTP answer (fetch rejected), the proxy could not reach CouchDB, or a non-JSON page.
-  if (status === undefined || status === 0 || status === 502 || status === 503 || status === 504 || err instanceof TypeError || err instanceof SyntaxError) {
+  if (
+    status === undefined ||
+    status === 0 ||
+    status === 502 ||
+    status === 503 ||
+    status === 504 ||
+    err instanceof TypeError ||
+    err instanceof SyntaxError
+  ) {
     return { kind: 'network', messageKey: 'sync.errors.network', detail, ...(status ? { status } : {}) };
   }
   return { kind: 'server', messageKey: 'sync.errors.server', detail, status };

@@ -6,7 +6,9 @@ describe('live queries and role-based databases', () => {
   it('liveQuery emits the first result, then re-runs after each burst of changes', async () => {
     const db = memoryDb('live');
     const seen: number[] = [];
-    const sub = liveQuery(db, async (d) => (await d.allDocs()).rows.length, 30).subscribe((n) => seen.push(n));
+    const sub = liveQuery(db, async (d) => (await d.allDocs()).rows.length, 30).subscribe((n) =>
+      seen.push(n),
+    );
     await waitFor('first result', () => seen.length === 1);
     expect(seen).toEqual([0]);
     await db.bulkDocs([{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }]);
@@ -20,7 +22,15 @@ describe('live queries and role-based databases', () => {
 
   it('replicates only the databases the roles may read', () => {
     expect(keysForRoles(['kiosk'])).toEqual(['public']);
-    expect(keysForRoles(['clerk'])).toEqual(['cases', 'documents', 'enforcement', 'forum', 'notices', 'library', 'public']);
+    expect(keysForRoles(['clerk'])).toEqual([
+      'cases',
+      'documents',
+      'enforcement',
+      'forum',
+      'notices',
+      'library',
+      'public',
+    ]);
     expect(keysForRoles(['leader'])).not.toContain('audit');
     expect(keysForRoles([])).toEqual([]);
   });

@@ -4,7 +4,17 @@
  * `useConflicts`, `useLiveQuery`). Screens use these, never PouchDB.
  */
 import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react';
-import { combineLatest, debounceTime, map, Observable, of, startWith, switchMap, from, type Observable as Obs } from 'rxjs';
+import {
+  combineLatest,
+  debounceTime,
+  map,
+  Observable,
+  of,
+  startWith,
+  switchMap,
+  from,
+  type Observable as Obs,
+} from 'rxjs';
 import { DATABASES, type DatabaseKey } from '../../../core/databases';
 import { watchConflicts, type ConflictSummary } from './conflicts';
 import type { LocalDb } from './localDb';
@@ -26,11 +36,21 @@ export interface SyncProviderProps {
 
 /** The replicated databases a user with `roles` may read (core/databases.ts `memberRoles`). */
 export function keysForRoles(roles: readonly string[]): DatabaseKey[] {
-  return DATABASES.filter((d) => d.replicated && d.memberRoles.some((r) => roles.includes(r))).map((d) => d.key);
+  return DATABASES.filter((d) => d.replicated && d.memberRoles.some((r) => roles.includes(r))).map(
+    (d) => d.key,
+  );
 }
 
 /** Which databases deserve the few live pull connections (the rest poll every 30 s). */
-const LIVE_PULL_PRIORITY: readonly DatabaseKey[] = ['cases', 'documents', 'forum', 'public', 'notices', 'enforcement', 'library'];
+const LIVE_PULL_PRIORITY: readonly DatabaseKey[] = [
+  'cases',
+  'documents',
+  'forum',
+  'public',
+  'notices',
+  'enforcement',
+  'library',
+];
 
 /** Runs the sync engine while mounted (after sign-in); stops it on unmount (sign-out). */
 export function SyncProvider({ user, roles, couchBaseUrl, children }: SyncProviderProps) {
@@ -42,17 +62,19 @@ export function SyncProvider({ user, roles, couchBaseUrl, children }: SyncProvid
     let active = true;
     let running: SyncEngine | null = null;
     // PouchDB loads lazily, after sign-in, so the sign-in page stays light.
-    void import('./replication').then(async ({ createSyncEngine }) => {
-      if (!active) return;
-      const livePullKeys = LIVE_PULL_PRIORITY.filter((k) => keys.includes(k)).slice(0, 3);
-      const e = createSyncEngine({ user, couchBaseUrl, keys, livePullKeys });
-      running = e;
-      await e.start();
-      if (active) setEngine(e);
-    }).catch((err: unknown) => {
-      // The shell keeps working on the server; the status bar shows sync as not started.
-      console.error('sync engine failed to start', err);
-    });
+    void import('./replication')
+      .then(async ({ createSyncEngine }) => {
+        if (!active) return;
+        const livePullKeys = LIVE_PULL_PRIORITY.filter((k) => keys.includes(k)).slice(0, 3);
+        const e = createSyncEngine({ user, couchBaseUrl, keys, livePullKeys });
+        running = e;
+        await e.start();
+        if (active) setEngine(e);
+      })
+      .catch((err: unknown) => {
+        // The shell keeps working on the server; the status bar shows sync as not started.
+        console.error('sync engine failed to start', err);
+      });
     return () => {
       active = false;
       setEngine(null);
@@ -96,7 +118,14 @@ export function conflictsOf(engine: SyncEngine): Observable<ConflictEntry[]> {
   let s = conflictStreams.get(engine);
   if (!s) {
     const keys = engine.status().databases.map((d) => d.key);
-    s = keys.length === 0 ? of([]) : combineLatest(keys.map((key) => watchConflicts(engine.local(key)).pipe(map((list) => list.map((c) => ({ ...c, key })))))).pipe(map((lists) => lists.flat()));
+    s =
+      keys.length === 0
+        ? of([])
+        : combineLatest(
+            keys.map((key) =>
+              watchConflicts(engine.local(key)).pipe(map((list) => list.map((c) => ({ ...c, key })))),
+            ),
+          ).pipe(map((lists) => lists.flat()));
     conflictStreams.set(engine, s);
   }
   return s;
@@ -110,9 +139,16 @@ export function useConflicts(): readonly ConflictEntry[] {
 const EMPTY: readonly ConflictEntry[] = [];
 
 /** Re-runs `query` against a local database whenever it changes (debounced); undefined until the first result. */
-export function liveQuery<T>(db: LocalDb, query: (db: LocalDb) => Promise<T>, debounceMs = 100): Observable<T> {
+export function liveQuery<T>(
+  db: LocalDb,
+  query: (db: LocalDb) => Promise<T>,
+  debounceMs = 100,
+): Observable<T> {
   const changes = new Observable<void>((sub) => {
-    const feed = db.changes({ since: 'now', live: true, return_docs: false }).on('change', () => sub.next()).on('error', (e) => sub.error(e));
+    const feed = db
+      .changes({ since: 'now', live: true, return_docs: false })
+      .on('change', () => sub.next())
+      .on('error', (e) => sub.error(e));
     return () => feed.cancel();
   });
   return changes.pipe(
@@ -123,7 +159,11 @@ export function liveQuery<T>(db: LocalDb, query: (db: LocalDb) => Promise<T>, de
 }
 
 /** Hook form of {@link liveQuery} for database `key` of the running engine. `deps` re-create the query. */
-export function useLiveQuery<T>(key: DatabaseKey, query: (db: LocalDb) => Promise<T>, deps: readonly unknown[]): T | undefined {
+export function useLiveQuery<T>(
+  key: DatabaseKey,
+  query: (db: LocalDb) => Promise<T>,
+  deps: readonly unknown[],
+): T | undefined {
   const engine = useSyncEngine();
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {

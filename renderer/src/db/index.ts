@@ -2,9 +2,23 @@
  * Public API of the local database and sync engine (no React here: see hooks.ts). Feature code
  * and tests import from this module only.
  */
-export { openLocalDb, localDbName, remoteDbName, REPLICATED_KEYS, type LocalAdapter, type LocalDb, type OpenLocalDbOptions } from './localDb';
+export {
+  openLocalDb,
+  localDbName,
+  remoteDbName,
+  REPLICATED_KEYS,
+  type LocalAdapter,
+  type LocalDb,
+  type OpenLocalDbOptions,
+} from './localDb';
 export { createRepository, type Repository, type RepositoryOptions, type StoredDoc } from './repository';
-export { createSyncEngine, SyncFailure, type NetworkEvents, type SyncEngine, type SyncEngineOptions } from './replication';
+export {
+  createSyncEngine,
+  SyncFailure,
+  type NetworkEvents,
+  type SyncEngine,
+  type SyncEngineOptions,
+} from './replication';
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 export { classifyError, isQuotaError, type ClassifiedError, type SyncErrorKind } from './errors';
 export {

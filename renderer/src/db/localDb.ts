@@ -20,7 +20,9 @@ export interface OpenLocalDbOptions {
 export type LocalDb = PouchDB.Database<Record<string, unknown>>;
 
 /** Keys of the databases a workstation replicates (everything but `audit`). */
-export const REPLICATED_KEYS: readonly DatabaseKey[] = DATABASES.filter((d) => d.replicated).map((d) => d.key);
+export const REPLICATED_KEYS: readonly DatabaseKey[] = DATABASES.filter((d) => d.replicated).map(
+  (d) => d.key,
+);
 
 /** The local database name of `key` for `user` (`courtdesk_<user>_<key>`; unusual characters percent-encoded). */
 export function localDbName(user: string, key: DatabaseKey): string {

@@ -97,9 +97,15 @@ export interface SyncEngine {
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const keys = options.keys ?? REPLICATED_KEYS;
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-  const storageApi = options.storage ?? (typeof navigator !== 'undefined' ? (navigator.storage as StorageManagerLike | undefined) : undefined);
-  const network = options.network === undefined ? (typeof window !== 'undefined' ? window : null) : options.network;
-  const openLocal = options.openLocal ?? ((key: DatabaseKey) => openLocalDb(options.user, key, options.adapter ? { adapter: options.adapter } : {}));
+  const storageApi =
+    options.storage ??
+    (typeof navigator !== 'undefined' ? (navigator.storage as StorageManagerLike | undefined) : undefined);
+  const network =
+    options.network === undefined ? (typeof window !== 'undefined' ? window : null) : options.network;
+  const openLocal =
+    options.openLocal ??
+    ((key: DatabaseKey) =>
+      openLocalDb(options.user, key, options.adapter ? { adapter: options.adapter } : {}));
   const openRemote =
     options.openRemote ??
     ((key: DatabaseKey) =>
@@ -112,7 +118,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let storage: StorageStatus | null = null;
   const syncs = new Map<DatabaseKey, DbSync>();
   const subject = new BehaviorSubject<SyncStatus>(combineStatus([], null));
-  const publish = () => subject.next(combineStatus(keys.map((k) => statuses.get(k)).filter((s): s is DbSyncStatus => !!s), storage));
+  const publish = () =>
+    subject.next(
+      combineStatus(
+        keys.map((k) => statuses.get(k)).filter((s): s is DbSyncStatus => !!s),
+        storage,
+      ),
+    );
 
   for (const key of keys) {
     const sync = new DbSync({
@@ -174,7 +186,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     async syncNow() {
       const results = await Promise.allSettled([...syncs.values()].map((s) => s.syncNow()));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason instanceof SyncFailure ? failed.reason : new Error(String(failed.reason));
+      if (failed)
+        throw failed.reason instanceof SyncFailure ? failed.reason : new Error(String(failed.reason));
     },
     confirmDeletions: (key) => get(key).confirmDeletions(),
     dismissRejected: (key, id) => get(key).dismissRejected(id),

@@ -10,7 +10,11 @@ import { currentVersion, migrate, validateForWrite } from '../../../core/schemas
 import type { LocalDb } from './localDb';
 
 /** A stored document as the repository returns it. */
-export type StoredDoc = Record<string, unknown> & { readonly _id: string; readonly _rev: string; readonly type: DocType };
+export type StoredDoc = Record<string, unknown> & {
+  readonly _id: string;
+  readonly _rev: string;
+  readonly type: DocType;
+};
 
 /** Options of {@link createRepository}. */
 export interface RepositoryOptions {
@@ -24,7 +28,11 @@ export interface RepositoryOptions {
 /** Typed access to one local database. */
 export interface Repository {
   /** Creates a document of `type` with id `<type>:<idParts…>`; returns it with its `_rev`. */
-  create(type: DocType, idParts: readonly string[], fields: Readonly<Record<string, unknown>>): Promise<StoredDoc>;
+  create(
+    type: DocType,
+    idParts: readonly string[],
+    fields: Readonly<Record<string, unknown>>,
+  ): Promise<StoredDoc>;
   /** Reads a document at the current schema version (migrated in memory when older). */
   get(id: string): Promise<StoredDoc>;
   /** Applies `change` to the current winner and writes the result (envelope fields cannot change). */

@@ -15,10 +15,18 @@ import type { DatabaseKey } from '../../../core/databases';
 import type { SyncErrorKind } from './errors';
 
 /** States of one database's sync, and of the whole (the most urgent one wins). */
-export type SyncState = 'online' | 'offline' | 'syncing' | 'error' | 'needs-sign-in' | 'awaiting-confirmation';
+export type SyncState =
+  'online' | 'offline' | 'syncing' | 'error' | 'needs-sign-in' | 'awaiting-confirmation';
 
 /** Most urgent first: what the status bar shows when databases disagree. */
-export const STATE_PRECEDENCE: readonly SyncState[] = ['needs-sign-in', 'awaiting-confirmation', 'error', 'offline', 'syncing', 'online'];
+export const STATE_PRECEDENCE: readonly SyncState[] = [
+  'needs-sign-in',
+  'awaiting-confirmation',
+  'error',
+  'offline',
+  'syncing',
+  'online',
+];
 
 /** A local write the server refused (validate_doc_update 403, or 401 for a per-document auth failure). */
 export interface RejectedWrite {
@@ -80,7 +88,10 @@ export function overallState(states: readonly SyncState[]): SyncState {
 /** Combines per-database statuses into the engine's status. */
 export function combineStatus(databases: readonly DbSyncStatus[], storage: StorageStatus | null): SyncStatus {
   const times = databases.map((d) => d.lastSyncAt);
-  const lastSyncAt = times.length > 0 && times.every((t): t is string => t !== null) ? times.reduce((a, b) => (a < b ? a : b)) : null;
+  const lastSyncAt =
+    times.length > 0 && times.every((t): t is string => t !== null)
+      ? times.reduce((a, b) => (a < b ? a : b))
+      : null;
   return {
     state: overallState(databases.map((d) => d.state)),
     unpushed: databases.reduce((n, d) => n + d.unpushed, 0),
@@ -99,7 +110,9 @@ export interface StorageManagerLike {
 }
 
 /** Asks the browser to keep this origin's data (no eviction under storage pressure); reports the result. */
-export async function requestPersistentStorage(storage: StorageManagerLike | undefined): Promise<boolean | null> {
+export async function requestPersistentStorage(
+  storage: StorageManagerLike | undefined,
+): Promise<boolean | null> {
   if (!storage?.persist) return null;
   try {
     if (storage.persisted && (await storage.persisted())) return true;

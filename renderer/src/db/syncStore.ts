@@ -21,7 +21,12 @@ const REJECTED_ID = '_local/rejected';
 export async function loadSyncState(local: LocalDb): Promise<{ meta: SyncMeta; rejected: RejectedWrite[] }> {
   const meta: SyncMeta = { pushSeq: 0, lastSyncAt: null };
   const m = (await local.get(META_ID).catch(() => null)) as Partial<SyncMeta> | null;
-  if (m) Object.assign(meta, { pushSeq: m.pushSeq ?? 0, lastSyncAt: m.lastSyncAt ?? null, ...(m.pullSeq !== undefined ? { pullSeq: m.pullSeq } : {}) });
+  if (m)
+    Object.assign(meta, {
+      pushSeq: m.pushSeq ?? 0,
+      lastSyncAt: m.lastSyncAt ?? null,
+      ...(m.pullSeq !== undefined ? { pullSeq: m.pullSeq } : {}),
+    });
   const r = (await local.get(REJECTED_ID).catch(() => null)) as { items?: RejectedWrite[] } | null;
   return { meta, rejected: Array.isArray(r?.items) ? r.items : [] };
 }
@@ -45,7 +50,10 @@ export class SyncStore {
 
   private write(id: string, body: Record<string, unknown>): Promise<unknown> {
     const run = async () => {
-      const rev = await this.local.get(id).then((d) => d._rev, () => undefined);
+      const rev = await this.local.get(id).then(
+        (d) => d._rev,
+        () => undefined,
+      );
       await this.local.put({ _id: id, ...(rev ? { _rev: rev } : {}), ...body });
     };
     this.queue = this.queue.then(run, run).catch((err: unknown) => this.onError(err));
@@ -55,10 +63,24 @@ export class SyncStore {
 
 /** Turns PouchDB's `denied` event into a {@link RejectedWrite} (null when it names no document). */
 export async function rejectedWrite(e: unknown, local: LocalDb, now: number): Promise<RejectedWrite | null> {
-  const err = (e ?? {}) as { id?: string; rev?: string; reason?: string; message?: string; name?: string; error?: string; doc?: { _id?: string; _rev?: string } };
+  const err = (e ?? {}) as {
+    id?: string;
+    rev?: string;
+    reason?: string;
+    message?: string;
+    name?: string;
+    error?: string;
+    doc?: { _id?: string; _rev?: string };
+  };
   const id = err.id ?? err.doc?._id;
   if (!id) return null;
   const kind = (err.name ?? err.error ?? '').toLowerCase() === 'unauthorized' ? 'unauthorized' : 'forbidden';
-  const rev = err.rev ?? err.doc?._rev ?? (await local.get(id).then((x) => x._rev, () => null));
+  const rev =
+    err.rev ??
+    err.doc?._rev ??
+    (await local.get(id).then(
+      (x) => x._rev,
+      () => null,
+    ));
   return { id, rev, reason: err.reason ?? err.message ?? String(e), kind, at: new Date(now).toISOString() };
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText, textDiff } from './textDiff';
 
-const join = (parts: { op: string; text: string }[], keep: string[]) => parts.filter((p) => keep.includes(p.op)).map((p) => p.text).join('');
+const join = (parts: { op: string; text: string }[], keep: string[]) =>
+  parts
+    .filter((p) => keep.includes(p.op))
+    .map((p) => p.text)
+    .join('');
 
 describe('text diff', () => {
   it('finds a changed Chinese phrase character by character', () => {

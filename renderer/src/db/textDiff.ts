@@ -67,7 +67,10 @@ export function textDiff(a: string, b: string): DiffPart[] {
     const table = new Uint32Array((n + 1) * (m + 1));
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        table[i * (m + 1) + j] = mx[i] === my[j] ? (table[(i + 1) * (m + 1) + j + 1] ?? 0) + 1 : Math.max(table[(i + 1) * (m + 1) + j] ?? 0, table[i * (m + 1) + j + 1] ?? 0);
+        table[i * (m + 1) + j] =
+          mx[i] === my[j]
+            ? (table[(i + 1) * (m + 1) + j + 1] ?? 0) + 1
+            : Math.max(table[(i + 1) * (m + 1) + j] ?? 0, table[i * (m + 1) + j + 1] ?? 0);
       }
     }
     let i = 0;

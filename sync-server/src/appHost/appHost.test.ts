@@ -21,43 +21,55 @@ let dir: string;
 let app: AppHost;
 
 /** Raw GET that does not normalise the path (fetch would). */
-function rawGet(base: string, path: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function rawGet(
+  base: string,
+  path: string,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   const u = new URL(base);
   return new Promise((ok, fail) => {
-    http.get({ host: u.hostname, port: u.port, path }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => ok({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    }).on('error', fail);
+    http
+      .get({ host: u.hostname, port: u.port, path }, (res) => {
+        let body = '';
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => (body += c))
+          .on('end', () => ok({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      })
+      .on('error', fail);
   });
 }
 
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
     let n = 0;
-    req.on('data', (c: Buffer) => (n += c.length)).on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bodyLength: n });
-      if (req.url === '/_session' && req.method === 'POST') {
-        res.writeHead(200, {
-          'content-type': 'application/json',
-          'set-cookie': ['AuthSession=abc123; Version=1; Expires=Wed, 25 Nov 2026 16:00:00 GMT; Max-Age=600; Path=/; HttpOnly; Domain=couch.internal; Secure'],
-          'www-authenticate': 'Basic realm="server"',
-        });
-        res.end('{"ok":true,"name":"clerk.wang","roles":["clerk"]}');
-        return;
-      }
-      if (req.url === '/big') {
-        res.writeHead(200, { 'content-type': 'application/octet-stream' });
-        res.end(Buffer.alloc(5 * 1024 * 1024, 7));
-        return;
-      }
-      if (req.url === '/db/doc' && req.method === 'PUT') {
-        res.writeHead(201, { location: `${upstreamUrl}/db/doc`, 'content-type': 'application/json' });
-        res.end(`{"ok":true,"received":${n}}`);
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ url: req.url }));
-    });
+    req
+      .on('data', (c: Buffer) => (n += c.length))
+      .on('end', () => {
+        seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, bodyLength: n });
+        if (req.url === '/_session' && req.method === 'POST') {
+          res.writeHead(200, {
+            'content-type': 'application/json',
+            'set-cookie': [
+              'AuthSession=abc123; Version=1; Expires=Wed, 25 Nov 2026 16:00:00 GMT; Max-Age=600; Path=/; HttpOnly; Domain=couch.internal; Secure',
+            ],
+            'www-authenticate': 'Basic realm="server"',
+          });
+          res.end('{"ok":true,"name":"clerk.wang","roles":["clerk"]}');
+          return;
+        }
+        if (req.url === '/big') {
+          res.writeHead(200, { 'content-type': 'application/octet-stream' });
+          res.end(Buffer.alloc(5 * 1024 * 1024, 7));
+          return;
+        }
+        if (req.url === '/db/doc' && req.method === 'PUT') {
+          res.writeHead(201, { location: `${upstreamUrl}/db/doc`, 'content-type': 'application/json' });
+          res.end(`{"ok":true,"received":${n}}`);
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ url: req.url }));
+      });
   });
   await new Promise<void>((ok) => upstream.listen(0, '127.0.0.1', ok));
   upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
@@ -112,7 +124,13 @@ describe('app host: static files', () => {
     expect((await fetch(`${app.url}/assets/missing.js`)).status).toBe(404);
   });
 
-  it.each(['/../secret-outside.txt', '/%2e%2e/secret-outside.txt', '/..%2fsecret-outside.txt', '/assets/..%2f..%2fsecret-outside.txt', '/%00index.html'])('refuses traversal %s', async (path) => {
+  it.each([
+    '/../secret-outside.txt',
+    '/%2e%2e/secret-outside.txt',
+    '/..%2fsecret-outside.txt',
+    '/assets/..%2f..%2fsecret-outside.txt',
+    '/%00index.html',
+  ])('refuses traversal %s', async (path) => {
     const res = await rawGet(app.url, path);
     expect(res.body).not.toContain('secret');
     expect([400, 404]).toContain(res.status);
@@ -123,13 +141,19 @@ describe('app host: static files', () => {
   });
 
   it('refuses a non-loopback address', async () => {
-    await expect(startAppHost({ couchUrl: upstreamUrl, staticDir: dir, port: 0, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+    await expect(
+      startAppHost({ couchUrl: upstreamUrl, staticDir: dir, port: 0, host: '0.0.0.0' }),
+    ).rejects.toThrow(/loopback/);
   });
 });
 
 describe('app host: /couch proxy', () => {
   it('passes _session sign-in through and makes the cookie same-origin for /couch', async () => {
-    const res = await fetch(`${app.url}/couch/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"clerk.wang","password":"x"}' });
+    const res = await fetch(`${app.url}/couch/_session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"clerk.wang","password":"x"}',
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^AuthSession=abc123; Path=\/couch; /);
@@ -142,7 +166,9 @@ describe('app host: /couch proxy', () => {
   });
 
   it('forwards the browser cookie and query string, never the configured credentials', async () => {
-    const res = await fetch(`${app.url}/couch/courtdesk_cases/_changes?since=now&limit=5`, { headers: { cookie: 'AuthSession=abc123' } });
+    const res = await fetch(`${app.url}/couch/courtdesk_cases/_changes?since=now&limit=5`, {
+      headers: { cookie: 'AuthSession=abc123' },
+    });
     expect(await res.json()).toEqual({ url: '/courtdesk_cases/_changes?since=now&limit=5' });
     const last = seen.at(-1);
     expect(last?.headers.cookie).toBe('AuthSession=abc123');
@@ -178,7 +204,9 @@ describe('app host: /couch proxy', () => {
 
 describe('rewriteSetCookie', () => {
   it('sets Path=/couch and drops Domain and Secure', () => {
-    expect(rewriteSetCookie('AuthSession=x; Version=1; Path=/; HttpOnly; Domain=a.b; Secure; SameSite=Lax')).toBe('AuthSession=x; Path=/couch; Version=1; HttpOnly; SameSite=Lax');
+    expect(
+      rewriteSetCookie('AuthSession=x; Version=1; Path=/; HttpOnly; Domain=a.b; Secure; SameSite=Lax'),
+    ).toBe('AuthSession=x; Path=/couch; Version=1; HttpOnly; SameSite=Lax');
   });
 });
 

@@ -30,13 +30,38 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const COUCH_PREFIX = '/couch';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif',
-  '.webp': 'image/webp', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.pdf': 'application/pdf', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf',
+  '.webmanifest': 'application/manifest+json',
 };
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Options of {@link startAppHost}. */
@@ -59,7 +84,10 @@ export interface AppHost {
 
 /** Rewrites a CouchDB `Set-Cookie` for the browser: Path `/couch`, no Domain, no Secure (plain-http loopback). */
 export function rewriteSetCookie(cookie: string): string {
-  const parts = cookie.split(';').map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = cookie
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   const [nameValue, ...attrs] = parts;
   const kept = attrs.filter((a) => !/^(path|domain|secure)(=|$)/i.test(a));
   return [nameValue, `Path=${COUCH_PREFIX}`, ...kept].join('; ');
@@ -68,7 +96,9 @@ export function rewriteSetCookie(cookie: string): string {
 /** Maps a CouchDB `Location` (absolute or path) under `targetBase` to the same resource under `/couch`. */
 export function rewriteLocation(location: string, targetBase: string): string {
   const path = location.replace(/^https?:\/\/[^/]+/, '');
-  return path.startsWith(`${targetBase}/`) || path === targetBase ? COUCH_PREFIX + path.slice(targetBase.length) : path;
+  return path.startsWith(`${targetBase}/`) || path === targetBase
+    ? COUCH_PREFIX + path.slice(targetBase.length)
+    : path;
 }
 
 function sendError(res: http.ServerResponse, status: number, error: string, reason: string): void {
@@ -76,22 +106,32 @@ function sendError(res: http.ServerResponse, status: number, error: string, reas
     res.destroy();
     return;
   }
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify({ error, reason }) + '\n');
 }
 
 /** Starts the app host; resolves once it listens. */
 export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK.has(host)) throw new Error(`the app host binds loopback only (127.0.0.1, ::1); refused: ${host}`);
+  if (!LOOPBACK.has(host))
+    throw new Error(`the app host binds loopback only (127.0.0.1, ::1); refused: ${host}`);
   const target = new URL(options.couchUrl);
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') throw new Error(`CouchDB URL must be http(s): ${target.protocol}`);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    throw new Error(`CouchDB URL must be http(s): ${target.protocol}`);
   target.username = '';
   target.password = '';
   const targetBase = target.pathname.replace(/\/+$/, '');
   const root = resolve(options.staticDir);
 
-  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+  async function serveStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD' }).end();
       return;
@@ -142,19 +182,29 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       res.end();
       return;
     }
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   function proxy(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
     const rest = url.pathname.slice(COUCH_PREFIX.length) || '/';
     const headers: http.OutgoingHttpHeaders = {};
-    for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k) && v !== undefined) headers[k] = v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (!HOP_BY_HOP.has(k) && v !== undefined) headers[k] = v;
     headers['host'] = target.host;
     delete headers['origin']; // same-origin for the browser; CouchDB CORS is not involved
     delete headers['referer'];
     const lib = target.protocol === 'https:' ? https : http;
     const upstream = lib.request(
-      { protocol: target.protocol, hostname: target.hostname, port: target.port, method: req.method, path: `${targetBase}${rest}${url.search}`, headers },
+      {
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: `${targetBase}${rest}${url.search}`,
+        headers,
+      },
       (up) => {
         const out: http.OutgoingHttpHeaders = {};
         for (const [k, v] of Object.entries(up.headers)) {
@@ -169,7 +219,14 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         up.on('error', () => res.destroy());
       },
     );
-    upstream.on('error', (err) => sendError(res, 502, 'bad_gateway', `CouchDB unreachable: ${(err as NodeJS.ErrnoException).code ?? err.message}`));
+    upstream.on('error', (err) =>
+      sendError(
+        res,
+        502,
+        'bad_gateway',
+        `CouchDB unreachable: ${(err as NodeJS.ErrnoException).code ?? err.message}`,
+      ),
+    );
     res.on('close', () => {
       if (!res.writableFinished) upstream.destroy();
     });
@@ -188,7 +245,9 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
       proxy(req, res, url);
       return;
     }
-    serveStatic(req, res, url.pathname).catch((err: unknown) => sendError(res, 500, 'internal_server_error', (err as Error).message));
+    serveStatic(req, res, url.pathname).catch((err: unknown) =>
+      sendError(res, 500, 'internal_server_error', (err as Error).message),
+    );
   });
   server.requestTimeout = 0; // long-poll and continuous _changes pass through
   server.headersTimeout = 60_000;

@@ -11,7 +11,8 @@ export type CouchClient = nano.ServerScope;
 /** Creates a client for a CouchDB URL that carries the admin's credentials (`http://u:p@host:port`). */
 export function createCouchClient(adminUrl: string): CouchClient {
   const url = new URL(adminUrl); // throws a clear TypeError on a malformed URL
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`not an http(s) URL: ${redactUrl(adminUrl)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`not an http(s) URL: ${redactUrl(adminUrl)}`);
   return nano({ url: url.toString().replace(/\/$/, '') });
 }
 
@@ -35,9 +36,17 @@ export function statusOf(err: unknown): number | undefined {
 
 /** A short, readable description of a nano/network error (status, CouchDB error, reason). */
 export function describeCouchError(err: unknown): string {
-  const e = err as { statusCode?: number; error?: string; reason?: string; description?: string; message?: string; code?: string } | null;
+  const e = err as {
+    statusCode?: number;
+    error?: string;
+    reason?: string;
+    description?: string;
+    message?: string;
+    code?: string;
+  } | null;
   if (!e) return String(err);
-  if (typeof e.statusCode === 'number') return `${e.statusCode} ${e.error ?? ''}: ${e.reason ?? e.description ?? e.message ?? ''}`.trim();
+  if (typeof e.statusCode === 'number')
+    return `${e.statusCode} ${e.error ?? ''}: ${e.reason ?? e.description ?? e.message ?? ''}`.trim();
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
   return `${e.message ?? String(err)}${cause?.code ? ` (${cause.code})` : e.code ? ` (${e.code})` : ''}`;
 }

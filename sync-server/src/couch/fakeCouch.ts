@@ -66,7 +66,13 @@ export function createFakeCouch(roles: string[] = ['_admin']): { couch: CouchCli
       }
       if (path === '_all_docs' && method === 'POST') {
         const keys = (body as { keys: string[] }).keys;
-        return { rows: keys.map((k) => (db(name).docs.has(k) ? { key: k, id: k, value: { rev: db(name).docs.get(k)?._rev } } : { key: k, error: 'not_found' })) };
+        return {
+          rows: keys.map((k) =>
+            db(name).docs.has(k)
+              ? { key: k, id: k, value: { rev: db(name).docs.get(k)?._rev } }
+              : { key: k, error: 'not_found' },
+          ),
+        };
       }
       if (path === '_bulk_docs' && method === 'POST') {
         return (body as { docs: Doc[] }).docs.map((d) => {

@@ -37,7 +37,11 @@ export async function ensureDb(couch: CouchClient, name: string): Promise<boolea
 
 /** Reads `_security`, normalised (CouchDB returns `{}` for a database that never had one). */
 export async function getSecurity(couch: CouchClient, db: string): Promise<SecurityObject> {
-  const raw = (await couch.request({ db, path: '_security', method: 'GET' })) as Partial<SecurityObject> | null;
+  const raw = (await couch.request({
+    db,
+    path: '_security',
+    method: 'GET',
+  })) as Partial<SecurityObject> | null;
   return normaliseSecurity(raw ?? {});
 }
 
@@ -66,7 +70,11 @@ export async function putSecurity(couch: CouchClient, db: string, wanted: Securi
 export type DesignDocChange = 'created' | 'updated' | 'unchanged';
 
 /** Installs a design document unless the installed one carries the same `courtdesk_version`. */
-export async function upsertDesignDoc(couch: CouchClient, db: string, ddoc: StampedDesignDoc): Promise<DesignDocChange> {
+export async function upsertDesignDoc(
+  couch: CouchClient,
+  db: string,
+  ddoc: StampedDesignDoc,
+): Promise<DesignDocChange> {
   const scope = couch.use<StampedDesignDoc>(db);
   let existing: StampedDesignDoc | undefined;
   try {
@@ -81,7 +89,11 @@ export async function upsertDesignDoc(couch: CouchClient, db: string, ddoc: Stam
 }
 
 /** Reads a document, or undefined when it does not exist (deleted counts as missing). */
-export async function getDocOrUndefined<T extends object>(couch: CouchClient, db: string, id: string): Promise<(T & { _id: string; _rev: string }) | undefined> {
+export async function getDocOrUndefined<T extends object>(
+  couch: CouchClient,
+  db: string,
+  id: string,
+): Promise<(T & { _id: string; _rev: string }) | undefined> {
   try {
     return (await couch.use<T>(db).get(id)) as T & { _id: string; _rev: string };
   } catch (err) {
@@ -140,9 +152,10 @@ export async function ensureUser(couch: CouchClient, opts: EnsureUserOptions): P
   if (opts.displayName !== undefined) next.displayName = opts.displayName;
   if (opts.password !== undefined) next.password = opts.password;
   if (existing && opts.password === undefined) {
-    const same = JSON.stringify(existing.roles) === JSON.stringify(roles)
-      && existing.displayName === next.displayName
-      && Object.entries(opts.extra ?? {}).every(([k, v]) => JSON.stringify(existing[k]) === JSON.stringify(v));
+    const same =
+      JSON.stringify(existing.roles) === JSON.stringify(roles) &&
+      existing.displayName === next.displayName &&
+      Object.entries(opts.extra ?? {}).every(([k, v]) => JSON.stringify(existing[k]) === JSON.stringify(v));
     if (same) return 'unchanged';
   }
   await couch.use<UserDoc>('_users').insert(next);

@@ -39,7 +39,11 @@ export async function appliedMigrations(couch: CouchClient): Promise<string[]> {
 
 async function readLog(couch: CouchClient): Promise<LogDoc> {
   try {
-    const doc = (await couch.request({ db: MIGRATION_LOG.db, path: MIGRATION_LOG.id, method: 'GET' })) as LogDoc;
+    const doc = (await couch.request({
+      db: MIGRATION_LOG.db,
+      path: MIGRATION_LOG.id,
+      method: 'GET',
+    })) as LogDoc;
     return { ...doc, applied: Array.isArray(doc.applied) ? doc.applied : [] };
   } catch (err) {
     if (statusOf(err) === 404) return { _id: MIGRATION_LOG.id, applied: [] };
@@ -51,22 +55,35 @@ async function readLog(couch: CouchClient): Promise<LogDoc> {
  * Runs every migration not yet recorded, oldest first, recording each as soon as it succeeds.
  * Returns the names it ran. Throws (after recording the ones that succeeded) on the first failure.
  */
-export async function runMigrations(couch: CouchClient, migrations: readonly Migration[], log: (line: string) => void = () => {}, now: () => Date = () => new Date()): Promise<string[]> {
+export async function runMigrations(
+  couch: CouchClient,
+  migrations: readonly Migration[],
+  log: (line: string) => void = () => {},
+  now: () => Date = () => new Date(),
+): Promise<string[]> {
   const names = new Set<string>();
   for (const m of migrations) {
     if (names.has(m.name)) throw new Error(`duplicate migration name: ${m.name}`);
-    if (Number.isNaN(Date.parse(m.created))) throw new Error(`migration ${m.name}: invalid created date ${m.created}`);
+    if (Number.isNaN(Date.parse(m.created)))
+      throw new Error(`migration ${m.name}: invalid created date ${m.created}`);
     names.add(m.name);
   }
   const doc = await readLog(couch);
   const done = new Set(doc.applied.map((a) => a.name));
-  const pending = [...migrations].filter((m) => !done.has(m.name)).sort((a, b) => Date.parse(a.created) - Date.parse(b.created) || a.name.localeCompare(b.name));
+  const pending = [...migrations]
+    .filter((m) => !done.has(m.name))
+    .sort((a, b) => Date.parse(a.created) - Date.parse(b.created) || a.name.localeCompare(b.name));
   const ran: string[] = [];
   for (const m of pending) {
     log(`migration ${m.name}: running`);
     await m.run({ couch, log });
     doc.applied.push({ name: m.name, at: now().toISOString() });
-    const res = (await couch.request({ db: MIGRATION_LOG.db, path: MIGRATION_LOG.id, method: 'PUT', body: doc })) as { rev?: string };
+    const res = (await couch.request({
+      db: MIGRATION_LOG.db,
+      path: MIGRATION_LOG.id,
+      method: 'PUT',
+      body: doc,
+    })) as { rev?: string };
     if (res.rev) doc._rev = res.rev;
     ran.push(m.name);
   }

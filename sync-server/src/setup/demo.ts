@@ -46,10 +46,18 @@ export async function seedDemo(couch: CouchClient, options: SeedDemoOptions = {}
       report.usersKept.push(u.name);
       continue;
     }
-    await ensureUser(couch, { name: u.name, roles: u.roles, password: DEMO_PASSWORD, displayName: u.displayName, extra: { division: u.division, title: u.title, demo: true } });
+    await ensureUser(couch, {
+      name: u.name,
+      roles: u.roles,
+      password: DEMO_PASSWORD,
+      displayName: u.displayName,
+      extra: { division: u.division, title: u.title, demo: true },
+    });
     report.usersCreated.push(u.name);
   }
-  log(`demo users: ${report.usersCreated.length} created, ${report.usersKept.length} already present (password "${DEMO_PASSWORD}", demo only)`);
+  log(
+    `demo users: ${report.usersCreated.length} created, ${report.usersKept.length} already present (password "${DEMO_PASSWORD}", demo only)`,
+  );
 
   for (const [db, docs] of Object.entries(data.docs)) {
     const tally = { written: 0, existing: 0 };
@@ -61,7 +69,12 @@ export async function seedDemo(couch: CouchClient, options: SeedDemoOptions = {}
       if (missing.length === 0) continue;
       let results: BulkResult[];
       try {
-        results = (await couch.request({ db, path: '_bulk_docs', method: 'POST', body: { docs: missing } })) as BulkResult[];
+        results = (await couch.request({
+          db,
+          path: '_bulk_docs',
+          method: 'POST',
+          body: { docs: missing },
+        })) as BulkResult[];
       } catch (err) {
         throw new Error(`${db}: _bulk_docs failed: ${describeCouchError(err)}`, { cause: err });
       }
@@ -79,7 +92,12 @@ export async function seedDemo(couch: CouchClient, options: SeedDemoOptions = {}
 
 /** The documents of `batch` whose ids the database has never seen (deleted ones count as seen). */
 async function missingDocs(couch: CouchClient, db: string, batch: readonly DemoDoc[]): Promise<DemoDoc[]> {
-  const res = (await couch.request({ db, path: '_all_docs', method: 'POST', body: { keys: batch.map((d) => d._id) } })) as {
+  const res = (await couch.request({
+    db,
+    path: '_all_docs',
+    method: 'POST',
+    body: { keys: batch.map((d) => d._id) },
+  })) as {
     rows: { key: string; error?: string; value?: unknown }[];
   };
   const seen = new Set(res.rows.filter((r) => !r.error && r.value).map((r) => r.key));

@@ -5,7 +5,16 @@ import { compileDdocs } from '../../../build/compileDdocs';
 import { DATABASES } from '../../../core/databases';
 import { ROLES } from '../../../core/roles';
 import { validateBaseDoc } from '../../../core/schemas/base';
-import { DEMO_AS_OF, demoReference, formatCaseNumber, generateDemo, mulberry32, residentId, type DemoDoc, type DemoParty } from './demoGenerator';
+import {
+  DEMO_AS_OF,
+  demoReference,
+  formatCaseNumber,
+  generateDemo,
+  mulberry32,
+  residentId,
+  type DemoDoc,
+  type DemoParty,
+} from './demoGenerator';
 
 const full = generateDemo();
 const cases = full.docs['courtdesk_cases'] ?? [];
@@ -15,7 +24,11 @@ describe('demo generator', () => {
   it('generates ~30 staff covering every role, with one kiosk and one worker', () => {
     expect(full.users.length).toBeGreaterThanOrEqual(28);
     expect(full.users.length).toBeLessThanOrEqual(34);
-    for (const r of ROLES) expect(full.users.some((u) => u.roles.includes(r)), r).toBe(true);
+    for (const r of ROLES)
+      expect(
+        full.users.some((u) => u.roles.includes(r)),
+        r,
+      ).toBe(true);
     expect(full.users.filter((u) => u.roles.includes('kiosk')).map((u) => u.name)).toEqual(['kiosk']);
     expect(full.users.filter((u) => u.roles.includes('worker')).map((u) => u.name)).toEqual(['worker']);
     for (const u of full.users) {
@@ -24,7 +37,9 @@ describe('demo generator', () => {
       expect(full.divisions.map((d) => d.code)).toContain(u.division);
     }
     expect(new Set(full.users.map((u) => u.name)).size).toBe(full.users.length);
-    expect(full.divisions.map((d) => d.name)).toEqual(expect.arrayContaining(['立案庭', '刑事审判庭', '行政审判庭', '执行局']));
+    expect(full.divisions.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['立案庭', '刑事审判庭', '行政审判庭', '执行局']),
+    );
   });
 
   it('generates the requested number of cases, with a case number and an assignment each', () => {
@@ -32,14 +47,18 @@ describe('demo generator', () => {
     expect(ofType('caseNumber')).toHaveLength(3000);
     expect(ofType('assignment')).toHaveLength(3000);
     expect(ofType('event').length).toBeGreaterThan(3000);
-    expect(generateDemo({ cases: 40 }).docs['courtdesk_cases']?.filter((d) => d.type === 'case')).toHaveLength(40);
+    expect(
+      generateDemo({ cases: 40 }).docs['courtdesk_cases']?.filter((d) => d.type === 'case'),
+    ).toHaveLength(40);
     expect(generateDemo({ cases: 0 }).docs['courtdesk_cases']).toHaveLength(0);
     expect(() => generateDemo({ cases: -1 })).toThrow();
   });
 
   it('is deterministic and ids are unique', () => {
     expect(JSON.stringify(generateDemo())).toBe(JSON.stringify(full));
-    expect(JSON.stringify(generateDemo({ seed: 7, cases: 50 }))).not.toBe(JSON.stringify(generateDemo({ cases: 50 })));
+    expect(JSON.stringify(generateDemo({ seed: 7, cases: 50 }))).not.toBe(
+      JSON.stringify(generateDemo({ cases: 50 })),
+    );
     const ids = cases.map((d) => d._id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -47,8 +66,13 @@ describe('demo generator', () => {
   it('stays byte-identical across code changes (screenshots depend on it)', () => {
     // If you change the demo data on purpose, update this fingerprint in the same commit.
     const small = generateDemo({ cases: 50 });
-    expect(createHash('sha256').update(JSON.stringify(small)).digest('hex').slice(0, 16)).toBe('ef40cad08664fcf8');
-    expect(small.docs['courtdesk_cases']?.[0]).toMatchObject({ _id: 'case:b1121226-73c5-4594-883d-4752335d0ce3', summary: '林雪梅诉苏丽娟抚养纠纷一案' });
+    expect(createHash('sha256').update(JSON.stringify(small)).digest('hex').slice(0, 16)).toBe(
+      'ef40cad08664fcf8',
+    );
+    expect(small.docs['courtdesk_cases']?.[0]).toMatchObject({
+      _id: 'case:b1121226-73c5-4594-883d-4752335d0ce3',
+      summary: '林雪梅诉苏丽娟抚养纠纷一案',
+    });
   });
 
   it('writes only to known databases, with valid envelopes the design documents would accept', () => {
@@ -66,18 +90,32 @@ describe('demo generator', () => {
       const src = docs[0]?.validate_doc_update;
       const generated = full.docs[db] ?? [];
       if (!src || generated.length === 0) continue;
-      const vdu = runInNewContext(`(${src}\n)`, {}) as (n: unknown, o: unknown, u: unknown, s: unknown) => void;
-      for (const d of generated) expect(() => vdu(d, null, { name: d.createdBy, roles: roles.get(d.createdBy) }, {}), d._id).not.toThrow();
+      const vdu = runInNewContext(`(${src}\n)`, {}) as (
+        n: unknown,
+        o: unknown,
+        u: unknown,
+        s: unknown,
+      ) => void;
+      for (const d of generated)
+        expect(
+          () => vdu(d, null, { name: d.createdBy, roles: roles.get(d.createdBy) }, {}),
+          d._id,
+        ).not.toThrow();
     }
   });
 
   it('spreads cases over types and the years 2023–2026, up to the as-of date', () => {
     const types = new Set(ofType('case').map((c) => c['caseTypeCode']));
-    for (const t of ['民初', '刑初', '行初', '执', '执保', '执恢', '执异', '民特', '民督', '财保', '司救']) expect(types.has(t), t).toBe(true);
+    for (const t of ['民初', '刑初', '行初', '执', '执保', '执恢', '执异', '民特', '民督', '财保', '司救'])
+      expect(types.has(t), t).toBe(true);
     const years = new Set(ofType('case').map((c) => c['year']));
     expect([...years].sort()).toEqual([2023, 2024, 2025, 2026]);
     for (const c of ofType('case')) expect(String(c['filedAt']) <= DEMO_AS_OF).toBe(true);
-    const closed = new Set(ofType('event').filter((e) => e['kind'] === 'closed').map((e) => e['caseId']));
+    const closed = new Set(
+      ofType('event')
+        .filter((e) => e['kind'] === 'closed')
+        .map((e) => e['caseId']),
+    );
     expect(closed.size).toBeGreaterThan(1500);
     expect(closed.size).toBeLessThan(3000); // some are still pending
   });
@@ -87,17 +125,26 @@ describe('demo generator', () => {
     for (const n of ofType('caseNumber')) {
       const key = `${String(n['year'])}${String(n['caseTypeCode'])}`;
       byKey.set(key, [...(byKey.get(key) ?? []), Number(n['seq'])]);
-      expect(n['caseNumber']).toBe(formatCaseNumber(Number(n['year']), '甘0402', String(n['caseTypeCode']), Number(n['seq'])));
-      expect(n['caseNumber']).toMatch(/^（20(2[3-6])）甘0402(民初|民特|民督|刑初|行初|执|执保|执恢|执异|财保|司救)[1-9]\d*号$/);
+      expect(n['caseNumber']).toBe(
+        formatCaseNumber(Number(n['year']), '甘0402', String(n['caseTypeCode']), Number(n['seq'])),
+      );
+      expect(n['caseNumber']).toMatch(
+        /^（20(2[3-6])）甘0402(民初|民特|民督|刑初|行初|执|执保|执恢|执异|财保|司救)[1-9]\d*号$/,
+      );
     }
-    for (const seqs of byKey.values()) expect([...seqs].sort((a, b) => a - b)).toEqual(seqs.map((_, i) => i + 1));
+    for (const seqs of byKey.values())
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs.map((_, i) => i + 1));
   });
 
   it('builds every name from the reference lists (no gibberish)', () => {
     const { names, caseTypes } = demoReference();
     const alt = (xs: readonly string[]) => xs.map((x) => x.replace(/[()]/g, '\\$&')).join('|');
-    const personName = new RegExp(`^(${alt(names.surnames)})(${alt([...names.givenMale, ...names.givenFemale])})$`);
-    const company = new RegExp(`^(${alt(names.companyPlaces)})(${alt(names.companyBrands)})(${alt(names.companyTrades)})(${alt(names.companyForms)})$`);
+    const personName = new RegExp(
+      `^(${alt(names.surnames)})(${alt([...names.givenMale, ...names.givenFemale])})$`,
+    );
+    const company = new RegExp(
+      `^(${alt(names.companyPlaces)})(${alt(names.companyBrands)})(${alt(names.companyTrades)})(${alt(names.companyForms)})$`,
+    );
     const fixed = new Set([...names.banks, ...names.agencies, names.prosecutor]);
     const causes = new Set(caseTypes.flatMap((t) => t.causes.map((c) => c.name)));
     for (const c of ofType('case')) {
@@ -105,7 +152,9 @@ describe('demo generator', () => {
       for (const p of c['parties'] as DemoParty[]) {
         if (p.kind === 'natural') {
           expect(p.name).toMatch(personName);
-          expect(p.idNumber).toBe(residentId('620402', String(p.birthDate), String(p.idNumber).slice(14, 17), p.gender === '男'));
+          expect(p.idNumber).toBe(
+            residentId('620402', String(p.birthDate), String(p.idNumber).slice(14, 17), p.gender === '男'),
+          );
           expect(p.phone).toMatch(/^1\d{10}$/);
           expect(p.address).toMatch(/^甘肃省白银市白银区.+(路|街|大道)\d+号$/);
         } else {
@@ -131,7 +180,15 @@ describe('demo generator', () => {
 describe('helpers', () => {
   it('computes valid resident ID check digits (GB 11643)', () => {
     expect(residentId('110101', '1990-03-07', '123', true)).toMatch(/^11010119900307123[0-9X]$/);
-    expect(residentId('110101', '1990-03-07', '123', true)).toBe('11010119900307123' + '10X98765432'[[1, 1, 0, 1, 0, 1, 1, 9, 9, 0, 0, 3, 0, 7, 1, 2, 3].reduce((s, d, i) => s + d * ([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i] ?? 0), 0) % 11]);
+    expect(residentId('110101', '1990-03-07', '123', true)).toBe(
+      '11010119900307123' +
+        '10X98765432'[
+          [1, 1, 0, 1, 0, 1, 1, 9, 9, 0, 0, 3, 0, 7, 1, 2, 3].reduce(
+            (s, d, i) => s + d * ([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][i] ?? 0),
+            0,
+          ) % 11
+        ],
+    );
     expect(Number(residentId('620402', '1980-01-01', '124', true).slice(16, 17)) % 2).toBe(1);
     expect(Number(residentId('620402', '1980-01-01', '123', false).slice(16, 17)) % 2).toBe(0);
   });

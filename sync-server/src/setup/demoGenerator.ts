@@ -111,26 +111,47 @@ function readJson<T>(file: string): T {
 }
 
 /** The reference lists (exported for tests that check nothing outside them is generated). */
-export function demoReference(): { names: NameLists; caseTypes: CaseTypeSpec[]; staff: DemoUser[]; divisions: DemoDivision[] } {
+export function demoReference(): {
+  names: NameLists;
+  caseTypes: CaseTypeSpec[];
+  staff: DemoUser[];
+  divisions: DemoDivision[];
+} {
   const staffFile = readJson<{ staff: DemoUser[]; divisions: DemoDivision[] }>('staff.json');
   for (const u of staffFile.staff) {
     for (const r of u.roles) if (!isRole(r)) throw new Error(`staff.json: ${u.name} has unknown role ${r}`);
   }
-  return { names: readJson<NameLists>('names.json'), caseTypes: readJson<{ types: CaseTypeSpec[] }>('caseTypes.json').types, staff: staffFile.staff, divisions: staffFile.divisions };
+  return {
+    names: readJson<NameLists>('names.json'),
+    caseTypes: readJson<{ types: CaseTypeSpec[] }>('caseTypes.json').types,
+    staff: staffFile.staff,
+    divisions: staffFile.divisions,
+  };
 }
 
 /** Causes that small-claims procedure (小额诉讼程序) realistically covers: simple money claims. */
-const SMALL_CLAIM_CAUSES = new Set(['民间借贷纠纷', '买卖合同纠纷', '信用卡纠纷', '物业服务合同纠纷', '金融借款合同纠纷', '房屋租赁合同纠纷']);
+const SMALL_CLAIM_CAUSES = new Set([
+  '民间借贷纠纷',
+  '买卖合同纠纷',
+  '信用卡纠纷',
+  '物业服务合同纠纷',
+  '金融借款合同纠纷',
+  '房屋租赁合同纠纷',
+]);
 
 /** Generates the demo data set. Same options → byte-identical output. */
 export function generateDemo(options: DemoOptions = {}): DemoData {
   const total = options.cases ?? DEFAULT_DEMO_CASES;
-  if (!Number.isInteger(total) || total < 0) throw new Error(`invalid demo case count: ${String(options.cases)}`);
+  if (!Number.isInteger(total) || total < 0)
+    throw new Error(`invalid demo case count: ${String(options.cases)}`);
   const rng = new Rng(options.seed ?? 0x0402);
   const { names, caseTypes, staff, divisions } = demoReference();
   const court = DEFAULT_COURT.code;
-  const filingClerks = staff.filter((s) => s.roles.includes('clerk') && s.division === 'lian').map((s) => s.name);
-  const judgesOf = (div: string) => staff.filter((s) => s.roles.includes('judge') && s.division === div).map((s) => s.name);
+  const filingClerks = staff
+    .filter((s) => s.roles.includes('clerk') && s.division === 'lian')
+    .map((s) => s.name);
+  const judgesOf = (div: string) =>
+    staff.filter((s) => s.roles.includes('judge') && s.division === div).map((s) => s.name);
   const clerksOf = (div: string) => {
     const c = staff.filter((s) => s.roles.includes('clerk') && s.division === div).map((s) => s.name);
     return c.length > 0 ? c : filingClerks;
@@ -155,11 +176,20 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   };
   const legal = (role: string, kind: 'company' | 'bank' | 'agency'): DemoParty => {
     const name =
-      kind === 'bank' ? rng.pick(names.banks)
-      : kind === 'agency' ? rng.pick(names.agencies)
-      : `${rng.pick(names.companyPlaces)}${rng.pick(names.companyBrands)}${rng.pick(names.companyTrades)}${rng.pick(names.companyForms)}`;
+      kind === 'bank'
+        ? rng.pick(names.banks)
+        : kind === 'agency'
+          ? rng.pick(names.agencies)
+          : `${rng.pick(names.companyPlaces)}${rng.pick(names.companyBrands)}${rng.pick(names.companyTrades)}${rng.pick(names.companyForms)}`;
     const rep = person('法定代表人');
-    return { role, kind: 'legal', name, legalRepresentative: rep.name, address: `甘肃省白银市白银区${rng.pick(names.streets)}${rng.int(1, 380)}号`, queryCode: rng.digits(6) };
+    return {
+      role,
+      kind: 'legal',
+      name,
+      legalRepresentative: rep.name,
+      address: `甘肃省白银市白银区${rng.pick(names.streets)}${rng.int(1, 380)}号`,
+      queryCode: rng.digits(6),
+    };
   };
   const party = (role: string, kind: Cause['plaintiff']): DemoParty =>
     !kind || kind === 'person' ? person(role) : legal(role, kind);
@@ -167,7 +197,16 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   const first = Date.parse('2023-01-03T00:00:00Z');
   const span = Math.floor((Date.parse(`${DEMO_AS_OF}T00:00:00Z`) - first) / DAY);
   const cases: DemoDoc[] = [];
-  const facts = new Map<string, { judge: string; clerk: string; officer: string | undefined; closedAt: string | undefined; closingMethod: string | undefined }>();
+  const facts = new Map<
+    string,
+    {
+      judge: string;
+      clerk: string;
+      officer: string | undefined;
+      closedAt: string | undefined;
+      closingMethod: string | undefined;
+    }
+  >();
   for (let i = 0; i < total; i++) {
     const t = rng.weighted(caseTypes.map((ct) => [ct, ct.share] as const));
     const cause = rng.pick(t.causes);
@@ -178,7 +217,10 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     const [sideA, sideB] = t.sides;
     const parties: DemoParty[] = [];
     if (t.code === '刑初') {
-      parties.push({ role: sideA, kind: 'legal', name: names.prosecutor, queryCode: rng.digits(6) }, person(sideB ?? '被告人'));
+      parties.push(
+        { role: sideA, kind: 'legal', name: names.prosecutor, queryCode: rng.digits(6) },
+        person(sideB ?? '被告人'),
+      );
     } else {
       parties.push(party(sideA, cause.plaintiff ?? 'person'));
       if (sideB && cause.defendant !== null) parties.push(party(sideB, cause.defendant ?? 'person'));
@@ -190,7 +232,11 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
       claimAmount = rng.float() < 0.3 ? Math.round(v * 100) / 100 : Math.round(v / 100) * 100;
     }
     let procedure = rng.weighted(t.procedures);
-    if (procedure === '小额诉讼程序' && (!SMALL_CLAIM_CAUSES.has(cause.name) || claimAmount === null || claimAmount > 50_000)) procedure = '简易程序';
+    if (
+      procedure === '小额诉讼程序' &&
+      (!SMALL_CLAIM_CAUSES.has(cause.name) || claimAmount === null || claimAmount > 50_000)
+    )
+      procedure = '简易程序';
     const duration = rng.int(t.days[0], t.days[1]);
     const closedOn = nextWorkday(addDays(filedAt, duration));
     const closed = closedOn <= DEMO_AS_OF;
@@ -198,7 +244,10 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     const judge = judges.length > 0 ? rng.pick(judges) : 'judge.tian';
     const filingClerk = rng.pick(filingClerks);
     const createdAt = beijing(filedAt, rng.int(8, 11), rng.int(0, 59));
-    const summary = parties.length > 1 ? `${parties[0]?.name}诉${parties[1]?.name}${cause.name}一案` : `${parties[0]?.name}${cause.name}一案`;
+    const summary =
+      parties.length > 1
+        ? `${parties[0]?.name}诉${parties[1]?.name}${cause.name}一案`
+        : `${parties[0]?.name}${cause.name}一案`;
     const doc: DemoDoc = {
       _id: `case:${uuid}`,
       type: 'case',
@@ -230,7 +279,13 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   }
 
   // Official numbers are consecutive per court, year and type, in filing order.
-  const ordered = [...cases].sort((a, b) => String(a['caseTypeCode']).localeCompare(String(b['caseTypeCode'])) || Number(a['year']) - Number(b['year']) || a.createdAt.localeCompare(b.createdAt) || a._id.localeCompare(b._id));
+  const ordered = [...cases].sort(
+    (a, b) =>
+      String(a['caseTypeCode']).localeCompare(String(b['caseTypeCode'])) ||
+      Number(a['year']) - Number(b['year']) ||
+      a.createdAt.localeCompare(b.createdAt) ||
+      a._id.localeCompare(b._id),
+  );
   const seqs = new Map<string, number>();
   const caseNumbers: DemoDoc[] = [];
   const assignments: DemoDoc[] = [];
@@ -244,8 +299,30 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     const f = facts.get(c._id);
     if (!f) throw new Error(`internal: no facts for ${c._id}`);
     const filed = String(c['filedAt']);
-    caseNumbers.push({ _id: `caseNumber:${uuid}`, type: 'caseNumber', schemaVersion: 1, createdAt: beijing(filed, 14, 0), createdBy: 'worker', caseId: c._id, caseNumber: number, year: c['year'], caseTypeCode: c['caseTypeCode'], seq });
-    const assignment: DemoDoc = { _id: `assignment:${uuid}`, type: 'assignment', schemaVersion: 1, createdAt: beijing(filed, 15, 0), createdBy: 'worker', caseId: c._id, division: c['division'], judge: f.judge, clerk: f.clerk, method: 'random' };
+    caseNumbers.push({
+      _id: `caseNumber:${uuid}`,
+      type: 'caseNumber',
+      schemaVersion: 1,
+      createdAt: beijing(filed, 14, 0),
+      createdBy: 'worker',
+      caseId: c._id,
+      caseNumber: number,
+      year: c['year'],
+      caseTypeCode: c['caseTypeCode'],
+      seq,
+    });
+    const assignment: DemoDoc = {
+      _id: `assignment:${uuid}`,
+      type: 'assignment',
+      schemaVersion: 1,
+      createdAt: beijing(filed, 15, 0),
+      createdBy: 'worker',
+      caseId: c._id,
+      division: c['division'],
+      judge: f.judge,
+      clerk: f.clerk,
+      method: 'random',
+    };
     if (f.officer) assignment['enforcementOfficer'] = f.officer;
     assignments.push(assignment);
     const ev = (at: string, by: string, kind: string, extra: Record<string, unknown>): DemoDoc => ({
@@ -263,9 +340,15 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     const hearingDay = nextWorkday(addDays(filed, 20 + (seq % 25)));
     const hears = ['民初', '刑初', '行初'].includes(String(c['caseTypeCode']));
     if (hears && (!f.closedAt || hearingDay < f.closedAt) && hearingDay <= DEMO_AS_OF) {
-      events.push(ev(beijing(addDays(filed, 2), 10, 30), f.clerk, 'hearingScheduled', { hearingAt: beijing(hearingDay, 9 + (seq % 2) * 5, 0), courtroom: `第${'一二三四五六'[seq % 6]}法庭` }));
+      events.push(
+        ev(beijing(addDays(filed, 2), 10, 30), f.clerk, 'hearingScheduled', {
+          hearingAt: beijing(hearingDay, 9 + (seq % 2) * 5, 0),
+          courtroom: `第${'一二三四五六'[seq % 6]}法庭`,
+        }),
+      );
     }
-    if (f.closedAt) events.push(ev(beijing(f.closedAt, 16, 0), f.judge, 'closed', { method: f.closingMethod }));
+    if (f.closedAt)
+      events.push(ev(beijing(f.closedAt, 16, 0), f.judge, 'closed', { method: f.closingMethod }));
   }
 
   return {

@@ -75,7 +75,10 @@ export function beijing(date: string, hour: number, minute: number): string {
 }
 /** Compact UTC time used inside event ids (no colons). */
 export function compact(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** 18-digit resident ID number with a valid GB 11643 check digit. */

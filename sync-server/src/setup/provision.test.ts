@@ -13,7 +13,10 @@ describe('provision (against an in-memory fake; the real servers are in tests/in
     for (const spec of DATABASES) {
       const db = state.dbs.get(spec.name);
       expect(db, spec.name).toBeDefined();
-      expect(db?.security).toEqual({ admins: { names: [], roles: [...spec.adminRoles].sort() }, members: { names: [], roles: [...spec.memberRoles].sort() } });
+      expect(db?.security).toEqual({
+        admins: { names: [], roles: [...spec.adminRoles].sort() },
+        members: { names: [], roles: [...spec.memberRoles].sort() },
+      });
       expect(db?.docs.get('_design/courtdesk')?.['courtdesk_version']).toMatch(/\+[0-9a-f]{12}$/);
     }
     expect(first.changes).toHaveLength(1 + DATABASES.length * 3);
@@ -34,7 +37,10 @@ describe('provision (against an in-memory fake; the real servers are in tests/in
     cases.docs.set('_design/courtdesk', { ...ddoc, courtdesk_version: 'old' });
     cases.security = {};
     const r = await provision(couch);
-    expect(r.changes).toEqual([expect.stringMatching(/^set _security of courtdesk_cases/), expect.stringMatching(/^updated courtdesk_cases\/_design\/courtdesk/)]);
+    expect(r.changes).toEqual([
+      expect.stringMatching(/^set _security of courtdesk_cases/),
+      expect.stringMatching(/^updated courtdesk_cases\/_design\/courtdesk/),
+    ]);
   });
 
   it('refuses to run without a server admin', async () => {
@@ -45,10 +51,16 @@ describe('provision (against an in-memory fake; the real servers are in tests/in
   it('never writes an empty members list', async () => {
     const { couch } = createFakeCouch();
     await couch.db.create('x');
-    await expect(putSecurity(couch, 'x', { admins: { names: [], roles: [] }, members: { names: [], roles: [] } })).rejects.toThrow(/public/);
+    await expect(
+      putSecurity(couch, 'x', { admins: { names: [], roles: [] }, members: { names: [], roles: [] } }),
+    ).rejects.toThrow(/public/);
     for (const spec of DATABASES) expect(securityFor(spec).members.roles.length).toBeGreaterThan(0);
-    expect(securityFor(DATABASES.find((d) => d.key === 'cases') ?? DATABASES[0]!).members.roles).not.toContain('kiosk');
-    expect(securityFor(DATABASES.find((d) => d.key === 'public') ?? DATABASES[0]!).members.roles).toContain('kiosk');
+    expect(
+      securityFor(DATABASES.find((d) => d.key === 'cases') ?? DATABASES[0]!).members.roles,
+    ).not.toContain('kiosk');
+    expect(securityFor(DATABASES.find((d) => d.key === 'public') ?? DATABASES[0]!).members.roles).toContain(
+      'kiosk',
+    );
   });
 });
 
@@ -57,7 +69,11 @@ describe('named migrations', () => {
     const { couch } = createFakeCouch();
     await provision(couch);
     const order: string[] = [];
-    const mk = (name: string, created: string): Migration => ({ name, created, run: async () => void order.push(name) });
+    const mk = (name: string, created: string): Migration => ({
+      name,
+      created,
+      run: async () => void order.push(name),
+    });
     const ms = [mk('b', '2026-11-02'), mk('a', '2026-11-01')];
     expect(await runMigrations(couch, ms)).toEqual(['a', 'b']);
     expect(await runMigrations(couch, ms)).toEqual([]);
@@ -72,7 +88,11 @@ describe('named migrations', () => {
     const { couch } = createFakeCouch();
     await provision(couch);
     const ok: Migration = { name: 'ok', created: '2026-01-01', run: async () => {} };
-    const bad: Migration = { name: 'bad', created: '2026-01-02', run: async () => Promise.reject(new Error('boom')) };
+    const bad: Migration = {
+      name: 'bad',
+      created: '2026-01-02',
+      run: async () => Promise.reject(new Error('boom')),
+    };
     await expect(runMigrations(couch, [ok, bad])).rejects.toThrow('boom');
     expect(await runMigrations(couch, [ok])).toEqual([]);
   });

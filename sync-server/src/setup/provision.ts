@@ -36,11 +36,17 @@ export interface ProvisionOptions {
  * Members are never empty (an empty members list makes a CouchDB database public).
  */
 export function securityFor(spec: DatabaseSpec): SecurityObject {
-  return { admins: { names: [], roles: [...spec.adminRoles] }, members: { names: [], roles: [...spec.memberRoles] } };
+  return {
+    admins: { names: [], roles: [...spec.adminRoles] },
+    members: { names: [], roles: [...spec.memberRoles] },
+  };
 }
 
 /** Provisions the server behind `couch` (an admin client). Throws with a readable message on failure. */
-export async function provision(couch: CouchClient, options: ProvisionOptions = {}): Promise<ProvisionReport> {
+export async function provision(
+  couch: CouchClient,
+  options: ProvisionOptions = {},
+): Promise<ProvisionReport> {
   const log = options.log ?? (() => {});
   const report: ProvisionReport = { changes: [], unchanged: [], migrations: [] };
   const note = (changed: boolean, line: string) => {
@@ -67,16 +73,28 @@ export async function provision(couch: CouchClient, options: ProvisionOptions = 
         throw new Error(`${spec.name}: ${what} failed: ${describeCouchError(err)}`, { cause: err });
       }
     };
-    note(await step('create', () => ensureDb(couch, spec.name)), `created database ${spec.name} (${spec.description})`);
+    note(
+      await step('create', () => ensureDb(couch, spec.name)),
+      `created database ${spec.name} (${spec.description})`,
+    );
     const sec = securityFor(spec);
-    note(await step('_security', () => putSecurity(couch, spec.name, sec)), `set _security of ${spec.name}: members ${sec.members.roles.join(',')}; admins ${sec.admins.roles.join(',') || '(server admin only)'}`);
+    note(
+      await step('_security', () => putSecurity(couch, spec.name, sec)),
+      `set _security of ${spec.name}: members ${sec.members.roles.join(',')}; admins ${sec.admins.roles.join(',') || '(server admin only)'}`,
+    );
     for (const ddoc of ddocs.find((d) => d.db === spec.name)?.docs ?? []) {
-      const result = await step(`design document ${ddoc._id}`, () => upsertDesignDoc(couch, spec.name, { ...ddoc }));
-      note(result !== 'unchanged', `${result === 'unchanged' ? 'kept' : result === 'created' ? 'installed' : 'updated'} ${spec.name}/${ddoc._id} ${ddoc.courtdesk_version}`);
+      const result = await step(`design document ${ddoc._id}`, () =>
+        upsertDesignDoc(couch, spec.name, { ...ddoc }),
+      );
+      note(
+        result !== 'unchanged',
+        `${result === 'unchanged' ? 'kept' : result === 'created' ? 'installed' : 'updated'} ${spec.name}/${ddoc._id} ${ddoc.courtdesk_version}`,
+      );
     }
   }
   const unknownDdocDbs = ddocs.map((d) => d.db).filter((db) => !DATABASES.some((s) => s.name === db));
-  if (unknownDdocDbs.length > 0) throw new Error(`design documents for unknown databases: ${unknownDdocDbs.join(', ')}`);
+  if (unknownDdocDbs.length > 0)
+    throw new Error(`design documents for unknown databases: ${unknownDdocDbs.join(', ')}`);
 
   report.migrations = await runMigrations(couch, options.migrations ?? MIGRATIONS, log);
   for (const m of report.migrations) report.changes.push(`ran migration ${m}`);
@@ -92,12 +110,17 @@ async function checkAdmin(couch: CouchClient): Promise<void> {
     throw new Error(`无法读取登录状态 (cannot read _session): ${describeCouchError(err)}`, { cause: err });
   }
   if (!session.userCtx?.roles?.includes('_admin')) {
-    throw new Error(`需要服务器管理员账号 (provisioning needs a server admin in the URL); signed in as ${session.userCtx?.name ?? 'nobody'}`);
+    throw new Error(
+      `需要服务器管理员账号 (provisioning needs a server admin in the URL); signed in as ${session.userCtx?.name ?? 'nobody'}`,
+    );
   }
 }
 
 /** Formats a report for the CLI. */
 export function formatReport(report: ProvisionReport): string {
-  if (report.changes.length === 0) return `provision: everything already in place (${report.unchanged.length} checks)`;
-  return [`provision: ${report.changes.length} change(s)`, ...report.changes.map((c) => `  + ${c}`)].join('\n');
+  if (report.changes.length === 0)
+    return `provision: everything already in place (${report.unchanged.length} checks)`;
+  return [`provision: ${report.changes.length} change(s)`, ...report.changes.map((c) => `  + ${c}`)].join(
+    '\n',
+  );
 }

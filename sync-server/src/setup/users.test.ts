@@ -18,15 +18,36 @@ describe('user administration (fake server; _session behaviour is in tests/integ
   it('adds, disables and re-enables a user', async () => {
     const { couch, state } = createFakeCouch();
     await couch.db.create('_users');
-    await addUser(couch, { name: 'clerk.new', roles: ['clerk'], password: 'longenough', displayName: '新书记员' });
-    await expect(addUser(couch, { name: 'clerk.new', roles: ['clerk'], password: 'longenough' })).rejects.toThrow(/already exists/);
-    await expect(addUser(couch, { name: 'clerk.x', roles: ['clerk'], password: 'short' })).rejects.toThrow(/too short/);
+    await addUser(couch, {
+      name: 'clerk.new',
+      roles: ['clerk'],
+      password: 'longenough',
+      displayName: '新书记员',
+    });
+    await expect(
+      addUser(couch, { name: 'clerk.new', roles: ['clerk'], password: 'longenough' }),
+    ).rejects.toThrow(/already exists/);
+    await expect(addUser(couch, { name: 'clerk.x', roles: ['clerk'], password: 'short' })).rejects.toThrow(
+      /too short/,
+    );
     const users = state.dbs.get('_users')?.docs;
-    expect(users?.get('org.couchdb.user:clerk.new')).toMatchObject({ type: 'user', name: 'clerk.new', roles: ['clerk'], displayName: '新书记员', password: 'longenough' });
+    expect(users?.get('org.couchdb.user:clerk.new')).toMatchObject({
+      type: 'user',
+      name: 'clerk.new',
+      roles: ['clerk'],
+      displayName: '新书记员',
+      password: 'longenough',
+    });
 
     await disableUser(couch, 'clerk.new', { by: 'admin', now: new Date('2026-11-25T15:00:00Z') });
     const disabled = users?.get('org.couchdb.user:clerk.new');
-    expect(disabled).toMatchObject({ disabled: true, disabledBy: 'admin', disabledAt: '2026-11-25T15:00:00.000Z', roles: [], disabledRoles: ['clerk'] });
+    expect(disabled).toMatchObject({
+      disabled: true,
+      disabledBy: 'admin',
+      disabledAt: '2026-11-25T15:00:00.000Z',
+      roles: [],
+      disabledRoles: ['clerk'],
+    });
     expect(disabled?.['password']).not.toBe('longenough');
     expect(String(disabled?.['password']).length).toBeGreaterThanOrEqual(48);
     await disableUser(couch, 'clerk.new', { by: 'admin' }); // disabling twice keeps the original roles

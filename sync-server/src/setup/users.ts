@@ -19,20 +19,29 @@ const NAME = /^[a-z][a-z0-9._-]{1,63}$/;
 
 /** Throws unless `name` is a valid CourtDesk login name (lower-case ASCII, e.g. `clerk.wang`). */
 export function validateUserName(name: string): void {
-  if (!NAME.test(name)) throw new Error(`无效的用户名 (invalid user name "${name}"): use 2–64 lower-case letters, digits, ".", "_" or "-", starting with a letter`);
+  if (!NAME.test(name))
+    throw new Error(
+      `无效的用户名 (invalid user name "${name}"): use 2–64 lower-case letters, digits, ".", "_" or "-", starting with a letter`,
+    );
 }
 
 /** Throws unless the password is long enough. */
 export function validatePassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new Error(`密码太短 (password too short): at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new Error(`密码太短 (password too short): at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
 /** Parses `judge,assistant` into roles; throws on an empty list or an unknown role. */
 export function parseRoles(csv: string): Role[] {
-  const parts = csv.split(',').map((r) => r.trim()).filter((r) => r.length > 0);
-  if (parts.length === 0) throw new Error(`至少需要一个角色 (at least one role is required); roles: ${ROLES.join(', ')}`);
+  const parts = csv
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r.length > 0);
+  if (parts.length === 0)
+    throw new Error(`至少需要一个角色 (at least one role is required); roles: ${ROLES.join(', ')}`);
   const bad = parts.filter((r) => !isRole(r));
-  if (bad.length > 0) throw new Error(`未知角色 (unknown role): ${bad.join(', ')}; valid roles: ${ROLES.join(', ')}`);
+  if (bad.length > 0)
+    throw new Error(`未知角色 (unknown role): ${bad.join(', ')}; valid roles: ${ROLES.join(', ')}`);
   return [...new Set(parts as Role[])];
 }
 
@@ -52,7 +61,13 @@ export async function addUser(couch: CouchClient, opts: AddUserOptions): Promise
   if (await getDocOrUndefined<UserDoc>(couch, '_users', userDocId(opts.name))) {
     throw new Error(`用户已存在 (user already exists): ${opts.name}`);
   }
-  const doc: UserDoc = { _id: userDocId(opts.name), name: opts.name, type: 'user', roles: [...opts.roles], password: opts.password };
+  const doc: UserDoc = {
+    _id: userDocId(opts.name),
+    name: opts.name,
+    type: 'user',
+    roles: [...opts.roles],
+    password: opts.password,
+  };
   if (opts.displayName) doc.displayName = opts.displayName;
   await couch.use<UserDoc>('_users').insert(doc);
 }
@@ -65,7 +80,11 @@ async function mustGet(couch: CouchClient, name: string): Promise<UserDoc & { _r
 }
 
 /** Disables a user so `_session` and basic auth fail and existing cookies stop working. */
-export async function disableUser(couch: CouchClient, name: string, opts: { by: string; now?: Date }): Promise<void> {
+export async function disableUser(
+  couch: CouchClient,
+  name: string,
+  opts: { by: string; now?: Date },
+): Promise<void> {
   const doc = await mustGet(couch, name);
   const next: UserDoc = {
     ...doc,
@@ -80,13 +99,23 @@ export async function disableUser(couch: CouchClient, name: string, opts: { by: 
 }
 
 /** Sets a new password. A disabled user stays disabled unless `enable` is true. */
-export async function setPassword(couch: CouchClient, name: string, password: string, opts: { enable?: boolean } = {}): Promise<void> {
+export async function setPassword(
+  couch: CouchClient,
+  name: string,
+  password: string,
+  opts: { enable?: boolean } = {},
+): Promise<void> {
   validatePassword(password);
   const doc = await mustGet(couch, name);
-  if (doc.disabled && !opts.enable) throw new Error(`用户已停用 (user is disabled): ${name}; pass --enable to re-enable it with the new password`);
+  if (doc.disabled && !opts.enable)
+    throw new Error(
+      `用户已停用 (user is disabled): ${name}; pass --enable to re-enable it with the new password`,
+    );
   const next: UserDoc = { ...doc, password };
   if (doc.disabled) {
-    const restored = Array.isArray(doc['disabledRoles']) ? (doc['disabledRoles'] as unknown[]).filter(isRole) : [];
+    const restored = Array.isArray(doc['disabledRoles'])
+      ? (doc['disabledRoles'] as unknown[]).filter(isRole)
+      : [];
     next.roles = restored;
     delete next['disabledRoles'];
     delete next.disabled;

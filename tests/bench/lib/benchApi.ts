@@ -36,12 +36,40 @@ export interface BenchApi {
   signIn(name: string, password: string): Promise<void>;
   destroy(name: string, adapter: Adapter): Promise<void>;
   info(name: string, adapter: Adapter): Promise<{ docCount: number; updateSeq: string | number }>;
-  seed(name: string, adapter: Adapter, remotePath: string, batchSize: number | null, live: 'oneshot' | 'live' | 'none'): Promise<SeedRun>;
+  seed(
+    name: string,
+    adapter: Adapter,
+    remotePath: string,
+    batchSize: number | null,
+    live: 'oneshot' | 'live' | 'none',
+  ): Promise<SeedRun>;
   /** seedFreshReplica$: the progress values the observable emitted and whether it completed. */
-  seedObserved(name: string, adapter: Adapter, remotePath: string, batchSize: number): Promise<{ docs: number; done: number[]; totals: number[]; completed: boolean }>;
-  pull(name: string, adapter: Adapter, remotePath: string, opts: { batchSize?: number; batchesLimit?: number }): Promise<TransferResult>;
-  push(name: string, adapter: Adapter, remotePath: string, opts: { batchSize?: number; batchesLimit?: number }): Promise<TransferResult>;
-  generate(name: string, adapter: Adapter, from: number, count: number, batch: number, prefix: string): Promise<number>;
+  seedObserved(
+    name: string,
+    adapter: Adapter,
+    remotePath: string,
+    batchSize: number,
+  ): Promise<{ docs: number; done: number[]; totals: number[]; completed: boolean }>;
+  pull(
+    name: string,
+    adapter: Adapter,
+    remotePath: string,
+    opts: { batchSize?: number; batchesLimit?: number },
+  ): Promise<TransferResult>;
+  push(
+    name: string,
+    adapter: Adapter,
+    remotePath: string,
+    opts: { batchSize?: number; batchesLimit?: number },
+  ): Promise<TransferResult>;
+  generate(
+    name: string,
+    adapter: Adapter,
+    from: number,
+    count: number,
+    batch: number,
+    prefix: string,
+  ): Promise<number>;
   singlePuts(name: string, adapter: Adapter, count: number, prefix: string): Promise<number>;
   createIndex(name: string, adapter: Adapter): Promise<number>;
   queryLatencies(name: string, adapter: Adapter, runs: number): Promise<number[]>;
@@ -52,7 +80,12 @@ export interface BenchApi {
   edit(name: string, adapter: Adapter, id: string, n: number): Promise<{ rev: string; at: number }>;
   arrival(id: string, rev: string): number | null;
   /** `db.get(id, opts)` of a local document (null when missing). */
-  getDoc(name: string, adapter: Adapter, id: string, opts: { rev?: string; revs?: boolean; attachments?: boolean }): Promise<Record<string, unknown> | null>;
+  getDoc(
+    name: string,
+    adapter: Adapter,
+    id: string,
+    opts: { rev?: string; revs?: boolean; attachments?: boolean },
+  ): Promise<Record<string, unknown> | null>;
 }
 
 declare global {

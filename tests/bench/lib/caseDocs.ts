@@ -23,7 +23,11 @@ export function caseDoc(i: number, prefix = 'case'): Record<string, unknown> & {
     filedAt: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T09:00:00.000Z`,
     caseNumber: `（2026）甘0402民初${i + 1}号`,
     parties: [
-      { name: `原告${i}`, role: 'plaintiff', idNumber: `62040219800101${String(i % 10000).padStart(4, '0')}` },
+      {
+        name: `原告${i}`,
+        role: 'plaintiff',
+        idNumber: `62040219800101${String(i % 10000).padStart(4, '0')}`,
+      },
       { name: `被告${i}`, role: 'defendant' },
     ],
     amount: (i * 9973) % 1_000_000,
@@ -32,6 +36,10 @@ export function caseDoc(i: number, prefix = 'case'): Record<string, unknown> & {
 }
 
 /** Documents `from` … `from + count - 1`. */
-export function caseDocs(from: number, count: number, prefix = 'case'): Array<Record<string, unknown> & { _id: string }> {
+export function caseDocs(
+  from: number,
+  count: number,
+  prefix = 'case',
+): Array<Record<string, unknown> & { _id: string }> {
   return Array.from({ length: count }, (_, k) => caseDoc(from + k, prefix));
 }

@@ -63,7 +63,11 @@ export async function startBenchEnv(): Promise<BenchEnv> {
 }
 
 /** Calls one `window.bench` method in the page. */
-export async function call<K extends keyof BenchApi>(page: Page, method: K, ...args: Parameters<BenchApi[K]>): Promise<Awaited<ReturnType<BenchApi[K]>>> {
+export async function call<K extends keyof BenchApi>(
+  page: Page,
+  method: K,
+  ...args: Parameters<BenchApi[K]>
+): Promise<Awaited<ReturnType<BenchApi[K]>>> {
   return (await page.evaluate(
     ({ method, args }) => (window.bench[method] as (...a: unknown[]) => unknown)(...args),
     { method, args: args as unknown[] },
@@ -71,13 +75,23 @@ export async function call<K extends keyof BenchApi>(page: Page, method: K, ...a
 }
 
 /** Creates `db` on the server and fills it with `count` case documents through `_bulk_docs`. */
-export async function fillServerDb(target: CouchTarget, db: string, count: number, opts: { batch?: number; prefix?: string; create?: boolean } = {}): Promise<number> {
+export async function fillServerDb(
+  target: CouchTarget,
+  db: string,
+  count: number,
+  opts: { batch?: number; prefix?: string; create?: boolean } = {},
+): Promise<number> {
   if (opts.create ?? true) await createDb(target, db);
   const batch = opts.batch ?? 5000;
   const t0 = performance.now();
   for (let i = 0; i < count; i += batch) {
     const docs = caseDocs(i, Math.min(batch, count - i), opts.prefix);
-    const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, { method: 'POST', auth: target.admin, body: { docs }, timeoutMs: 300_000 });
+    const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
+      method: 'POST',
+      auth: target.admin,
+      body: { docs },
+      timeoutMs: 300_000,
+    });
     if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 200)}`);
   }
   return performance.now() - t0;

@@ -5,7 +5,11 @@
 import PouchDB from 'pouchdb-browser';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import PouchFind from 'pouchdb-find';
-import { seedFreshReplica, seedFreshReplica$, type SeedProgress } from '../../../renderer/src/db/seed/initialSync';
+import {
+  seedFreshReplica,
+  seedFreshReplica$,
+  type SeedProgress,
+} from '../../../renderer/src/db/seed/initialSync';
 import { caseDocs, JUDGES } from '../lib/caseDocs';
 import type { Adapter, BenchApi, DocState, SeedRun, TransferResult } from '../lib/benchApi';
 
@@ -38,7 +42,11 @@ async function transfer(rep: PouchDB.Replication.Replication<object>): Promise<T
 
 const api: BenchApi = {
   async signIn(name, password) {
-    const res = await fetch('/couch/_session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+    const res = await fetch('/couch/_session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password }),
+    });
     if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   },
   async destroy(name, adapter) {
@@ -101,7 +109,11 @@ const api: BenchApi = {
     const done: number[] = [];
     const totals: number[] = [];
     const completed = new Promise<boolean>((resolve) => {
-      progress$.subscribe({ next: (p) => (done.push(p.done), totals.push(p.total)), complete: () => resolve(true), error: () => resolve(false) });
+      progress$.subscribe({
+        next: (p) => (done.push(p.done), totals.push(p.total)),
+        complete: () => resolve(true),
+        error: () => resolve(false),
+      });
     });
     const res = await result;
     return { docs: res.docs, done, totals, completed: await completed };
@@ -121,7 +133,8 @@ const api: BenchApi = {
   async generate(name, adapter, from, count, batch, prefix) {
     const local = db(name, adapter);
     const t0 = performance.now();
-    for (let i = 0; i < count; i += batch) await local.bulkDocs(caseDocs(from + i, Math.min(batch, count - i), prefix));
+    for (let i = 0; i < count; i += batch)
+      await local.bulkDocs(caseDocs(from + i, Math.min(batch, count - i), prefix));
     return performance.now() - t0;
   },
   async singlePuts(name, adapter, count, prefix) {
@@ -144,7 +157,10 @@ const api: BenchApi = {
     const out: number[] = [];
     for (let r = 0; r < runs; r++) {
       const t0 = performance.now();
-      const res = await local.find({ selector: { status: 'pending', judge: JUDGES[r % JUDGES.length] }, limit: 50 });
+      const res = await local.find({
+        selector: { status: 'pending', judge: JUDGES[r % JUDGES.length] },
+        limit: 50,
+      });
       out.push(performance.now() - t0);
       if (res.docs.length === 0 && r === 0) console.warn('query returned nothing');
     }
@@ -178,11 +194,9 @@ const api: BenchApi = {
     const local = db(name, adapter);
     const rep = local.sync(remote(remotePath), { live: true, retry: true });
     syncs.set(name, rep);
-    local
-      .changes({ live: true, since: 'now' })
-      .on('change', (c) => {
-        for (const r of c.changes) arrivals.set(`${c.id}@${r.rev}`, Date.now());
-      });
+    local.changes({ live: true, since: 'now' }).on('change', (c) => {
+      for (const r of c.changes) arrivals.set(`${c.id}@${r.rev}`, Date.now());
+    });
     await new Promise<void>((resolve) => rep.once('paused', () => resolve()));
   },
   async stopSync(name) {

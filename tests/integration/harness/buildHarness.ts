@@ -17,7 +17,8 @@ function newest(dir: string): number {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) t = Math.max(t, newest(p));
-    else if (/\.(ts|tsx|html|json)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) t = Math.max(t, statSync(p).mtimeMs);
+    else if (/\.(ts|tsx|html|json)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name))
+      t = Math.max(t, statSync(p).mtimeMs);
   }
   return t;
 }
@@ -25,7 +26,11 @@ function newest(dir: string): number {
 /** Builds the harness if needed; returns its folder. */
 export async function buildHarness(): Promise<string> {
   const index = path.join(HARNESS_DIR, 'index.html');
-  const sources = Math.max(newest(ROOT), newest(path.resolve('renderer/src/db')), newest(path.resolve('core')));
+  const sources = Math.max(
+    newest(ROOT),
+    newest(path.resolve('renderer/src/db')),
+    newest(path.resolve('core')),
+  );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return HARNESS_DIR;
   await build({
     root: ROOT,
@@ -34,7 +39,13 @@ export async function buildHarness(): Promise<string> {
     logLevel: 'warn',
     define: { global: 'globalThis' },
     resolve: { alias: { events: require.resolve('events/') } },
-    build: { outDir: HARNESS_DIR, emptyOutDir: true, sourcemap: false, minify: false, chunkSizeWarningLimit: 5000 },
+    build: {
+      outDir: HARNESS_DIR,
+      emptyOutDir: true,
+      sourcemap: false,
+      minify: false,
+      chunkSizeWarningLimit: 5000,
+    },
   });
   return HARNESS_DIR;
 }

@@ -25,13 +25,22 @@ async function hex(buf: ArrayBuffer): Promise<string> {
 
 const cd = {
   async signIn(name: string, password: string): Promise<number> {
-    const r = await fetch(`${base}/_session`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+    const r = await fetch(`${base}/_session`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, password }),
+    });
     return r.status;
   },
   async signOut(): Promise<number> {
     return (await fetch(`${base}/_session`, { method: 'DELETE', credentials: 'include' })).status;
   },
-  async start(user: string, keys: DatabaseKey[], opts: { adapter?: LocalAdapter; maxBackoffMs?: number; batchSize?: number } = {}): Promise<void> {
+  async start(
+    user: string,
+    keys: DatabaseKey[],
+    opts: { adapter?: LocalAdapter; maxBackoffMs?: number; batchSize?: number } = {},
+  ): Promise<void> {
     engine = db.createSyncEngine({
       user,
       couchBaseUrl: base,
@@ -46,7 +55,10 @@ const cd = {
     await engine.start();
   },
   status: (): SyncStatus => need().status(),
-  db: (key: DatabaseKey, state: SyncStatus['state']) => need().status().databases.find((d) => d.key === key)?.state === state,
+  db: (key: DatabaseKey, state: SyncStatus['state']) =>
+    need()
+      .status()
+      .databases.find((d) => d.key === key)?.state === state,
   history: () => [...history],
   stop: () => need().stop(),
   confirmDeletions: (key: DatabaseKey) => need().confirmDeletions(key),
@@ -74,10 +86,24 @@ const cd = {
     return (await need().local(key).put(doc)).rev;
   },
   async get(key: DatabaseKey, id: string): Promise<Doc | null> {
-    return need().local(key).get(id, { conflicts: true }).then((d) => d as Doc, () => null);
+    return need()
+      .local(key)
+      .get(id, { conflicts: true })
+      .then(
+        (d) => d as Doc,
+        () => null,
+      );
   },
-  async create(key: DatabaseKey, user: string, type: Parameters<db.Repository['create']>[0], idParts: string[], fields: Doc): Promise<Doc> {
-    return db.createRepository(need().local(key), { user, onWriteError: (e) => need().reportLocalError(key, e) }).create(type, idParts, fields);
+  async create(
+    key: DatabaseKey,
+    user: string,
+    type: Parameters<db.Repository['create']>[0],
+    idParts: string[],
+    fields: Doc,
+  ): Promise<Doc> {
+    return db
+      .createRepository(need().local(key), { user, onWriteError: (e) => need().reportLocalError(key, e) })
+      .create(type, idParts, fields);
   },
   async update(key: DatabaseKey, user: string, id: string, fields: Doc): Promise<Doc> {
     return db.createRepository(need().local(key), { user }).update(id, (d) => ({ ...d, ...fields }));
@@ -86,7 +112,13 @@ const cd = {
   async waitDoc(key: DatabaseKey, id: string, timeoutMs: number): Promise<Doc | null> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const doc = await need().local(key).get(id).then((d) => d as Doc, () => null);
+      const doc = await need()
+        .local(key)
+        .get(id)
+        .then(
+          (d) => d as Doc,
+          () => null,
+        );
       if (doc || Date.now() > until) return doc;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -117,17 +149,30 @@ const cd = {
   /** Attaches `mb` MB of random bytes; returns the sha256 of what was attached. */
   async attachRandom(key: DatabaseKey, id: string, name: string, mb: number): Promise<string> {
     const bytes = new Uint8Array(mb * 1024 * 1024);
-    for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, Math.min(bytes.length, i + 65536)));
+    for (let i = 0; i < bytes.length; i += 65536)
+      crypto.getRandomValues(bytes.subarray(i, Math.min(bytes.length, i + 65536)));
     const local = need().local(key);
     const doc = await local.get(id);
-    await local.putAttachment(id, name, doc._rev, new Blob([bytes], { type: 'application/pdf' }), 'application/pdf');
+    await local.putAttachment(
+      id,
+      name,
+      doc._rev,
+      new Blob([bytes], { type: 'application/pdf' }),
+      'application/pdf',
+    );
     return hex(bytes.buffer);
   },
   /** sha256 of a local attachment and the md5 `digest` the replica records for it. */
-  async attachmentInfo(key: DatabaseKey, id: string, name: string): Promise<{ sha256: string; digest: string; length: number } | null> {
+  async attachmentInfo(
+    key: DatabaseKey,
+    id: string,
+    name: string,
+  ): Promise<{ sha256: string; digest: string; length: number } | null> {
     const local = need().local(key);
     try {
-      const doc = (await local.get(id)) as { _attachments?: Record<string, { digest: string; length: number }> };
+      const doc = (await local.get(id)) as {
+        _attachments?: Record<string, { digest: string; length: number }>;
+      };
       const stub = doc._attachments?.[name];
       if (!stub) return null;
       const blob = (await local.getAttachment(id, name)) as Blob;

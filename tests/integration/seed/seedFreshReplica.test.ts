@@ -18,13 +18,17 @@ let env: BenchEnv;
 let page: Page;
 
 async function serverSnapshot(target: CouchTarget, db: string): Promise<DocState[]> {
-  const r = await couchFetch(`${target.url}/${db}/_all_docs?include_docs=true&conflicts=true`, { auth: target.admin });
+  const r = await couchFetch(`${target.url}/${db}/_all_docs?include_docs=true&conflicts=true`, {
+    auth: target.admin,
+  });
   expect(r.status).toBe(200);
-  return (r.body.rows as Array<{ id: string; value: { rev: string }; doc: { _conflicts?: string[] } }>).map((row) => ({
-    id: row.id,
-    rev: row.value.rev,
-    conflicts: [...(row.doc._conflicts ?? [])].sort(),
-  }));
+  return (r.body.rows as Array<{ id: string; value: { rev: string }; doc: { _conflicts?: string[] } }>).map(
+    (row) => ({
+      id: row.id,
+      rev: row.value.rev,
+      conflicts: [...(row.doc._conflicts ?? [])].sort(),
+    }),
+  );
 }
 
 async function post(target: CouchTarget, path: string, body: unknown, method = 'POST'): Promise<unknown> {
@@ -45,11 +49,22 @@ async function makeServerDb(target: CouchTarget, db: string): Promise<void> {
   });
   await post(target, `${db}/_bulk_docs`, {
     new_edits: false,
-    docs: [branch('b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1', '法官甲的版本'), branch('c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2', '法官乙的版本')],
+    docs: [
+      branch('b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1', '法官甲的版本'),
+      branch('c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2c2', '法官乙的版本'),
+    ],
   });
-  await post(target, `${db}/scan:1`, { type: 'scan', _attachments: { 'page1.txt': { content_type: 'text/plain', data: ATTACHMENT } } }, 'PUT');
+  await post(
+    target,
+    `${db}/scan:1`,
+    { type: 'scan', _attachments: { 'page1.txt': { content_type: 'text/plain', data: ATTACHMENT } } },
+    'PUT',
+  );
   const gone = (await post(target, `${db}/gone:1`, { type: 'case' }, 'PUT')) as { rev: string };
-  const del = await couchFetch(`${target.url}/${db}/gone:1?rev=${gone.rev}`, { method: 'DELETE', auth: target.admin });
+  const del = await couchFetch(`${target.url}/${db}/gone:1?rev=${gone.rev}`, {
+    method: 'DELETE',
+    auth: target.admin,
+  });
   expect(del.status).toBeLessThan(300);
 }
 
@@ -93,12 +108,20 @@ describe.each(['indexeddb', 'idb'] as Adapter[])('seedFreshReplica on the %s ada
 
   it('hands over to live replication: only the changes after the seed travel, both ways', async () => {
     // Server-side changes after the seed: two new docs, one update, one deletion, a new conflict branch.
-    const existing = (await post(env.target, `${db}/_bulk_docs`, { docs: [{ _id: 'case:new-1', type: 'case' }, { _id: 'case:new-2', type: 'case' }] })) as unknown[];
+    const existing = (await post(env.target, `${db}/_bulk_docs`, {
+      docs: [
+        { _id: 'case:new-1', type: 'case' },
+        { _id: 'case:new-2', type: 'case' },
+      ],
+    })) as unknown[];
     expect(existing).toHaveLength(2);
     const first = await couchFetch(`${env.target.url}/${db}/case:0000001`, { auth: env.target.admin });
     await post(env.target, `${db}/case:0000001`, { ...first.body, status: 'closed' }, 'PUT');
     const second = await couchFetch(`${env.target.url}/${db}/case:0000002`, { auth: env.target.admin });
-    await couchFetch(`${env.target.url}/${db}/case:0000002?rev=${second.body._rev}`, { method: 'DELETE', auth: env.target.admin });
+    await couchFetch(`${env.target.url}/${db}/case:0000002?rev=${second.body._rev}`, {
+      method: 'DELETE',
+      auth: env.target.admin,
+    });
 
     const pull = await call(page, 'pull', local, adapter, couchPath(db), {});
     expect(pull.docsRead).toBe(4);
@@ -131,7 +154,9 @@ describe('seedFreshReplica as an ordinary member (a clerk, not a server admin)',
       expect(run.docs).toBe(120);
       expect(run.remoteCheckpointsWritten).toBe(true);
       expect(run.liveDocsRead).toBe(0);
-      const local = (await call(clerk, 'snapshot', 'member', 'indexeddb')).filter((d) => !d.id.startsWith('_design/'));
+      const local = (await call(clerk, 'snapshot', 'member', 'indexeddb')).filter(
+        (d) => !d.id.startsWith('_design/'),
+      );
       expect(local).toEqual(await serverSnapshot(env.target, db));
     } finally {
       await clerk.context().close();
@@ -148,9 +173,18 @@ describe('seedFreshReplica while the server keeps changing', () => {
     for (let i = 0; i < 20; i++) {
       const id = `case:${String((i * 31) % 600).padStart(7, '0')}`;
       const cur = await couchFetch(`${env.target.url}/${db}/${id}`, { auth: env.target.admin });
-      if (i % 5 === 4) await couchFetch(`${env.target.url}/${db}/${id}?rev=${cur.body._rev}`, { method: 'DELETE', auth: env.target.admin });
+      if (i % 5 === 4)
+        await couchFetch(`${env.target.url}/${db}/${id}?rev=${cur.body._rev}`, {
+          method: 'DELETE',
+          auth: env.target.admin,
+        });
       else await post(env.target, `${db}/${id}`, { ...cur.body, status: `busy-${i}` }, 'PUT');
-      await post(env.target, `${db}/_bulk_docs`, { docs: [{ _id: `aaa:${i}`, type: 'case' }, { _id: `zzz:${i}`, type: 'case' }] });
+      await post(env.target, `${db}/_bulk_docs`, {
+        docs: [
+          { _id: `aaa:${i}`, type: 'case' },
+          { _id: `zzz:${i}`, type: 'case' },
+        ],
+      });
     }
     const run = await seeding;
     expect(run.progressMonotonic).toBe(true);

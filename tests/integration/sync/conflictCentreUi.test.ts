@@ -22,7 +22,11 @@ let browser: Browser;
 let judge: TestUser;
 
 beforeAll(async () => {
-  await build({ configFile: path.resolve('renderer/vite.config.ts'), logLevel: 'warn', build: { outDir: APP_DIR, emptyOutDir: true, sourcemap: false } });
+  await build({
+    configFile: path.resolve('renderer/vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: APP_DIR, emptyOutDir: true, sourcemap: false },
+  });
   target = await getCouchTarget();
   await provision(createCouchClient(target.adminUrl));
   judge = (await addRoleUsers(target, ['judge'])).judge;
@@ -38,16 +42,44 @@ afterAll(async () => {
 describe('conflict centre in the app', () => {
   it('lists a server-side conflict, shows both versions, and keep resolves it everywhere', async () => {
     const db = `${target.url}/courtdesk_documents`;
-    const body = { type: 'draft', schemaVersion: 1, createdAt: '2026-03-02T09:30:00.000+08:00', createdBy: judge.name, caseId: 'case:c1', kind: 'judgment', title: '民事判决书（冲突）' };
-    const first = await couchFetch(`${db}/draft:ui`, { method: 'PUT', auth: judge, body: { ...body, body: '<p>原告张三。</p>' } });
+    const body = {
+      type: 'draft',
+      schemaVersion: 1,
+      createdAt: '2026-03-02T09:30:00.000+08:00',
+      createdBy: judge.name,
+      caseId: 'case:c1',
+      kind: 'judgment',
+      title: '民事判决书（冲突）',
+    };
+    const first = await couchFetch(`${db}/draft:ui`, {
+      method: 'PUT',
+      auth: judge,
+      body: { ...body, body: '<p>原告张三。</p>' },
+    });
     expect(first.status).toBe(201);
     const hash = String(first.body.rev).split('-')[1];
     // Two offline edits as replication delivers them: two leaves on rev 2 (written as admin, new_edits=false).
     const leaves = [
-      { ...body, _id: 'draft:ui', _rev: `2-${'a'.repeat(32)}`, _revisions: { start: 2, ids: ['a'.repeat(32), hash] }, body: '<p>原告张三诉被告李四买卖合同纠纷。</p>' },
-      { ...body, _id: 'draft:ui', _rev: `2-${'b'.repeat(32)}`, _revisions: { start: 2, ids: ['b'.repeat(32), hash] }, body: '<p>原告张三诉被告李四借款合同纠纷。</p>' },
+      {
+        ...body,
+        _id: 'draft:ui',
+        _rev: `2-${'a'.repeat(32)}`,
+        _revisions: { start: 2, ids: ['a'.repeat(32), hash] },
+        body: '<p>原告张三诉被告李四买卖合同纠纷。</p>',
+      },
+      {
+        ...body,
+        _id: 'draft:ui',
+        _rev: `2-${'b'.repeat(32)}`,
+        _revisions: { start: 2, ids: ['b'.repeat(32), hash] },
+        body: '<p>原告张三诉被告李四借款合同纠纷。</p>',
+      },
     ];
-    const w = await couchFetch(`${db}/_bulk_docs`, { method: 'POST', auth: target.admin, body: { docs: leaves, new_edits: false } });
+    const w = await couchFetch(`${db}/_bulk_docs`, {
+      method: 'POST',
+      auth: target.admin,
+      body: { docs: leaves, new_edits: false },
+    });
     expect(w.status).toBe(201);
 
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -59,7 +91,11 @@ describe('conflict centre in the app', () => {
     await page.getByTestId('signin-password').fill(judge.password);
     await page.getByTestId('signin-submit').click();
     await page.getByTestId('screen-home').waitFor();
-    await page.waitForFunction(() => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'online', undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=sync-status]')?.getAttribute('data-state') === 'online',
+      undefined,
+      { timeout: 120_000 },
+    );
 
     await page.goto(`${host.url}/#/conflicts`);
     await page.getByTestId('conflict-open-draft:ui').click({ timeout: 60_000 });

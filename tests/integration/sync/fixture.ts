@@ -46,7 +46,10 @@ export interface Workstation {
 const suffix = randomBytes(3).toString('hex');
 
 /** Creates one user per role (names unique to this run). */
-export async function addRoleUsers(target: CouchTarget, roles: readonly Role[]): Promise<Record<Role, TestUser>> {
+export async function addRoleUsers(
+  target: CouchTarget,
+  roles: readonly Role[],
+): Promise<Record<Role, TestUser>> {
   const couch = createCouchClient(target.adminUrl);
   const users = {} as Record<Role, TestUser>;
   for (const role of roles) {
@@ -78,7 +81,10 @@ export async function startStack(roles: readonly Role[], given?: CouchTarget): P
       page.on('pageerror', (e) => console.error(`[page ${user.name}] ${e.message}`));
       await page.goto(`${host.url}/index.html`);
       await page.waitForFunction(() => document.getElementById('ready')?.textContent === 'ready');
-      const status = await page.evaluate(([n, p]) => window.cd.signIn(n, p), [user.name, user.password] as const);
+      const status = await page.evaluate(([n, p]) => window.cd.signIn(n, p), [
+        user.name,
+        user.password,
+      ] as const);
       if (status !== 200) throw new Error(`sign-in of ${user.name} failed: ${status}`);
       return { context, page };
     },
@@ -86,7 +92,8 @@ export async function startStack(roles: readonly Role[], given?: CouchTarget): P
       for (const c of contexts) await c.close().catch(() => undefined);
       await browser.close();
       await host.close();
-      if (!target.embedded) for (const u of Object.values(users)) await deleteUser(target, u.name).catch(() => undefined);
+      if (!target.embedded)
+        for (const u of Object.values(users)) await deleteUser(target, u.name).catch(() => undefined);
       if (!given) await target.stop();
     },
   };
@@ -94,12 +101,21 @@ export async function startStack(roles: readonly Role[], given?: CouchTarget): P
 
 /** Waits until database `key` of the page's engine is in `state` (string predicates would need eval, which the CSP forbids). */
 export async function until(page: Page, key: string, state: string, timeoutMs = 120_000): Promise<void> {
-  await page.waitForFunction(([k, s]) => window.cd.db(k as never, s as never), [key, state] as const, { timeout: timeoutMs, polling: 250 });
+  await page.waitForFunction(([k, s]) => window.cd.db(k as never, s as never), [key, state] as const, {
+    timeout: timeoutMs,
+    polling: 250,
+  });
 }
 
 /** All documents of a server database (admin), design documents excluded. */
-export async function serverDocs(target: CouchTarget, db: string): Promise<{ id: string; rev: string; doc: Record<string, unknown> }[]> {
-  const r = await couchFetch(`${target.url}/${db}/_all_docs?include_docs=true&conflicts=true`, { auth: target.admin, timeoutMs: 120_000 });
+export async function serverDocs(
+  target: CouchTarget,
+  db: string,
+): Promise<{ id: string; rev: string; doc: Record<string, unknown> }[]> {
+  const r = await couchFetch(`${target.url}/${db}/_all_docs?include_docs=true&conflicts=true`, {
+    auth: target.admin,
+    timeoutMs: 120_000,
+  });
   if (r.status !== 200) throw new Error(`_all_docs ${db}: ${r.status} ${r.text.slice(0, 200)}`);
   return (r.body.rows as { id: string; value: { rev: string }; doc: Record<string, unknown> }[])
     .filter((x) => !x.id.startsWith('_design/'))
@@ -107,9 +123,18 @@ export async function serverDocs(target: CouchTarget, db: string): Promise<{ id:
 }
 
 /** Writes documents on the server as admin (bulk, in chunks). */
-export async function serverBulk(target: CouchTarget, db: string, docs: Record<string, unknown>[]): Promise<void> {
+export async function serverBulk(
+  target: CouchTarget,
+  db: string,
+  docs: Record<string, unknown>[],
+): Promise<void> {
   for (let i = 0; i < docs.length; i += 2000) {
-    const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, { method: 'POST', auth: target.admin, body: { docs: docs.slice(i, i + 2000) }, timeoutMs: 120_000 });
+    const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
+      method: 'POST',
+      auth: target.admin,
+      body: { docs: docs.slice(i, i + 2000) },
+      timeoutMs: 120_000,
+    });
     if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 300)}`);
     const bad = (r.body as { error?: string }[]).filter((x) => x.error);
     if (bad.length) throw new Error(`_bulk_docs ${db}: ${bad.length} failed, e.g. ${JSON.stringify(bad[0])}`);
@@ -165,16 +190,32 @@ export async function startChildServer(): Promise<ChildServer> {
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const launch = async () => {
-    child = spawn(process.execPath, ['sync-server/bin/courtdesk-server.mjs', 'start', '--data', dir, '--port', String(port), '--host', '127.0.0.1'], {
-      env: { ...process.env, COURTDESK_ADMIN_USER: admin.name, COURTDESK_ADMIN_PASSWORD: admin.password },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        'sync-server/bin/courtdesk-server.mjs',
+        'start',
+        '--data',
+        dir,
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+      ],
+      {
+        env: { ...process.env, COURTDESK_ADMIN_USER: admin.name, COURTDESK_ADMIN_PASSWORD: admin.password },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr?.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)));
     const until = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
-      const ok = await fetch(`${url}/`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       if (Date.now() > until) throw new Error(`server did not start: ${stderr}`);
       await new Promise((r) => setTimeout(r, 100));

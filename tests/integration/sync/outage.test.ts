@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverBulk, serverDocs, startChildServer, startStack, until, type ChildServer, type Stack } from './fixture';
+import {
+  serverBulk,
+  serverDocs,
+  startChildServer,
+  startStack,
+  until,
+  type ChildServer,
+  type Stack,
+} from './fixture';
 
 /**
  * Fault test: the embedded server runs as a `courtdesk-server start` child process and is SIGKILLed
@@ -21,18 +29,32 @@ afterAll(async () => {
 });
 
 function post(id: string, by: string, n: number): Record<string, unknown> {
-  return { _id: `post:${id}`, type: 'post', schemaVersion: 1, createdAt: '2026-03-02T09:30:00.000+08:00', createdBy: by, board: 'board:general', title: `帖子 ${n}`, body: `<p>${'内容'.repeat(200)}</p>` };
+  return {
+    _id: `post:${id}`,
+    type: 'post',
+    schemaVersion: 1,
+    createdAt: '2026-03-02T09:30:00.000+08:00',
+    createdBy: by,
+    board: 'board:general',
+    title: `帖子 ${n}`,
+    body: `<p>${'内容'.repeat(200)}</p>`,
+  };
 }
 
 describe('server killed during a 10k two-way sync', () => {
   it('converges: every document once, at its latest revision, after 5 SIGKILL/restart cycles', async () => {
     const clerk = stack.users.clerk.name;
     const judge = stack.users.judge.name;
-    await serverBulk(stack.target, 'courtdesk_forum', Array.from({ length: 5000 }, (_, i) => post(`srv${i}`, judge, i)));
+    await serverBulk(
+      stack.target,
+      'courtdesk_forum',
+      Array.from({ length: 5000 }, (_, i) => post(`srv${i}`, judge, i)),
+    );
     const { page } = await stack.workstation(stack.users.clerk);
     await page.evaluate(([u]) => window.cd.start(u, ['forum'], { maxBackoffMs: 1000 }), [clerk] as const);
     const local = Array.from({ length: 5000 }, (_, i) => post(`ws${i}`, clerk, i));
-    for (let i = 0; i < local.length; i += 1000) await page.evaluate(([d]) => window.cd.bulk('forum', d), [local.slice(i, i + 1000)] as const);
+    for (let i = 0; i < local.length; i += 1000)
+      await page.evaluate(([d]) => window.cd.bulk('forum', d), [local.slice(i, i + 1000)] as const);
 
     const t0 = Date.now();
     const atKill: { serverDocs: number; localDocs: number; state: string }[] = [];
@@ -47,7 +69,11 @@ describe('server killed during a 10k two-way sync', () => {
       // Edits made while the server is down must win afterwards.
       for (let j = 0; j < 20; j++) {
         const id = `post:ws${k * 20 + j}`;
-        await page.evaluate(([u, i, n]) => window.cd.update('forum', u, i, { title: `离线修改 ${n}` }), [clerk, id, k] as const);
+        await page.evaluate(([u, i, n]) => window.cd.update('forum', u, i, { title: `离线修改 ${n}` }), [
+          clerk,
+          id,
+          k,
+        ] as const);
       }
       await until(page, 'forum', 'offline', 30_000);
       await new Promise((r) => setTimeout(r, 1000));
@@ -59,7 +85,9 @@ describe('server killed during a 10k two-way sync', () => {
     await until(page, 'forum', 'online', 240_000);
     expect(await page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
     console.log(`converged ${Date.now() - t0} ms after the first kill window began`);
-    expect(await page.evaluate(() => window.cd.history())).toEqual(expect.arrayContaining(['offline', 'syncing', 'online']));
+    expect(await page.evaluate(() => window.cd.history())).toEqual(
+      expect.arrayContaining(['offline', 'syncing', 'online']),
+    );
 
     const docs = await serverDocs(stack.target, 'courtdesk_forum');
     const ids = docs.map((d) => d.id);

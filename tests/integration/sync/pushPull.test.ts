@@ -45,7 +45,9 @@ describe('sync in Chromium against a real server', () => {
     const docs = drafts(clerk.name, 10_000, 'push10k');
     let t = Date.now();
     for (let i = 0; i < docs.length; i += 2000) {
-      expect(await page.evaluate(([d]) => window.cd.bulk('documents', d), [docs.slice(i, i + 2000)] as const)).toBe(2000);
+      expect(
+        await page.evaluate(([d]) => window.cd.bulk('documents', d), [docs.slice(i, i + 2000)] as const),
+      ).toBe(2000);
     }
     console.log(`local writes 10k: ${Date.now() - t} ms`);
     t = Date.now();
@@ -60,7 +62,9 @@ describe('sync in Chromium against a real server', () => {
     const ok = await page.evaluate(() => window.cd.syncNow());
     expect(ok).toEqual({ ok: true });
     console.log(`push 10k: ${Date.now() - t0} ms`);
-    const onServer = (await serverDocs(stack.target, 'courtdesk_documents')).filter((d) => d.id.startsWith('draft:push10k:'));
+    const onServer = (await serverDocs(stack.target, 'courtdesk_documents')).filter((d) =>
+      d.id.startsWith('draft:push10k:'),
+    );
     expect(onServer).toHaveLength(10_000);
     await page.evaluate(() => window.cd.recount());
     const after = (await page.evaluate(() => window.cd.status())).databases[0];
@@ -73,14 +77,21 @@ describe('sync in Chromium against a real server', () => {
     const b = await stack.workstation(stack.users.judge);
     await a.page.evaluate(([u]) => window.cd.start(u, ['forum']), [stack.users.clerk.name] as const);
     // The second workstation runs on the older `idb` adapter: both adapters sync.
-    await b.page.evaluate(([u]) => window.cd.start(u, ['forum'], { adapter: 'idb' }), [stack.users.judge.name] as const);
+    await b.page.evaluate(([u]) => window.cd.start(u, ['forum'], { adapter: 'idb' }), [
+      stack.users.judge.name,
+    ] as const);
     await until(a.page, 'forum', 'online');
     await until(b.page, 'forum', 'online');
     const latencies: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t0 = Date.now();
       await a.page.evaluate(
-        ([u, n]) => window.cd.create('forum', u, 'post', [`live${n}`], { board: 'board:general', title: `实时 ${n}`, body: '<p>内容</p>' }),
+        ([u, n]) =>
+          window.cd.create('forum', u, 'post', [`live${n}`], {
+            board: 'board:general',
+            title: `实时 ${n}`,
+            body: '<p>内容</p>',
+          }),
         [stack.users.clerk.name, i] as const,
       );
       const seen = await b.page.evaluate((id) => window.cd.waitDoc('forum', id, 30_000), `post:live${i}`);

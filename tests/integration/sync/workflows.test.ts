@@ -38,7 +38,13 @@ describe('two offline edits of one draft', () => {
     const assistant = stack.users.assistant.name;
     for (const n of ['merge', 'keep']) {
       await a.page.evaluate(
-        ([u, id]) => window.cd.create('documents', u, 'draft', [id], { caseId: 'case:c1', kind: 'judgment', title: '民事判决书', body: '<p>原告张三诉被告李四买卖合同纠纷一案。</p>' }),
+        ([u, id]) =>
+          window.cd.create('documents', u, 'draft', [id], {
+            caseId: 'case:c1',
+            kind: 'judgment',
+            title: '民事判决书',
+            body: '<p>原告张三诉被告李四买卖合同纠纷一案。</p>',
+          }),
         [judge, n] as const,
       );
     }
@@ -49,15 +55,32 @@ describe('two offline edits of one draft', () => {
     await a.context.setOffline(true);
     await b.context.setOffline(true);
     for (const n of ['merge', 'keep']) {
-      await a.page.evaluate(([u, id]) => window.cd.update('documents', u, id, { body: '<p>原告张三诉被告李四买卖合同纠纷一案，本院依法组成合议庭。</p>', updatedBy: u }), [judge, `draft:${n}`] as const);
-      await b.page.evaluate(([u, id]) => window.cd.update('documents', u, id, { body: '<p>原告张三诉被告李四借款合同纠纷一案。</p>', updatedBy: u }), [assistant, `draft:${n}`] as const);
+      await a.page.evaluate(
+        ([u, id]) =>
+          window.cd.update('documents', u, id, {
+            body: '<p>原告张三诉被告李四买卖合同纠纷一案，本院依法组成合议庭。</p>',
+            updatedBy: u,
+          }),
+        [judge, `draft:${n}`] as const,
+      );
+      await b.page.evaluate(
+        ([u, id]) =>
+          window.cd.update('documents', u, id, {
+            body: '<p>原告张三诉被告李四借款合同纠纷一案。</p>',
+            updatedBy: u,
+          }),
+        [assistant, `draft:${n}`] as const,
+      );
     }
     await a.context.setOffline(false);
     await b.context.setOffline(false);
     for (const w of [a, b]) await w.page.evaluate(() => window.dispatchEvent(new Event('online')));
-    for (let i = 0; i < 2; i++) for (const w of [a, b]) expect(await w.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
+    for (let i = 0; i < 2; i++)
+      for (const w of [a, b]) expect(await w.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
 
-    const onServer = await couchFetch(`${stack.target.url}/courtdesk_documents/draft:merge?conflicts=true`, { auth: stack.target.admin });
+    const onServer = await couchFetch(`${stack.target.url}/courtdesk_documents/draft:merge?conflicts=true`, {
+      auth: stack.target.admin,
+    });
     expect(onServer.body._conflicts).toHaveLength(1);
     for (const w of [a, b]) {
       const list = await w.page.evaluate(() => window.cd.conflicts('documents'));
@@ -73,36 +96,68 @@ describe('two offline edits of one draft', () => {
     expect(body?.textDiffs?.[1]?.some((p) => p.op !== 'same')).toBe(true);
 
     // The author merges one and keeps the assistant's version of the other; losers are deleted.
-    const merged = { ...revs[0]?.doc, body: '<p>原告张三诉被告李四买卖合同纠纷一案，本院依法组成合议庭（合并）。</p>' };
-    await a.page.evaluate(([doc]) => window.cd.merge('documents', 'draft:merge', doc as Record<string, unknown>), [merged] as const);
+    const merged = {
+      ...revs[0]?.doc,
+      body: '<p>原告张三诉被告李四买卖合同纠纷一案，本院依法组成合议庭（合并）。</p>',
+    };
+    await a.page.evaluate(
+      ([doc]) => window.cd.merge('documents', 'draft:merge', doc as Record<string, unknown>),
+      [merged] as const,
+    );
     const keep = await a.page.evaluate(() => window.cd.revisions('documents', 'draft:keep'));
     const assistantRev = keep.revs.find((r) => r.doc['updatedBy'] === assistant)?.rev ?? '';
     await a.page.evaluate(([rev]) => window.cd.keep('documents', 'draft:keep', rev), [assistantRev] as const);
     expect(await a.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
     expect(await b.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
 
-    for (const [id, text] of [['draft:merge', '（合并）'], ['draft:keep', '借款合同']] as const) {
-      const r = await couchFetch(`${stack.target.url}/courtdesk_documents/${id}?conflicts=true`, { auth: stack.target.admin });
+    for (const [id, text] of [
+      ['draft:merge', '（合并）'],
+      ['draft:keep', '借款合同'],
+    ] as const) {
+      const r = await couchFetch(`${stack.target.url}/courtdesk_documents/${id}?conflicts=true`, {
+        auth: stack.target.admin,
+      });
       expect(r.body._conflicts).toBeUndefined();
       expect(r.body.body).toContain(text);
-      const leaves = await couchFetch(`${stack.target.url}/courtdesk_documents/${id}?open_revs=all`, { auth: stack.target.admin, headers: { accept: 'application/json' } });
+      const leaves = await couchFetch(`${stack.target.url}/courtdesk_documents/${id}?open_revs=all`, {
+        auth: stack.target.admin,
+        headers: { accept: 'application/json' },
+      });
       const ls = (leaves.body as { ok: { _deleted?: boolean } }[]).map((l) => l.ok._deleted === true);
       expect(ls.filter((d) => !d)).toHaveLength(1);
       expect(ls.filter((d) => d)).toHaveLength(1); // the losing revision, deleted explicitly
     }
     expect(await b.page.evaluate(() => window.cd.conflicts('documents'))).toEqual([]);
-    expect((await b.page.evaluate(() => window.cd.get('documents', 'draft:merge')))?.['body']).toContain('（合并）');
+    expect((await b.page.evaluate(() => window.cd.get('documents', 'draft:merge')))?.['body']).toContain(
+      '（合并）',
+    );
     for (const w of [a, b]) await w.page.evaluate(() => window.cd.close());
   });
 });
 
 /** SPEC §3 restated: who may create each document type (every other role must get 403). */
 const CREATE: Record<string, Record<string, readonly Role[]>> = {
-  courtdesk_cases: { case: ['clerk'], event: ['clerk', 'judge', 'assistant', 'enforcement'], approval: ['leader'], caseNumber: ['worker'], assignment: ['worker'] },
+  courtdesk_cases: {
+    case: ['clerk'],
+    event: ['clerk', 'judge', 'assistant', 'enforcement'],
+    approval: ['leader'],
+    caseNumber: ['worker'],
+    assignment: ['worker'],
+  },
   courtdesk_documents: { draft: ['judge', 'assistant', 'clerk'], template: ['admin'], volume: ['clerk'] },
-  courtdesk_enforcement: { enforcementAction: ['enforcement'], assetInquiry: ['enforcement'], dishonestDebtor: ['enforcement'] },
-  courtdesk_forum: { board: ['admin'], post: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'] },
-  courtdesk_notices: { notice: ['admin'], receipt: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'] },
+  courtdesk_enforcement: {
+    enforcementAction: ['enforcement'],
+    assetInquiry: ['enforcement'],
+    dishonestDebtor: ['enforcement'],
+  },
+  courtdesk_forum: {
+    board: ['admin'],
+    post: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'],
+  },
+  courtdesk_notices: {
+    notice: ['admin'],
+    receipt: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'],
+  },
   courtdesk_library: { libraryItem: ['admin'], download: ['admin'] },
   courtdesk_public: { publicCase: ['worker'], hearingNotice: ['worker'] },
   courtdesk_audit: { audit: ['worker'] },
@@ -127,7 +182,11 @@ describe('server enforcement and refused writes', () => {
       for (const [type, allowed] of Object.entries(types)) {
         for (const role of ALL) {
           const u = stack.users[role];
-          const r = await couchFetch(`${stack.target.url}/${db}`, { method: 'POST', auth: u, body: forged(type, u.name, `forged${role}`) });
+          const r = await couchFetch(`${stack.target.url}/${db}`, {
+            method: 'POST',
+            auth: u,
+            body: forged(type, u.name, `forged${role}`),
+          });
           const expected = allowed.includes(role) ? 201 : 403;
           expect({ db, type, role, status: r.status }).toEqual({ db, type, role, status: expected });
           const member = DATABASES.find((d) => d.name === db)?.memberRoles.includes(role);
@@ -142,13 +201,26 @@ describe('server enforcement and refused writes', () => {
     // post, anyone deleting a process event.
     const clerk = stack.users.clerk;
     const c = await couchFetch(`${stack.target.url}/courtdesk_cases/case:forgedclerk`, { auth: clerk });
-    const asJudge = await couchFetch(`${stack.target.url}/courtdesk_cases/case:forgedclerk`, { method: 'PUT', auth: stack.users.judge, body: { ...c.body, cause: '篡改' } });
+    const asJudge = await couchFetch(`${stack.target.url}/courtdesk_cases/case:forgedclerk`, {
+      method: 'PUT',
+      auth: stack.users.judge,
+      body: { ...c.body, cause: '篡改' },
+    });
     expect(asJudge.status).toBe(403);
     const p = await couchFetch(`${stack.target.url}/courtdesk_forum/post:forgedjudge`, { auth: clerk });
-    const notAuthor = await couchFetch(`${stack.target.url}/courtdesk_forum/post:forgedjudge`, { method: 'PUT', auth: clerk, body: { ...p.body, title: 'x' } });
+    const notAuthor = await couchFetch(`${stack.target.url}/courtdesk_forum/post:forgedjudge`, {
+      method: 'PUT',
+      auth: clerk,
+      body: { ...p.body, title: 'x' },
+    });
     expect(notAuthor.status).toBe(403);
-    const e = await couchFetch(`${stack.target.url}/courtdesk_cases/event:case:c1:forgedclerk`, { auth: clerk });
-    const del = await couchFetch(`${stack.target.url}/courtdesk_cases/event:case:c1:forgedclerk?rev=${e.body._rev}`, { method: 'DELETE', auth: clerk });
+    const e = await couchFetch(`${stack.target.url}/courtdesk_cases/event:case:c1:forgedclerk`, {
+      auth: clerk,
+    });
+    const del = await couchFetch(
+      `${stack.target.url}/courtdesk_cases/event:case:c1:forgedclerk?rev=${e.body._rev}`,
+      { method: 'DELETE', auth: clerk },
+    );
     expect(del.status).toBe(403);
   });
 
@@ -156,7 +228,20 @@ describe('server enforcement and refused writes', () => {
     const judge = stack.users.judge.name;
     const w = await started('judge', ['cases']);
     await w.context.setOffline(true);
-    const docs = [...events(judge, 10, 'judgeA'), { _id: 'case:byjudge', type: 'case', ...env(judge), schemaVersion: 2, caseType: '民初', cause: '买卖合同纠纷', filingDate: '2026-03-02', parties: [{ role: 'plaintiff', kind: 'natural', name: '张三' }] }, ...events(judge, 10, 'judgeB')];
+    const docs = [
+      ...events(judge, 10, 'judgeA'),
+      {
+        _id: 'case:byjudge',
+        type: 'case',
+        ...env(judge),
+        schemaVersion: 2,
+        caseType: '民初',
+        cause: '买卖合同纠纷',
+        filingDate: '2026-03-02',
+        parties: [{ role: 'plaintiff', kind: 'natural', name: '张三' }],
+      },
+      ...events(judge, 10, 'judgeB'),
+    ];
     expect(await w.page.evaluate(([d]) => window.cd.bulk('cases', d), [docs] as const)).toBe(21);
     await w.context.setOffline(false);
     await w.page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -174,7 +259,9 @@ describe('server enforcement and refused writes', () => {
     // Later writes still go through.
     await w.page.evaluate(([d]) => window.cd.bulk('cases', d), [events(judge, 3, 'judgeC')] as const);
     expect(await w.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
-    expect((await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => d.id.endsWith(':judgeC'))).toHaveLength(3);
+    expect(
+      (await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => d.id.endsWith(':judgeC')),
+    ).toHaveLength(3);
     await w.page.evaluate(() => window.cd.close());
   });
 });
@@ -187,22 +274,32 @@ describe('session expiry while offline', () => {
     await until(w.page, 'cases', 'offline', 30_000);
     const newPassword = `${clerk.password}-new`;
     await setPassword(createCouchClient(stack.target.adminUrl), clerk.name, newPassword);
-    expect(await w.page.evaluate(([d]) => window.cd.bulk('cases', d), [events(clerk.name, 50, 'expiry')] as const)).toBe(50);
+    expect(
+      await w.page.evaluate(([d]) => window.cd.bulk('cases', d), [events(clerk.name, 50, 'expiry')] as const),
+    ).toBe(50);
     await w.context.setOffline(false);
     await w.page.evaluate(() => window.dispatchEvent(new Event('online')));
     await until(w.page, 'cases', 'needs-sign-in', 60_000);
     expect((await w.page.evaluate(() => window.cd.syncNow())).ok).toBe(false);
     // Work goes on while signed out of the server.
-    expect(await w.page.evaluate(([d]) => window.cd.bulk('cases', d), [events(clerk.name, 5, 'expiry2')] as const)).toBe(5);
+    expect(
+      await w.page.evaluate(([d]) => window.cd.bulk('cases', d), [events(clerk.name, 5, 'expiry2')] as const),
+    ).toBe(5);
     await w.page.evaluate(() => window.cd.recount());
     expect((await w.page.evaluate(() => window.cd.status())).unpushed).toBe(55);
-    expect((await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => /:expiry2?$/.test(d.id))).toHaveLength(0);
+    expect(
+      (await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => /:expiry2?$/.test(d.id)),
+    ).toHaveLength(0);
 
-    expect(await w.page.evaluate(([n, p]) => window.cd.signIn(n, p), [clerk.name, newPassword] as const)).toBe(200);
+    expect(
+      await w.page.evaluate(([n, p]) => window.cd.signIn(n, p), [clerk.name, newPassword] as const),
+    ).toBe(200);
     await w.page.evaluate(() => window.cd.resume());
     await until(w.page, 'cases', 'online', 60_000);
     expect(await w.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
-    expect((await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => /:expiry2?$/.test(d.id))).toHaveLength(55);
+    expect(
+      (await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => /:expiry2?$/.test(d.id)),
+    ).toHaveLength(55);
     await w.page.evaluate(() => window.cd.recount());
     expect((await w.page.evaluate(() => window.cd.status())).unpushed).toBe(0);
     expect(await w.page.evaluate(() => window.cd.history())).toContain('needs-sign-in');
@@ -219,10 +316,14 @@ describe('session expiry while offline', () => {
     await w.context.clearCookies();
     await w.page.evaluate(([d]) => window.cd.bulk('cases', d), [events(clerk.name, 5, 'nocookie')] as const);
     await until(w.page, 'cases', 'needs-sign-in', 60_000);
-    expect(await w.page.evaluate(([n, p]) => window.cd.signIn(n, p), [clerk.name, password] as const)).toBe(200);
+    expect(await w.page.evaluate(([n, p]) => window.cd.signIn(n, p), [clerk.name, password] as const)).toBe(
+      200,
+    );
     await w.page.evaluate(() => window.cd.resume());
     expect(await w.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
-    expect((await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => d.id.endsWith(':nocookie'))).toHaveLength(5);
+    expect(
+      (await serverDocs(stack.target, 'courtdesk_cases')).filter((d) => d.id.endsWith(':nocookie')),
+    ).toHaveLength(5);
     await w.page.evaluate(() => window.cd.close());
   });
 });
@@ -230,14 +331,25 @@ describe('session expiry while offline', () => {
 describe('safety net', () => {
   it('holds back a pull that would delete 40 % of the local notices until the user confirms', async () => {
     const admin = stack.users.admin.name;
-    const notices = Array.from({ length: 100 }, (_, i) => ({ _id: `notice:n${i}`, type: 'notice', ...env(admin), title: `通知 ${i}`, body: '<p>内容</p>', priority: 'normal' }));
+    const notices = Array.from({ length: 100 }, (_, i) => ({
+      _id: `notice:n${i}`,
+      type: 'notice',
+      ...env(admin),
+      title: `通知 ${i}`,
+      body: '<p>内容</p>',
+      priority: 'normal',
+    }));
     await serverBulk(stack.target, 'courtdesk_notices', notices);
     const w = await started('clerk', ['notices']);
     expect(await w.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
     const before = await w.page.evaluate(() => window.cd.docCount('notices'));
     expect(before).toBeGreaterThanOrEqual(100);
     const live = await serverDocs(stack.target, 'courtdesk_notices');
-    await serverBulk(stack.target, 'courtdesk_notices', live.slice(0, 40).map((d) => ({ _id: d.id, _rev: d.rev, _deleted: true })));
+    await serverBulk(
+      stack.target,
+      'courtdesk_notices',
+      live.slice(0, 40).map((d) => ({ _id: d.id, _rev: d.rev, _deleted: true })),
+    );
     await until(w.page, 'notices', 'awaiting-confirmation', 60_000);
     const held = (await w.page.evaluate(() => window.cd.status())).databases[0]?.pendingDeletion;
     expect(held).toBeTruthy();
@@ -259,16 +371,39 @@ describe('attachments', () => {
   it('round-trips a 20 MB scan byte-exact (md5 digest and sha256 equal on both workstations and the server)', async () => {
     const clerk = stack.users.clerk.name;
     const a = await started('clerk', ['documents']);
-    await a.page.evaluate(([u]) => window.cd.put('documents', { _id: 'volume:scan20', type: 'volume', schemaVersion: 1, createdAt: '2026-03-02T09:30:00.000+08:00', createdBy: u, title: '卷宗' }), [clerk] as const);
-    const sha = await a.page.evaluate(() => window.cd.attachRandom('documents', 'volume:scan20', 'scan.pdf', 20));
+    await a.page.evaluate(
+      ([u]) =>
+        window.cd.put('documents', {
+          _id: 'volume:scan20',
+          type: 'volume',
+          schemaVersion: 1,
+          createdAt: '2026-03-02T09:30:00.000+08:00',
+          createdBy: u,
+          title: '卷宗',
+        }),
+      [clerk] as const,
+    );
+    const sha = await a.page.evaluate(() =>
+      window.cd.attachRandom('documents', 'volume:scan20', 'scan.pdf', 20),
+    );
     const t0 = Date.now();
     expect(await a.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
-    const local = await a.page.evaluate(() => window.cd.attachmentInfo('documents', 'volume:scan20', 'scan.pdf'));
+    const local = await a.page.evaluate(() =>
+      window.cd.attachmentInfo('documents', 'volume:scan20', 'scan.pdf'),
+    );
     expect(local).toMatchObject({ sha256: sha, length: 20 * 1024 * 1024 });
 
-    const stub = await couchFetch(`${stack.target.url}/courtdesk_documents/volume:scan20`, { auth: stack.target.admin });
+    const stub = await couchFetch(`${stack.target.url}/courtdesk_documents/volume:scan20`, {
+      auth: stack.target.admin,
+    });
     expect(stub.body._attachments['scan.pdf'].digest).toBe(local?.digest);
-    const raw = await fetch(`${stack.target.url}/courtdesk_documents/volume:scan20/scan.pdf`, { headers: { authorization: 'Basic ' + Buffer.from(`${stack.target.admin.name}:${stack.target.admin.password}`).toString('base64') } });
+    const raw = await fetch(`${stack.target.url}/courtdesk_documents/volume:scan20/scan.pdf`, {
+      headers: {
+        authorization:
+          'Basic ' +
+          Buffer.from(`${stack.target.admin.name}:${stack.target.admin.password}`).toString('base64'),
+      },
+    });
     const bytes = new Uint8Array(await raw.arrayBuffer());
     expect(bytes.length).toBe(20 * 1024 * 1024);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
@@ -276,7 +411,9 @@ describe('attachments', () => {
 
     const b = await started('judge', ['documents']);
     expect(await b.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
-    const other = await b.page.evaluate(() => window.cd.attachmentInfo('documents', 'volume:scan20', 'scan.pdf'));
+    const other = await b.page.evaluate(() =>
+      window.cd.attachmentInfo('documents', 'volume:scan20', 'scan.pdf'),
+    );
     expect(other).toEqual(local);
     console.log(`20 MB attachment push + pull: ${Date.now() - t0} ms`);
     for (const w of [a, b]) await w.page.evaluate(() => window.cd.close());

@@ -47,15 +47,22 @@ export function SyncStatusIndicator() {
       await engine.syncNow();
       void message.success(t('sync.syncNowOk'));
     } catch (err) {
-      const key = err instanceof Error && err.name === 'SyncFailure' ? (err as SyncFailure).error.messageKey : 'sync.errors.server';
+      const key =
+        err instanceof Error && err.name === 'SyncFailure'
+          ? (err as SyncFailure).error.messageKey
+          : 'sync.errors.server';
       void message.error(t('sync.syncNowFailed', { reason: t(key) }));
     } finally {
       setBusy(false);
     }
   }
 
-  const last = status.lastSyncAt ? t('sync.lastSync', { time: dayjs(status.lastSyncAt).format('MM-DD HH:mm:ss') }) : t('sync.neverSynced');
-  const errors = status.databases.filter((d) => d.error).map((d) => t(d.error?.messageKey ?? 'sync.errors.server'));
+  const last = status.lastSyncAt
+    ? t('sync.lastSync', { time: dayjs(status.lastSyncAt).format('MM-DD HH:mm:ss') })
+    : t('sync.neverSynced');
+  const errors = status.databases
+    .filter((d) => d.error)
+    .map((d) => t(d.error?.messageKey ?? 'sync.errors.server'));
   const rejected = status.databases.flatMap((d) => d.rejected.map((r) => ({ ...r, key: d.key })));
   const held = status.databases.filter((d) => d.pendingDeletion);
   const details = (
@@ -79,38 +86,77 @@ export function SyncStatusIndicator() {
       )}
       {held.map((d) => (
         <Space key={d.key} direction="vertical" size={2}>
-          <Typography.Text>{t('sync.confirmDeletionsText', { db: d.key, deletions: d.pendingDeletion?.deletions, localDocs: d.pendingDeletion?.localDocs })}</Typography.Text>
-          <Button size="small" danger onClick={() => engine.confirmDeletions(d.key)} data-testid={`sync-confirm-${d.key}`}>
+          <Typography.Text>
+            {t('sync.confirmDeletionsText', {
+              db: d.key,
+              deletions: d.pendingDeletion?.deletions,
+              localDocs: d.pendingDeletion?.localDocs,
+            })}
+          </Typography.Text>
+          <Button
+            size="small"
+            danger
+            onClick={() => engine.confirmDeletions(d.key)}
+            data-testid={`sync-confirm-${d.key}`}
+          >
             {t('sync.confirmDeletions')}
           </Button>
         </Space>
       ))}
-      {rejected.length > 0 && <Typography.Text type="warning">{t('sync.rejected', { count: rejected.length })}</Typography.Text>}
+      {rejected.length > 0 && (
+        <Typography.Text type="warning">{t('sync.rejected', { count: rejected.length })}</Typography.Text>
+      )}
       {rejected.map((r) => (
         <Space key={`${r.key}/${r.id}`} size={4} data-testid="sync-rejected-item">
-          <Typography.Text type="secondary">{t('sync.rejectedItem', { id: r.id, reason: r.reason })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('sync.rejectedItem', { id: r.id, reason: r.reason })}
+          </Typography.Text>
           <Button size="small" type="link" onClick={() => void engine.dismissRejected(r.key, r.id)}>
             {t('sync.dismiss')}
           </Button>
         </Space>
       ))}
-      {conflicts.length > 0 && <a href={hrefFor('conflicts')}>{t('sync.conflicts', { count: conflicts.length })}</a>}
+      {conflicts.length > 0 && (
+        <a href={hrefFor('conflicts')}>{t('sync.conflicts', { count: conflicts.length })}</a>
+      )}
       {status.storage?.usage != null && status.storage.quota != null && (
         <Typography.Text type="secondary">
-          {t('sync.storage', { usage: Math.round(status.storage.usage / 1e6), quota: Math.round(status.storage.quota / 1e6) })}
+          {t('sync.storage', {
+            usage: Math.round(status.storage.usage / 1e6),
+            quota: Math.round(status.storage.quota / 1e6),
+          })}
         </Typography.Text>
       )}
-      {status.storage?.persisted === false && <Typography.Text type="secondary">{t('sync.storageNotPersistent')}</Typography.Text>}
+      {status.storage?.persisted === false && (
+        <Typography.Text type="secondary">{t('sync.storageNotPersistent')}</Typography.Text>
+      )}
     </Space>
   );
 
   return (
-    <span className="cd-statusbar__item" data-testid="sync-status" data-state={status.state} data-unpushed={status.unpushed}>
+    <span
+      className="cd-statusbar__item"
+      data-testid="sync-status"
+      data-state={status.state}
+      data-unpushed={status.unpushed}
+    >
       <Popover content={details} trigger="click">
-        <Badge status={BADGE[status.state]} text={`${t(`sync.state.${status.state}`)} · ${t('sync.unpushed', { count: status.unpushed })}`} style={{ cursor: 'pointer' }} />
+        <Badge
+          status={BADGE[status.state]}
+          text={`${t(`sync.state.${status.state}`)} · ${t('sync.unpushed', { count: status.unpushed })}`}
+          style={{ cursor: 'pointer' }}
+        />
       </Popover>
       <Tooltip title={t('sync.syncNow')}>
-        <Button type="text" size="small" icon={<SyncOutlined spin={busy} />} aria-label={t('sync.syncNow')} onClick={() => void syncNow()} disabled={busy} data-testid="sync-now" />
+        <Button
+          type="text"
+          size="small"
+          icon={<SyncOutlined spin={busy} />}
+          aria-label={t('sync.syncNow')}
+          onClick={() => void syncNow()}
+          disabled={busy}
+          data-testid="sync-now"
+        />
       </Tooltip>
     </span>
   );

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { allDocsPagePath, attachmentBytes, bulkGetBody, clampProgress, planBulkGetBatches, type SlowDoc } from './batching';
+import {
+  allDocsPagePath,
+  attachmentBytes,
+  bulkGetBody,
+  clampProgress,
+  planBulkGetBatches,
+  type SlowDoc,
+} from './batching';
 
 const doc = (id: string, bytes = 0, revs = ['1-a']): SlowDoc => ({ id, revs, bytes });
 
 describe('allDocsPagePath', () => {
   it('asks for docs with conflicts and attachment stubs, paged by key', () => {
     const first = new URLSearchParams(allDocsPagePath(2000).split('?')[1]);
-    expect(Object.fromEntries(first)).toEqual({ include_docs: 'true', conflicts: 'true', attachments: 'false', limit: '2000' });
+    expect(Object.fromEntries(first)).toEqual({
+      include_docs: 'true',
+      conflicts: 'true',
+      attachments: 'false',
+      limit: '2000',
+    });
     const next = new URLSearchParams(allDocsPagePath(10, 'case:"x"').split('?')[1]);
     expect(next.get('startkey')).toBe(JSON.stringify('case:"x"'));
     expect(next.get('skip')).toBe('1');
@@ -21,7 +33,11 @@ describe('planBulkGetBatches', () => {
     expect(batches.flat().map((d) => d.id)).toEqual(docs.map((d) => d.id));
   });
   it('caps announced attachment bytes (per open revision) and lets a huge doc travel alone', () => {
-    const batches = planBulkGetBatches([doc('a', 3), doc('b', 3), doc('c', 50), doc('d', 1, ['1-a', '1-b']), doc('e', 1)], 100, 6);
+    const batches = planBulkGetBatches(
+      [doc('a', 3), doc('b', 3), doc('c', 50), doc('d', 1, ['1-a', '1-b']), doc('e', 1)],
+      100,
+      6,
+    );
     expect(batches.map((b) => b.map((d) => d.id))).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
   });
   it('returns nothing for nothing', () => {

@@ -13,7 +13,12 @@ export const BULK_GET_MAX_BYTES = 8 * 1024 * 1024;
 
 /** The `_all_docs` query of one page: up to `limit` documents after the id `after` (exclusive). */
 export function allDocsPagePath(limit: number, after?: string): string {
-  const q = new URLSearchParams({ include_docs: 'true', conflicts: 'true', attachments: 'false', limit: String(limit) });
+  const q = new URLSearchParams({
+    include_docs: 'true',
+    conflicts: 'true',
+    attachments: 'false',
+    limit: String(limit),
+  });
   if (after !== undefined) {
     q.set('startkey', JSON.stringify(after));
     q.set('skip', '1');
@@ -34,7 +39,11 @@ export interface SlowDoc {
  * Groups slow documents into `_bulk_get` batches of at most `maxDocs` documents and `maxBytes`
  * announced attachment bytes; a document larger than `maxBytes` travels alone. Order is kept.
  */
-export function planBulkGetBatches(docs: readonly SlowDoc[], maxDocs = BULK_GET_MAX_DOCS, maxBytes = BULK_GET_MAX_BYTES): SlowDoc[][] {
+export function planBulkGetBatches(
+  docs: readonly SlowDoc[],
+  maxDocs = BULK_GET_MAX_DOCS,
+  maxBytes = BULK_GET_MAX_BYTES,
+): SlowDoc[][] {
   const batches: SlowDoc[][] = [];
   let current: SlowDoc[] = [];
   let bytes = 0;

@@ -20,7 +20,11 @@ describe('replicationCheckpointId', () => {
     await src.bulkDocs([{ _id: 'a' }, { _id: 'b', kind: 'x' }]);
     await src.replicate.to(tgt);
     const id = replicationCheckpointId(await idOf(src), await idOf(tgt));
-    const onTarget = (await tgt.get(id)) as unknown as { last_seq: number; replicator: string; version: number };
+    const onTarget = (await tgt.get(id)) as unknown as {
+      last_seq: number;
+      replicator: string;
+      version: number;
+    };
     const onSource = (await src.get(id)) as unknown as { last_seq: number };
     expect(onTarget.last_seq).toBe(2);
     expect(onSource.last_seq).toBe(2);
@@ -31,7 +35,10 @@ describe('replicationCheckpointId', () => {
   it('follows doc_ids and selector like PouchDB', async () => {
     const src = memDb();
     const tgt = memDb();
-    await src.bulkDocs([{ _id: 'a', kind: 'x' }, { _id: 'b', kind: 'y' }]);
+    await src.bulkDocs([
+      { _id: 'a', kind: 'x' },
+      { _id: 'b', kind: 'y' },
+    ]);
     await src.replicate.to(tgt, { doc_ids: ['b', 'a'] });
     await src.replicate.to(tgt, { selector: { kind: 'x' } });
     const ids = [await idOf(src), await idOf(tgt)] as const;
@@ -56,7 +63,10 @@ describe('replicationCheckpointId', () => {
 
 describe('checkpointDoc', () => {
   it('puts the new session first and keeps at most five entries', () => {
-    const prev = { _rev: '0-3', history: Array.from({ length: 6 }, (_, i) => ({ last_seq: i, session_id: `s${i}` })) };
+    const prev = {
+      _rev: '0-3',
+      history: Array.from({ length: 6 }, (_, i) => ({ last_seq: i, session_id: `s${i}` })),
+    };
     const doc = checkpointDoc('_local/x', 42, 'new', prev);
     expect(doc._rev).toBe('0-3');
     expect(doc.history).toHaveLength(5);

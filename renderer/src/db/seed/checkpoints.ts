@@ -25,7 +25,11 @@ function compareKeys(a: string, b: string): number {
  * The text PouchDB hashes for a replication id: source id + target id + filter + view + sorted
  * query params + sorted doc ids + selector JSON (see generateReplicationId in PouchDB 9).
  */
-export function replicationIdInput(sourceId: string, targetId: string, opts: ReplicationIdOptions = {}): string {
+export function replicationIdInput(
+  sourceId: string,
+  targetId: string,
+  opts: ReplicationIdOptions = {},
+): string {
   const docIds = opts.doc_ids ? [...opts.doc_ids].sort(compareKeys).join(',') : '';
   const filterFun = opts.filter ? opts.filter.toString() : '';
   const selector = opts.selector ? JSON.stringify(opts.selector) : '';
@@ -40,7 +44,11 @@ export function replicationIdInput(sourceId: string, targetId: string, opts: Rep
 }
 
 /** `_local/<md5>` id of the checkpoint documents of a replication from `sourceId` to `targetId`. */
-export function replicationCheckpointId(sourceId: string, targetId: string, opts: ReplicationIdOptions = {}): string {
+export function replicationCheckpointId(
+  sourceId: string,
+  targetId: string,
+  opts: ReplicationIdOptions = {},
+): string {
   const md5 = binaryMd5Base64(replicationIdInput(sourceId, targetId, opts));
   return '_local/' + md5.replace(/\//g, '.').replace(/\+/g, '_');
 }
@@ -61,7 +69,12 @@ export interface CheckpointDoc {
  * source's by `session_id` (compareReplicationLogs) and resumes from `last_seq`. `previous` keeps
  * up to four older history entries as PouchDB does.
  */
-export function checkpointDoc(id: string, lastSeq: string | number, sessionId: string, previous?: Partial<CheckpointDoc>): CheckpointDoc {
+export function checkpointDoc(
+  id: string,
+  lastSeq: string | number,
+  sessionId: string,
+  previous?: Partial<CheckpointDoc>,
+): CheckpointDoc {
   const older = (previous?.history ?? []).filter((h) => h.session_id !== sessionId);
   const doc: CheckpointDoc = {
     _id: id,

@@ -9,7 +9,12 @@ import {
   planBulkGetBatches,
   type SlowDoc,
 } from './batching';
-import { checkpointDoc, replicationCheckpointId, type CheckpointDoc, type ReplicationIdOptions } from './checkpoints';
+import {
+  checkpointDoc,
+  replicationCheckpointId,
+  type CheckpointDoc,
+  type ReplicationIdOptions,
+} from './checkpoints';
 
 /**
  * Fast initial sync of a fresh replica (issue 3, item 2): read the server in bulk
@@ -95,9 +100,16 @@ function toHttp(remote: string | PouchDB.Database): PouchDB.Database {
 }
 
 async function getJson<T>(db: HttpDb, path: string, init?: RequestInit): Promise<T> {
-  const res = await db.fetch(path, { ...init, headers: { accept: 'application/json', 'content-type': 'application/json', ...init?.headers } });
+  const res = await db.fetch(path, {
+    ...init,
+    headers: { accept: 'application/json', 'content-type': 'application/json', ...init?.headers },
+  });
   const text = await res.text();
-  if (!res.ok) throw new SeedError(`${init?.method ?? 'GET'} ${path.split('?')[0]}: ${res.status} ${text.slice(0, 200)}`, res.status);
+  if (!res.ok)
+    throw new SeedError(
+      `${init?.method ?? 'GET'} ${path.split('?')[0]}: ${res.status} ${text.slice(0, 200)}`,
+      res.status,
+    );
   return JSON.parse(text) as T;
 }
 
@@ -112,7 +124,11 @@ function randomSessionId(): string {
  * resolved against the page, or a PouchDB http database) and writes the checkpoints that let live
  * replication start at the recorded sequence. Throws {@link SeedError} if `local` is not empty.
  */
-export async function seedFreshReplica(local: PouchDB.Database, remote: string | PouchDB.Database, opts: SeedOptions = {}): Promise<SeedResult> {
+export async function seedFreshReplica(
+  local: PouchDB.Database,
+  remote: string | PouchDB.Database,
+  opts: SeedOptions = {},
+): Promise<SeedResult> {
   const started = performance.now();
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_SEED_BATCH);
   const remoteDb = toHttp(remote);
@@ -123,7 +139,9 @@ export async function seedFreshReplica(local: PouchDB.Database, remote: string |
     // the replica is not fresh and the push checkpoint would skip it.
     const ddocs = await local.allDocs({ startkey: '_design/', endkey: '_design/\uffff' });
     if (ddocs.rows.length !== localInfo.doc_count) {
-      throw new SeedError(`the local database ${localInfo.db_name} is not empty (${localInfo.doc_count} documents); seed only a fresh replica`);
+      throw new SeedError(
+        `the local database ${localInfo.db_name} is not empty (${localInfo.doc_count} documents); seed only a fresh replica`,
+      );
     }
   }
 
@@ -171,22 +189,30 @@ export async function seedFreshReplica(local: PouchDB.Database, remote: string |
   let conflicted = 0;
   for (const batch of planBulkGetBatches(slow)) {
     opts.signal?.throwIfAborted();
-    const res = await getJson<{ results: Array<{ id: string; docs: Array<{ ok?: AnyDoc; error?: unknown }> }> }>(
-      http,
-      '_bulk_get?revs=true&attachments=true&latest=true',
-      { method: 'POST', body: JSON.stringify(bulkGetBody(batch)), signal: opts.signal ?? null },
-    );
+    const res = await getJson<{
+      results: Array<{ id: string; docs: Array<{ ok?: AnyDoc; error?: unknown }> }>;
+    }>(http, '_bulk_get?revs=true&attachments=true&latest=true', {
+      method: 'POST',
+      body: JSON.stringify(bulkGetBody(batch)),
+      signal: opts.signal ?? null,
+    });
     const docs = res.results.flatMap((r) => r.docs.flatMap((d) => (d.ok ? [d.ok] : [])));
     // A revision that vanished since the page was read (compacted, superseded): take the current
     // winner instead; live replication brings whatever changed after lastSeq.
     const missing = [...new Set(res.results.filter((r) => r.docs.some((d) => !d.ok)).map((r) => r.id))];
     if (missing.length > 0) {
-      const retry = await getJson<{ results: Array<{ docs: Array<{ ok?: AnyDoc }> }> }>(http, '_bulk_get?revs=true&attachments=true', {
-        method: 'POST',
-        body: JSON.stringify({ docs: missing.map((id) => ({ id })) }),
-        signal: opts.signal ?? null,
-      });
-      docs.push(...retry.results.flatMap((r) => r.docs.flatMap((d) => (d.ok && !d.ok._deleted ? [d.ok] : []))));
+      const retry = await getJson<{ results: Array<{ docs: Array<{ ok?: AnyDoc }> }> }>(
+        http,
+        '_bulk_get?revs=true&attachments=true',
+        {
+          method: 'POST',
+          body: JSON.stringify({ docs: missing.map((id) => ({ id })) }),
+          signal: opts.signal ?? null,
+        },
+      );
+      docs.push(
+        ...retry.results.flatMap((r) => r.docs.flatMap((d) => (d.ok && !d.ok._deleted ? [d.ok] : []))),
+      );
     }
     if (docs.length > 0) await writeAll(local, docs);
     conflicted += batch.filter((d) => d.revs.length > 1).length;
@@ -204,8 +230,16 @@ export async function seedFreshReplica(local: PouchDB.Database, remote: string |
   const checkpointIds: SeedResult['checkpointIds'] = {};
   let remoteCheckpointsWritten = true;
   const plan: Array<{ id: string; seq: string | number }> = [];
-  if (want.pull) plan.push({ id: (checkpointIds.pull = replicationCheckpointId(remoteId, localId, opts.replication)), seq: lastSeq });
-  if (want.push) plan.push({ id: (checkpointIds.push = replicationCheckpointId(localId, remoteId, opts.replication)), seq: localSeq });
+  if (want.pull)
+    plan.push({
+      id: (checkpointIds.pull = replicationCheckpointId(remoteId, localId, opts.replication)),
+      seq: lastSeq,
+    });
+  if (want.push)
+    plan.push({
+      id: (checkpointIds.push = replicationCheckpointId(localId, remoteId, opts.replication)),
+      seq: localSeq,
+    });
   for (const { id, seq } of plan) {
     await writeLocalCheckpoint(local, id, seq, session);
     // The server copy is best effort: PouchDB falls back to the target's copy when the source refuses.
@@ -215,7 +249,15 @@ export async function seedFreshReplica(local: PouchDB.Database, remote: string |
   // The bar ends full even if documents were deleted on the server while we read.
   const finalTotal = Math.max(done, total);
   opts.onProgress?.({ done: finalTotal, total: finalTotal, phase: 'done' });
-  return { docs: done, lastSeq, localSeq, conflicted, checkpointIds, remoteCheckpointsWritten, durationMs: performance.now() - started };
+  return {
+    docs: done,
+    lastSeq,
+    localSeq,
+    conflicted,
+    checkpointIds,
+    remoteCheckpointsWritten,
+    durationMs: performance.now() - started,
+  };
 }
 
 /**
@@ -240,10 +282,18 @@ async function writeAll(local: PouchDB.Database, docs: AnyDoc[]): Promise<void> 
   const res = await local.bulkDocs(docs, { new_edits: false });
   // With new_edits:false PouchDB reports only failures.
   const failed = (res as Array<{ error?: unknown; id?: string; message?: string }>).filter((r) => r.error);
-  if (failed.length > 0) throw new SeedError(`local write failed for ${failed.length} documents, e.g. ${failed[0]?.id}: ${failed[0]?.message ?? String(failed[0]?.error)}`);
+  if (failed.length > 0)
+    throw new SeedError(
+      `local write failed for ${failed.length} documents, e.g. ${failed[0]?.id}: ${failed[0]?.message ?? String(failed[0]?.error)}`,
+    );
 }
 
-async function writeLocalCheckpoint(local: PouchDB.Database, id: string, seq: string | number, session: string): Promise<void> {
+async function writeLocalCheckpoint(
+  local: PouchDB.Database,
+  id: string,
+  seq: string | number,
+  session: string,
+): Promise<void> {
   let previous: Partial<CheckpointDoc> | undefined;
   try {
     previous = (await local.get(id)) as unknown as CheckpointDoc;
@@ -253,7 +303,12 @@ async function writeLocalCheckpoint(local: PouchDB.Database, id: string, seq: st
   await local.put(checkpointDoc(id, seq, session, previous) as unknown as PouchDB.Core.PutDocument<object>);
 }
 
-async function writeRemoteCheckpoint(http: HttpDb, id: string, seq: string | number, session: string): Promise<boolean> {
+async function writeRemoteCheckpoint(
+  http: HttpDb,
+  id: string,
+  seq: string | number,
+  session: string,
+): Promise<boolean> {
   const path = '_local/' + encodeURIComponent(id.slice('_local/'.length));
   try {
     const got = await http.fetch(path, { headers: { accept: 'application/json' } });

@@ -15,7 +15,11 @@ export function memoryDb(prefix = 'mem'): PouchDB.Database<Record<string, unknow
 }
 
 /** Polls `check` until it returns true (or throws after `timeoutMs`, with `what` in the message). */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Radio, Space, Spin, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { diffRevisions, keepRevision, loadRevisions, mergeRevisions, type FieldDiff, type RevisionView } from '../../db/conflicts';
+import {
+  diffRevisions,
+  keepRevision,
+  loadRevisions,
+  mergeRevisions,
+  type FieldDiff,
+  type RevisionView,
+} from '../../db/conflicts';
 import { useConflicts, useSyncEngine, type ConflictEntry } from '../../db/hooks';
 import type { DiffPart } from '../../db/textDiff';
 import { PageHeader } from '../../app/layout/PageHeader';
@@ -66,7 +73,9 @@ function ConflictDetail({ entry, onDone }: { entry: ConflictEntry; onDone: () =>
       void message.success(t(done));
       onDone();
     } catch (err) {
-      void message.error(t('conflictCentre.failed', { reason: err instanceof Error ? err.message : String(err) }));
+      void message.error(
+        t('conflictCentre.failed', { reason: err instanceof Error ? err.message : String(err) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -92,7 +101,12 @@ function ConflictDetail({ entry, onDone }: { entry: ConflictEntry; onDone: () =>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.rev}
           </Typography.Text>
-          <Button size="small" disabled={busy} onClick={() => void run(() => keepRevision(db, entry.id, r.rev), 'conflictCentre.kept')} data-testid={`conflict-keep-${i}`}>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => void run(() => keepRevision(db, entry.id, r.rev), 'conflictCentre.kept')}
+            data-testid={`conflict-keep-${i}`}
+          >
             {t('conflictCentre.keep')}
           </Button>
         </Space>
@@ -100,7 +114,10 @@ function ConflictDetail({ entry, onDone }: { entry: ConflictEntry; onDone: () =>
       render: (_: unknown, d: FieldDiff) => (
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
           {d.differs ? (
-            <Radio checked={(choice[d.field] ?? 0) === i} onChange={() => setChoice({ ...choice, [d.field]: i })}>
+            <Radio
+              checked={(choice[d.field] ?? 0) === i}
+              onChange={() => setChoice({ ...choice, [d.field]: i })}
+            >
               <Typography.Text mark={d.differs}>{show(d.values[i])}</Typography.Text>
             </Radio>
           ) : (
@@ -123,7 +140,12 @@ function ConflictDetail({ entry, onDone }: { entry: ConflictEntry; onDone: () =>
       extra={
         <Space>
           <Button onClick={onDone}>{t('conflictCentre.back')}</Button>
-          <Button type="primary" disabled={busy} onClick={() => void run(() => mergeRevisions(db, entry.id, merged()), 'conflictCentre.merged')} data-testid="conflict-merge">
+          <Button
+            type="primary"
+            disabled={busy}
+            onClick={() => void run(() => mergeRevisions(db, entry.id, merged()), 'conflictCentre.merged')}
+            data-testid="conflict-merge"
+          >
             {t('conflictCentre.merge')}
           </Button>
         </Space>
@@ -131,7 +153,14 @@ function ConflictDetail({ entry, onDone }: { entry: ConflictEntry; onDone: () =>
       data-testid="conflict-detail"
     >
       <Typography.Paragraph type="secondary">{t('conflictCentre.mergeHint')}</Typography.Paragraph>
-      <Table rowKey="field" size="small" pagination={false} columns={columns} dataSource={diff.filter((d) => !d.field.startsWith('_') || d.field === '_id')} scroll={{ x: true }} />
+      <Table
+        rowKey="field"
+        size="small"
+        pagination={false}
+        columns={columns}
+        dataSource={diff.filter((d) => !d.field.startsWith('_') || d.field === '_id')}
+        scroll={{ x: true }}
+      />
     </Card>
   );
 }
@@ -158,13 +187,25 @@ export default function ConflictsScreen({ moduleKey }: FeatureScreenProps) {
           size="middle"
           data-testid="conflicts-list"
           columns={[
-            { title: t('conflictCentre.colDocument'), key: 'doc', render: (_: unknown, c: ConflictEntry) => c.title ?? c.id },
+            {
+              title: t('conflictCentre.colDocument'),
+              key: 'doc',
+              render: (_: unknown, c: ConflictEntry) => c.title ?? c.id,
+            },
             { title: t('conflictCentre.colDatabase'), dataIndex: 'key', key: 'key' },
-            { title: t('conflictCentre.colVersions'), key: 'n', render: (_: unknown, c: ConflictEntry) => t('conflictCentre.versions', { count: c.conflictRevs.length + 1 }) },
+            {
+              title: t('conflictCentre.colVersions'),
+              key: 'n',
+              render: (_: unknown, c: ConflictEntry) =>
+                t('conflictCentre.versions', { count: c.conflictRevs.length + 1 }),
+            },
             {
               key: 'open',
               render: (_: unknown, c: ConflictEntry) => (
-                <Button onClick={() => setOpen({ key: c.key, id: c.id })} data-testid={`conflict-open-${c.id}`}>
+                <Button
+                  onClick={() => setOpen({ key: c.key, id: c.id })}
+                  data-testid={`conflict-open-${c.id}`}
+                >
                   {t('conflictCentre.open')}
                 </Button>
               ),
