@@ -14,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          setupFiles: ['tests/support/fastCheckSetup.ts'],
           environment: 'node',
           include: [
             'core/**/*.test.ts',

@@ -47,11 +47,21 @@ describe('deadline properties', () => {
         procArb,
         dateArb,
         fc.integer({ min: 1, max: 400 }),
-        suspArb,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 120 })), {
+          maxLength: 4,
+        }),
         extArb,
-        (procedure, filedOn, step, suspensions, extensions) => {
+        (procedure, filedOn, step, offsets, extensions) => {
+          // Suspensions happen during the case, so they start on or after both filing dates. (Held
+          // fixed across an earlier filing they can make it due later: filed 01-11 with 21 days
+          // suspended is due 03-03, filed 01-31 with 1 day suspended 03-01 — fast-check found it.)
+          const later = addDays(filedOn, step);
+          const suspensions = offsets.map(([off, n]): Suspension => ({
+            from: addDays(later, off),
+            to: addDays(later, off + n),
+          }));
           const a = due({ procedure, filedOn, suspensions, extensions });
-          const b = due({ procedure, filedOn: addDays(filedOn, step), suspensions, extensions });
+          const b = due({ procedure, filedOn: later, suspensions, extensions });
           expect(key(b) >= key(a)).toBe(true);
         },
       ),

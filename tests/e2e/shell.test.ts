@@ -151,6 +151,13 @@ describe('CourtDesk shell in Chromium', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
     );
+    // The workbench reports the real replication state of the clerk's local replicas.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=home-sync-state]')?.getAttribute('data-state') === 'online',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.getByTestId('home-sync-state').innerText()).toContain(zh.sync.state.online);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-04-home-clerk-zh-CN.png') });
 
     const visible = MODULES.filter((m) => m.roles.includes('clerk'));

@@ -9,6 +9,7 @@ import { MODULE_ICONS } from '../moduleIcons';
 import { primaryModules, visibleModules, type ModuleKey } from '../modules';
 import { hrefFor } from '../router';
 import { useServerStatus } from '../status/ServerStatusContext';
+import { useSyncStatus } from '../../db/hooks';
 
 /** Props of {@link HomePage}. */
 export interface HomePageProps {
@@ -34,6 +35,7 @@ export function HomePage({ session }: HomePageProps) {
   const { language } = useLanguage();
   const { state } = useServerStatus();
   const serverText = useServerStateText();
+  const sync = useSyncStatus();
   const name = session.displayName ?? session.name;
   const primary = primaryModules(session.uiRoles);
   const others = visibleModules(session.uiRoles)
@@ -116,8 +118,17 @@ export function HomePage({ session }: HomePageProps) {
                   text={serverText}
                 />
               </Descriptions.Item>
-              <Descriptions.Item label={t('home.syncLabel')}>{t('home.syncNotYet')}</Descriptions.Item>
-              <Descriptions.Item label={t('home.dataLabel')}>{t('home.dataNotYet')}</Descriptions.Item>
+              <Descriptions.Item label={t('home.syncLabel')}>
+                <span data-testid="home-sync-state" data-state={sync?.state ?? 'starting'}>
+                  {sync ? t(`sync.state.${sync.state}`) : t('sync.state.starting')}
+                  {sync && sync.unpushed > 0 ? ` · ${t('sync.unpushed', { count: sync.unpushed })}` : ''}
+                </span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('home.dataLabel')}>
+                {sync?.lastSyncAt
+                  ? t('sync.lastSync', { time: dayjs(sync.lastSyncAt).format('YYYY-MM-DD HH:mm') })
+                  : t('sync.neverSynced')}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
         </Col>
