@@ -48,10 +48,13 @@ function Shell({ version, couchBaseUrl }: { version: string; couchBaseUrl: strin
     };
   }, [api]);
 
-  if (state.status === 'loading') {
+  if (state.status === 'loading' || state.status === 'signingOut') {
     return (
       <div className="cd-boot" data-testid="app-loading">
-        <Spin size="large" description={t('app.connecting')} />
+        <Spin
+          size="large"
+          description={t(state.status === 'loading' ? 'app.connecting' : 'auth.signingOut')}
+        />
       </div>
     );
   }

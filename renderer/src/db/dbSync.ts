@@ -11,6 +11,13 @@
  * - Safety net (deletionGuard.ts): a pull that would delete too much waits in
  *   `awaiting-confirmation` until {@link DbSync.confirmDeletions}.
  * Persistence of its `_local` state: syncStore.ts; the unpushed count: unpushed.ts.
+ *
+ * Initial sync: when the local replica is fresh at start (no documents but local index design
+ * documents) and the remote is an http database, it is first seeded in bulk (seed/initialSync.ts)
+ * with progress in the status (`initialSync`), then live replication resumes from the checkpoints
+ * the seed wrote. A seed that fails before writing anything is retried (backoff; after sign-in on
+ * 401); one that fails midway falls back to ordinary replication, which is always correct (the
+ * seeded revisions are the server's, so the pull and push only skip them).
  */
 import type { DatabaseKey } from '../../../core/databases';
 import { backoffDelay, type BackoffOptions } from './backoff';
@@ -18,7 +25,8 @@ import { DeletionGuard } from './deletionGuard';
 import { classifyError, SyncFailure, type ClassifiedError } from './errors';
 import type { LocalDb } from './localDb';
 import { loadSyncState, rejectedWrite, SyncStore, type SyncMeta } from './syncStore';
-import type { DbSyncStatus, RejectedWrite, SyncState } from './syncStatus';
+import type { DbSyncStatus, InitialSyncProgress, RejectedWrite, SyncState } from './syncStatus';
+import { seedFreshReplica } from './seed/initialSync';
 import { countUnpushed } from './unpushed';
 
 /** The remote side: a PouchDB http database. */
@@ -47,6 +55,10 @@ export interface DbSyncOptions {
   readonly pollIntervalMs: number;
   readonly onStatus: (status: DbSyncStatus) => void;
   readonly now?: () => number;
+  /** Seed a fresh replica in bulk before live replication (default true; needs an http remote). */
+  readonly seed?: boolean;
+  /** Documents per `_all_docs` page of the seed (default: the seed's measured default). */
+  readonly seedBatchSize?: number;
 }
 
 type Dir = 'push' | 'pull';
@@ -90,9 +102,19 @@ export class DbSync {
   private lastCountMs = 0;
   private loaded: Promise<void>;
   private readonly now: () => number;
+  /** `pending`: not yet seeded (or not yet known whether a seed is needed); `done`: live replication runs. */
+  private seedPhase: 'pending' | 'running' | 'done';
+  private seedRun: Promise<void> | null = null;
+  private seedAbort: AbortController | null = null;
+  private seedTimer: ReturnType<typeof setTimeout> | null = null;
+  private seedAttempt = 0;
+  private seedError: ClassifiedError | null = null;
+  private initialSync: InitialSyncProgress | null = null;
 
   constructor(private readonly o: DbSyncOptions) {
     this.now = o.now ?? Date.now;
+    const httpRemote = typeof (o.remote as unknown as { fetch?: unknown }).fetch === 'function';
+    this.seedPhase = o.seed !== false && httpRemote ? 'pending' : 'done';
     this.guard = new DeletionGuard({
       local: o.local,
       remote: o.remote,
@@ -129,6 +151,9 @@ export class DbSync {
   stop(): void {
     this.stopped = true;
     for (const dir of ['push', 'pull'] as const) this.halt(dir, 'stopped');
+    this.seedAbort?.abort();
+    if (this.seedTimer) clearTimeout(this.seedTimer);
+    this.seedTimer = null;
     this.localFeed?.cancel();
     this.localFeed = null;
     if (this.countTimer) clearTimeout(this.countTimer);
@@ -140,6 +165,7 @@ export class DbSync {
     this.needsSignIn = false;
     this.dirs.push.attempt = 0;
     this.dirs.pull.attempt = 0;
+    this.seedAttempt = 0;
     this.startDir('push');
     this.startDir('pull');
     void this.retryRejected('unauthorized');
@@ -152,6 +178,7 @@ export class DbSync {
     if (online) {
       this.dirs.push.attempt = 0;
       this.dirs.pull.attempt = 0;
+      this.seedAttempt = 0;
       this.startDir('push');
       this.startDir('pull');
     } else {
@@ -190,6 +217,8 @@ export class DbSync {
   /** One-shot push and pull now; resolves when both finished, rejects with the classified failure. */
   async syncNow(): Promise<void> {
     await this.loaded;
+    // A running seed finishes first (a one-shot replication next to it would only duplicate its work).
+    if (this.seedRun) await this.seedRun;
     if (this.needsSignIn)
       throw new SyncFailure(this.o.key, classifyError({ status: 401, reason: 'session expired' }));
     const opts = { batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
@@ -224,6 +253,7 @@ export class DbSync {
       lastSyncAt: this.meta.lastSyncAt,
       error: this.currentError(),
       pendingDeletion: this.pendingDeletion,
+      initialSync: this.initialSync,
     };
   }
 
@@ -248,6 +278,7 @@ export class DbSync {
 
   private startDir(dir: Dir): void {
     if (this.stopped || this.needsSignIn || this.offline || (dir === 'pull' && this.pendingDeletion)) return;
+    if (this.seedPhase !== 'done') return this.beginSeed();
     const d = this.dirs[dir];
     if (d.timer) clearTimeout(d.timer);
     d.timer = null;
@@ -353,6 +384,113 @@ export class DbSync {
     );
   }
 
+  // ---- initial sync (bulk seed of a fresh replica) ---------------------------------------------
+
+  private beginSeed(): void {
+    if (this.seedRun) return;
+    if (this.seedTimer) clearTimeout(this.seedTimer);
+    this.seedTimer = null;
+    const abort = new AbortController();
+    this.seedAbort = abort;
+    this.seedRun = this.runSeed(abort.signal).finally(() => {
+      this.seedRun = null;
+      if (this.seedAbort === abort) this.seedAbort = null;
+    });
+  }
+
+  private async runSeed(signal: AbortSignal): Promise<void> {
+    const local = this.o.local as unknown as PouchDB.Database;
+    let before: number | string = 0;
+    try {
+      if (!(await isFresh(this.o.local))) {
+        this.seedPhase = 'done';
+        return this.startLive();
+      }
+      before = (await local.info()).update_seq;
+      this.seedPhase = 'running';
+      this.initialSync = { done: 0, total: 0, active: true };
+      this.emit();
+      const res = await seedFreshReplica(local, this.o.remote as unknown as PouchDB.Database, {
+        signal,
+        ...(this.o.seedBatchSize ? { batchSize: this.o.seedBatchSize } : {}),
+        onProgress: (p) => {
+          this.initialSync = { done: p.done, total: p.total, active: p.phase !== 'done' };
+          this.emit();
+        },
+      });
+      // The seeded documents are on the server: the unpushed count starts after them.
+      this.meta.pushSeq = res.localSeq;
+      this.meta.pullSeq = res.lastSeq;
+      await this.saveMeta();
+      await this.verifySeedPush(before, res.checkpointIds.push);
+      this.seedPhase = 'done';
+      this.seedError = null;
+      this.seedAttempt = 0;
+      this.initialSync = { done: res.docs, total: res.docs, active: false };
+    } catch (err) {
+      const fresh = await isFresh(this.o.local).catch(() => false);
+      // Nothing written yet: seed again on the next attempt. Partly seeded: ordinary replication
+      // finishes the job correctly (it skips the revisions already here).
+      this.seedPhase = fresh ? 'pending' : 'done';
+      if (this.initialSync) this.initialSync = { ...this.initialSync, active: false };
+      if (this.stopped) return this.emit();
+      const c = classifyError(err);
+      if (c.kind === 'auth') {
+        this.enterNeedsSignIn();
+        return this.emit();
+      }
+      if (fresh) {
+        this.seedError = c;
+        const delay = backoffDelay(this.seedAttempt++, this.o.backoff, this.o.random);
+        this.seedTimer = setTimeout(() => {
+          this.seedTimer = null;
+          this.startDir('push');
+          this.startDir('pull');
+        }, delay);
+        return this.emit();
+      }
+      this.seedError = null;
+    }
+    this.startLive();
+  }
+
+  private startLive(): void {
+    this.emit();
+    this.startDir('push');
+    this.startDir('pull');
+    this.scheduleCount(0);
+  }
+
+  /**
+   * The seed's push checkpoint covers everything written locally during the seed, including a
+   * write the app made meanwhile. Any local revision the server lacks (or when that cannot be
+   * asked) drops the local push checkpoint: the push then compares everything and sends what is missing.
+   */
+  private async verifySeedPush(before: number | string, checkpointId: string | undefined): Promise<void> {
+    const changes = await this.o.local.changes({ since: before, style: 'main_only', return_docs: true });
+    const revs: Record<string, string[]> = {};
+    for (const r of changes.results) {
+      const rev = r.changes[0]?.rev;
+      if (rev && !r.id.startsWith('_design/')) revs[r.id] = [rev];
+    }
+    const ids = Object.keys(revs);
+    let missing = false;
+    try {
+      for (let i = 0; i < ids.length && !missing; i += 5000) {
+        const chunk: Record<string, string[]> = {};
+        for (const id of ids.slice(i, i + 5000)) chunk[id] = revs[id] ?? [];
+        missing = Object.keys(await this.o.remote.revsDiff(chunk)).length > 0;
+      }
+    } catch {
+      missing = true;
+    }
+    if (!missing || !checkpointId) return;
+    this.meta.pushSeq = before;
+    await this.saveMeta();
+    const cp = await this.o.local.get(checkpointId).catch(() => null);
+    if (cp) await this.o.local.remove(cp._id, cp._rev);
+  }
+
   private halt(dir: Dir, phase: Phase): void {
     const d = this.dirs[dir];
     d.gen++;
@@ -407,7 +545,7 @@ export class DbSync {
     if (this.pendingDeletion) return 'awaiting-confirmation';
     if (this.quotaError) return 'error';
     if (this.stopped || this.offline) return 'offline';
-    const errors = [this.dirs.push.error, this.dirs.pull.error].filter(
+    const errors = [this.dirs.push.error, this.dirs.pull.error, this.seedError].filter(
       (e): e is ClassifiedError => e !== null,
     );
     if (errors.some((e) => e.kind !== 'network')) return 'error';
@@ -417,7 +555,7 @@ export class DbSync {
   }
 
   private currentError(): DbSyncStatus['error'] {
-    const e = this.quotaError ?? this.dirs.push.error ?? this.dirs.pull.error;
+    const e = this.quotaError ?? this.dirs.push.error ?? this.dirs.pull.error ?? this.seedError;
     if (this.pendingDeletion)
       return {
         kind: 'safetyNet',
@@ -454,6 +592,8 @@ export class DbSync {
   }
 
   private async countOnce(): Promise<void> {
+    // While a seed writes, its documents are the server's: counting them would report them unpushed.
+    if (this.seedRun) return;
     // Ask the server only when the push is at rest: while it runs, the checkpoint count is the truth
     // (and a _revs_diff of thousands of ids per second would compete with the push itself).
     const pushAtRest = this.dirs.push.phase === 'idle' || this.dirs.push.phase === 'waiting';
@@ -531,6 +671,12 @@ export class DbSync {
     rep.on('denied', (e: unknown) => void this.recordRejected(e));
     await settle(rep).catch(() => undefined);
   }
+}
+
+/** No documents but local index design documents, and nothing ever deleted: a seed may run. */
+async function isFresh(local: LocalDb): Promise<boolean> {
+  const probe = await local.changes({ since: 0, limit: 100, return_docs: true });
+  return probe.results.length < 100 && probe.results.every((r) => r.id.startsWith('_design/'));
 }
 
 function newDir(): DirState {

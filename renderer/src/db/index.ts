@@ -26,6 +26,7 @@ export {
   overallState,
   STATE_PRECEDENCE,
   type DbSyncStatus,
+  type InitialSyncProgress,
   type RejectedWrite,
   type StorageStatus,
   type SyncState,

@@ -57,6 +57,10 @@ export interface SyncEngineOptions {
    */
   readonly livePullKeys?: readonly DatabaseKey[];
   readonly pollIntervalMs?: number;
+  /** Seed fresh replicas in bulk before live replication (default true; see seed/README.md). */
+  readonly seedFresh?: boolean;
+  /** Documents per `_all_docs` page of the seed (default: the seed's measured default). */
+  readonly seedBatchSize?: number;
   /** `online`/`offline` source; default `window` when there is one. */
   readonly network?: NetworkEvents | null;
   /** Default `navigator.storage`. */
@@ -140,6 +144,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       batchesLimit: options.batchesLimit ?? 5,
       livePull: (options.livePullKeys ?? keys.slice(0, 3)).includes(key),
       pollIntervalMs: options.pollIntervalMs ?? 30_000,
+      seed: options.seedFresh ?? true,
+      ...(options.seedBatchSize ? { seedBatchSize: options.seedBatchSize } : {}),
       onStatus: (s) => {
         statuses.set(key, s);
         publish();

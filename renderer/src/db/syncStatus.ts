@@ -46,6 +46,13 @@ export interface StatusError {
   readonly detail: string;
 }
 
+/** Progress of the bulk seed of a fresh replica (documents done / total); `active` while it runs. */
+export interface InitialSyncProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly active: boolean;
+}
+
 /** Status of one database. */
 export interface DbSyncStatus {
   readonly key: DatabaseKey;
@@ -59,6 +66,8 @@ export interface DbSyncStatus {
   readonly error: StatusError | null;
   /** Set in `awaiting-confirmation`: the held-back pull would delete this many of the local docs. */
   readonly pendingDeletion: { readonly deletions: number; readonly localDocs: number } | null;
+  /** The initial bulk seed of this fresh replica in this session (null when none ran). */
+  readonly initialSync: InitialSyncProgress | null;
 }
 
 /** Browser storage as reported by `navigator.storage`. */
@@ -77,6 +86,8 @@ export interface SyncStatus {
   readonly lastSyncAt: string | null;
   readonly databases: readonly DbSyncStatus[];
   readonly storage: StorageStatus | null;
+  /** Sum over the databases that are seeding or were seeded this session (null when none). */
+  readonly initialSync: InitialSyncProgress | null;
 }
 
 /** The most urgent of several states ('online' for none). */
@@ -99,6 +110,18 @@ export function combineStatus(databases: readonly DbSyncStatus[], storage: Stora
     lastSyncAt,
     databases,
     storage,
+    initialSync: combineInitialSync(databases),
+  };
+}
+
+/** Overall initial-sync progress: the sum over the databases that have one. */
+export function combineInitialSync(databases: readonly DbSyncStatus[]): InitialSyncProgress | null {
+  const seeds = databases.flatMap((d) => (d.initialSync ? [d.initialSync] : []));
+  if (seeds.length === 0) return null;
+  return {
+    done: seeds.reduce((n, p) => n + p.done, 0),
+    total: seeds.reduce((n, p) => n + p.total, 0),
+    active: seeds.some((p) => p.active),
   };
 }
 

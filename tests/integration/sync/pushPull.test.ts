@@ -21,15 +21,39 @@ describe('sync in Chromium against a real server', () => {
     const clerk = stack.users.clerk;
     await serverBulk(stack.target, 'courtdesk_cases', events(clerk.name, 10_000, 'pull10k'));
     const { page } = await stack.workstation(stack.users.judge);
+    // What the replica read from the server: pages of the bulk seed, and documents listed by the
+    // `_changes` feeds of the live replication that follows it.
+    let allDocsPages = 0;
+    let changesRead = 0;
+    let changesRequests = 0;
+    page.on('request', (req) => {
+      if (/\/courtdesk_cases\/_all_docs\?/.test(req.url())) allDocsPages++;
+    });
+    page.on('response', (res) => {
+      if (!/\/courtdesk_cases\/_changes\?/.test(res.url())) return;
+      changesRequests++;
+      res.json().then(
+        (body: { results?: unknown[] }) => (changesRead += body.results?.length ?? 0),
+        () => undefined,
+      );
+    });
     const t0 = Date.now();
     await page.evaluate(([u]) => window.cd.start(u, ['cases']), [stack.users.judge.name] as const);
     await until(page, 'cases', 'online');
     await page.evaluate(() => window.cd.syncNow());
     const count = await page.evaluate(() => window.cd.docCount('cases'));
-    console.log(`pull 10k: ${Date.now() - t0} ms`);
+    console.log(
+      `pull 10k: ${Date.now() - t0} ms (${allDocsPages} seed pages, ${changesRead} changes read after)`,
+    );
     expect(count).toBeGreaterThanOrEqual(10_000); // + the design document
     const st = await page.evaluate(() => window.cd.status());
     expect(st.lastSyncAt).not.toBeNull();
+    // Seeded in bulk with progress up to the total; the live pull then started at the seed's sequence.
+    expect(st.initialSync).toMatchObject({ active: false, done: count });
+    expect(st.initialSync?.total).toBe(st.initialSync?.done);
+    expect(allDocsPages).toBeGreaterThan(0);
+    expect(changesRequests).toBeGreaterThan(0);
+    expect(changesRead).toBeLessThan(100);
     await page.evaluate(() => window.cd.recount());
     expect((await page.evaluate(() => window.cd.status())).unpushed).toBe(0);
     await page.evaluate(() => window.cd.close());

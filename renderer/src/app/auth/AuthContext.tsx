@@ -14,6 +14,8 @@ export type SignedOutNotice = 'expired' | 'signedOut' | 'startupUnreachable';
 /** The authentication state of the app. */
 export type AuthState =
   | { readonly status: 'loading' }
+  /** Sync stopped (its live feeds free the browser's connections), the server session being deleted. */
+  | { readonly status: 'signingOut' }
   | { readonly status: 'signedOut'; readonly notice?: SignedOutNotice }
   /** `verified: false` — started offline as the user last signed in on this PC. */
   | { readonly status: 'signedIn'; readonly session: Session; readonly verified: boolean };
@@ -82,13 +84,16 @@ export function AuthProvider({ client, store, children }: AuthProviderProps) {
   );
 
   const signOut = useCallback(async () => {
-    let told = true;
+    // Owe the sign-out first: a reload or crash while the request is in flight must not resume the
+    // server session on the next start. Unmounting the signed-in tree stops sync before the request.
+    forgetSession(store, false);
+    setState({ status: 'signingOut' });
     try {
       await client.signOut();
+      clearPendingSignOut(store);
     } catch {
-      told = false;
+      // Offline: the mark stays and the next start deletes the server session.
     }
-    forgetSession(store, told);
     setState({ status: 'signedOut', notice: 'signedOut' });
   }, [client, store]);
 

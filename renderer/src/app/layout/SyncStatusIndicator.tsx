@@ -1,11 +1,11 @@
-import { App as AntApp, Badge, Button, Popover, Space, Tooltip, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Popover, Progress, Space, Tooltip, Typography } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConflicts, useSyncEngine, useSyncStatus } from '../../db/hooks';
 import type { SyncFailure } from '../../db/replication';
-import type { SyncState } from '../../db/syncStatus';
+import type { InitialSyncProgress, SyncState } from '../../db/syncStatus';
 import { useAuth } from '../auth/AuthContext';
 import { hrefFor } from '../router';
 
@@ -17,6 +17,11 @@ const BADGE: Record<SyncState, 'processing' | 'success' | 'default' | 'error' | 
   'needs-sign-in': 'warning',
   'awaiting-confirmation': 'warning',
 };
+
+/** Whole percent of an initial sync (0 while the total is unknown). */
+function percent(p: InitialSyncProgress): number {
+  return p.total > 0 ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 0;
+}
 
 /**
  * Sync state for the status bar, straight from the engine: state, unpushed count (counted, see
@@ -65,9 +70,25 @@ export function SyncStatusIndicator() {
     .map((d) => t(d.error?.messageKey ?? 'sync.errors.server'));
   const rejected = status.databases.flatMap((d) => d.rejected.map((r) => ({ ...r, key: d.key })));
   const held = status.databases.filter((d) => d.pendingDeletion);
+  const initial = status.initialSync?.active ? status.initialSync : null;
+  const seeding = status.databases.filter((d) => d.initialSync?.active);
   const details = (
     <Space direction="vertical" size={4} style={{ maxWidth: 420 }} data-testid="sync-details">
       <Typography.Text>{last}</Typography.Text>
+      {seeding.map((d) => (
+        <Space key={d.key} direction="vertical" size={0} style={{ width: 320 }}>
+          <Typography.Text>
+            {t('sync.initialSyncDb', { db: d.key, done: d.initialSync?.done, total: d.initialSync?.total })}
+          </Typography.Text>
+          {d.initialSync && (
+            <Progress
+              percent={percent(d.initialSync)}
+              size="small"
+              data-testid={`sync-initial-progress-${d.key}`}
+            />
+          )}
+        </Space>
+      ))}
       <Typography.Text data-testid="sync-unpushed" data-count={status.unpushed}>
         {t('sync.unpushed', { count: status.unpushed })}
       </Typography.Text>
@@ -147,6 +168,18 @@ export function SyncStatusIndicator() {
           style={{ cursor: 'pointer' }}
         />
       </Popover>
+      {initial && (
+        <Tooltip title={t('sync.initialSync', { done: initial.done, total: initial.total })}>
+          <Progress
+            percent={percent(initial)}
+            size="small"
+            style={{ width: 120, margin: '0 8px' }}
+            data-testid="sync-initial-progress"
+            data-done={initial.done}
+            data-total={initial.total}
+          />
+        </Tooltip>
+      )}
       <Tooltip title={t('sync.syncNow')}>
         <Button
           type="text"
