@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, COUCH_PROXY_PREFIX } from '../common/csp';
 import { UpstreamCookieJar } from './cookieJar';
+import { MIME_TYPES, mimeTypeFor } from '../../core/mimeTypes';
 
 /**
  * The `app://courtdesk/` scheme: serves the Vite build from disk (never remote content) with the
@@ -18,31 +19,8 @@ export const PRIVILEGED_SCHEMES: CustomScheme[] = [
   },
 ];
 
-/** MIME types of what Vite emits; anything else is served as an opaque download type. */
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
+/** Content types by extension (shared with the browser-mode app host). */
+export { MIME_TYPES };
 
 /** Options of the app protocol handler (injected so it runs under test without Electron). */
 export interface AppProtocolOptions {
@@ -112,7 +90,7 @@ async function serveStatic(request: Request, url: URL, options: AppProtocolOptio
       return textResponse(404, 'Not found');
     }
   }
-  const type = MIME_TYPES[path.extname(served).toLowerCase()] ?? 'application/octet-stream';
+  const type = mimeTypeFor(path.extname(served));
   const headers = { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' };
   return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers });
 }

@@ -1,8 +1,9 @@
 import { memoryDb, waitFor } from './testing/memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseKey } from '../../../core/databases';
-import { createSyncEngine, SyncFailure, type NetworkEvents, type SyncEngine } from './replication';
+import { createSyncEngine, SyncFailure, type SyncEngine } from './replication';
 import type { SyncStatus } from './syncStatus';
+import { FakeNetwork } from './testing/fakeNetwork';
 
 /**
  * The engine against a second in-memory PouchDB standing in for the server. Server behaviour that
@@ -10,19 +11,6 @@ import type { SyncStatus } from './syncStatus';
  * handle; the same scenarios run against a real server in tests/integration/sync.
  */
 type Db = ReturnType<typeof memoryDb>;
-
-class FakeNetwork implements NetworkEvents {
-  private readonly target = new EventTarget();
-  addEventListener(type: 'online' | 'offline', fn: () => void): void {
-    this.target.addEventListener(type, fn);
-  }
-  removeEventListener(type: 'online' | 'offline', fn: () => void): void {
-    this.target.removeEventListener(type, fn);
-  }
-  fire(type: 'online' | 'offline'): void {
-    this.target.dispatchEvent(new Event(type));
-  }
-}
 
 const engines: SyncEngine[] = [];
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { memoryDb, waitFor } from './testing/memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyncEngine, type NetworkEvents, type SyncEngine } from './replication';
+import { createSyncEngine, type SyncEngine } from './replication';
 import type { InitialSyncProgress } from './syncStatus';
+import { FakeNetwork } from './testing/fakeNetwork';
 
 /**
  * Initial sync through the engine: a fresh replica is seeded in bulk, then live replication
@@ -10,19 +11,6 @@ import type { InitialSyncProgress } from './syncStatus';
  * failure can be injected at any request; tests/integration/sync runs it against a real server.
  */
 type Db = ReturnType<typeof memoryDb>;
-
-class FakeNetwork implements NetworkEvents {
-  private readonly target = new EventTarget();
-  addEventListener(type: 'online' | 'offline', fn: () => void): void {
-    this.target.addEventListener(type, fn);
-  }
-  removeEventListener(type: 'online' | 'offline', fn: () => void): void {
-    this.target.removeEventListener(type, fn);
-  }
-  fire(type: 'online' | 'offline'): void {
-    this.target.dispatchEvent(new Event(type));
-  }
-}
 
 /** Answers the seed's requests from `db`; `fail` may throw or answer instead (by request count). */
 function httpServer(db: Db, fail?: (path: string, n: number) => Response | Error | null) {

@@ -10,6 +10,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { mimeTypeFor } from '../../../core/mimeTypes';
 
 /** The Content-Security-Policy sent with every page of the app. */
 export const APP_CSP =
@@ -29,28 +30,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** The path prefix proxied to CouchDB. */
 export const COUCH_PREFIX = '/couch';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-  '.webmanifest': 'application/manifest+json',
-};
 const HOP_BY_HOP = new Set([
   'connection',
   'keep-alive',
@@ -170,7 +149,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         return;
       }
     }
-    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = mimeTypeFor(extname(file));
     const immutable = /[\\/]assets[\\/]/.test(file.slice(root.length));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
