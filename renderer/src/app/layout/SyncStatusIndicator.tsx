@@ -173,7 +173,8 @@ export function SyncStatusIndicator() {
           <Progress
             percent={percent(initial)}
             size="small"
-            style={{ width: 120, margin: '0 8px' }}
+            format={() => `${initial.done.toLocaleString()} / ${initial.total.toLocaleString()}`}
+            style={{ width: 240, margin: '0 8px' }}
             data-testid="sync-initial-progress"
             data-done={initial.done}
             data-total={initial.total}
