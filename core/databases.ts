@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { STAFF_ROLES, type Role } from './roles';
 
 /**
  * The CouchDB databases CourtDesk uses, with who may read them (`_security.members.roles`) and who
@@ -25,15 +25,7 @@ export interface DatabaseSpec {
 export type DatabaseKey =
   'cases' | 'documents' | 'enforcement' | 'forum' | 'notices' | 'library' | 'public' | 'audit';
 
-const ALL_STAFF_AND_WORKER: readonly Role[] = [
-  'judge',
-  'assistant',
-  'clerk',
-  'enforcement',
-  'leader',
-  'admin',
-  'worker',
-];
+const ALL_STAFF_AND_WORKER: readonly Role[] = [...STAFF_ROLES, 'worker'];
 
 /** Every database, in provisioning order. */
 export const DATABASES: readonly DatabaseSpec[] = [

@@ -1,30 +1,15 @@
-/**
+/*
  * Staff roles of CourtDesk (SPEC §3). A role is a CouchDB user role string; the server enforces
  * access with `_security` and `validate_doc_update`, the UI only reflects it.
  */
-export const ROLES = [
-  'judge',
-  'assistant',
-  'clerk',
-  'enforcement',
-  'leader',
-  'admin',
-  'worker',
-  'kiosk',
-] as const;
+/** Roles held by people who work inside the court (everyone except the worker and the kiosk). */
+export const STAFF_ROLES = ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'] as const;
+
+/** Every role: the staff, the server worker and the public kiosk. */
+export const ROLES = [...STAFF_ROLES, 'worker', 'kiosk'] as const;
 
 /** One of the roles in {@link ROLES}. */
 export type Role = (typeof ROLES)[number];
-
-/** Roles held by people who work inside the court (everyone except the worker and the kiosk). */
-export const STAFF_ROLES = [
-  'judge',
-  'assistant',
-  'clerk',
-  'enforcement',
-  'leader',
-  'admin',
-] as const satisfies readonly Role[];
 
 /** True when `value` is a known CourtDesk role. */
 export function isRole(value: unknown): value is Role {
