@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseKey } from '../../../core/databases';
 import { createSyncEngine, SyncFailure, type SyncEngine } from './replication';
 import type { SyncStatus } from './syncStatus';
-import { FakeNetwork } from './testing/fakeNetwork';
+import { createTestEngine } from './testing/testEngine';
 
 /**
  * The engine against a second in-memory PouchDB standing in for the server. Server behaviour that
@@ -20,16 +20,7 @@ afterEach(async () => {
 function setup(opts: { minDeletions?: number; poll?: boolean } = {}) {
   const local: Db = memoryDb('local');
   const remote: Db = memoryDb('remote');
-  const network = new FakeNetwork();
-  const engine = createSyncEngine({
-    user: 'judge.li',
-    couchBaseUrl: 'http://unused.invalid/couch',
-    keys: ['documents'],
-    openLocal: () => local,
-    openRemote: () => remote,
-    network,
-    storage: {},
-    backoff: { initialMs: 20, maxMs: 100 },
+  const { engine, network } = createTestEngine(local, remote, {
     minDeletions: opts.minDeletions ?? 5,
     ...(opts.poll ? { livePullKeys: [], pollIntervalMs: 100 } : {}),
   });

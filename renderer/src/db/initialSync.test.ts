@@ -1,8 +1,8 @@
 import { memoryDb, waitFor } from './testing/memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSyncEngine, type SyncEngine } from './replication';
+import type { SyncEngine } from './replication';
 import type { InitialSyncProgress } from './syncStatus';
-import { FakeNetwork } from './testing/fakeNetwork';
+import { createTestEngine } from './testing/testEngine';
 
 /**
  * Initial sync through the engine: a fresh replica is seeded in bulk, then live replication
@@ -62,18 +62,7 @@ afterEach(async () => {
 });
 
 function setup(remote: Db, local: Db = memoryDb('local')) {
-  const network = new FakeNetwork();
-  const engine = createSyncEngine({
-    user: 'judge.li',
-    couchBaseUrl: 'http://unused.invalid/couch',
-    keys: ['documents'],
-    openLocal: () => local,
-    openRemote: () => remote,
-    network,
-    storage: {},
-    backoff: { initialMs: 20, maxMs: 100 },
-    seedBatchSize: 40,
-  });
+  const { engine, network } = createTestEngine(local, remote, { seedBatchSize: 40 });
   engines.push(engine);
   const progress: InitialSyncProgress[] = [];
   engine.status$.subscribe((s) => {
