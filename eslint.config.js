@@ -54,6 +54,18 @@ const dbLibBan = {
   message: 'core/ is pure domain logic: no database, UI or server libraries.',
 };
 
+// Flat config replaces a rule's options per block, so both renderer blocks share these lists.
+const rendererPaths = [
+  { name: 'electron', message: 'The renderer talks to the main process only through window.courtdesk.' },
+];
+const rendererPatterns = [
+  nodeBan,
+  electronBan,
+  serverBan,
+  mainBan,
+  { group: ['**/preload/**'], message: 'Use renderer/src/platform, not the preload.' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -157,19 +169,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: 'The renderer talks to the main process only through window.courtdesk.',
-            },
-          ],
-          patterns: [
-            nodeBan,
-            electronBan,
-            serverBan,
-            mainBan,
-            { group: ['**/preload/**'], message: 'Use renderer/src/platform, not the preload.' },
-          ],
+          paths: rendererPaths,
+          patterns: rendererPatterns,
         },
       ],
     },
@@ -182,18 +183,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'electron',
-              message: 'The renderer talks to the main process only through window.courtdesk.',
-            },
-          ],
+          paths: rendererPaths,
           patterns: [
-            nodeBan,
-            electronBan,
-            serverBan,
-            mainBan,
-            { group: ['**/preload/**'], message: 'Use renderer/src/platform, not the preload.' },
+            ...rendererPatterns,
             {
               group: ['pouchdb', 'pouchdb-*'],
               message: 'Only renderer/src/db may import PouchDB; use its hooks and repositories.',

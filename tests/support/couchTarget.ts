@@ -97,19 +97,18 @@ export async function getCouchTarget(): Promise<CouchTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'courtdesk-couch-'));
   const admin = { name: 'admin', password: randomBytes(12).toString('hex') };
   const server = await startEmbeddedServer({ dataDir: dir, port: 0, admin, logger: () => undefined });
-  const u = new URL(server.url);
+  return embeddedTarget(server.url, admin, async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** A target for an embedded server the caller started (and stops with `stop`). */
+export function embeddedTarget(url: string, admin: Credentials, stop: () => Promise<void>): CouchTarget {
+  const u = new URL(url);
   u.username = admin.name;
   u.password = admin.password;
-  return {
-    url: server.url,
-    adminUrl: u.toString().replace(/\/$/, ''),
-    admin,
-    embedded: true,
-    async stop() {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, adminUrl: u.toString().replace(/\/$/, ''), admin, embedded: true, stop };
 }
 
 /** One HTTP request, CouchDB style. Never throws on an HTTP error status. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedServer, type EmbeddedServer } from '../../../sync-server/src/embedded/embeddedServer';
 import { startWorker, type RunningWorker } from '../../../sync-server/src/workers/worker';
-import type { CouchTarget } from '../../support/couchTarget';
+import { embeddedTarget, type CouchTarget } from '../../support/couchTarget';
 import {
   caseDoc,
   fileCases,
@@ -28,16 +28,7 @@ let worker: RunningWorker | undefined;
 
 async function start(port: number): Promise<CouchTarget> {
   server = await startEmbeddedServer({ dataDir: dir, port, admin, logger: () => undefined });
-  const u = new URL(server.url);
-  u.username = admin.name;
-  u.password = admin.password;
-  return {
-    url: server.url,
-    adminUrl: u.toString().replace(/\/$/, ''),
-    admin,
-    embedded: true,
-    stop: async () => {},
-  };
+  return embeddedTarget(server.url, admin, async () => {});
 }
 
 afterAll(async () => {
