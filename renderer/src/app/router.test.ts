@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MODULES } from './modules';
-import { hrefFor, parseHash } from './router';
+import { hrefFor, hrefWith, parseHash, parseHashQuery } from './router';
 
 describe('hash router', () => {
   it('round-trips every module key through its href', () => {
@@ -16,6 +16,16 @@ describe('hash router', () => {
   it('tolerates a trailing slash and a query part', () => {
     expect(parseHash('#/cases/list/')).toEqual({ kind: 'module', key: 'cases-list' });
     expect(parseHash('#/cases/list?page=2')).toEqual({ kind: 'module', key: 'cases-list' });
+  });
+
+  it('carries query parameters through hrefWith and parseHashQuery', () => {
+    const href = hrefWith('cases-list', { case: 'case:0f3a 9', tab: 'timeline' });
+    expect(parseHash(href)).toEqual({ kind: 'module', key: 'cases-list' });
+    const q = parseHashQuery(href);
+    expect(q.get('case')).toBe('case:0f3a 9');
+    expect(q.get('tab')).toBe('timeline');
+    expect(parseHashQuery('#/cases/list').toString()).toBe('');
+    expect(hrefWith('cases-list', {})).toBe(hrefFor('cases-list'));
   });
 
   it('reports unknown paths as not found', () => {

@@ -25,9 +25,21 @@ export function hrefFor(key: ModuleKey): string {
   return `#${found.path}`;
 }
 
-/** Navigates to a module (adds a history entry, so Back works). */
-export function navigate(key: ModuleKey): void {
-  window.location.hash = hrefFor(key);
+/** The `href` of a module with query parameters, e.g. `#/cases/list?case=case%3Aabc`. */
+export function hrefWith(key: ModuleKey, params: Readonly<Record<string, string>>): string {
+  const query = new URLSearchParams(params).toString();
+  return query ? `${hrefFor(key)}?${query}` : hrefFor(key);
+}
+
+/** The query parameters of a hash (`#/cases/list?case=x` → `case=x`); empty when there are none. */
+export function parseHashQuery(hash: string): URLSearchParams {
+  const i = hash.indexOf('?');
+  return new URLSearchParams(i < 0 ? '' : hash.slice(i + 1));
+}
+
+/** Navigates to a module (adds a history entry, so Back works), optionally with query parameters. */
+export function navigate(key: ModuleKey, params?: Readonly<Record<string, string>>): void {
+  window.location.hash = params ? hrefWith(key, params) : hrefFor(key);
 }
 
 /** Replaces the current route without a history entry (redirects). */
@@ -45,6 +57,12 @@ function subscribe(onChange: () => void): () => void {
 
 function currentHash(): string {
   return window.location.hash;
+}
+
+/** The current hash's query parameters; re-renders on `hashchange`. */
+export function useHashQuery(): URLSearchParams {
+  const hash = useSyncExternalStore(subscribe, currentHash, () => '');
+  return parseHashQuery(hash);
 }
 
 /** The current route; re-renders on `hashchange`. */

@@ -6,8 +6,12 @@ import type { Locale } from 'antd/es/locale';
 import antdZhCN from 'antd/locale/zh_CN';
 import antdEnUS from 'antd/locale/en_US';
 import type { Language } from '../../../../electron/common/ipcContract';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import zhCNApp from './zh-CN.json';
+import enApp from './en.json';
+import caseListZh from '../../features/cases/i18n/caseList.zh-CN.json';
+import caseListEn from '../../features/cases/i18n/caseList.en.json';
+import caseWorkZh from '../../features/cases/i18n/caseWork.zh-CN.json';
+import caseWorkEn from '../../features/cases/i18n/caseWork.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -17,6 +21,13 @@ import en from './en.json';
 
 /** Languages the UI ships, in the order the switch shows them. */
 export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
+
+/**
+ * Feature bundles live next to their feature and are mounted under one top-level key each
+ * (`caseList.*`, `caseWork.*`), so features translate independently of the shell's bundle.
+ */
+const zhCN = { ...zhCNApp, caseList: caseListZh, caseWork: caseWorkZh };
+const en = { ...enApp, caseList: caseListEn, caseWork: caseWorkEn };
 
 /** The translation bundles, by language (also read by the key-parity test). */
 export const RESOURCES = { 'zh-CN': zhCN, en } as const;

@@ -1,7 +1,25 @@
-import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import CaseListScreen from './list/CaseListScreen';
+import DeadlineWarningsScreen from './list/DeadlineWarningsScreen';
+import FilingScreen from './work/FilingScreen';
+import CasePage from './work/CasePage';
 
-/** Cases (立案, case list, my cases, time-limit alerts): filled by the cases issue. Until then it states honestly that the module arrives in a later release. */
+/**
+ * Cases (SPEC §4.1): filing, the case list, "my cases" and deadline warnings. Any of the list
+ * screens opens a case page when the hash carries `?case=<id>` (so Back returns to the list).
+ */
 export default function CasesScreen({ moduleKey }: FeatureScreenProps) {
-  return <ModulePlaceholder moduleKey={moduleKey} />;
+  const caseId = useHashQuery().get('case');
+  if (caseId && moduleKey !== 'cases-filing') return <CasePage caseId={caseId} from={moduleKey} />;
+  switch (moduleKey) {
+    case 'cases-filing':
+      return <FilingScreen />;
+    case 'cases-mine':
+      return <CaseListScreen mode="mine" />;
+    case 'cases-deadlines':
+      return <DeadlineWarningsScreen />;
+    default:
+      return <CaseListScreen mode="all" />;
+  }
 }
