@@ -22,6 +22,7 @@ export default defineConfig({
             'sync-server/**/*.test.ts',
             'build/**/*.test.ts',
             'tests/lint/**/*.test.ts',
+            'tests/support/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CORE_SCHEMAS_INCLUDE, coreSchemasSnippet } from './ddocSchemas';
 
 /** Repository root (this file lives in `build/`). */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,9 +57,12 @@ export function packageVersion(): string {
 /**
  * Replaces `// @include <path>` lines (path relative to the ddocs root, inside it) with that file's
  * text, so every database's function shares one engine and still ships as one self-contained source.
+ * `// @include _generated/coreSchemas.js` inserts the core collection rules compiled to ES5
+ * (build/ddocSchemas.ts).
  */
 export function inlineIncludes(source: string, root: string): string {
   return source.replace(INCLUDE, (_line, rel: string) => {
+    if (rel === CORE_SCHEMAS_INCLUDE) return coreSchemasSnippet();
     const file = resolve(root, rel);
     if (!file.startsWith(resolve(root) + '/') && !file.startsWith(resolve(root) + '\\')) {
       throw new Error(`@include outside the ddocs tree: ${rel}`);

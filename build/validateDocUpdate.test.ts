@@ -8,7 +8,9 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DATABASES } from '../core/databases';
 import { ROLES, type Role } from '../core/roles';
-import { DOC_TYPES } from '../core/schemas/base';
+import { DOC_TYPES, isDocType } from '../core/schemas/base';
+import { currentVersion } from '../core/schemas/registry';
+import { validFields } from '../tests/support/validDocs';
 import { compileDdocs } from './compileDdocs';
 
 type Vdu = (
@@ -17,7 +19,8 @@ type Vdu = (
   userCtx: unknown,
   secObj: unknown,
 ) => void;
-type Rule = readonly Role[] | 'author' | 'nobody';
+/** Roles, optionally with `'author'` (the document's creator, whatever their role). */
+type Rule = readonly (Role | 'author')[] | 'author' | 'nobody';
 interface Expect {
   create: Rule;
   update: Rule;
@@ -37,6 +40,7 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     assignment: W,
   },
   courtdesk_documents: {
+    file: { create: STAFF, update: 'nobody', remove: ['author', 'admin'] },
     draft: {
       create: ['judge', 'assistant', 'clerk'],
       update: ['judge', 'assistant', 'clerk'],
@@ -51,8 +55,16 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     dishonestDebtor: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
   },
   courtdesk_forum: { board: ADMIN, post: { create: STAFF, update: 'author', remove: 'author' } },
-  courtdesk_notices: { notice: ADMIN, receipt: { create: STAFF, update: 'author', remove: 'nobody' } },
-  courtdesk_library: { libraryItem: ADMIN, download: ADMIN },
+  courtdesk_notices: {
+    notice: ADMIN,
+    receipt: { create: STAFF, update: 'author', remove: 'nobody' },
+    directory: W,
+  },
+  courtdesk_library: {
+    libraryItem: ADMIN,
+    download: ADMIN,
+    file: { create: ['admin'], update: 'nobody', remove: ['author', 'admin'] },
+  },
   courtdesk_public: { publicCase: W, hearingNotice: W },
   courtdesk_audit: { audit: { create: ['worker'], update: 'nobody', remove: 'nobody' } },
 };
@@ -76,20 +88,28 @@ function docOf(
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   let id = `${type}:0a1b2c3d`;
-  const body: Record<string, unknown> = {};
-  if (type === 'event') {
-    body['caseId'] = 'case:c1';
-    id = 'event:case:c1:20260105T080000Z:0a1b2c3d';
-  }
+  // Schema-valid fields (the ddocs run core/schemas too; these tests are about roles and ids).
+  const body: Record<string, unknown> = validFields(type);
+  if (type === 'event') id = 'event:case:c1:20260105T080000Z:0a1b2c3d';
   if (type === 'receipt') id = `receipt:notice:n1:${createdBy}`;
   return {
     _id: id,
     type,
-    schemaVersion: 1,
+    schemaVersion: isDocType(type) ? currentVersion(type) : 1,
     createdAt: '2026-01-05T08:00:00.000Z',
     createdBy,
     ...body,
     ...extra,
+  };
+}
+
+/** The marker conflicts.ts puts on the tombstone of a losing conflict branch. */
+function marked(id: unknown, rev: string, keptRev = '2-0123456789abcdef'): Record<string, unknown> {
+  return {
+    _id: id,
+    _rev: rev,
+    _deleted: true,
+    conflictResolution: { keptRev, at: '2026-01-06T09:00:00.000Z' },
   };
 }
 
@@ -116,14 +136,16 @@ function permits(rule: Rule, role: Role, isAuthor: boolean): boolean {
   if (role === 'kiosk') return false;
   if (rule === 'nobody') return false;
   if (rule === 'author') return isAuthor;
-  return rule.includes(role);
+  return rule.includes(role) || (isAuthor && rule.includes('author'));
 }
 
 describe('validate_doc_update role matrix', () => {
   it('covers every database in core/databases.ts and only known document types', () => {
     expect(compiled.map((c) => c.db).sort()).toEqual(DATABASES.map((d) => d.name).sort());
     const covered = Object.values(EXPECTED).flatMap((types) => Object.keys(types));
-    expect([...covered].sort()).toEqual([...DOC_TYPES].sort()); // every envelope type lives in exactly one database
+    // every envelope type lives in exactly one database, except `file` (in each that holds attachments)
+    expect([...new Set(covered)].sort()).toEqual([...DOC_TYPES].sort());
+    expect(covered.filter((t) => t !== 'file').length).toBe(new Set(covered).size - 1);
   });
 
   for (const [db, types] of Object.entries(EXPECTED)) {
@@ -159,6 +181,15 @@ describe('validate_doc_update role matrix', () => {
                 outcome(vdu, { ...old, _deleted: true }, old, user, undefined),
                 `${role} delete(body) ${type}`,
               ).toBe(want);
+              // tombstone of a losing conflict branch: the update right decides, not the remove right
+              const resolve = permits(rule.update, role, isAuthor) ? 'ok' : 'forbidden';
+              expect(outcome(vdu, marked(old['_id'], '1-a'), old, user), `${role} resolve ${type}`).toBe(
+                resolve,
+              );
+              expect(
+                outcome(vdu, { ...old, ...marked(old['_id'], '1-a') }, old, user),
+                `${role} resolve(body) ${type}`,
+              ).toBe(resolve);
             }
           }
           // anonymous is told to sign in; the server admin bypasses, as CouchDB does for ddocs
@@ -266,5 +297,110 @@ describe('validate_doc_update structure layer', () => {
     expect(
       outcome(nv, { ...r, _id: 'receipt:notice:n1:clerk.wang' }, null, ctx('judge.zhao', ['judge'])),
     ).toBe('forbidden');
+  });
+});
+
+describe('validate_doc_update conflict-resolution tombstones', () => {
+  const vdu = loadVdu('courtdesk_cases');
+  const clerk = ctx('clerk.wang', ['clerk']);
+  const judge = ctx('judge.zhao', ['judge']);
+  const old: Record<string, unknown> = { ...docOf('case', 'clerk.li'), _rev: '2-aaaa' };
+
+  it('lets a clerk remove a losing branch of a case (normal and replication path), not delete it', () => {
+    expect(outcome(vdu, marked(old['_id'], '2-aaaa'), old, clerk)).toBe('ok');
+    expect(outcome(vdu, marked(old['_id'], '3-bbbb'), old, clerk)).toBe('ok'); // new_edits:false: own rev
+    expect(outcome(vdu, { _id: old['_id'], _rev: '2-aaaa', _deleted: true }, old, clerk)).toBe('forbidden');
+    expect(outcome(vdu, marked(old['_id'], '2-aaaa'), old, judge)).toBe('forbidden');
+    expect(outcome(vdu, marked(old['_id'], '2-aaaa'), old, ctx('k', ['kiosk', 'clerk']))).toBe('forbidden');
+    expect(outcome(vdu, marked(old['_id'], '2-aaaa'), old, ctx(null, []))).toBe('unauthorized');
+  });
+
+  it.each([
+    ['no keptRev', { at: '2026-01-06T09:00:00Z' }],
+    ['keptRev not a revision', { keptRev: 'latest', at: '2026-01-06T09:00:00Z' }],
+    ['keeps the branch it deletes', { keptRev: '2-aaaa', at: '2026-01-06T09:00:00Z' }],
+    ['no time', { keptRev: '2-0123' }],
+    ['not an object', 'yes'],
+    ['null', null],
+  ])('refuses a malformed marker: %s', (_label, marker) => {
+    const tomb = { _id: old['_id'], _rev: '2-aaaa', _deleted: true, conflictResolution: marker };
+    expect(outcome(vdu, tomb, old, clerk)).toBe('forbidden');
+  });
+
+  it('never accepts the marker on a live document', () => {
+    const marker = { keptRev: '1-0123', at: '2026-01-06T09:00:00Z' };
+    expect(outcome(vdu, { ...docOf('case', 'clerk.wang'), conflictResolution: marker }, null, clerk)).toBe(
+      'forbidden',
+    );
+    expect(outcome(vdu, { ...old, conflictResolution: marker }, old, clerk)).toBe('forbidden');
+  });
+
+  it('keeps author rules: a post branch is resolved only by its author', () => {
+    const fv = loadVdu('courtdesk_forum');
+    const post: Record<string, unknown> = { ...docOf('post', 'judge.zhao'), _rev: '1-a' };
+    expect(outcome(fv, marked(post['_id'], '1-a'), post, judge)).toBe('ok');
+    expect(outcome(fv, marked(post['_id'], '1-a'), post, ctx('leader.qian', ['leader']))).toBe('forbidden');
+  });
+
+  it('passes a marked tombstone for a document the server never had, and lets admins through', () => {
+    expect(outcome(vdu, marked('case:zzz', '1-a'), null, clerk)).toBe('ok');
+    expect(outcome(vdu, marked(old['_id'], '2-aaaa'), old, ctx('root', ['_admin']))).toBe('ok');
+  });
+});
+
+describe('validate_doc_update file documents', () => {
+  const dv = loadVdu('courtdesk_documents');
+  const judge = ctx('judge.zhao', ['judge']);
+  const file = docOf('file', 'judge.zhao');
+
+  it('accepts a file with one attachment, as a stub or inline', () => {
+    expect(outcome(dv, file, null, judge)).toBe('ok');
+    const inline = {
+      ...file,
+      _attachments: { 'scan.pdf': { content_type: 'application/pdf', data: 'JVBERi0=' } },
+    };
+    expect(outcome(dv, inline, null, judge)).toBe('ok');
+  });
+
+  it.each([
+    ['no attachment', { _attachments: undefined }],
+    ['empty _attachments', { _attachments: {} }],
+    [
+      'two attachments',
+      {
+        _attachments: {
+          'a.pdf': { content_type: 'application/pdf', data: 'JVBERi0=' },
+          'b.pdf': { content_type: 'application/pdf', data: 'JVBERi0=' },
+        },
+      },
+    ],
+    [
+      'attachment type differs',
+      { _attachments: { 'scan.pdf': { content_type: 'image/png', data: 'iVBO' } } },
+    ],
+    ['missing ownerId', { ownerId: undefined }],
+    ['empty name', { name: '' }],
+    ['missing contentType', { contentType: undefined }],
+    ['negative size', { size: -1 }],
+    ['fractional size', { size: 1.5 }],
+    ['size as text', { size: '1024' }],
+    ['missing digest', { digest: undefined }],
+  ])('refuses %s', (_label, patch) => {
+    expect(outcome(dv, { ...file, ...patch }, null, judge)).toBe('forbidden');
+  });
+
+  it('is never updated, even by its author; deleted by its author or an admin', () => {
+    const old: Record<string, unknown> = { ...file, _rev: '1-a' };
+    expect(outcome(dv, { ...old, name: 'renamed.pdf' }, old, judge)).toBe('forbidden');
+    const tomb = { _id: old['_id'], _rev: '1-a', _deleted: true };
+    expect(outcome(dv, tomb, old, judge)).toBe('ok');
+    expect(outcome(dv, tomb, old, ctx('clerk.wang', ['clerk']))).toBe('forbidden');
+    expect(outcome(dv, tomb, old, ctx('it.sun', ['admin']))).toBe('ok');
+  });
+
+  it('in the library only admins add files', () => {
+    const lv = loadVdu('courtdesk_library');
+    expect(outcome(lv, docOf('file', 'it.sun'), null, ctx('it.sun', ['admin']))).toBe('ok');
+    expect(outcome(lv, file, null, judge)).toBe('forbidden');
   });
 });

@@ -11,3 +11,7 @@ export * from './timeLimits';
 export * from './deadlines';
 export * from './feeSchedule';
 export * from './fees';
+export * from './processEvents';
+export * from './processEventDocs';
+export * from './caseState';
+export * from './hearingClashes';

@@ -23,9 +23,11 @@ export const DOC_TYPES = [
   'receipt', // receipt:<noticeId>:<userName>
   'libraryItem', // libraryItem:<uuid>
   'download', // download:<uuid>
+  'file', // file:<uuid> (attachment carrier)
   'publicCase', // publicCase:<caseId> (worker)
   'hearingNotice', // hearingNotice:<uuid> (worker)
   'audit', // audit:<time>:<uuid> (worker)
+  'directory', // directory:staff (worker)
 ] as const;
 
 /** One of {@link DOC_TYPES}. */

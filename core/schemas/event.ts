@@ -1,30 +1,74 @@
 /**
  * `event` documents (courtdesk_cases): append-only process history of a case (SPEC §2 "write paths
  * do not contend"): each node (service, hearing scheduled, suspension …) is its own document.
+ *
+ * Version 2 aligns the schema with the reader (core/domain/processEventDocs.ts): kinds are
+ * {@link PROCESS_EVENT_KINDS} and the kind's fields live in `data`, checked by the reader itself,
+ * so a document this schema accepts always folds, and a `data`-shaped document the reader can use
+ * is accepted. Version 1 (kind aliases such as `hearing`/`closing`, fields at the top level, as in
+ * the old demo data) is migrated by moving those fields into `data`.
  */
+import { parseEventDoc } from '../domain/processEventDocs';
+import { PROCESS_EVENT_KINDS } from '../domain/processEvents';
 import type { CollectionSchema } from './collection';
 import { isRecord, IssueList, type Fields } from './fields';
 
-/** Process node kinds (SPEC §4.1). */
-export const EVENT_KINDS = [
-  'filed',
-  'service',
-  'hearingScheduled',
-  'suspended',
-  'resumed',
-  'extension',
-  'mediation',
-  'closed',
-  'appeal',
-  'note',
-] as const;
+/** Process node kinds (SPEC §4.1); the same list the fold understands. */
+export const EVENT_KINDS = PROCESS_EVENT_KINDS;
+
+const ALIASES: Readonly<Record<string, string>> = {
+  filing: 'filed',
+  suspension: 'suspended',
+  closing: 'closed',
+  extension: 'extensionRequested',
+  hearing: 'hearingScheduled',
+};
+
+/** Per kind: the `data` field and the (older) top-level names it may come from. */
+const DATA_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  service: { method: ['method'], recipient: ['recipient'], date: ['date', 'servedOn'] },
+  hearingScheduled: {
+    startsAt: ['startsAt', 'hearingAt'],
+    endsAt: ['endsAt'],
+    courtroom: ['courtroom'],
+    hearingId: ['hearingId'],
+    judge: ['judge'],
+  },
+  hearingHeld: { hearingId: ['hearingId'], date: ['date'] },
+  suspended: { from: ['from', 'startDate'], to: ['to', 'endDate'], reason: ['reason'] },
+  resumed: { date: ['date'] },
+  extensionRequested: { level: ['level'], months: ['months'], days: ['days'], reason: ['reason'] },
+  mediation: { outcome: ['outcome'], date: ['date'] },
+  closed: { disposition: ['disposition'], method: ['method'], date: ['date', 'closedOn'] },
+  appeal: { date: ['date'], appellant: ['appellant'] },
+};
+
+function migrateV1(doc: Fields): Record<string, unknown> {
+  const raw = doc['kind'];
+  const kind =
+    typeof raw === 'string' && Object.prototype.hasOwnProperty.call(ALIASES, raw) ? ALIASES[raw] : raw;
+  const out: Record<string, unknown> = { ...doc, kind, schemaVersion: 2 };
+  if (out['at'] === undefined && typeof doc['createdAt'] === 'string') out['at'] = doc['createdAt'];
+  const fields = typeof kind === 'string' ? DATA_FIELDS[kind] : undefined;
+  if (!fields) return out;
+  const data: Record<string, unknown> = isRecord(doc['data']) ? { ...doc['data'] } : {};
+  for (const [name, sources] of Object.entries(fields)) {
+    for (const s of sources) {
+      if (doc[s] === undefined) continue;
+      if (data[name] === undefined) data[name] = doc[s];
+      delete out[s];
+    }
+  }
+  if (Object.keys(data).length > 0) out['data'] = data;
+  return out;
+}
 
 /** Schema of `event` documents. */
 export const eventSchema: CollectionSchema = {
   type: 'event',
-  version: 1,
+  version: 2,
   richTextFields: [],
-  migrations: {},
+  migrations: { 1: migrateV1 },
   validate(d: Fields) {
     const l = new IssueList();
     l.ref(d, 'caseId', 'case:');
@@ -40,12 +84,19 @@ export const eventSchema: CollectionSchema = {
     ) {
       l.add('_id', '文档编号与所属案件不符', '_id must start with "event:<caseId>:"');
     }
-    if (d['kind'] === 'hearingScheduled') {
-      const data = isRecord(d['data']) ? d['data'] : {};
-      if (typeof data['courtroom'] !== 'string' || typeof data['startsAt'] !== 'string') {
-        l.add('data', '开庭排期需要法庭和开庭时间', 'a hearing needs data.courtroom and data.startsAt');
-      }
-    }
+    if (l.issues.length > 0) return l.issues;
+    // The kind's fields are read from `data` only, by the same reader the fold uses.
+    const view = {
+      _id: d['_id'],
+      caseId: d['caseId'],
+      kind: d['kind'],
+      at: d['at'],
+      createdBy: d['createdBy'],
+      data: d['data'] ?? {},
+    };
+    const parsed = parseEventDoc(view);
+    if (!parsed.ok)
+      l.add('data', `流程节点数据无效：${parsed.reason}`, `invalid event data: ${parsed.reason}`);
     return l.issues;
   },
 };

@@ -7,14 +7,23 @@ const goodCase = {
   ...env,
   _id: 'case:7f1c',
   type: 'case',
-  schemaVersion: 2,
+  schemaVersion: 3,
+  court: '甘0402',
   caseType: '民初',
+  procedure: 'civilSummary',
   cause: '买卖合同纠纷',
   filingDate: '2026-03-02',
-  claimAmount: 12000,
+  claimAmount: 12000.5,
+  provisionalNumber: '临20260302-00001',
   parties: [
-    { role: 'plaintiff', kind: 'natural', name: '张三', idNumber: '620402199001011234' },
-    { role: 'defendant', kind: 'legal', name: '白银某公司', agents: [{ name: '李律师' }] },
+    { role: 'plaintiff', kind: 'natural', name: '张三', idNumber: '62040219900101123X', queryCode: '123456' },
+    {
+      role: 'defendant',
+      kind: 'legal',
+      name: '白银某公司',
+      queryCode: '654321',
+      agents: [{ name: '李律师', kind: 'lawyer', licenseNo: '16204201810123456' }],
+    },
   ],
 };
 const good: Record<string, Record<string, unknown>> = {
@@ -24,8 +33,20 @@ const good: Record<string, Record<string, unknown>> = {
     _id: 'event:case:7f1c:20260302T093000Z:a1',
     type: 'event',
     caseId: 'case:7f1c',
+    schemaVersion: 2,
     kind: 'service',
     at: '2026-03-02T09:30:00+08:00',
+    data: { method: 'direct', recipient: '张三', date: '2026-03-02' },
+  },
+  approval: {
+    ...env,
+    _id: 'approval:a1',
+    type: 'approval',
+    kind: 'extension',
+    caseId: 'case:7f1c',
+    requestId: 'event:case:7f1c:20260302T093000Z:r1',
+    decision: 'approved',
+    months: 6,
   },
   post: {
     ...env,
@@ -67,10 +88,47 @@ describe('collection schemas', () => {
     ['case with an impossible date', { ...goodCase, filingDate: '2026-02-30' }, 'filingDate'],
     [
       'case party without a name',
-      { ...goodCase, parties: [{ role: 'plaintiff', kind: 'natural', name: ' ' }] },
+      { ...goodCase, parties: [{ role: 'plaintiff', kind: 'natural', name: ' ', queryCode: '000000' }] },
       'parties[0].name',
     ],
-    ['case at an old version', { ...goodCase, schemaVersion: 1 }, 'schemaVersion'],
+    ['case at an old version', { ...goodCase, schemaVersion: 2 }, 'schemaVersion'],
+    [
+      'case with a bad ID checksum',
+      { ...goodCase, parties: [{ ...goodCase.parties[0], idNumber: '620402199001011234' }] },
+      'parties[0].idNumber',
+    ],
+    [
+      'case with a bad credit code',
+      { ...goodCase, parties: [{ ...goodCase.parties[1], idNumber: '91620402MA7ABCDEF0' }] },
+      'parties[0].idNumber',
+    ],
+    [
+      'case party without a query code',
+      { ...goodCase, parties: [{ ...goodCase.parties[0], queryCode: '12a456' }] },
+      'parties[0].queryCode',
+    ],
+    ['case with a procedure of another type', { ...goodCase, procedure: 'criminalFirst' }, 'procedure'],
+    ['case without a court', { ...goodCase, court: undefined }, 'court'],
+    ['case with 3 decimals', { ...goodCase, claimAmount: 1.005 }, 'claimAmount'],
+    [
+      'case with a bad agent kind',
+      { ...goodCase, parties: [{ ...goodCase.parties[1], agents: [{ name: 'x', kind: 'friend' }] }] },
+      'parties[0].agents[0].kind',
+    ],
+    [
+      'case with a bad designation',
+      { ...goodCase, designation: { approvalId: 'x' } },
+      'designation.approvalId',
+    ],
+    ['event of an unknown kind', { ...good['event'], kind: 'hearing' }, 'kind'],
+    ['service with a bad date', { ...good['event'], data: { date: '2026-02-30' } }, 'data'],
+    [
+      'extension request of 0 months',
+      { ...good['event'], kind: 'extensionRequested', data: { months: 0 } },
+      'data',
+    ],
+    ['approval without decision', { ...good['approval'], decision: 'maybe' }, 'decision'],
+    ['designation without reason', { ...good['approval'], kind: 'designation', judge: 'judge.li' }, 'reason'],
     ['event for another case', { ...good['event'], caseId: 'case:other' }, '_id'],
     ['hearing without a courtroom', { ...good['event'], kind: 'hearingScheduled' }, 'data'],
     ['draft without body', { ...good['draft'], body: undefined }, 'body'],
@@ -91,28 +149,102 @@ describe('collection schemas', () => {
     expect(issuesForWrite({ _id: 'board:general', type: 'board' }).length).toBeGreaterThan(0);
   });
 
-  it('migrates a version-1 case to version 2 and the result validates', () => {
+  it('migrates an original version-1 case to version 3 and the result validates', () => {
     const v1 = {
       ...goodCase,
       schemaVersion: 1,
+      procedure: undefined,
+      court: undefined,
+      provisionalNumber: undefined,
       parties: [
         { role: 'plaintiff', type: 'person', name: '张三' },
         { role: 'defendant', type: 'org', name: '某公司' },
       ],
     };
-    const v2 = migrate(v1);
-    expect(v2.schemaVersion).toBe(2);
-    expect(v2.parties).toEqual([
-      { role: 'plaintiff', kind: 'natural', name: '张三' },
-      { role: 'defendant', kind: 'legal', name: '某公司' },
+    const v3 = migrate(v1);
+    expect(v3.schemaVersion).toBe(3);
+    expect(v3.parties).toEqual([
+      { role: 'plaintiff', kind: 'natural', name: '张三', queryCode: expect.stringMatching(/^\d{6}$/) },
+      { role: 'defendant', kind: 'legal', name: '某公司', queryCode: expect.stringMatching(/^\d{6}$/) },
     ]);
-    expect(issuesForWrite(v2)).toEqual([]);
+    expect(v3).toMatchObject({ procedure: 'civilOrdinary', court: '甘0402' });
+    expect(issuesForWrite(v3)).toEqual([]);
     expect(v1.parties[0]).toHaveProperty('type', 'person'); // the input is not mutated
-    expect(migrate(v2)).toBe(v2);
+    expect(migrate(v3)).toBe(v3);
+    expect(migrate(v1)).toEqual(v3); // deterministic
+  });
+
+  it('migrates the demo data version-1 shape (caseTypeCode, filedAt, Chinese names)', () => {
+    const demoV1 = {
+      ...env,
+      _id: 'case:d1',
+      type: 'case',
+      court: '甘0402',
+      caseTypeCode: '刑初',
+      year: 2025,
+      cause: '盗窃罪',
+      procedure: '简易程序',
+      filedAt: '2025-05-06',
+      provisionalNumber: '临20250506-00001',
+      parties: [
+        { role: '公诉机关', kind: 'legal', name: '白银市白银区人民检察院', queryCode: '111111' },
+        {
+          role: '被告人',
+          kind: 'natural',
+          name: '王五',
+          idNumber: '62040219900101123X',
+          queryCode: '222222',
+        },
+      ],
+    };
+    const v3 = migrate(demoV1);
+    expect(v3).toMatchObject({ caseType: '刑初', filingDate: '2025-05-06', procedure: 'criminalSummary' });
+    expect(v3).not.toHaveProperty('caseTypeCode');
+    expect(v3).not.toHaveProperty('filedAt');
+    expect((v3.parties as { role: string }[]).map((p) => p.role)).toEqual([
+      'prosecutor',
+      'defendantCriminal',
+    ]);
+    expect(issuesForWrite(v3)).toEqual([]);
+    const noLimit = migrate({ ...demoV1, caseTypeCode: '民督', procedure: '督促程序' });
+    expect(noLimit).not.toHaveProperty('procedure');
+    expect(issuesForWrite({ ...noLimit, parties: [{ ...demoV1.parties[1], role: 'applicant' }] })).toEqual(
+      [],
+    );
+  });
+
+  it('migrates version-1 events (aliases, top-level fields) into data the reader folds', () => {
+    const v1 = {
+      ...env,
+      _id: 'event:case:7f1c:20260302T093000Z:h1',
+      type: 'event',
+      caseId: 'case:7f1c',
+      kind: 'hearingScheduled',
+      at: '2026-03-02T09:30:00+08:00',
+      hearingAt: '2026-03-20T09:00:00+08:00',
+      courtroom: '第一法庭',
+    };
+    const v2 = migrate(v1);
+    expect(v2).toMatchObject({
+      schemaVersion: 2,
+      data: { startsAt: '2026-03-20T09:00:00+08:00', courtroom: '第一法庭' },
+    });
+    expect(v2).not.toHaveProperty('hearingAt');
+    expect(issuesForWrite(v2)).toEqual([]);
+    const closing = migrate({
+      ...v1,
+      _id: 'event:case:7f1c:x:c',
+      kind: 'closing',
+      hearingAt: undefined,
+      courtroom: undefined,
+      method: '调解',
+    });
+    expect(closing).toMatchObject({ kind: 'closed', data: { method: '调解' } });
+    expect(issuesForWrite(closing)).toEqual([]);
   });
 
   it('refuses to downgrade a document written by a newer build', () => {
-    expect(() => migrate({ ...goodCase, schemaVersion: 3 })).toThrow(/schemaVersion 3/);
+    expect(() => migrate({ ...goodCase, schemaVersion: 4 })).toThrow(/schemaVersion 4/);
   });
 
   it('has a migration for every step below each current version', () => {

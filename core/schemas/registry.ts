@@ -5,10 +5,13 @@
  * schema yet are checked against the envelope only.
  */
 import { validateBaseDoc, type DocType, type EnvelopeIssue } from './base';
+import { approvalSchema } from './approval';
 import { caseSchema } from './case';
 import { SchemaValidationError, type CollectionSchema } from './collection';
+import { directorySchema } from './directory';
 import { draftSchema } from './draft';
 import { eventSchema } from './event';
+import { fileSchema } from './file';
 import { isRecord } from './fields';
 import { noticeSchema } from './notice';
 import { postSchema } from './post';
@@ -17,9 +20,12 @@ import { postSchema } from './post';
 export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   case: caseSchema,
   event: eventSchema,
+  approval: approvalSchema,
   post: postSchema,
   notice: noticeSchema,
   draft: draftSchema,
+  file: fileSchema,
+  directory: directorySchema,
 };
 
 /** The schema of a document type, if it has one. */

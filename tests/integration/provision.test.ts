@@ -16,6 +16,8 @@ import {
   sessionCookie,
   type CouchTarget,
 } from '../support/couchTarget';
+import { currentVersion } from '../../core/schemas/registry';
+import { validFields } from '../support/validDocs';
 
 let target: CouchTarget;
 const written: { db: string; id: string }[] = [];
@@ -27,11 +29,11 @@ const kiosk = { name: `kiosk.it${suffix}`, password: 'kiosk-pass-1' };
 function caseDoc(id: string, createdBy: string): Record<string, unknown> {
   return {
     _id: id,
+    ...validFields('case'),
     type: 'case',
-    schemaVersion: 1,
+    schemaVersion: currentVersion('case'),
     createdAt: new Date().toISOString(),
     createdBy,
-    cause: '民间借贷纠纷',
   };
 }
 
@@ -192,6 +194,7 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
       schemaVersion: 1,
       createdAt: new Date().toISOString(),
       createdBy: judge.name,
+      board: 'board:general',
       title: '关于庭审排期的建议',
       body: '建议每周一上午集中排期。',
     };

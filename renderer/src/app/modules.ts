@@ -55,21 +55,23 @@ const STAFF_AND_KIOSK: readonly UiRole[] = [...STAFF_ROLES, 'kiosk'];
 /** Every module, in navigation order. */
 export const MODULES: readonly ModuleDef[] = [
   { key: 'home', path: '/home', roles: STAFF, upcoming: false },
-  { key: 'cases-filing', path: '/cases/filing', group: 'cases', roles: ['clerk', 'leader'], upcoming: true },
-  { key: 'cases-list', path: '/cases/list', group: 'cases', roles: STAFF, upcoming: true },
+  { key: 'cases-filing', path: '/cases/filing', group: 'cases', roles: ['clerk', 'leader'], upcoming: false },
+  { key: 'cases-list', path: '/cases/list', group: 'cases', roles: STAFF, upcoming: false },
   {
     key: 'cases-mine',
     path: '/cases/mine',
     group: 'cases',
-    roles: ['judge', 'assistant', 'clerk', 'enforcement'],
-    upcoming: true,
+    // Court leaders hear cases too (院庭长办案).
+    roles: ['judge', 'assistant', 'clerk', 'leader'],
+    upcoming: false,
   },
   {
     key: 'cases-deadlines',
     path: '/cases/deadlines',
     group: 'cases',
-    roles: ['judge', 'assistant', 'clerk', 'leader'],
-    upcoming: true,
+    // Leaders supervise; judges see their own; assistants and clerks keep theirs on time.
+    roles: ['leader', 'judge', 'assistant', 'clerk'],
+    upcoming: false,
   },
   { key: 'dashboard', path: '/dashboard', roles: STAFF, upcoming: true },
   {

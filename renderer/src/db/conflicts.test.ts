@@ -1,6 +1,7 @@
 import { memoryDb, waitFor } from './testing/memory';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidationError } from '../../../core/schemas/collection';
+import { currentVersion } from '../../../core/schemas/registry';
 import {
   diffRevisions,
   keepRevision,
@@ -48,10 +49,10 @@ async function conflicted() {
 
 async function leaves(db: ReturnType<typeof memoryDb>, id: string) {
   const all = (await db.get(id, { open_revs: 'all' })) as unknown as {
-    ok: { _rev: string; _deleted?: boolean };
+    ok: { _rev: string; _deleted?: boolean; conflictResolution?: unknown };
   }[];
   return all
-    .map((x) => ({ rev: x.ok._rev, deleted: x.ok._deleted === true }))
+    .map((x) => ({ rev: x.ok._rev, deleted: x.ok._deleted === true, marker: x.ok.conflictResolution }))
     .sort((x, y) => (x.rev < y.rev ? -1 : 1));
 }
 
@@ -94,20 +95,30 @@ describe('conflict centre data', () => {
     expect(doc._conflicts).toBeUndefined();
     expect(doc['body']).toContain('本院依法审理');
     const ls = await leaves(db, 'draft:d1');
-    expect(ls.find((l) => l.rev.startsWith('3-'))?.deleted).toBe(false);
+    // both the kept revision and the loser's tombstone are 3-…: exactly one of them is live
+    expect(ls.filter((l) => l.rev.startsWith('3-') && !l.deleted).map((l) => l.rev)).toEqual([newRev]);
     expect(ls.filter((l) => l.deleted)).toHaveLength(1);
     expect(ls.some((l) => l.rev === revB)).toBe(false); // its tombstone is 3-…, on top of revB
+    // the tombstone names the kept leaf, so the server checks it with the update right
+    expect(ls.find((l) => l.deleted)?.marker).toEqual({ keptRev: revA, at: expect.any(String) });
+    const at = (ls.find((l) => l.deleted)?.marker as { at: string }).at;
+    expect(Number.isNaN(Date.parse(at))).toBe(false);
     expect(await listConflicts(db)).toEqual([]);
   });
 
   it('mergeRevisions writes the merged body and deletes every other leaf', async () => {
-    const { db } = await conflicted();
+    const { db, revB } = await conflicted();
     const merged = { ...base, body: '<p>原告张三诉被告李四买卖合同纠纷一案，本院依法审理（合并）。</p>' };
     await mergeRevisions(db, 'draft:d1', merged);
     const doc = await db.get('draft:d1', { conflicts: true });
     expect(doc._conflicts).toBeUndefined();
     expect(doc['body']).toContain('合并');
-    expect((await leaves(db, 'draft:d1')).filter((l) => !l.deleted)).toHaveLength(1);
+    const ls = await leaves(db, 'draft:d1');
+    expect(ls.filter((l) => !l.deleted)).toHaveLength(1);
+    // merged on top of the winner (revB): the loser's tombstone names it as kept
+    expect(ls.filter((l) => l.deleted).map((l) => l.marker)).toEqual([
+      { keptRev: revB, at: expect.any(String) },
+    ]);
   });
 
   it('refuses an invalid merge and leaves both revisions readable', async () => {
@@ -202,9 +213,10 @@ describe('repository write path', () => {
     });
     const repo = createRepository(db, { user: 'clerk.wang' });
     const c = await repo.get('case:c1');
-    expect(c['schemaVersion']).toBe(2);
+    expect(c['schemaVersion']).toBe(currentVersion('case'));
+    expect(currentVersion('case')).toBeGreaterThan(1);
     await repo.update('case:c1', (x) => ({ ...x, summary: '请求支付货款' }));
-    expect((await db.get('case:c1'))['schemaVersion']).toBe(2);
+    expect((await db.get('case:c1'))['schemaVersion']).toBe(currentVersion('case'));
   });
 
   it('reports a failed write (quota) to the sync status hook', async () => {

@@ -2,7 +2,8 @@
  * Conflict centre data: every local document with `_conflicts` (live, from the changes feed with
  * `conflicts: true`), all its leaf revisions side by side, a field-level diff (rich-text fields
  * also as a readable text diff), and the two resolutions. A resolution writes the winner and
- * deletes every losing leaf explicitly in one `bulkDocs`; until then all revisions stay readable.
+ * deletes every losing leaf explicitly in one `bulkDocs` (tombstones marked with
+ * `conflictResolution`, see {@link conflictTombstone}); until then all revisions stay readable.
  */
 import { Observable } from 'rxjs';
 import { migrate, schemaFor, validateForWrite } from '../../../core/schemas/registry';
@@ -148,6 +149,22 @@ function checkResults(results: readonly unknown[]): string {
 }
 
 /**
+ * The tombstone of a losing leaf. Its `conflictResolution` marker names the leaf that survives in
+ * the same batch (its revision before the resolution), so the server's validate_doc_update checks
+ * it with the type's update right instead of its remove right (a clerk may resolve a conflict on a
+ * case, which nobody may delete); the server worker's conflict guard undoes a marked tombstone
+ * that left no live leaf (sync-server/src/workers/README.md).
+ */
+export function conflictTombstone(
+  id: string,
+  rev: string,
+  keptRev: string,
+  at: string = new Date().toISOString(),
+): { _id: string; _rev: string; _deleted: true; conflictResolution: { keptRev: string; at: string } } {
+  return { _id: id, _rev: rev, _deleted: true, conflictResolution: { keptRev, at } };
+}
+
+/**
  * Keeps revision `rev` as it is: writes it as the new winner (a new revision on its branch) and
  * deletes every other leaf, in one `bulkDocs`. Returns the new winning revision.
  */
@@ -159,7 +176,8 @@ export async function keepRevision(db: LocalDb, id: string, rev: string): Promis
   const { _conflicts: _c, ...rest } = kept;
   const body = migrate(rest);
   validateForWrite(body);
-  const losers = all.filter((r) => r !== rev).map((r) => ({ _id: id, _rev: r, _deleted: true }));
+  const at = new Date().toISOString();
+  const losers = all.filter((r) => r !== rev).map((r) => conflictTombstone(id, r, rev, at));
   return checkResults(await db.bulkDocs([{ ...body, _rev: rev }, ...losers]));
 }
 
@@ -183,6 +201,7 @@ export async function mergeRevisions(
   };
   delete body['_conflicts'];
   validateForWrite(body);
-  const losers = (winner._conflicts ?? []).map((r) => ({ _id: id, _rev: r, _deleted: true }));
+  const at = new Date().toISOString();
+  const losers = (winner._conflicts ?? []).map((r) => conflictTombstone(id, r, winner._rev, at));
   return checkResults(await db.bulkDocs([body, ...losers]));
 }

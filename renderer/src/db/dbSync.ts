@@ -1,33 +1,56 @@
 /**
- * Live two-way sync of one local database with its server database: a push and a pull
- * replication (PouchDB, `live: true`, `retry: false`), each restarted by the engine after a
- * failure with capped exponential backoff + jitter. PouchDB resumes each from its `_local`
- * checkpoint, so a restart never replays what is already on the other side.
+ * Live two-way sync of one local database with its server database: the push/pull loop. Each
+ * direction is a PouchDB replication (`retry: false`) restarted by the engine after a failure with
+ * capped exponential backoff + jitter; PouchDB resumes each from its `_local` checkpoint, so a
+ * restart never replays what is already on the other side.
  *
- * - 401 (session expired, password changed): both directions stop, state `needs-sign-in`; local
+ * - 401 (session expired, password changed): every direction stops, state `needs-sign-in`; local
  *   writes go on and wait; {@link DbSync.resume} after a new sign-in drains the queue.
  * - Per-document 403 from validate_doc_update: PouchDB reports it as `denied` and goes on with the
- *   rest; the id, revision and reason are kept in `_local/rejected` for the author.
+ *   rest; the id, revision and reason are kept for the author (rejectedWrites.ts).
  * - Safety net (deletionGuard.ts): a pull that would delete too much waits in
  *   `awaiting-confirmation` until {@link DbSync.confirmDeletions}.
- * Persistence of its `_local` state: syncStore.ts; the unpushed count: unpushed.ts.
+ * - Attachment-heavy databases (fileSync.ts) run two more directions for `file:` documents only,
+ *   one file at a time (fileTransfer.ts): `filePush` (on every local file write, and polled) and
+ *   `filePull` (polled, and soon after the ordinary pull brought something); the ordinary push
+ *   and pull skip them.
  *
- * Initial sync: when the local replica is fresh at start (no documents but local index design
- * documents) and the remote is an http database, it is first seeded in bulk (seed/initialSync.ts)
- * with progress in the status (`initialSync`), then live replication resumes from the checkpoints
- * the seed wrote. A seed that fails before writing anything is retried (backoff; after sign-in on
- * 401); one that fails midway falls back to ordinary replication, which is always correct (the
- * seeded revisions are the server's, so the pull and push only skip them).
+ * Split out: file rounds (fileDirections.ts), the initial bulk seed (seedRunner.ts), status
+ * assembly (dbSyncState.ts), refused writes (rejectedWrites.ts), the unpushed count
+ * (unpushedCounter.ts), `_local` state (syncStore.ts), direction types (directions.ts).
  */
 import type { DatabaseKey } from '../../../core/databases';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import { DeletionGuard } from './deletionGuard';
+import { deriveError, deriveState } from './dbSyncState';
+import {
+  ALL_DIRS,
+  isPush,
+  MAIN_DIRS,
+  newDir,
+  settle,
+  type Dir,
+  type DirState,
+  type Phase,
+  type Replication,
+} from './directions';
 import { classifyError, SyncFailure, type ClassifiedError } from './errors';
+import {
+  EMPTY_QUEUE,
+  isFileId,
+  probeServerFilter,
+  serverFilterOptions,
+  summarize,
+  type AttachmentQueue,
+  type ServerFilter,
+} from './fileSync';
 import type { LocalDb } from './localDb';
-import { loadSyncState, rejectedWrite, SyncStore, type SyncMeta } from './syncStore';
-import type { DbSyncStatus, InitialSyncProgress, RejectedWrite, SyncState } from './syncStatus';
-import { seedFreshReplica } from './seed/initialSync';
-import { countUnpushed } from './unpushed';
+import { FileDirections } from './fileDirections';
+import { RejectedWrites } from './rejectedWrites';
+import { SeedRunner } from './seedRunner';
+import { loadSyncState, SyncStore, type SyncMeta } from './syncStore';
+import type { DbSyncStatus } from './syncStatus';
+import { UnpushedCounter } from './unpushedCounter';
 
 /** The remote side: a PouchDB http database. */
 export type RemoteDb = PouchDB.Database<Record<string, unknown>>;
@@ -59,30 +82,27 @@ export interface DbSyncOptions {
   readonly seed?: boolean;
   /** Documents per `_all_docs` page of the seed (default: the seed's measured default). */
   readonly seedBatchSize?: number;
+  /** Replicate `file:` documents separately, one at a time (fileSync.ts; default false). */
+  readonly splitFiles?: boolean;
+  /** Poll interval of the file pull (default {@link pollIntervalMs}). */
+  readonly filePollIntervalMs?: number;
+  /** Longest a file waits for the ordinary direction to be at rest before it goes anyway (default 10 s). */
+  readonly fileYieldMs?: number;
+  /** Delay of the file round a local file write or the ordinary pull's changes trigger (default 500 ms). */
+  readonly fileKickDelayMs?: number;
 }
 
-type Dir = 'push' | 'pull';
-type Phase = 'stopped' | 'starting' | 'active' | 'idle' | 'waiting';
-
-/** What PouchDB's replication object looks like to us. */
-interface Replication {
-  on(event: string, fn: (arg: never) => void): Replication;
-  cancel(): void;
-  then<T>(ok: (v: unknown) => T, fail: (e: unknown) => T): Promise<T>;
-}
-
-interface DirState {
-  rep: Replication | null;
-  phase: Phase;
-  attempt: number;
-  timer: ReturnType<typeof setTimeout> | null;
-  gen: number;
-  error: ClassifiedError | null;
-}
+type PulledInfo = { docs?: { _id: string; _rev: string }[] };
 
 /** Replication and status of one database. */
 export class DbSync {
-  private readonly dirs: Record<Dir, DirState> = { push: newDir(), pull: newDir() };
+  private readonly dirNames: readonly Dir[];
+  private readonly dirs: Record<Dir, DirState> = {
+    push: newDir(),
+    pull: newDir(),
+    filePush: newDir(),
+    filePull: newDir(),
+  };
   private stopped = true;
   private needsSignIn = false;
   private offline = false;
@@ -91,30 +111,46 @@ export class DbSync {
   private readonly guard: DeletionGuard;
   private meta: SyncMeta = { pushSeq: 0, lastSyncAt: null };
   private readonly store: SyncStore;
-  private rejected: RejectedWrite[] = [];
-  private unpushed = 0;
-  private unpushedMethod: 'revs_diff' | 'since_checkpoint' = 'since_checkpoint';
+  private readonly rejected: RejectedWrites;
+  private readonly counter: UnpushedCounter;
   private readonly pulledRevs = new Map<string, string>();
   private localFeed: PouchDB.Core.Changes<Record<string, unknown>> | null = null;
-  private countTimer: ReturnType<typeof setTimeout> | null = null;
-  private counting: Promise<void> | null = null;
-  private countAgain = false;
-  private lastCountMs = 0;
   private loaded: Promise<void>;
   private readonly now: () => number;
-  /** `pending`: not yet seeded (or not yet known whether a seed is needed); `done`: live replication runs. */
-  private seedPhase: 'pending' | 'running' | 'done';
-  private seedRun: Promise<void> | null = null;
-  private seedAbort: AbortController | null = null;
-  private seedTimer: ReturnType<typeof setTimeout> | null = null;
-  private seedAttempt = 0;
-  private seedError: ClassifiedError | null = null;
-  private initialSync: InitialSyncProgress | null = null;
+  private readonly seed: SeedRunner;
+  private readonly files: FileDirections;
+  private queue: AttachmentQueue = EMPTY_QUEUE;
+  /** How pulls are filtered by this server (split databases; asked once per session). */
+  private serverFilter: ServerFilter | null = null;
 
   constructor(private readonly o: DbSyncOptions) {
     this.now = o.now ?? Date.now;
+    this.dirNames = o.splitFiles ? ALL_DIRS : MAIN_DIRS;
     const httpRemote = typeof (o.remote as unknown as { fetch?: unknown }).fetch === 'function';
-    this.seedPhase = o.seed !== false && httpRemote ? 'pending' : 'done';
+    this.seed = new SeedRunner(
+      {
+        local: o.local,
+        remote: o.remote,
+        backoff: o.backoff,
+        random: o.random,
+        ...(o.seedBatchSize ? { batchSize: o.seedBatchSize } : {}),
+        // The checkpoints must be those of the ordinary replication as it will run.
+        replication: () => (o.splitFiles ? serverFilterOptions(false, this.serverFilter ?? 'selector') : {}),
+        prepare: () => this.probeServer(),
+        meta: () => this.meta,
+        saveMeta: () => this.saveMeta(),
+        stopped: () => this.stopped,
+        needsSignIn: () => this.enterNeedsSignIn(),
+        startAll: () => this.startAll(),
+        startLive: () => {
+          this.emit();
+          this.startAll();
+          this.counter.schedule(0, true);
+        },
+        emit: () => this.emit(),
+      },
+      o.seed !== false && httpRemote,
+    );
     this.guard = new DeletionGuard({
       local: o.local,
       remote: o.remote,
@@ -124,6 +160,45 @@ export class DbSync {
       now: this.now,
     });
     this.store = new SyncStore(o.local, (err) => this.reportLocalError(err));
+    this.rejected = new RejectedWrites({
+      local: o.local,
+      remote: o.remote,
+      store: this.store,
+      now: this.now,
+      onChange: () => this.emit(),
+    });
+    this.counter = new UnpushedCounter({
+      local: o.local,
+      remote: o.remote,
+      pulledRevs: this.pulledRevs,
+      pushSeq: () => this.meta.pushSeq,
+      filePushSeq: o.splitFiles ? () => this.meta.filePushSeq ?? 0 : null,
+      skip: () => this.seed.running !== null,
+      askServer: (files) => this.mayAskServer(files ? 'filePush' : 'push'),
+      pushing: () => this.dirs.push.phase === 'active' || this.dirs.push.phase === 'starting',
+      onChange: () => this.emit(),
+    });
+    this.files = new FileDirections({
+      local: o.local,
+      remote: o.remote,
+      rejected: this.rejected,
+      pollIntervalMs: o.pollIntervalMs,
+      ...(o.filePollIntervalMs !== undefined ? { filePollIntervalMs: o.filePollIntervalMs } : {}),
+      ...(o.fileKickDelayMs !== undefined ? { fileKickDelayMs: o.fileKickDelayMs } : {}),
+      ...(o.fileYieldMs !== undefined ? { fileYieldMs: o.fileYieldMs } : {}),
+      now: this.now,
+      dir: (d) => this.dirs[d],
+      meta: () => this.meta,
+      saveMeta: () => this.saveMeta(),
+      probe: () => this.probeServer(),
+      serverFilter: () => this.serverFilter ?? 'selector',
+      stopped: () => this.stopped,
+      startDir: (d) => this.startDir(d),
+      onDirError: (d, err) => this.onDirError(d, err),
+      notePulled: (id, rev) => this.notePulled('filePull', { docs: [{ _id: id, _rev: rev }] }),
+      recount: () => this.counter.schedule(0, true),
+      emit: () => this.emit(),
+    });
     this.loaded = this.load();
   }
 
@@ -140,35 +215,35 @@ export class DbSync {
     this.emit();
     this.localFeed = this.o.local
       .changes({ since: 'now', live: true, return_docs: false })
-      .on('change', () => this.scheduleCount())
+      // A new local file shows as pending upload at once (the UI must not call it local meanwhile).
+      .on('change', (c: { id: string }) => {
+        const file = this.o.splitFiles === true && isFileId(c.id);
+        this.counter.schedule(1000, file);
+        if (file) this.files.kick('filePush');
+      })
       .on('error', () => undefined);
-    this.startDir('push');
-    this.startDir('pull');
-    this.scheduleCount(0);
+    this.startAll();
+    this.counter.schedule(0, true);
   }
 
-  /** Stops both directions and the local feed (sign-out). Local data stays. */
+  /** Stops every direction and the local feed (sign-out). Local data stays. */
   stop(): void {
     this.stopped = true;
-    for (const dir of ['push', 'pull'] as const) this.halt(dir, 'stopped');
-    this.seedAbort?.abort();
-    if (this.seedTimer) clearTimeout(this.seedTimer);
-    this.seedTimer = null;
+    for (const dir of this.dirNames) this.halt(dir, 'stopped');
+    this.seed.stop();
     this.localFeed?.cancel();
     this.localFeed = null;
-    if (this.countTimer) clearTimeout(this.countTimer);
+    this.counter.cancel();
     this.emit();
   }
 
   /** After a new sign-in: leaves `needs-sign-in`, retries writes refused for auth, drains the queue. */
   resume(): void {
     this.needsSignIn = false;
-    this.dirs.push.attempt = 0;
-    this.dirs.pull.attempt = 0;
-    this.seedAttempt = 0;
-    this.startDir('push');
-    this.startDir('pull');
-    void this.retryRejected('unauthorized');
+    for (const dir of this.dirNames) this.dirs[dir].attempt = 0;
+    this.seed.resetBackoff();
+    this.startAll();
+    void this.rejected.retry('unauthorized');
     this.emit();
   }
 
@@ -176,14 +251,11 @@ export class DbSync {
   setNetwork(online: boolean): void {
     this.offline = !online;
     if (online) {
-      this.dirs.push.attempt = 0;
-      this.dirs.pull.attempt = 0;
-      this.seedAttempt = 0;
-      this.startDir('push');
-      this.startDir('pull');
+      for (const dir of this.dirNames) this.dirs[dir].attempt = 0;
+      this.seed.resetBackoff();
+      this.startAll();
     } else {
-      this.halt('push', 'waiting');
-      this.halt('pull', 'waiting');
+      for (const dir of this.dirNames) this.halt(dir, 'waiting');
     }
     this.emit();
   }
@@ -194,7 +266,9 @@ export class DbSync {
     this.pendingDeletion = null;
     this.guard.allow = true;
     this.dirs.pull.attempt = 0;
+    this.dirs.filePull.attempt = 0;
     this.startDir('pull');
+    this.startDir('filePull');
     this.emit();
   }
 
@@ -209,24 +283,36 @@ export class DbSync {
 
   /** Removes a rejected write from the list (the author saw it). */
   async dismissRejected(id: string): Promise<void> {
-    this.rejected = this.rejected.filter((r) => r.id !== id);
-    await this.saveRejected();
-    this.emit();
+    await this.rejected.dismiss(id);
   }
 
-  /** One-shot push and pull now; resolves when both finished, rejects with the classified failure. */
+  /** One-shot push and pull (files too) now; resolves when all finished, rejects with the classified failure. */
   async syncNow(): Promise<void> {
     await this.loaded;
     // A running seed finishes first (a one-shot replication next to it would only duplicate its work).
-    if (this.seedRun) await this.seedRun;
+    if (this.seed.running) await this.seed.running;
     if (this.needsSignIn)
       throw new SyncFailure(this.o.key, classifyError({ status: 401, reason: 'session expired' }));
-    const opts = { batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
-    const push = this.o.local.replicate.to(this.o.remote, opts) as unknown as Replication;
-    push.on('denied', (e: unknown) => void this.recordRejected(e));
-    const pull = this.o.local.replicate.from(this.o.remote, opts) as unknown as Replication;
-    pull.on('change', (info: { docs?: { _id: string; _rev: string }[] }) => this.notePulled(info));
-    const results = await Promise.allSettled([settle(push), settle(pull)]);
+    try {
+      await this.probeServer();
+    } catch (err) {
+      const c = classifyError(err);
+      if (c.kind === 'auth') this.enterNeedsSignIn();
+      this.emit();
+      throw new SyncFailure(this.o.key, c);
+    }
+    const reps = MAIN_DIRS.map((dir) => {
+      const rep = this.replicate(dir, false);
+      if (isPush(dir)) rep.on('denied', (e: unknown) => void this.rejected.record(e));
+      else rep.on('change', (info: PulledInfo) => this.notePulled(dir, info));
+      return settle(rep);
+    });
+    if (this.o.splitFiles)
+      reps.push(
+        this.files.round('filePush', () => false),
+        this.files.round('filePull', () => false),
+      );
+    const results = await Promise.allSettled(reps);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) {
       const c = classifyError(failed.reason);
@@ -244,55 +330,84 @@ export class DbSync {
 
   /** Current status snapshot. */
   status(): DbSyncStatus {
+    const inputs = this.stateInputs();
     return {
       key: this.o.key,
-      state: this.state(),
-      unpushed: this.unpushed,
-      unpushedMethod: this.unpushedMethod,
-      rejected: this.rejected,
+      state: deriveState(inputs),
+      unpushed: this.counter.unpushed + this.counter.uploads.length,
+      unpushedMethod: this.counter.method,
+      rejected: this.rejected.items,
       lastSyncAt: this.meta.lastSyncAt,
-      error: this.currentError(),
+      error: deriveError(inputs),
       pendingDeletion: this.pendingDeletion,
-      initialSync: this.initialSync,
+      initialSync: this.seed.progress,
+      ...(this.o.splitFiles ? { attachments: summarize(this.attachmentQueue()) } : {}),
     };
+  }
+
+  /** Files waiting to go up and to come down (empty in databases without a file replication). */
+  attachmentQueue(): AttachmentQueue {
+    const { uploads, settledSeq } = this.counter;
+    const q = this.queue;
+    if (
+      q.uploads !== uploads ||
+      q.downloads !== this.files.downloads ||
+      q.settledSeq !== settledSeq ||
+      q.pulled !== this.files.pulled
+    )
+      this.queue = { uploads, downloads: this.files.downloads, settledSeq, pulled: this.files.pulled };
+    return this.queue;
   }
 
   /** Recounts unpushed changes now (tests, `syncNow`); concurrent calls share one run that repeats once more. */
   countNow(): Promise<void> {
-    if (this.counting) {
-      this.countAgain = true;
-      return this.counting;
-    }
-    this.counting = (async () => {
-      do {
-        this.countAgain = false;
-        await this.count();
-      } while (this.countAgain);
-    })().finally(() => {
-      this.counting = null;
-    });
-    return this.counting;
+    return this.counter.countNow();
   }
 
   // ---- replication -------------------------------------------------------------------------
 
+  private startAll(): void {
+    for (const dir of this.dirNames) this.startDir(dir);
+  }
+
+  /**
+   * A PouchDB replication of the ordinary push or pull (live or one-shot). In a database with a
+   * file replication it skips `file:` documents: `_selector` on the server, or a client-side
+   * filter function (fileSync.ts); the push uses the pull's form so both match a seed's checkpoints.
+   */
+  private replicate(dir: Dir, live: boolean): Replication {
+    const filter = this.o.splitFiles ? serverFilterOptions(false, this.serverFilter ?? 'selector') : {};
+    const opts = {
+      ...(live ? { live: true, retry: false } : {}),
+      batch_size: this.o.batchSize,
+      batches_limit: this.o.batchesLimit,
+      ...filter,
+    } as PouchDB.Replication.ReplicateOptions;
+    return (isPush(dir)
+      ? this.o.local.replicate.to(this.o.remote, opts)
+      : this.o.local.replicate.from(this.o.remote, opts)) as unknown as Replication;
+  }
+
   private startDir(dir: Dir): void {
-    if (this.stopped || this.needsSignIn || this.offline || (dir === 'pull' && this.pendingDeletion)) return;
-    if (this.seedPhase !== 'done') return this.beginSeed();
+    if (!this.dirNames.includes(dir)) return;
+    if (this.stopped || this.needsSignIn || this.offline || (!isPush(dir) && this.pendingDeletion)) return;
+    if (this.seed.phase !== 'done') return this.seed.begin();
     const d = this.dirs[dir];
     if (d.timer) clearTimeout(d.timer);
     d.timer = null;
     if (d.rep) d.rep.cancel();
     d.rep = null;
     const gen = ++d.gen;
-    if (dir === 'push') return this.launch(dir, gen);
+    if (dir === 'push' && (!this.o.splitFiles || this.serverFilter)) return this.launch(dir, gen);
     d.phase = 'starting';
     // Look ahead before pulling: a backlog that would delete too much waits for confirmation
-    // before a single document is deleted.
-    this.lookAhead().then(
+    // before a single document is deleted; before a file round, the pending downloads are listed.
+    const ahead = this.probeServer().then(() => (dir === 'pull' ? this.lookAhead() : true));
+    ahead.then(
       (go) => {
         if (d.gen !== gen || this.stopped) return;
-        if (go) this.launch(dir, gen);
+        if (go && (dir === 'filePush' || dir === 'filePull')) this.files.launch(dir, gen);
+        else if (go) this.launch(dir, gen);
         else {
           d.phase = 'stopped';
           this.emit();
@@ -311,13 +426,16 @@ export class DbSync {
     return held === null;
   }
 
+  /** Asks once whether the server filters `_changes` by selector (databases with a file replication). */
+  private async probeServer(): Promise<void> {
+    if (!this.o.splitFiles || this.serverFilter) return;
+    this.serverFilter = await probeServerFilter(this.o.remote);
+  }
+
   private launch(dir: Dir, gen: number): void {
     const d = this.dirs[dir];
     const live = dir === 'push' || this.o.livePull;
-    const opts = { live, retry: false, batch_size: this.o.batchSize, batches_limit: this.o.batchesLimit };
-    const rep = (dir === 'push'
-      ? this.o.local.replicate.to(this.o.remote, opts)
-      : this.o.local.replicate.from(this.o.remote, opts)) as unknown as Replication;
+    const rep = this.replicate(dir, live);
     d.rep = rep;
     d.phase = 'starting';
     const current = () => d.gen === gen && !this.stopped;
@@ -335,27 +453,25 @@ export class DbSync {
       d.error = null;
       if (dir === 'pull') this.guard.allow = false;
       if (this.dirs.push.phase === 'idle' && this.dirs.pull.phase === 'idle') void this.markSynced();
-      this.scheduleCount();
+      this.counter.schedule();
       this.emit();
     });
-    rep.on('change', (info: { docs?: { _id: string; _rev: string }[] }) => {
+    rep.on('change', (info: PulledInfo) => {
       if (!current()) return;
-      if (dir === 'pull') this.notePulled(info);
-      else void this.clearRejected((info.docs ?? []).map((x) => x._id));
+      if (isPush(dir)) void this.rejected.clear((info.docs ?? []).map((x) => x._id));
+      else this.notePulled(dir, info);
       d.error = null;
     });
     rep.on('checkpoint', (c: { checkpoint?: number | string }) => {
       if (c.checkpoint === undefined || !current()) return;
       if (dir === 'push') {
         this.meta.pushSeq = c.checkpoint;
-        this.scheduleCount();
-      } else {
-        this.meta.pullSeq = c.checkpoint;
-      }
+        this.counter.schedule();
+      } else this.meta.pullSeq = c.checkpoint;
       void this.saveMeta();
     });
     rep.on('denied', (e: unknown) => {
-      if (current()) void this.recordRejected(e);
+      if (current()) void this.rejected.record(e);
     });
     rep.on('error', (err: unknown) => {
       if (current()) this.onDirError(dir, err);
@@ -384,113 +500,6 @@ export class DbSync {
     );
   }
 
-  // ---- initial sync (bulk seed of a fresh replica) ---------------------------------------------
-
-  private beginSeed(): void {
-    if (this.seedRun) return;
-    if (this.seedTimer) clearTimeout(this.seedTimer);
-    this.seedTimer = null;
-    const abort = new AbortController();
-    this.seedAbort = abort;
-    this.seedRun = this.runSeed(abort.signal).finally(() => {
-      this.seedRun = null;
-      if (this.seedAbort === abort) this.seedAbort = null;
-    });
-  }
-
-  private async runSeed(signal: AbortSignal): Promise<void> {
-    const local = this.o.local as unknown as PouchDB.Database;
-    let before: number | string = 0;
-    try {
-      if (!(await isFresh(this.o.local))) {
-        this.seedPhase = 'done';
-        return this.startLive();
-      }
-      before = (await local.info()).update_seq;
-      this.seedPhase = 'running';
-      this.initialSync = { done: 0, total: 0, active: true };
-      this.emit();
-      const res = await seedFreshReplica(local, this.o.remote as unknown as PouchDB.Database, {
-        signal,
-        ...(this.o.seedBatchSize ? { batchSize: this.o.seedBatchSize } : {}),
-        onProgress: (p) => {
-          this.initialSync = { done: p.done, total: p.total, active: p.phase !== 'done' };
-          this.emit();
-        },
-      });
-      // The seeded documents are on the server: the unpushed count starts after them.
-      this.meta.pushSeq = res.localSeq;
-      this.meta.pullSeq = res.lastSeq;
-      await this.saveMeta();
-      await this.verifySeedPush(before, res.checkpointIds.push);
-      this.seedPhase = 'done';
-      this.seedError = null;
-      this.seedAttempt = 0;
-      this.initialSync = { done: res.docs, total: res.docs, active: false };
-    } catch (err) {
-      const fresh = await isFresh(this.o.local).catch(() => false);
-      // Nothing written yet: seed again on the next attempt. Partly seeded: ordinary replication
-      // finishes the job correctly (it skips the revisions already here).
-      this.seedPhase = fresh ? 'pending' : 'done';
-      if (this.initialSync) this.initialSync = { ...this.initialSync, active: false };
-      if (this.stopped) return this.emit();
-      const c = classifyError(err);
-      if (c.kind === 'auth') {
-        this.enterNeedsSignIn();
-        return this.emit();
-      }
-      if (fresh) {
-        this.seedError = c;
-        const delay = backoffDelay(this.seedAttempt++, this.o.backoff, this.o.random);
-        this.seedTimer = setTimeout(() => {
-          this.seedTimer = null;
-          this.startDir('push');
-          this.startDir('pull');
-        }, delay);
-        return this.emit();
-      }
-      this.seedError = null;
-    }
-    this.startLive();
-  }
-
-  private startLive(): void {
-    this.emit();
-    this.startDir('push');
-    this.startDir('pull');
-    this.scheduleCount(0);
-  }
-
-  /**
-   * The seed's push checkpoint covers everything written locally during the seed, including a
-   * write the app made meanwhile. Any local revision the server lacks (or when that cannot be
-   * asked) drops the local push checkpoint: the push then compares everything and sends what is missing.
-   */
-  private async verifySeedPush(before: number | string, checkpointId: string | undefined): Promise<void> {
-    const changes = await this.o.local.changes({ since: before, style: 'main_only', return_docs: true });
-    const revs: Record<string, string[]> = {};
-    for (const r of changes.results) {
-      const rev = r.changes[0]?.rev;
-      if (rev && !r.id.startsWith('_design/')) revs[r.id] = [rev];
-    }
-    const ids = Object.keys(revs);
-    let missing = false;
-    try {
-      for (let i = 0; i < ids.length && !missing; i += 5000) {
-        const chunk: Record<string, string[]> = {};
-        for (const id of ids.slice(i, i + 5000)) chunk[id] = revs[id] ?? [];
-        missing = Object.keys(await this.o.remote.revsDiff(chunk)).length > 0;
-      }
-    } catch {
-      missing = true;
-    }
-    if (!missing || !checkpointId) return;
-    this.meta.pushSeq = before;
-    await this.saveMeta();
-    const cp = await this.o.local.get(checkpointId).catch(() => null);
-    if (cp) await this.o.local.remove(cp._id, cp._rev);
-  }
-
   private halt(dir: Dir, phase: Phase): void {
     const d = this.dirs[dir];
     d.gen++;
@@ -503,9 +512,10 @@ export class DbSync {
 
   private onDirError(dir: Dir, err: unknown): void {
     const d = this.dirs[dir];
-    const tripped = dir === 'pull' ? this.guard.take() : null;
+    const tripped = dir === 'pull' || dir === 'filePull' ? this.guard.take() : null;
     if (tripped) {
-      this.halt('pull', 'stopped');
+      this.halt(dir, 'stopped');
+      if (dir === 'filePull') this.halt('pull', 'stopped');
       this.pendingDeletion = { deletions: tripped.deletions, localDocs: tripped.localDocs };
       this.emit();
       return;
@@ -529,92 +539,44 @@ export class DbSync {
 
   private enterNeedsSignIn(): void {
     this.needsSignIn = true;
-    this.halt('push', 'stopped');
-    this.halt('pull', 'stopped');
+    for (const dir of this.dirNames) this.halt(dir, 'stopped');
   }
 
-  private notePulled(info: { docs?: { _id: string; _rev: string }[] }): void {
-    for (const doc of info.docs ?? []) this.pulledRevs.set(doc._id, doc._rev);
+  private notePulled(dir: Dir, info: PulledInfo): void {
+    const docs = info.docs ?? [];
+    for (const doc of docs) this.pulledRevs.set(doc._id, doc._rev);
     this.quotaError = null;
+    if (dir === 'pull' && docs.length > 0 && this.o.splitFiles) this.files.kick('filePull');
   }
 
   // ---- status -------------------------------------------------------------------------------
 
-  private state(): SyncState {
-    if (this.needsSignIn) return 'needs-sign-in';
-    if (this.pendingDeletion) return 'awaiting-confirmation';
-    if (this.quotaError) return 'error';
-    if (this.stopped || this.offline) return 'offline';
-    const errors = [this.dirs.push.error, this.dirs.pull.error, this.seedError].filter(
-      (e): e is ClassifiedError => e !== null,
-    );
-    if (errors.some((e) => e.kind !== 'network')) return 'error';
-    if (errors.length > 0) return 'offline';
-    if (this.dirs.push.phase === 'idle' && this.dirs.pull.phase === 'idle') return 'online';
-    return 'syncing';
+  private stateInputs() {
+    return {
+      needsSignIn: this.needsSignIn,
+      pendingDeletion: this.pendingDeletion,
+      quotaError: this.quotaError,
+      stopped: this.stopped,
+      offline: this.offline,
+      seedError: this.seed.error,
+      dirs: this.dirNames.map((dir) => this.dirs[dir]),
+    };
   }
 
-  private currentError(): DbSyncStatus['error'] {
-    const e = this.quotaError ?? this.dirs.push.error ?? this.dirs.pull.error ?? this.seedError;
-    if (this.pendingDeletion)
-      return {
-        kind: 'safetyNet',
-        messageKey: 'sync.errors.safetyNet',
-        detail: `${this.pendingDeletion.deletions}/${this.pendingDeletion.localDocs}`,
-      };
-    if (this.needsSignIn) return { kind: 'auth', messageKey: 'sync.errors.auth', detail: '' };
-    return e ? { kind: e.kind, messageKey: e.messageKey, detail: e.detail } : null;
+  /** `_revs_diff` may be asked when the server is reachable and the push of that kind at rest. */
+  private mayAskServer(dir: 'push' | 'filePush'): boolean {
+    const push = this.dirs[dir];
+    return (
+      !this.needsSignIn &&
+      !this.offline &&
+      !this.stopped &&
+      push.error?.kind !== 'network' &&
+      (push.phase === 'idle' || push.phase === 'waiting')
+    );
   }
 
   private emit(): void {
     this.o.onStatus(this.status());
-  }
-
-  private scheduleCount(minDelay = 1000): void {
-    if (this.countTimer) return;
-    // A count scans the local changes since the push checkpoint; keep that scan to a small share
-    // of the time (it competes with replication for IndexedDB), and rarer while the push runs.
-    const pushing = this.dirs.push.phase === 'active' || this.dirs.push.phase === 'starting';
-    const delay = Math.max(minDelay, this.lastCountMs * 4, pushing ? 5_000 : 0);
-    this.countTimer = setTimeout(() => {
-      this.countTimer = null;
-      void this.countNow().catch(() => undefined);
-    }, delay);
-  }
-
-  private async count(): Promise<void> {
-    const started = Date.now();
-    try {
-      await this.countOnce();
-    } finally {
-      this.lastCountMs = Date.now() - started;
-    }
-  }
-
-  private async countOnce(): Promise<void> {
-    // While a seed writes, its documents are the server's: counting them would report them unpushed.
-    if (this.seedRun) return;
-    // Ask the server only when the push is at rest: while it runs, the checkpoint count is the truth
-    // (and a _revs_diff of thousands of ids per second would compete with the push itself).
-    const pushAtRest = this.dirs.push.phase === 'idle' || this.dirs.push.phase === 'waiting';
-    const askServer =
-      !this.needsSignIn &&
-      !this.offline &&
-      !this.stopped &&
-      this.dirs.push.error?.kind !== 'network' &&
-      pushAtRest;
-    const { count, method } = await countUnpushed({
-      local: this.o.local,
-      remote: this.o.remote,
-      since: this.meta.pushSeq,
-      pulledRevs: this.pulledRevs,
-      askServer,
-    });
-    if (count !== this.unpushed || method !== this.unpushedMethod) {
-      this.unpushed = count;
-      this.unpushedMethod = method;
-      this.emit();
-    }
   }
 
   private async markSynced(): Promise<void> {
@@ -628,63 +590,10 @@ export class DbSync {
   private async load(): Promise<void> {
     const state = await loadSyncState(this.o.local);
     this.meta = state.meta;
-    this.rejected = state.rejected;
+    this.rejected.restore(state.rejected);
   }
 
   private saveMeta(): Promise<unknown> {
     return this.store.saveMeta(this.meta);
   }
-
-  private saveRejected(): Promise<unknown> {
-    return this.store.saveRejected(this.rejected);
-  }
-
-  private async recordRejected(e: unknown): Promise<void> {
-    const item = await rejectedWrite(e, this.o.local, this.now());
-    if (!item) return;
-    this.rejected = [...this.rejected.filter((r) => r.id !== item.id), item];
-    await this.saveRejected();
-    this.emit();
-  }
-
-  private async clearRejected(ids: readonly string[]): Promise<void> {
-    const before = this.rejected.length;
-    this.rejected = this.rejected.filter((r) => !ids.includes(r.id));
-    if (this.rejected.length !== before) {
-      await this.saveRejected();
-      this.emit();
-    }
-  }
-
-  /** Pushes again the documents refused with `kind` (their checkpoint already passed them). */
-  private async retryRejected(kind: RejectedWrite['kind']): Promise<void> {
-    const ids = this.rejected.filter((r) => r.kind === kind).map((r) => r.id);
-    if (ids.length === 0) return;
-    const rep = this.o.local.replicate.to(this.o.remote, {
-      doc_ids: ids,
-      checkpoint: false,
-    } as PouchDB.Replication.ReplicateOptions) as unknown as Replication;
-    rep.on(
-      'change',
-      (info: { docs?: { _id: string }[] }) => void this.clearRejected((info.docs ?? []).map((x) => x._id)),
-    );
-    rep.on('denied', (e: unknown) => void this.recordRejected(e));
-    await settle(rep).catch(() => undefined);
-  }
-}
-
-/** No documents but local index design documents, and nothing ever deleted: a seed may run. */
-async function isFresh(local: LocalDb): Promise<boolean> {
-  const probe = await local.changes({ since: 0, limit: 100, return_docs: true });
-  return probe.results.length < 100 && probe.results.every((r) => r.id.startsWith('_design/'));
-}
-
-function newDir(): DirState {
-  return { rep: null, phase: 'stopped', attempt: 0, timer: null, gen: 0, error: null };
-}
-
-function settle(rep: Replication): Promise<unknown> {
-  return new Promise((ok, fail) => {
-    rep.then(ok, fail);
-  });
 }

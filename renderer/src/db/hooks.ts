@@ -1,22 +1,14 @@
 /**
  * React bindings of the local database and sync engine, over RxJS: the provider that runs the
  * engine for the signed-in user, and hooks that return live values (`useSyncStatus`,
- * `useConflicts`, `useLiveQuery`). Screens use these, never PouchDB.
+ * `useConflicts`, `useLiveQuery`, `useAttachmentStates`). Screens use these, never PouchDB.
  */
 import { createContext, createElement, useContext, useEffect, useState, type ReactNode } from 'react';
-import {
-  combineLatest,
-  debounceTime,
-  map,
-  Observable,
-  of,
-  startWith,
-  switchMap,
-  from,
-  type Observable as Obs,
-} from 'rxjs';
+import { combineLatest, distinctUntilChanged, map, Observable, of, type Observable as Obs } from 'rxjs';
 import { DATABASES, type DatabaseKey } from '../../../core/databases';
+import { watchAttachmentStates, type AttachmentEntry } from './attachments';
 import { watchConflicts, type ConflictSummary } from './conflicts';
+import { liveQuery } from './liveQuery';
 import type { LocalDb } from './localDb';
 import type { SyncEngine } from './replication';
 import type { SyncStatus } from './syncStatus';
@@ -138,26 +130,6 @@ export function useConflicts(): readonly ConflictEntry[] {
 }
 const EMPTY: readonly ConflictEntry[] = [];
 
-/** Re-runs `query` against a local database whenever it changes (debounced); undefined until the first result. */
-export function liveQuery<T>(
-  db: LocalDb,
-  query: (db: LocalDb) => Promise<T>,
-  debounceMs = 100,
-): Observable<T> {
-  const changes = new Observable<void>((sub) => {
-    const feed = db
-      .changes({ since: 'now', live: true, return_docs: false })
-      .on('change', () => sub.next())
-      .on('error', (e) => sub.error(e));
-    return () => feed.cancel();
-  });
-  return changes.pipe(
-    debounceTime(debounceMs),
-    startWith(undefined),
-    switchMap(() => from(query(db))),
-  );
-}
-
 /** Hook form of {@link liveQuery} for database `key` of the running engine. `deps` re-create the query. */
 export function useLiveQuery<T>(
   key: DatabaseKey,
@@ -174,3 +146,38 @@ export function useLiveQuery<T>(
   }, [engine, key, ...deps]);
   return value;
 }
+
+export { liveQuery };
+
+/**
+ * The files of `ownerIds` in database `key` with their states (local, pending upload, pending
+ * download, failed), live; empty while no engine runs. See attachments.ts.
+ */
+export function useAttachmentStates(
+  key: DatabaseKey,
+  ownerIds: readonly string[],
+): readonly AttachmentEntry[] {
+  const engine = useSyncEngine();
+  const [value, setValue] = useState<readonly AttachmentEntry[]>(NO_FILES);
+  const owners = ownerIds.join('\n');
+  useEffect(() => {
+    if (!engine || !engine.status().databases.some((d) => d.key === key)) return undefined;
+    const rejected$ = engine.status$.pipe(
+      map((s) => s.databases.find((d) => d.key === key)?.rejected ?? []),
+      distinctUntilChanged(),
+      map((list) => new Set(list.map((r) => r.id)) as ReadonlySet<string>),
+    );
+    const sub = watchAttachmentStates(
+      engine.local(key),
+      engine.attachmentQueue$(key),
+      rejected$,
+      owners.split('\n').filter((x) => x.length > 0),
+    ).subscribe((v) => setValue(v));
+    return () => {
+      sub.unsubscribe();
+      setValue(NO_FILES);
+    };
+  }, [engine, key, owners]);
+  return value;
+}
+const NO_FILES: readonly AttachmentEntry[] = [];

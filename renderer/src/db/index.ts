@@ -44,3 +44,25 @@ export {
   type RevisionView,
 } from './conflicts';
 export { htmlToText, textDiff, type DiffPart } from './textDiff';
+export {
+  attachFile,
+  attachmentStates,
+  FileDigestError,
+  listLocalFiles,
+  readFile,
+  watchAttachmentStates,
+  type AttachFileOptions,
+  type AttachmentEntry,
+  type AttachmentState,
+  type LocalFile,
+} from './attachments';
+export {
+  FILE_DB_KEYS,
+  FILES_ONLY,
+  NO_FILES,
+  type AttachmentQueue,
+  type AttachmentSummary,
+  type FileInfo,
+} from './fileSync';
+export { FileTransferError } from './fileTransfer';
+export { liveQuery } from './liveQuery';

@@ -4,11 +4,12 @@
  * every request is sent with `credentials: 'include'`). Exposes the combined status as an RxJS
  * observable, `syncNow()`, and the controls the shell needs around sign-in and sign-out.
  */
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, distinctUntilChanged, map, type Observable } from 'rxjs';
 import type { DatabaseKey } from '../../../core/databases';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { DbSync, type RemoteDb } from './dbSync';
 import { SyncFailure } from './errors';
+import { EMPTY_QUEUE, FILE_DB_KEYS, type AttachmentQueue } from './fileSync';
 import { openLocalDb, REPLICATED_KEYS, remoteDbName, type LocalAdapter, type LocalDb } from './localDb';
 import { PouchDB } from './pouch';
 import {
@@ -61,6 +62,13 @@ export interface SyncEngineOptions {
   readonly seedFresh?: boolean;
   /** Documents per `_all_docs` page of the seed (default: the seed's measured default). */
   readonly seedBatchSize?: number;
+  /**
+   * Databases whose `file:` documents replicate separately, one at a time (fileSync.ts; default
+   * {@link FILE_DB_KEYS}: documents, library).
+   */
+  readonly fileKeys?: readonly DatabaseKey[];
+  /** Poll interval of the file pull (default `pollIntervalMs`); it also runs soon after the ordinary pull brought documents. */
+  readonly filePollIntervalMs?: number;
   /** `online`/`offline` source; default `window` when there is one. */
   readonly network?: NetworkEvents | null;
   /** Default `navigator.storage`. */
@@ -91,6 +99,8 @@ export interface SyncEngine {
   reportLocalError(key: DatabaseKey, err: unknown): void;
   /** Re-reads usage and quota. */
   refreshStorage(): Promise<StorageStatus>;
+  /** Files of a database waiting to go up and to come down, live (empty for databases without a file replication). */
+  attachmentQueue$(key: DatabaseKey): Observable<AttachmentQueue>;
   /** Recounts unpushed changes of every database now. */
   recount(): Promise<void>;
   /** Stops and closes the local databases. */
@@ -119,6 +129,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       } as PouchDB.Configuration.RemoteDatabaseConfiguration));
 
   const statuses = new Map<DatabaseKey, DbSyncStatus>();
+  const queues = new Map<DatabaseKey, BehaviorSubject<AttachmentQueue>>();
+  const fileKeys = options.fileKeys ?? FILE_DB_KEYS;
   let storage: StorageStatus | null = null;
   const syncs = new Map<DatabaseKey, DbSync>();
   const subject = new BehaviorSubject<SyncStatus>(combineStatus([], null));
@@ -146,11 +158,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       pollIntervalMs: options.pollIntervalMs ?? 30_000,
       seed: options.seedFresh ?? true,
       ...(options.seedBatchSize ? { seedBatchSize: options.seedBatchSize } : {}),
+      splitFiles: fileKeys.includes(key),
+      ...(options.filePollIntervalMs ? { filePollIntervalMs: options.filePollIntervalMs } : {}),
       onStatus: (s) => {
         statuses.set(key, s);
+        const q = syncs.get(key)?.attachmentQueue();
+        if (q) queues.get(key)?.next(q);
         publish();
       },
     });
+    queues.set(key, new BehaviorSubject<AttachmentQueue>(EMPTY_QUEUE));
     syncs.set(key, sync);
     statuses.set(key, sync.status());
   }
@@ -199,6 +216,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     dismissRejected: (key, id) => get(key).dismissRejected(id),
     reportLocalError: (key, err) => get(key).reportLocalError(err),
     refreshStorage,
+    attachmentQueue$: (key) => {
+      get(key);
+      const q = queues.get(key) ?? new BehaviorSubject<AttachmentQueue>(EMPTY_QUEUE);
+      return q.pipe(
+        distinctUntilChanged(),
+        map((x) => x),
+      );
+    },
     async recount() {
       await Promise.all([...syncs.values()].map((s) => s.countNow()));
     },
@@ -206,6 +231,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       this.stop();
       await Promise.all([...syncs.values()].map((s) => s.local.close().catch(() => undefined)));
       subject.complete();
+      queues.forEach((q) => q.complete());
     },
   };
 }

@@ -10,9 +10,12 @@
  *  3. when the server is reachable, the rest is asked with one `_revs_diff`: only revisions the
  *     server reports missing count (`method: 'revs_diff'`); offline the rest is the count
  *     (`method: 'since_checkpoint'`).
+ * In databases with a file replication (fileSync.ts) pending file uploads are counted the same way
+ * from the file push checkpoint and added to `unpushed`; `attachments` has their files and bytes.
  */
 import type { DatabaseKey } from '../../../core/databases';
 import type { SyncErrorKind } from './errors';
+import { addSummaries, type AttachmentSummary } from './fileSync';
 
 /** States of one database's sync, and of the whole (the most urgent one wins). */
 export type SyncState =
@@ -68,6 +71,8 @@ export interface DbSyncStatus {
   readonly pendingDeletion: { readonly deletions: number; readonly localDocs: number } | null;
   /** The initial bulk seed of this fresh replica in this session (null when none ran). */
   readonly initialSync: InitialSyncProgress | null;
+  /** Files waiting to go up / come down (databases with a file replication only, see fileSync.ts). */
+  readonly attachments?: AttachmentSummary;
 }
 
 /** Browser storage as reported by `navigator.storage`. */
@@ -88,6 +93,8 @@ export interface SyncStatus {
   readonly storage: StorageStatus | null;
   /** Sum over the databases that are seeding or were seeded this session (null when none). */
   readonly initialSync: InitialSyncProgress | null;
+  /** Pending attachment transfers summed over the databases (files and bytes up and down). */
+  readonly attachments: AttachmentSummary;
 }
 
 /** The most urgent of several states ('online' for none). */
@@ -111,6 +118,7 @@ export function combineStatus(databases: readonly DbSyncStatus[], storage: Stora
     databases,
     storage,
     initialSync: combineInitialSync(databases),
+    attachments: addSummaries(databases.flatMap((d) => (d.attachments ? [d.attachments] : []))),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * What the sync engine keeps in `_local` documents of each replica (never replicated):
- * `_local/courtdesk_sync` (push and pull checkpoint seqs mirrored from PouchDB's checkpoint
+ * `_local/courtdesk_sync` (push and pull checkpoint seqs, file ones too, mirrored from PouchDB's checkpoint
  * events, last successful sync) and `_local/rejected` (writes the server refused, for the author).
  */
 import type { LocalDb } from './localDb';
@@ -11,6 +11,9 @@ export interface SyncMeta {
   pushSeq: number | string;
   /** Last pull checkpoint (server seq), for the safety net's look-ahead. */
   pullSeq?: number | string;
+  /** File push and pull checkpoints (fileSync.ts): pending uploads and downloads count from them. */
+  filePushSeq?: number | string;
+  filePullSeq?: number | string;
   lastSyncAt: string | null;
 }
 
@@ -26,6 +29,8 @@ export async function loadSyncState(local: LocalDb): Promise<{ meta: SyncMeta; r
       pushSeq: m.pushSeq ?? 0,
       lastSyncAt: m.lastSyncAt ?? null,
       ...(m.pullSeq !== undefined ? { pullSeq: m.pullSeq } : {}),
+      ...(m.filePushSeq !== undefined ? { filePushSeq: m.filePushSeq } : {}),
+      ...(m.filePullSeq !== undefined ? { filePullSeq: m.filePullSeq } : {}),
     });
   const r = (await local.get(REJECTED_ID).catch(() => null)) as { items?: RejectedWrite[] } | null;
   return { meta, rejected: Array.isArray(r?.items) ? r.items : [] };

@@ -9,6 +9,10 @@ import type { LocalDb } from './localDb';
 export interface UnpushedCount {
   readonly count: number;
   readonly method: 'revs_diff' | 'since_checkpoint';
+  /** The documents counted. */
+  readonly ids: readonly string[];
+  /** The local sequence the count is complete up to. */
+  readonly lastSeq: number | string;
 }
 
 /** Options of {@link countUnpushed}. */
@@ -21,6 +25,8 @@ export interface CountOptions {
   readonly pulledRevs: ReadonlyMap<string, string>;
   /** The server is reachable and the push at rest: confirm with `_revs_diff`. */
   readonly askServer: boolean;
+  /** Only documents whose id passes count (default: all but design documents). */
+  readonly filter?: (id: string) => boolean;
 }
 
 /** Counts unpushed documents. */
@@ -29,18 +35,20 @@ export async function countUnpushed(o: CountOptions): Promise<UnpushedCount> {
   const candidates: Record<string, string[]> = {};
   let count = 0;
   for (const r of changes.results) {
-    if (r.id.startsWith('_design/')) continue;
+    if (r.id.startsWith('_design/') || (o.filter && !o.filter(r.id))) continue;
     const rev = r.changes[0]?.rev;
     if (!rev || o.pulledRevs.get(r.id) === rev) continue;
     candidates[r.id] = [rev];
     count++;
   }
-  if (!o.askServer) return { count, method: 'since_checkpoint' };
-  if (count === 0) return { count, method: 'revs_diff' };
+  const ids = Object.keys(candidates);
+  const lastSeq = changes.last_seq;
+  if (!o.askServer) return { count, method: 'since_checkpoint', ids, lastSeq };
+  if (count === 0) return { count, method: 'revs_diff', ids, lastSeq };
   try {
-    const missing = await o.remote.revsDiff(candidates);
-    return { count: Object.keys(missing).length, method: 'revs_diff' };
+    const missing = Object.keys(await o.remote.revsDiff(candidates));
+    return { count: missing.length, method: 'revs_diff', ids: missing, lastSeq };
   } catch {
-    return { count, method: 'since_checkpoint' };
+    return { count, method: 'since_checkpoint', ids, lastSeq };
   }
 }

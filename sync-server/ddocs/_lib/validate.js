@@ -44,14 +44,37 @@
       forbid('只有' + zh.join('、') + '可以' + a[0] + rule.label[0] + ' (only ' + en + ' may ' + a[1] + ' ' + rule.label[1] + ')');
     }
 
+    // A tombstone that removes a losing conflict branch carries
+    // `conflictResolution: { keptRev: '<rev of the kept leaf before the resolution>', at: '<ISO time>' }`
+    // and needs only the type's update right: resolving a conflict is an edit, not a deletion.
+    // This function cannot see the other leaves, so the server worker's conflict guard
+    // (sync-server/src/workers/conflictGuard.ts) restores a document whose every leaf ends up
+    // deleted by marked tombstones. Live documents may never carry the marker.
+    function isMarker(m) {
+      if (!m || typeof m !== 'object') { return false; }
+      if (typeof m.keptRev !== 'string' || !/^[1-9]\d*-[0-9a-f]{1,64}$/.test(m.keptRev)) { return false; }
+      if (m.keptRev === newDoc._rev) { return false; }
+      return typeof m.at === 'string' && ISO_TIME.test(m.at);
+    }
+
     // Deletion: decide from the stored document; a delete's newDoc may be a bare tombstone or
-    // (on one server) carry the old body, so it is never trusted.
+    // (on one server) carry the old body, so only the marker is read from it.
     if (newDoc._deleted === true) {
       if (!isLive(oldDoc)) { return; } // a tombstone for a document this server never had protects nothing
       var oldRule = RULES[oldDoc.type];
       if (!oldRule) { forbid('此数据库中没有这种文档类型 (unknown document type in this database: ' + oldDoc.type + ')'); }
+      if (newDoc.conflictResolution !== undefined) {
+        if (!isMarker(newDoc.conflictResolution)) {
+          forbid('冲突处理标记无效 (conflictResolution must be { keptRev: "<another leaf revision>", at: "<ISO time>" })');
+        }
+        authorise(oldRule, 'update', oldDoc.createdBy);
+        return;
+      }
       authorise(oldRule, 'remove', oldDoc.createdBy);
       return;
+    }
+    if (newDoc.conflictResolution !== undefined) {
+      forbid('冲突处理标记只能用于删除冲突版本 (conflictResolution is allowed only on a tombstone)');
     }
 
     // Layer 1: structure (the envelope of core/schemas/base.ts plus per-type id rules).
@@ -85,6 +108,44 @@
       var suffix = ':' + newDoc.createdBy;
       if (id.length <= suffix.length || id.lastIndexOf(suffix) !== id.length - suffix.length) {
         forbid('文档编号必须以创建人结尾 (_id must end with ":<createdBy>")');
+      }
+    }
+
+    // The collection rules of core/schemas (compiled to ES5 by build/ddocSchemas.ts and inlined
+    // before this engine in the databases that hold such documents): the same checks the client
+    // ran before its local write, so a forged or modified client cannot store what they refuse.
+    if (typeof courtdeskSchemaIssues === 'function') {
+      var schemaIssues = courtdeskSchemaIssues(newDoc);
+      if (schemaIssues.length > 0) {
+        forbid('文档内容不符合规则 (document fails its schema): ' + schemaIssues.join('; '));
+      }
+    }
+
+    if (rule.fields) {
+      for (var f in rule.fields) {
+        if (!rule.fields.hasOwnProperty(f)) { continue; }
+        var val = newDoc[f];
+        var kind = rule.fields[f];
+        var good = kind === 'count' ? (typeof val === 'number' && val >= 0 && Math.floor(val) === val)
+          : (typeof val === 'string' && val.length > 0);
+        if (!good) {
+          forbid('字段 ' + f + ' 缺失或格式错误 (' + f + ' must be ' + (kind === 'count' ? 'an integer >= 0' : 'a non-empty string') + ')');
+        }
+      }
+    }
+    if (rule.oneAttachment) {
+      var atts = newDoc._attachments;
+      var names = [];
+      if (atts && typeof atts === 'object') {
+        for (var an in atts) { if (atts.hasOwnProperty(an)) { names.push(an); } }
+      }
+      if (names.length !== 1) {
+        forbid('文件文档必须恰好带一个附件 (a file document must carry exactly one attachment)');
+      }
+      var att = atts[names[0]];
+      if (!att || typeof att !== 'object' ||
+          (att.content_type !== undefined && att.content_type !== newDoc.contentType)) {
+        forbid('附件类型与 contentType 不符 (the attachment\'s content_type must equal contentType)');
       }
     }
 

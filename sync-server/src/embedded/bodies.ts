@@ -17,7 +17,7 @@ export interface BodyLimits {
 }
 
 /** CouchDB 3 defaults for the document size, and our request cap for attachments and bulk uploads. */
-export const DEFAULT_LIMITS: BodyLimits = { maxDocumentBytes: 8_000_000, maxRequestBytes: 64 * 1024 * 1024 };
+export const DEFAULT_LIMITS: BodyLimits = { maxDocumentBytes: 8_000_000, maxRequestBytes: 80 * 1024 * 1024 };
 
 type Json = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { CouchHttpError } from '../errors';
 import type { QueryParams } from './params';
 
 /**
@@ -46,6 +47,26 @@ function write(res: Response, value: unknown): void {
   if (!res.writableEnded) res.write(JSON.stringify(value) + '\n');
 }
 
+/**
+ * Serves a normal (one-shot) feed. Used for `filter=_selector`: express-pouchdb reads only
+ * `doc_ids` from a POST body, so its own handler would look for a design document named
+ * `_selector` and answer 404.
+ */
+export async function serveNormalChanges(
+  res: Response,
+  db: ChangesDb,
+  q: QueryParams,
+  body: unknown,
+): Promise<void> {
+  const opts = feedOptions(q, body);
+  if (typeof opts.selector !== 'object' || opts.selector === null || Array.isArray(opts.selector))
+    throw new CouchHttpError(400, 'bad_request', 'Selector must be specified in POST payload');
+  if (opts.since === 'now') opts.since = (await db.info()).update_seq;
+  const r = await db.changes({ ...opts, live: false, return_docs: true });
+  res.status(200).type('application/json');
+  res.end(JSON.stringify({ results: r.results, last_seq: r.last_seq }) + '\n');
+}
+
 /** Serves a continuous or longpoll feed; resolves when the response is finished. */
 export async function serveLiveChanges(
   req: Request,
@@ -61,7 +82,7 @@ export async function serveLiveChanges(
   res.status(200).type('application/json');
 
   if (longpoll) {
-    const first = await db.changes({ ...opts, live: false });
+    const first = await db.changes({ ...opts, live: false, return_docs: true });
     if (first.results.length > 0) {
       res.end(JSON.stringify({ results: first.results, last_seq: first.last_seq, pending: 0 }) + '\n');
       return;

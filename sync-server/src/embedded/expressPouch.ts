@@ -121,7 +121,7 @@ export async function createExpressPouch(opts: {
   // Before any PouchDB is attached, so no request can ever see an admin party.
   await setConfig(app.couchConfig, 'admins', opts.admin.name, await adminHash(opts.dataDir, opts.admin));
   await setConfig(app.couchConfig, 'couch_httpd_auth', 'secret', opts.cookieSecret);
-  await setConfig(app.couchConfig, 'couchdb', 'max_document_size', 64 * 1024 * 1024);
+  await setConfig(app.couchConfig, 'couchdb', 'max_document_size', 80 * 1024 * 1024);
   await setConfig(app.couchConfig, 'log', 'level', 'error');
 
   const raw = new Map<string, RawDb>();

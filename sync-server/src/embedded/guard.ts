@@ -18,7 +18,7 @@ import { handleBody, planBody } from './guardBody';
 import { validateQueryParams, type QueryParams } from './params';
 import { classifyRoute, isValidDbName, type Route } from './routes';
 import { decide } from './rules';
-import { serveLiveChanges, type ChangesDb } from './changesFeed';
+import { serveLiveChanges, serveNormalChanges, type ChangesDb } from './changesFeed';
 
 /**
  * The guard: an Express middleware in front of express-pouchdb that makes it answer like CouchDB 3
@@ -127,6 +127,15 @@ export function createGuard(deps: GuardDeps) {
       (q.feed === 'continuous' || q.feed === 'longpoll')
     ) {
       await serveLiveChanges(req, res, deps.changesDb(route.db), q);
+      return false;
+    }
+    if (
+      route.kind === 'db' &&
+      route.target.type === 'endpoint' &&
+      route.target.name === '_changes' &&
+      q.filter === '_selector'
+    ) {
+      await serveNormalChanges(res, deps.changesDb(route.db), q, req.body);
       return false;
     }
     return true;

@@ -5,6 +5,8 @@ import { compileDdocs } from '../../../build/compileDdocs';
 import { DATABASES } from '../../../core/databases';
 import { ROLES } from '../../../core/roles';
 import { validateBaseDoc } from '../../../core/schemas/base';
+import { issuesForWrite, migrate } from '../../../core/schemas/registry';
+import { foldCaseState } from '../../../core/domain/caseState';
 import {
   DEMO_AS_OF,
   demoReference,
@@ -67,7 +69,7 @@ describe('demo generator', () => {
     // If you change the demo data on purpose, update this fingerprint in the same commit.
     const small = generateDemo({ cases: 50 });
     expect(createHash('sha256').update(JSON.stringify(small)).digest('hex').slice(0, 16)).toBe(
-      'ef40cad08664fcf8',
+      '80928deda826659d',
     );
     expect(small.docs['courtdesk_cases']?.[0]).toMatchObject({
       _id: 'case:b1121226-73c5-4594-883d-4752335d0ce3',
@@ -82,6 +84,39 @@ describe('demo generator', () => {
     for (const d of cases) expect(authors.has(d.createdBy), d.createdBy).toBe(true);
     for (const d of ofType('caseNumber').concat(ofType('assignment'))) expect(d.createdBy).toBe('worker');
     for (const e of ofType('event')) expect(e._id.startsWith(`event:${String(e['caseId'])}:`)).toBe(true);
+  });
+
+  it('emits every document at its current version, valid per the schemas', () => {
+    for (const d of cases) {
+      expect(issuesForWrite(d), d._id).toEqual([]);
+      expect(migrate(d)).toBe(d);
+    }
+    const procedures = new Set(ofType('case').map((c) => c['procedure']));
+    for (const p of ['civilOrdinary', 'civilSummary', 'civilSmallClaims', 'criminalSummary', 'enforcement'])
+      expect(procedures.has(p), p).toBe(true);
+  });
+
+  it('folds into case states the way the list shows them', () => {
+    const small = generateDemo({ cases: 200 }).docs['courtdesk_cases'] ?? [];
+    const by = (t: string) => small.filter((d) => d.type === t);
+    const closedIds = new Set(
+      by('event')
+        .filter((e) => e['kind'] === 'closed')
+        .map((e) => e['caseId']),
+    );
+    for (const c of by('case')) {
+      const uuid = c._id.slice(5);
+      const s = foldCaseState({
+        caseDoc: c,
+        caseNumberDoc: small.find((d) => d._id === `caseNumber:${uuid}`) ?? null,
+        assignmentDoc: small.find((d) => d._id === `assignment:${uuid}`) ?? null,
+        events: by('event').filter((e) => e['caseId'] === c._id),
+        asOf: DEMO_AS_OF,
+      });
+      expect(s.ignored, c._id).toEqual([]);
+      expect(s.officialNumber).not.toBeNull();
+      expect(s.status).toMatch(closedIds.has(c._id) ? /^closed$/ : /^(assigned|inHearing)$/);
+    }
   });
 
   it('would pass the validate_doc_update of its database if its author wrote it', () => {
@@ -105,12 +140,12 @@ describe('demo generator', () => {
   });
 
   it('spreads cases over types and the years 2023–2026, up to the as-of date', () => {
-    const types = new Set(ofType('case').map((c) => c['caseTypeCode']));
+    const types = new Set(ofType('case').map((c) => c['caseType']));
     for (const t of ['民初', '刑初', '行初', '执', '执保', '执恢', '执异', '民特', '民督', '财保', '司救'])
       expect(types.has(t), t).toBe(true);
     const years = new Set(ofType('case').map((c) => c['year']));
     expect([...years].sort()).toEqual([2023, 2024, 2025, 2026]);
-    for (const c of ofType('case')) expect(String(c['filedAt']) <= DEMO_AS_OF).toBe(true);
+    for (const c of ofType('case')) expect(String(c['filingDate']) <= DEMO_AS_OF).toBe(true);
     const closed = new Set(
       ofType('event')
         .filter((e) => e['kind'] === 'closed')
@@ -171,8 +206,8 @@ describe('demo generator', () => {
     for (const c of ofType('case')) {
       const amount = c['claimAmount'] as number | null;
       if (amount !== null) expect(amount).toBeGreaterThan(0);
-      if (c['procedure'] === '小额诉讼程序') expect(amount).not.toBeNull();
-      if (c['caseTypeCode'] === '刑初') expect(amount).toBeNull();
+      if (c['procedure'] === 'civilSmallClaims') expect(amount).not.toBeNull();
+      if (c['caseType'] === '刑初') expect(amount).toBeNull();
     }
   });
 });
@@ -201,6 +236,6 @@ describe('helpers', () => {
 
   it('keeps types DemoDoc-shaped', () => {
     const d: DemoDoc | undefined = cases[0];
-    expect(d?.schemaVersion).toBe(1);
+    expect(d?.schemaVersion).toBe(3);
   });
 });

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { DEFAULT_COURT } from '../../../core/court';
+import { procedureOf } from '../../../core/domain/caseState';
 import { isRole, type Role } from '../../../core/roles';
+import { currentVersion } from '../../../core/schemas/registry';
 import { DAY, Rng, addDays, beijing, compact, formatCaseNumber, nextWorkday, residentId } from './demoRandom';
 
 export { formatCaseNumber, mulberry32, residentId } from './demoRandom';
@@ -35,6 +37,25 @@ export interface DemoDivision {
   nameEn: string;
 }
 
+/** Party roles of the word lists (resources/demo/caseTypes.json) → core/schemas/case.ts codes. */
+const ROLE_CODES: Readonly<Record<string, string>> = {
+  原告: 'plaintiff',
+  被告: 'defendant',
+  申请人: 'applicant',
+  被申请人: 'respondent',
+  公诉机关: 'prosecutor',
+  被告人: 'defendantCriminal',
+  申请执行人: 'creditor',
+  被执行人: 'debtor',
+  异议人: 'objector',
+};
+
+function roleCode(name: string): string {
+  const code = ROLE_CODES[name];
+  if (!code) throw new Error(`caseTypes.json: unknown party role ${name}`);
+  return code;
+}
+
 /** A party of a demo case. */
 export interface DemoParty {
   role: string;
@@ -54,7 +75,8 @@ export interface DemoParty {
 export interface DemoDoc {
   _id: string;
   type: string;
-  schemaVersion: 1;
+  /** The current version of the type (core/schemas/registry.ts `currentVersion`). */
+  schemaVersion: number;
   createdAt: string;
   createdBy: string;
   [key: string]: unknown;
@@ -159,7 +181,8 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   const officers = staff.filter((s) => s.roles.includes('enforcement')).map((s) => s.name);
   const divisionName = (code: string) => divisions.find((d) => d.code === code)?.name ?? code;
 
-  const person = (role: string): DemoParty => {
+  const person = (roleName: string): DemoParty => {
+    const role = roleCode(roleName);
     const male = rng.float() < 0.55;
     const birth = addDays(`${rng.int(1955, 2002)}-01-01`, rng.int(0, 364));
     return {
@@ -174,14 +197,15 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
       queryCode: rng.digits(6),
     };
   };
-  const legal = (role: string, kind: 'company' | 'bank' | 'agency'): DemoParty => {
+  const legal = (roleName: string, kind: 'company' | 'bank' | 'agency'): DemoParty => {
+    const role = roleCode(roleName);
     const name =
       kind === 'bank'
         ? rng.pick(names.banks)
         : kind === 'agency'
           ? rng.pick(names.agencies)
           : `${rng.pick(names.companyPlaces)}${rng.pick(names.companyBrands)}${rng.pick(names.companyTrades)}${rng.pick(names.companyForms)}`;
-    const rep = person('法定代表人');
+    const rep = person('原告'); // only the name is used
     return {
       role,
       kind: 'legal',
@@ -218,7 +242,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     const parties: DemoParty[] = [];
     if (t.code === '刑初') {
       parties.push(
-        { role: sideA, kind: 'legal', name: names.prosecutor, queryCode: rng.digits(6) },
+        { role: roleCode(sideA), kind: 'legal', name: names.prosecutor, queryCode: rng.digits(6) },
         person(sideB ?? '被告人'),
       );
     } else {
@@ -231,12 +255,13 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
       const v = Math.exp(Math.log(lo) + rng.float() * (Math.log(hi) - Math.log(lo)));
       claimAmount = rng.float() < 0.3 ? Math.round(v * 100) / 100 : Math.round(v / 100) * 100;
     }
-    let procedure = rng.weighted(t.procedures);
+    let procedureName = rng.weighted(t.procedures);
     if (
-      procedure === '小额诉讼程序' &&
+      procedureName === '小额诉讼程序' &&
       (!SMALL_CLAIM_CAUSES.has(cause.name) || claimAmount === null || claimAmount > 50_000)
     )
-      procedure = '简易程序';
+      procedureName = '简易程序';
+    const procedure = procedureOf({ caseType: t.code, procedure: procedureName });
     const duration = rng.int(t.days[0], t.days[1]);
     const closedOn = nextWorkday(addDays(filedAt, duration));
     const closed = closedOn <= DEMO_AS_OF;
@@ -251,19 +276,19 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     const doc: DemoDoc = {
       _id: `case:${uuid}`,
       type: 'case',
-      schemaVersion: 1,
+      schemaVersion: currentVersion('case'),
       createdAt,
       createdBy: filingClerk,
       court,
-      caseTypeCode: t.code,
+      caseType: t.code,
       year,
       cause: cause.name,
-      procedure,
+      ...(procedure ? { procedure } : {}),
       division,
       divisionName: divisionName(division),
       parties,
       claimAmount,
-      filedAt,
+      filingDate: filedAt,
       summary,
       provisionalNumber: `临${filedAt.replace(/-/g, '')}-${String(i + 1).padStart(5, '0')}`,
     };
@@ -281,7 +306,7 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   // Official numbers are consecutive per court, year and type, in filing order.
   const ordered = [...cases].sort(
     (a, b) =>
-      String(a['caseTypeCode']).localeCompare(String(b['caseTypeCode'])) ||
+      String(a['caseType']).localeCompare(String(b['caseType'])) ||
       Number(a['year']) - Number(b['year']) ||
       a.createdAt.localeCompare(b.createdAt) ||
       a._id.localeCompare(b._id),
@@ -291,30 +316,30 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
   const assignments: DemoDoc[] = [];
   const events: DemoDoc[] = [];
   for (const c of ordered) {
-    const key = `${String(c['year'])}|${String(c['caseTypeCode'])}`;
+    const key = `${String(c['year'])}|${String(c['caseType'])}`;
     const seq = (seqs.get(key) ?? 0) + 1;
     seqs.set(key, seq);
     const uuid = c._id.slice('case:'.length);
-    const number = formatCaseNumber(Number(c['year']), court, String(c['caseTypeCode']), seq);
+    const number = formatCaseNumber(Number(c['year']), court, String(c['caseType']), seq);
     const f = facts.get(c._id);
     if (!f) throw new Error(`internal: no facts for ${c._id}`);
-    const filed = String(c['filedAt']);
+    const filed = String(c['filingDate']);
     caseNumbers.push({
       _id: `caseNumber:${uuid}`,
       type: 'caseNumber',
-      schemaVersion: 1,
+      schemaVersion: currentVersion('caseNumber'),
       createdAt: beijing(filed, 14, 0),
       createdBy: 'worker',
       caseId: c._id,
       caseNumber: number,
       year: c['year'],
-      caseTypeCode: c['caseTypeCode'],
+      caseTypeCode: c['caseType'],
       seq,
     });
     const assignment: DemoDoc = {
       _id: `assignment:${uuid}`,
       type: 'assignment',
-      schemaVersion: 1,
+      schemaVersion: currentVersion('assignment'),
       createdAt: beijing(filed, 15, 0),
       createdBy: 'worker',
       caseId: c._id,
@@ -325,24 +350,24 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
     };
     if (f.officer) assignment['enforcementOfficer'] = f.officer;
     assignments.push(assignment);
-    const ev = (at: string, by: string, kind: string, extra: Record<string, unknown>): DemoDoc => ({
+    const ev = (at: string, by: string, kind: string, data?: Record<string, unknown>): DemoDoc => ({
       _id: `event:${c._id}:${compact(at)}:${rng.uuid()}`,
       type: 'event',
-      schemaVersion: 1,
+      schemaVersion: currentVersion('event'),
       createdAt: at,
       createdBy: by,
       caseId: c._id,
       kind,
       at,
-      ...extra,
+      ...(data ? { data } : {}),
     });
-    events.push(ev(c.createdAt, c.createdBy, 'filed', {}));
+    events.push(ev(c.createdAt, c.createdBy, 'filed'));
     const hearingDay = nextWorkday(addDays(filed, 20 + (seq % 25)));
-    const hears = ['民初', '刑初', '行初'].includes(String(c['caseTypeCode']));
+    const hears = ['民初', '刑初', '行初'].includes(String(c['caseType']));
     if (hears && (!f.closedAt || hearingDay < f.closedAt) && hearingDay <= DEMO_AS_OF) {
       events.push(
         ev(beijing(addDays(filed, 2), 10, 30), f.clerk, 'hearingScheduled', {
-          hearingAt: beijing(hearingDay, 9 + (seq % 2) * 5, 0),
+          startsAt: beijing(hearingDay, 9 + (seq % 2) * 5, 0),
           courtroom: `第${'一二三四五六'[seq % 6]}法庭`,
         }),
       );

@@ -3,7 +3,10 @@
  * checkpoint persisted in `_local/courtdesk-worker-<name>`, reads (plain requests while behind,
  * `feed=longpoll` once caught up) into a bounded queue (reading pauses while the queue is full: a request asks for at most the free
  * slots), hands changes one at a time, in feed order, to the handler, retries failures with capped
- * exponential backoff (server down, restarting, 5xx), and stops cleanly.
+ * exponential backoff (server down, restarting, 5xx), and stops cleanly. A change that keeps failing
+ * for a reason retrying cannot fix (a 4xx refusal, a handler bug on a malformed document) is
+ * quarantined after `quarantineAfter` attempts: reported through `onQuarantine` (the worker writes
+ * an audit record) and passed, so one bad document cannot stop case numbers for the whole court.
  *
  * Sequences are opaque (on a cluster `"12-g1AAAA…"`): they are stored and sent back verbatim,
  * never parsed or compared. The checkpoint is the seq of the last change the handler finished, so
@@ -25,8 +28,16 @@ export interface ChangesFollowerOptions {
   db: string;
   /** Worker name: the checkpoint lives in `_local/courtdesk-worker-<name>`. */
   name: string;
-  /** Processes one change; throwing means "try again later" (the change is retried, never skipped). */
+  /**
+   * Processes one change; throwing means "try again later". Transient failures (network, 5xx, 408,
+   * 409, 429) are retried for ever; any other failure is retried `quarantineAfter` times, then the
+   * change is quarantined.
+   */
   handle: (change: Change, signal: AbortSignal) => Promise<void>;
+  /** Records a quarantined change (retried transiently until it succeeds or the follower stops). */
+  onQuarantine?: (change: Change, error: Error, attempts: number) => Promise<void>;
+  /** Consecutive permanent failures before a change is quarantined (default 8, ≈ 25 s of backoff). */
+  quarantineAfter?: number;
   /** Called whenever the queue runs empty (and on stop): batched clean-up of the handlers. */
   onIdle?: () => Promise<void>;
   /** Maximum changes held in memory (default 200). */
@@ -38,6 +49,13 @@ export interface ChangesFollowerOptions {
   /** Save the checkpoint at least every this many processed changes (default 50) and when idle. */
   checkpointEvery?: number;
   log?: (line: string) => void;
+}
+
+/** True for a failure that may go away by itself: the server unreachable, 5xx, 408, 409, 429. */
+export function isTransientFailure(err: unknown): boolean {
+  if (!(err instanceof CouchHttpError)) return false;
+  const s = err.status;
+  return s === undefined || s >= 500 || s === 408 || s === 409 || s === 429;
 }
 
 /** The `_local` document holding a worker's checkpoint. */
@@ -62,6 +80,8 @@ export class ChangesFollower {
   processed = 0;
   /** Consecutive failures of the feed request (for status output and tests). */
   feedFailures = 0;
+  /** Ids of the changes quarantined since start (for status output and tests). */
+  readonly quarantined: string[] = [];
 
   constructor(options: ChangesFollowerOptions) {
     this.o = {
@@ -69,6 +89,8 @@ export class ChangesFollower {
       pollTimeoutMs: 30_000,
       backoff: { initialMs: 200, maxMs: 30_000 },
       checkpointEvery: 50,
+      quarantineAfter: 8,
+      onQuarantine: async () => {},
       log: () => {},
       onIdle: async () => {},
       ...options,
@@ -171,7 +193,7 @@ export class ChangesFollower {
           await new Promise<void>((r) => (this.wakeProcessor = r));
         continue;
       }
-      const ok = await this.retry(`change ${change.id}`, () => this.o.handle(change, this.abort.signal));
+      const ok = await this.handleOrQuarantine(change);
       if (!ok) return; // stopped before the change was handled: it stays after the checkpoint
       this.queue.shift();
       this.wakeReader?.();
@@ -181,6 +203,49 @@ export class ChangesFollower {
         await this.saveCheckpoint().catch((err: unknown) =>
           this.o.log(`checkpoint: ${(err as Error).message}`),
         );
+    }
+  }
+
+  /**
+   * Handles one change, retrying with backoff; quarantines it after `quarantineAfter` consecutive
+   * permanent failures. False only when the follower stopped first.
+   */
+  private async handleOrQuarantine(change: Change): Promise<boolean> {
+    let permanent = 0;
+    for (let attempt = 0; ; attempt++) {
+      if (this.stopped) return false;
+      try {
+        await this.o.handle(change, this.abort.signal);
+        return true;
+      } catch (err) {
+        if (this.stopped) return false;
+        const error = err instanceof Error ? err : new Error(String(err));
+        permanent = isTransientFailure(error) ? 0 : permanent + 1;
+        this.o.log(`change ${change.id} failed (${error.message}); attempt ${attempt + 1}`);
+        if (permanent >= this.o.quarantineAfter) {
+          this.o.log(`change ${change.id} quarantined after ${attempt + 1} attempts`);
+          if (!(await this.recordQuarantine(change, error, attempt + 1))) return false;
+          this.quarantined.push(change.id);
+          return true;
+        }
+        await sleep(backoffDelay(attempt, this.o.backoff.initialMs, this.o.backoff.maxMs), this.abort.signal);
+      }
+    }
+  }
+
+  /** Reports a quarantined change: retries transient failures; a permanent one is logged and passed. */
+  private async recordQuarantine(change: Change, error: Error, attempts: number): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.stopped) return false;
+      try {
+        await this.o.onQuarantine(change, error, attempts);
+        return true;
+      } catch (err) {
+        if (this.stopped) return false;
+        this.o.log(`quarantine record of ${change.id} failed (${(err as Error).message})`);
+        if (!isTransientFailure(err)) return true;
+        await sleep(backoffDelay(attempt, this.o.backoff.initialMs, this.o.backoff.maxMs), this.abort.signal);
+      }
     }
   }
 

@@ -1,13 +1,16 @@
 /**
  * The server worker process (`courtdesk-server worker`): recovers reservations a killed worker
  * left, builds the judges' load book, then follows courtdesk_cases/_changes and, for every case,
- * makes sure it has an official number and an assignment. Everything it does is idempotent, so
+ * makes sure it has an official number and an assignment; beside it, one conflict guard per
+ * replicated staff database (conflictGuard.ts) and the staff directory publisher (staffDirectory.ts). Everything it does is idempotent, so
  * several workers may run at once and any of them may be killed and restarted at any moment.
  */
 import { AssignmentWorker } from './assignmentWorker';
 import { CaseNumberAllocator } from './caseNumberWorker';
 import { ChangesFollower, type Change } from './changesFollower';
+import { startConflictGuards, type GuardResult } from './conflictGuard';
 import { backoffDelay, CouchHttp, sleep, type CouchDoc } from './couchHttp';
+import { startStaffDirectory, type RunningStaffDirectory } from './staffDirectory';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -25,6 +28,14 @@ export interface WorkerOptions {
   divisionsByType?: ReadonlyMap<string, readonly string[]>;
   /** Aborts start-up retries (a stop requested before the worker is running). */
   signal?: AbortSignal;
+  /** Consecutive permanent failures before a change is quarantined (default: the follower's, 8). */
+  quarantineAfter?: number;
+  /** Run the conflict guards (default true). */
+  conflictGuard?: boolean;
+  /** Called with every conflict-guard outcome (tests, status output). */
+  onGuardResult?: (db: string, change: Change, result: GuardResult) => void;
+  /** Publish the staff directory from `_users` (default true). */
+  staffDirectory?: boolean;
 }
 
 /** A running worker. */
@@ -32,10 +43,50 @@ export interface RunningWorker {
   readonly follower: ChangesFollower;
   readonly numbers: CaseNumberAllocator;
   readonly assignments: AssignmentWorker;
+  /** The conflict guards' followers, one per guarded database. */
+  readonly guards: readonly ChangesFollower[];
+  /** The staff directory publisher (null when disabled by the options). */
+  readonly staffDirectory: RunningStaffDirectory | null;
   stop(): Promise<void>;
 }
 
 const CASES_DB = 'courtdesk_cases';
+const AUDIT_DB = 'courtdesk_audit';
+
+/**
+ * Audits a change the worker gave up on (changesFollower.ts quarantine): which document and
+ * revision, why, after how many attempts. The id is deterministic per revision, so a replay after
+ * a crash writes it once; a new edit of the document is a new change and is tried again.
+ */
+export async function recordQuarantine(
+  couch: CouchHttp,
+  workerName: string,
+  change: Change,
+  error: Error,
+  attempts: number,
+): Promise<void> {
+  const rev = change.doc?._rev ?? 'none';
+  const now = new Date().toISOString();
+  const created = change.doc?.['createdAt'];
+  const at = (typeof created === 'string' ? created : now).replace(/[-:]/g, '').replace(/\.\d+/, '');
+  const id = `audit:${at}:quarantine-${change.id.replace(/[^\w:-]/g, '_')}-${rev}`;
+  const existing = await couch.get(AUDIT_DB, id);
+  if (existing) return;
+  await couch.put(AUDIT_DB, {
+    _id: id,
+    type: 'audit',
+    kind: 'workerQuarantine',
+    schemaVersion: 1,
+    createdAt: now,
+    createdBy: workerName,
+    db: CASES_DB,
+    docId: change.id,
+    rev,
+    seq: change.seq,
+    attempts,
+    error: error.message.slice(0, 2000),
+  });
+}
 
 /** Handles one change of courtdesk_cases (exported for tests). */
 export async function handleCaseChange(
@@ -97,9 +148,34 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     name: options.name ?? 'worker',
     log,
     ...(options.queueSize ? { queueSize: options.queueSize } : {}),
+    ...(options.quarantineAfter ? { quarantineAfter: options.quarantineAfter } : {}),
     handle: (change) => handleCaseChange(change, { numbers, assignments, couch, log }),
     onIdle: () => numbers.flush(),
+    onQuarantine: (change, error, attempts) => recordQuarantine(couch, workerName, change, error, attempts),
   });
   await follower.start();
-  return { follower, numbers, assignments, stop: () => follower.stop() };
+  const guards =
+    options.conflictGuard === false
+      ? []
+      : await startConflictGuards({
+          couch,
+          name: options.name ?? 'worker',
+          workerName,
+          log,
+          ...(options.onGuardResult ? { onResult: options.onGuardResult } : {}),
+        });
+  const staffDirectory =
+    options.staffDirectory === false
+      ? null
+      : await startStaffDirectory({ couch, name: options.name ?? 'worker', workerName, log });
+  return {
+    follower,
+    numbers,
+    assignments,
+    guards,
+    staffDirectory,
+    stop: async () => {
+      await Promise.all([follower.stop(), ...guards.map((g) => g.stop()), staffDirectory?.stop()]);
+    },
+  };
 }

@@ -2,9 +2,12 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../core/databases';
 import { ROLES, type Role } from '../../../core/roles';
+import { isDocType } from '../../../core/schemas/base';
+import { currentVersion } from '../../../core/schemas/registry';
 import { createCouchClient } from '../../../sync-server/src/couch/client';
 import { setPassword } from '../../../sync-server/src/setup/users';
 import { couchFetch } from '../../support/couchTarget';
+import { validFields } from '../../support/validDocs';
 import { events, serverBulk, serverDocs, startStack, until, type Stack, type Workstation } from './fixture';
 
 /**
@@ -171,7 +174,9 @@ function forged(type: string, by: string, tag: string): Record<string, unknown> 
     id = `event:case:c1:${tag}`;
   }
   if (type === 'receipt') id = `receipt:notice:n1:${tag}:${by}`;
-  return { _id: id, type, ...env(by), ...extra };
+  // Schema-valid bodies (the server runs core/schemas too): this test is about who may write.
+  const version = isDocType(type) ? { schemaVersion: currentVersion(type) } : {};
+  return { _id: id, type, ...env(by), ...validFields(type), ...version, ...extra };
 }
 
 describe('server enforcement and refused writes', () => {

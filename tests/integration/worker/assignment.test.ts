@@ -156,13 +156,22 @@ describe(`assignment worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedde
       judge: judge('b1'),
       reason: '与本院（2025）甘0402民初88号为关联案件',
     });
-    const noReason = await fileDesignated({ judge: judge('b2'), reason: ' ' });
+    // The server refuses a designation without a reason outright (core/schemas in
+    // validate_doc_update), so one can only come from a server admin; the worker refuses it too.
+    await expect(approve({ caseId: 'case:x', judge: judge('b2'), reason: ' ' })).rejects.toThrow(
+      /approval: 403 .*reason/,
+    );
+    const noReason = await fileDesignated(
+      { judge: judge('b2'), reason: ' ', createdBy: leader.name },
+      'admin',
+    );
     const byJudge = await fileDesignated({ judge: judge('b2'), reason: '关联案件' }, 'admin'); // authored by a non-leader
-    const noApproval = await fileOne({ designation: { judge: judge('b2') } });
+    // A designation without a leader's approval is refused when it is filed.
+    await expect(fileOne({ designation: { judge: judge('b2') } })).rejects.toThrow(/403 .*approvalId/);
     const late = await fileOne({ designation: { approvalId: `approval:late-${s}` } });
     const assigned = await waitAssigned([good]);
     expect(assigned.get(good)).toMatchObject({ judge: judge('b1'), method: 'designated' });
-    for (const caseId of [noReason, byJudge, noApproval])
+    for (const caseId of [noReason, byJudge])
       await waitFor(`refusal of ${caseId}`, async () => (await refusals(caseId)).length > 0);
     // The late approval arrives after its case was seen: the worker assigns when it comes.
     const lateDoc = {
@@ -185,7 +194,7 @@ describe(`assignment worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedde
       judge: judge('a2'),
       method: 'designated',
     });
-    const got = await getDocs(target, 'courtdesk_cases', [noReason, byJudge, noApproval].map(assignmentId));
+    const got = await getDocs(target, 'courtdesk_cases', [noReason, byJudge].map(assignmentId));
     expect(got.size).toBe(0);
     const audit = (await getDocs(target, 'courtdesk_audit', [String(assigned.get(good)?.['auditId'])]))
       .values()

@@ -7,6 +7,7 @@ import { useConflicts, useSyncEngine, useSyncStatus } from '../../db/hooks';
 import type { SyncFailure } from '../../db/replication';
 import type { InitialSyncProgress, SyncState } from '../../db/syncStatus';
 import { useAuth } from '../auth/AuthContext';
+import { formatBytes } from '../components/AttachmentList';
 import { hrefFor } from '../router';
 
 const BADGE: Record<SyncState, 'processing' | 'success' | 'default' | 'error' | 'warning'> = {
@@ -25,7 +26,7 @@ function percent(p: InitialSyncProgress): number {
 
 /**
  * Sync state for the status bar, straight from the engine: state, unpushed count (counted, see
- * db/syncStatus.ts), last successful sync, "sync now" that reports failure, and the actions a
+ * db/syncStatus.ts), pending attachment uploads/downloads (files and bytes), last successful sync, "sync now" that reports failure, and the actions a
  * state needs (sign in again, confirm held-back deletions, refused writes, conflicts).
  */
 export function SyncStatusIndicator() {
@@ -92,6 +93,20 @@ export function SyncStatusIndicator() {
       <Typography.Text data-testid="sync-unpushed" data-count={status.unpushed}>
         {t('sync.unpushed', { count: status.unpushed })}
       </Typography.Text>
+      {(status.attachments.uploadFiles > 0 || status.attachments.downloadFiles > 0) && (
+        <Typography.Text
+          data-testid="sync-attachments"
+          data-upload={status.attachments.uploadFiles}
+          data-download={status.attachments.downloadFiles}
+        >
+          {t('attachments.pendingSummary', {
+            upload: status.attachments.uploadFiles,
+            uploadSize: formatBytes(status.attachments.uploadBytes),
+            download: status.attachments.downloadFiles,
+            downloadSize: formatBytes(status.attachments.downloadBytes),
+          })}
+        </Typography.Text>
+      )}
       {[...new Set(errors)].map((e) => (
         <Typography.Text key={e} type="danger">
           {e}

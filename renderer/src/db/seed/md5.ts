@@ -11,7 +11,8 @@ const S = [
 ];
 const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
 
-function md5Bytes(input: Uint8Array): Uint8Array {
+/** MD5 of bytes (16 bytes out). */
+export function md5Bytes(input: Uint8Array): Uint8Array {
   const bitLen = input.length * 8;
   const padded = new Uint8Array((((input.length + 8) >> 6) + 1) * 64);
   padded.set(input);
@@ -75,4 +76,11 @@ export function binaryMd5Base64(text: string): string {
   let raw = '';
   for (const b of md5Bytes(bytes)) raw += String.fromCharCode(b);
   return btoa(raw);
+}
+
+/** MD5 of bytes as CouchDB/PouchDB write an attachment digest: `md5-<base64>`. */
+export function md5Digest(bytes: Uint8Array): string {
+  let raw = '';
+  for (const b of md5Bytes(bytes)) raw += String.fromCharCode(b);
+  return `md5-${btoa(raw)}`;
 }

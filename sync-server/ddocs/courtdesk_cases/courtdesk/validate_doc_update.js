@@ -20,6 +20,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       messages: { create: '分案只能由服务端程序完成 (assignments are made only by the server worker)',
         update: '分案只能由服务端程序完成 (assignments are made only by the server worker)' } }
   };
+  // @include _generated/coreSchemas.js
   // @include _lib/validate.js
   courtdeskValidate(RULES, newDoc, oldDoc, userCtx, secObj);
 }

@@ -6,6 +6,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       messages: { update: '只有作者本人可以修改帖子 (only the author may edit a post)',
         remove: '只有作者本人可以删除帖子 (only the author may delete a post)' } }
   };
+  // @include _generated/coreSchemas.js
   // @include _lib/validate.js
   courtdeskValidate(RULES, newDoc, oldDoc, userCtx, secObj);
 }

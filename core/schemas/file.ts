@@ -1,0 +1,48 @@
+/**
+ * `file` documents (`file:<uuid>`, in the attachment-heavy databases: documents, library): the
+ * carrier of one attachment body (a scan, an archive volume, a library file). Metadata documents
+ * stay small and point at their files; the file points back with `ownerId`. The sync engine
+ * replicates `file:` documents separately, one at a time (renderer/src/db/fileSync.ts), so a
+ * 50 MB upload never holds back small documents. Files are written once and never updated.
+ */
+import type { CollectionSchema } from './collection';
+import { IssueList, isRecord, type Fields } from './fields';
+
+/** Largest attachment a file document may carry (bytes; SPEC §2 "files up to 50 MB", with headroom). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** `md5-<base64>` as CouchDB and PouchDB report an attachment's digest. */
+export const MD5_DIGEST = /^md5-[A-Za-z0-9+/]{22}==$/;
+
+/** Schema of `file` documents. */
+export const fileSchema: CollectionSchema = {
+  type: 'file',
+  version: 1,
+  richTextFields: [],
+  migrations: {},
+  validate(d: Fields) {
+    const l = new IssueList();
+    const owner = d['ownerId'];
+    if (typeof owner !== 'string' || !/^[A-Za-z]+:.+/.test(owner) || owner.startsWith('file:'))
+      l.add('ownerId', 'ownerId 必须是所属文档的编号', 'ownerId must be the id of the owning document');
+    l.text(d, 'name', 255);
+    l.text(d, 'contentType', 255);
+    const size = d['size'];
+    if (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size > MAX_FILE_BYTES)
+      l.add(
+        'size',
+        `size 必须是 0 到 ${MAX_FILE_BYTES} 之间的整数`,
+        `size must be an integer 0…${MAX_FILE_BYTES}`,
+      );
+    const digest = d['digest'];
+    if (typeof digest !== 'string' || !MD5_DIGEST.test(digest))
+      l.add('digest', 'digest 必须是 md5-<base64>', 'digest must be md5-<base64>');
+    const atts = d['_attachments'];
+    const names = isRecord(atts) ? Object.keys(atts) : [];
+    if (names.length !== 1)
+      l.add('_attachments', '文件文档必须恰好有一个附件', 'a file document carries exactly one attachment');
+    else if (names[0] !== d['name'])
+      l.add('_attachments', '附件名必须与 name 相同', 'the attachment must be named like `name`');
+    return l.issues;
+  },
+};

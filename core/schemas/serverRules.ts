@@ -1,0 +1,28 @@
+/**
+ * The collection rules as the server runs them: build/ddocSchemas.ts bundles this module (and the
+ * schemas and domain rules it imports) into ES5 and inlines it into every validate_doc_update, so
+ * CouchDB refuses a forged write with the very rules the client validated with (SPEC §1: one set
+ * of rules for renderer, worker and design documents).
+ */
+import { isRecord } from './fields';
+import { migrate, schemaFor } from './registry';
+
+/**
+ * Every collection-rule issue of a document about to be stored, as `field: message` lines (empty:
+ * acceptable). Tombstones, types without a collection schema and documents newer than these rules
+ * (written by a newer client before the server was upgraded) are left to the envelope checks;
+ * older documents are checked after migration, as every reader will see them.
+ */
+export function courtdeskSchemaIssues(doc: unknown): string[] {
+  if (!isRecord(doc) || doc['_deleted'] === true) return [];
+  const schema = schemaFor(doc['type']);
+  const version = doc['schemaVersion'];
+  if (!schema || typeof version !== 'number' || version > schema.version) return [];
+  let current: Record<string, unknown>;
+  try {
+    current = migrate({ ...doc });
+  } catch (err) {
+    return [`schemaVersion: ${(err as Error).message}`];
+  }
+  return schema.validate(current).map((issue) => `${issue.field}: ${issue.message}`);
+}

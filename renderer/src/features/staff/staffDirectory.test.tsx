@@ -1,0 +1,79 @@
+import { renderToString } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../app/i18n/i18n';
+import { memoryDb, waitFor } from '../../db/testing/memory';
+import {
+  EMPTY_STAFF_DIRECTORY,
+  liveStaffDirectoryStore,
+  staffDirectoryOf,
+  staffDirectoryStoreFor,
+  type StaffDirectory,
+} from './staffDirectory';
+import { StaffName } from './StaffName';
+import { StaffDirectoryProvider } from './useStaffDirectory';
+
+const directoryDoc = (staff: unknown[]) => ({
+  _id: 'directory:staff',
+  type: 'directory',
+  schemaVersion: 1,
+  createdAt: '2026-03-02T09:30:00Z',
+  createdBy: 'worker',
+  updatedAt: '2026-03-02T09:30:00Z',
+  staff,
+});
+
+describe('staff directory (renderer)', () => {
+  it('falls back to the user name for unknown names and before the directory synced', () => {
+    expect(EMPTY_STAFF_DIRECTORY.synced).toBe(false);
+    expect(EMPTY_STAFF_DIRECTORY.displayName('judge.zhao')).toBe('judge.zhao');
+    const dir = staffDirectoryOf([{ name: 'judge.zhao', displayName: '赵志刚', roles: ['judge'] }]);
+    expect(dir.synced).toBe(true);
+    expect(dir.displayName('judge.zhao')).toBe('赵志刚');
+    expect(dir.displayName('clerk.x')).toBe('clerk.x');
+    expect(dir.entry(null)).toBeUndefined();
+  });
+
+  it('follows directory:staff in the local replica, live', async () => {
+    const db = memoryDb('staffdir');
+    const store = liveStaffDirectoryStore(db);
+    let seen: StaffDirectory = store.getSnapshot();
+    let calls = 0;
+    const off = store.subscribe(() => {
+      calls++;
+      seen = store.getSnapshot();
+    });
+    await waitFor('the first read', () => calls > 0);
+    expect(seen.synced).toBe(false);
+    const put = await db.put(directoryDoc([{ name: 'judge.zhao', displayName: '赵志刚', roles: ['judge'] }]));
+    await waitFor('the directory', () => seen.displayName('judge.zhao') === '赵志刚');
+    await db.put({
+      ...directoryDoc([{ name: 'judge.zhao', displayName: '赵志刚（调）', roles: ['judge'] }]),
+      _rev: put.rev,
+    });
+    await waitFor('the change', () => seen.displayName('judge.zhao') === '赵志刚（调）');
+    off();
+    await db.destroy();
+  });
+
+  it('gives an empty directory without an engine', () => {
+    expect(staffDirectoryStoreFor(null).getSnapshot()).toBe(EMPTY_STAFF_DIRECTORY);
+  });
+
+  it('renders the display name with the user name for tests and the tooltip', () => {
+    const dir = staffDirectoryOf([
+      { name: 'judge.zhao', displayName: '赵志刚', roles: ['judge'], title: '审判员' },
+    ]);
+    const html = renderToString(
+      <I18nextProvider i18n={createI18n('zh-CN')}>
+        <StaffDirectoryProvider directory={dir}>
+          <StaffName name="judge.zhao" />
+          <StaffName name="clerk.x" />
+        </StaffDirectoryProvider>
+      </I18nextProvider>,
+    );
+    expect(html).toContain('<span data-user="judge.zhao">赵志刚</span>');
+    expect(html).toContain('<span data-user="clerk.x">clerk.x</span>');
+    expect(html).not.toContain('>judge.zhao<');
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * The case-catalog bench page: `window.casesBench` seeds a local IndexedDB replica with
+ * lib/catalogDocs.ts documents, builds the renderer's case catalog over it and times queries
+ * against the naive filter + sort baseline on the same summaries.
+ */
+import PouchDB from 'pouchdb-browser';
+import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
+import type { LocalDb } from '../../../renderer/src/db/localDb';
+import {
+  createCaseCatalog,
+  type CaseCatalogHandle,
+} from '../../../renderer/src/features/cases/model/caseCatalog';
+import type {
+  CaseCatalog,
+  CaseQuery,
+  CaseSummary,
+} from '../../../renderer/src/features/cases/model/catalogTypes';
+import { naiveQuery } from '../../../renderer/src/features/cases/model/naiveQuery';
+import { benchCaseDocs } from '../lib/catalogDocs';
+
+PouchDB.plugin(IndexedDbAdapter);
+
+/** What Node calls in the page. */
+export interface CasesBenchApi {
+  seed(cases: number, batch: number): Promise<{ ms: number; docs: number; bytes: number }>;
+  build(): Promise<{ ms: number; cases: number; docs: number }>;
+  run(
+    queries: CaseQuery[],
+  ): Promise<{ ours: number[]; baseline: number[]; mismatches: number; totals: number[] }>;
+  change(count: number): Promise<{ ms: number }>;
+  scan(pageSize: number): Promise<{ ms: number; docs: number }>;
+  saveSnapshot(): Promise<{ ms: number }>;
+  restart(): Promise<{ ms: number; source: string | null; cases: number }>;
+}
+
+declare global {
+  interface Window {
+    casesBench: CasesBenchApi;
+  }
+}
+
+let local: LocalDb | null = null;
+let handle: CaseCatalogHandle | null = null;
+let catalog: CaseCatalog | null = null;
+
+window.casesBench = {
+  async seed(cases, batch) {
+    handle?.dispose();
+    await new PouchDB('bench_cases', { adapter: 'indexeddb' }).destroy();
+    const fresh = new PouchDB<Record<string, unknown>>('bench_cases', {
+      adapter: 'indexeddb',
+    }) as unknown as LocalDb;
+    local = fresh;
+    const seqs = new Map<string, number>();
+    const seqOf = (k: string) => {
+      const n = (seqs.get(k) ?? 0) + 1;
+      seqs.set(k, n);
+      return n;
+    };
+    const t0 = performance.now();
+    let docs = 0;
+    let bytes = 0;
+    let pending: Record<string, unknown>[] = [];
+    for (let i = 0; i < cases; i++) {
+      for (const d of benchCaseDocs(i, seqOf)) {
+        pending.push(d);
+        if (d['type'] === 'case' && i % 1000 === 0)
+          bytes += new TextEncoder().encode(JSON.stringify(d)).length;
+      }
+      if (pending.length >= batch || i === cases - 1) {
+        await fresh.bulkDocs(pending);
+        docs += pending.length;
+        pending = [];
+      }
+    }
+    return { ms: performance.now() - t0, docs, bytes: Math.round(bytes / Math.ceil(cases / 1000)) };
+  },
+  async build() {
+    const fresh = local;
+    if (!fresh) throw new Error('seed first');
+    handle?.dispose();
+    const t0 = performance.now();
+    handle = createCaseCatalog(fresh, { dateCheckMs: 0, today: () => '2026-11-20' });
+    catalog = await handle.ready;
+    const info = await fresh.info();
+    return {
+      ms: performance.now() - t0,
+      cases: catalog.query({ sort: { field: 'status', dir: 'asc' }, offset: 0, limit: 0 }).total,
+      docs: info.doc_count,
+    };
+  },
+  async run(queries) {
+    if (!catalog) throw new Error('build first');
+    const all: CaseSummary[] = [
+      ...catalog.query({ sort: { field: 'filingDate', dir: 'asc' }, offset: 0, limit: 1e9 }).rows,
+    ];
+    const ours: number[] = [];
+    const baseline: number[] = [];
+    const totals: number[] = [];
+    let mismatches = 0;
+    for (const q of queries) {
+      const t0 = performance.now();
+      const a = catalog.query(q);
+      const t1 = performance.now();
+      const b = naiveQuery(all, q);
+      const t2 = performance.now();
+      ours.push(t1 - t0);
+      baseline.push(t2 - t1);
+      totals.push(a.total);
+      if (a.total !== b.total || a.rows.map((r) => r.id).join() !== b.rows.map((r) => r.id).join())
+        mismatches++;
+      // Let the page breathe between queries (as keystrokes would), so GC is not charged to one side.
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return { ours, baseline, mismatches, totals };
+  },
+  async scan(pageSize) {
+    if (!local) throw new Error('seed first');
+    const t0 = performance.now();
+    let docs = 0;
+    let startkey: string | undefined;
+    for (;;) {
+      const page = await local.allDocs({
+        include_docs: true,
+        limit: pageSize,
+        ...(startkey === undefined ? {} : { startkey, skip: 1 }),
+      });
+      docs += page.rows.length;
+      if (page.rows.length < pageSize) break;
+      startkey = page.rows[page.rows.length - 1]?.id;
+    }
+    return { ms: performance.now() - t0, docs };
+  },
+  async saveSnapshot() {
+    if (!handle) throw new Error('build first');
+    const t0 = performance.now();
+    await handle.saveSnapshot();
+    return { ms: performance.now() - t0 };
+  },
+  async restart() {
+    if (!local || !handle) throw new Error('build first');
+    await handle.saveSnapshot();
+    handle.dispose();
+    const t0 = performance.now();
+    handle = createCaseCatalog(local, { dateCheckMs: 0, today: () => '2026-11-20' });
+    catalog = await handle.ready;
+    await handle.settled();
+    return {
+      ms: performance.now() - t0,
+      source: handle.source,
+      cases: catalog.query({ sort: { field: 'status', dir: 'asc' }, offset: 0, limit: 0 }).total,
+    };
+  },
+  async change(count) {
+    const fresh = local;
+    if (!fresh || !handle) throw new Error('build first');
+    const t0 = performance.now();
+    const rows = await fresh.allDocs({
+      startkey: 'case:',
+      endkey: 'case:\ufff0',
+      limit: count,
+      include_docs: true,
+    });
+    await fresh.bulkDocs(rows.rows.map((r) => ({ ...(r.doc as object), cause: '合同纠纷（更正）' })));
+    await new Promise((r) => setTimeout(r, 100));
+    await handle.settled();
+    return { ms: performance.now() - t0 };
+  },
+};
+const status = document.getElementById('status');
+if (status) status.textContent = 'ready';

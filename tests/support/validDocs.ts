@@ -1,0 +1,108 @@
+/**
+ * Minimal documents that pass the collection rules of core/schemas at their current version, for
+ * tests that exercise something else (roles, replication, the worker) and now meet the same rules
+ * on the server (validate_doc_update runs core/schemas compiled to ES5). `validDocs.test.ts`
+ * proves every body here is valid, so a schema change shows up there first.
+ */
+import { currentVersion } from '../../core/schemas/registry';
+import type { DocType } from '../../core/schemas/base';
+
+/** A valid resident ID (checksum correct) and a valid unified social credit code. */
+export const VALID_RESIDENT_ID = '11010519491231002X';
+export const VALID_CREDIT_CODE = '91350100M000100Y43';
+
+/** The type-specific fields of a valid document of `type` (empty for types without a schema). */
+export function validFields(type: string, opts: { caseId?: string } = {}): Record<string, unknown> {
+  const caseId = opts.caseId ?? 'case:c1';
+  switch (type) {
+    case 'case':
+      return {
+        court: '甘0402',
+        caseType: '民初',
+        procedure: 'civilOrdinary',
+        cause: '民间借贷纠纷',
+        filingDate: '2026-01-05',
+        claimAmount: 100_000,
+        provisionalNumber: '临（2026）甘0402民初-7K3M9Q2P',
+        parties: [
+          {
+            role: 'plaintiff',
+            kind: 'natural',
+            name: '张三',
+            idNumber: VALID_RESIDENT_ID,
+            queryCode: '482913',
+          },
+          {
+            role: 'defendant',
+            kind: 'legal',
+            name: '白银某某有限公司',
+            idNumber: VALID_CREDIT_CODE,
+            queryCode: '105377',
+          },
+        ],
+      };
+    case 'event':
+      return { caseId, kind: 'note', at: '2026-01-05T08:00:00.000Z', note: '卷宗已移交' };
+    case 'approval':
+      return {
+        caseId,
+        kind: 'extension',
+        requestId: `event:${caseId}:20260105T080000Z:r1`,
+        decision: 'approved',
+        level: 'president',
+        months: 6,
+        days: 0,
+        at: '2026-01-05T08:00:00.000Z',
+      };
+    case 'post':
+      return { board: 'board:general', title: '关于调整开庭时间的通知', body: '<p>正文</p>' };
+    case 'notice':
+      return { title: '院务通知', body: '<p>正文</p>', priority: 'normal' };
+    case 'draft':
+      return { caseId, kind: 'judgment', title: '民事判决书', body: '<p>正文</p>' };
+    case 'file':
+      return {
+        ownerId: 'volume:v1',
+        name: 'scan.pdf',
+        contentType: 'application/pdf',
+        size: 1024,
+        digest: 'md5-1B2M2Y8AsgTpgAmY7PhCfg==',
+        _attachments: {
+          'scan.pdf': {
+            stub: true,
+            content_type: 'application/pdf',
+            length: 1024,
+            digest: 'md5-1B2M2Y8AsgTpgAmY7PhCfg==',
+            revpos: 1,
+          },
+        },
+      };
+    case 'directory':
+      return {
+        updatedAt: '2026-01-05T08:00:00.000Z',
+        staff: [
+          { name: 'judge.zhao', displayName: '赵志刚', roles: ['judge'], division: 'min1', title: '审判员' },
+        ],
+      };
+    default:
+      return {};
+  }
+}
+
+/** A whole valid document: envelope at the current schemaVersion plus {@link validFields}. */
+export function validDoc(
+  type: DocType,
+  id: string,
+  createdBy: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    _id: id,
+    type,
+    schemaVersion: currentVersion(type),
+    createdAt: '2026-01-05T08:00:00.000Z',
+    createdBy,
+    ...validFields(type),
+    ...extra,
+  };
+}
