@@ -16,8 +16,10 @@ import { build } from 'vite';
 import type { CaseQuery } from '../../renderer/src/features/cases/model/catalogTypes';
 import { launchChromium } from '../e2e/browser';
 import { BENCH_JUDGES } from './lib/catalogDocs';
+import { loadAverage, machineInfo } from './lib/machine';
 import { percentile, round1 } from './lib/stats';
 import type { CasesBenchApi } from './page/casesMain';
+import { mulberry32 } from '../../sync-server/src/setup/demoRandom';
 
 const N = Number(process.env.CASES_BENCH_N ?? 100_000);
 const QUERIES = 240;
@@ -25,20 +27,9 @@ const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 const started = Date.now();
 const log = (m: string) => console.log(`[cases ${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Varied first-page queries: filters, every sort field and direction, searches as typed. */
 function makeQueries(count: number): CaseQuery[] {
-  const r = rng(2026);
+  const r = mulberry32(2026);
   const some = <T>(xs: readonly T[], max: number): T[] => {
     const n = 1 + Math.floor(r() * max);
     return [...xs].sort(() => r() - 0.5).slice(0, n);
@@ -70,25 +61,10 @@ function makeQueries(count: number): CaseQuery[] {
   });
 }
 
-function machine(loadAtStart: number[], chromium: string): Record<string, unknown> {
-  const cpus = os.cpus();
-  return {
-    chromium,
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    memGiB: round1(os.totalmem() / 2 ** 30),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-    loadAvgAtStart: loadAtStart,
-    loadAvgAtEnd: os.loadavg().map(round1),
-    contention: 'shared 2-core machine; other engineers\u2019 test runs may overlap (see loadAvg)',
-  };
-}
-
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 async function main(): Promise<void> {
-  const loadAtStart = os.loadavg().map(round1);
+  const loadAtStart = loadAverage();
   const outDir = mkdtempSync(join(os.tmpdir(), 'courtdesk-casesbench-'));
   await build({
     configFile: join(PAGE_DIR, 'vite.config.ts'),
@@ -196,7 +172,7 @@ async function main(): Promise<void> {
     rmSync(outDir, { recursive: true, force: true });
   }
   const measuredAt = new Date().toISOString();
-  const m = machine(loadAtStart, chromiumVersion);
+  const m = machineInfo(loadAtStart, chromiumVersion);
   const results = rows.map((r) => ({ ...r, measuredAt, machine: m }));
   const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'cases.json');
   mkdirSync(dirname(file), { recursive: true });

@@ -8,13 +8,13 @@
  * Env: SYNC_BENCH_BIG (default 100000) and SYNC_BENCH_SMALL (default 10000) change the sizes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { createDb } from '../support/couchTarget';
 import type { Adapter } from './lib/benchApi';
 import { call, couchPath, fillServerDb, startBenchEnv } from './lib/harness';
+import { loadAverage, machineInfo } from './lib/machine';
 import { percentile, round1 } from './lib/stats';
 
 /** One row of results/sync.json. */
@@ -67,23 +67,8 @@ function add(row: Omit<SyncResult, 'measuredAt' | 'machine' | 'adapter'> & { ada
   );
 }
 
-const loadAtStart = os.loadavg().map(round1);
+const loadAtStart = loadAverage();
 let chromium = 'unknown';
-
-function machine(): Record<string, unknown> {
-  const cpus = os.cpus();
-  return {
-    chromium,
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    memGiB: round1(os.totalmem() / 2 ** 30),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-    loadAvgAtStart: loadAtStart,
-    loadAvgAtEnd: os.loadavg().map(round1),
-    contention: 'shared 2-core machine; other engineers\u2019 test runs may overlap (see loadAvg)',
-  };
-}
 
 async function freshReplica(page: Page, size: number, db: string, keepOurs: string | null): Promise<void> {
   const remote = couchPath(db);
@@ -322,7 +307,7 @@ async function main(): Promise<void> {
     await env.close();
   }
   const measuredAt = new Date().toISOString();
-  const m = machine();
+  const m = machineInfo(loadAtStart, chromium);
   const results: SyncResult[] = rows.map((r) => ({ ...r, measuredAt, machine: m }));
   const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'sync.json');
   mkdirSync(dirname(file), { recursive: true });

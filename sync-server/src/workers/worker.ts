@@ -70,8 +70,7 @@ export async function recordQuarantine(
   const created = change.doc?.['createdAt'];
   const at = (typeof created === 'string' ? created : now).replace(/[-:]/g, '').replace(/\.\d+/, '');
   const id = `audit:${at}:quarantine-${change.id.replace(/[^\w:-]/g, '_')}-${rev}`;
-  const existing = await couch.get(AUDIT_DB, id);
-  if (existing) return;
+  // A replay finds the record written (409): nothing to do.
   await couch.put(AUDIT_DB, {
     _id: id,
     type: 'audit',

@@ -4,6 +4,7 @@
  * `assignment:` documents for most cases, and process events (hearings, suspensions, extension
  * requests, closings) for many, shaped like the demo data. Pure; runs in the bench page.
  */
+import { mulberry32 } from '../../../sync-server/src/setup/demoRandom';
 
 const TYPES: readonly [string, string | null, number][] = [
   ['民初', 'civilSummary', 0.5],
@@ -59,24 +60,13 @@ const CLERKS = Array.from({ length: 20 }, (_, j) => `clerk.c${String(j).padStart
 const SUMMARY =
   '原告诉称，被告未按约定履行付款义务，经多次催要未果，请求判令被告支付欠款及利息，并承担本案诉讼费用。';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function day(n: number): string {
   return new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The documents of case `i` (deterministic in `i`); `seqOf` numbers the case within its year and type. */
 export function benchCaseDocs(i: number, seqOf: (key: string) => number): Record<string, unknown>[] {
-  const r = rng(i * 7919 + 13);
+  const r = mulberry32(i * 7919 + 13);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   let x = r();
   let t = TYPES[0] as (typeof TYPES)[number];

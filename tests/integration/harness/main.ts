@@ -6,10 +6,12 @@
 import type { DatabaseKey } from '../../../core/databases';
 import * as db from '../../../renderer/src/db/index';
 import type { LocalAdapter, SyncEngine, SyncStatus } from '../../../renderer/src/db/index';
+// The attachment API (`window.cdf`) lives on the same page.
+import './files';
+import { COUCH_BASE, sha256Hex, signIn } from './pageUtil';
 
 type Doc = Record<string, unknown>;
 
-const base = `${location.origin}/couch`;
 let engine: SyncEngine | null = null;
 const history: SyncStatus['state'][] = [];
 
@@ -18,23 +20,10 @@ function need(): SyncEngine {
   return engine;
 }
 
-async function hex(buf: ArrayBuffer): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', buf);
-  return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const cd = {
-  async signIn(name: string, password: string): Promise<number> {
-    const r = await fetch(`${base}/_session`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, password }),
-    });
-    return r.status;
-  },
+  signIn,
   async signOut(): Promise<number> {
-    return (await fetch(`${base}/_session`, { method: 'DELETE', credentials: 'include' })).status;
+    return (await fetch(`${COUCH_BASE}/_session`, { method: 'DELETE', credentials: 'include' })).status;
   },
   async start(
     user: string,
@@ -43,7 +32,7 @@ const cd = {
   ): Promise<void> {
     engine = db.createSyncEngine({
       user,
-      couchBaseUrl: base,
+      couchBaseUrl: COUCH_BASE,
       keys,
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
       backoff: { initialMs: 200, maxMs: opts.maxBackoffMs ?? 2_000 },
@@ -160,7 +149,7 @@ const cd = {
       new Blob([bytes], { type: 'application/pdf' }),
       'application/pdf',
     );
-    return hex(bytes.buffer);
+    return sha256Hex(bytes.buffer);
   },
   /** sha256 of a local attachment and the md5 `digest` the replica records for it. */
   async attachmentInfo(
@@ -176,7 +165,7 @@ const cd = {
       const stub = doc._attachments?.[name];
       if (!stub) return null;
       const blob = (await local.getAttachment(id, name)) as Blob;
-      return { sha256: await hex(await blob.arrayBuffer()), digest: stub.digest, length: stub.length };
+      return { sha256: await sha256Hex(await blob.arrayBuffer()), digest: stub.digest, length: stub.length };
     } catch {
       return null;
     }

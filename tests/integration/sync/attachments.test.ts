@@ -1,29 +1,23 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppHost, type AppHost } from '../../../sync-server/src/appHost/appHost';
 import { createCouchClient } from '../../../sync-server/src/couch/client';
 import { provision } from '../../../sync-server/src/setup/provision';
 import { launchChromium } from '../../e2e/browser';
+import { buildHarness } from '../harness/buildHarness';
 import { couchFetch, getCouchTarget, type CouchTarget } from '../../support/couchTarget';
 import { addRoleUsers, type TestUser } from './fixture';
-// Types of `window.cdf` only (the page bundles the module itself).
-import type {} from '../../../renderer/src/db/testing/filesHarness';
+// Types of `window.cdf` only (the harness page bundles the module itself).
+import type {} from '../harness/files';
 
 /**
  * Size-aware attachment sync (renderer/src/db/fileSync.ts) in Chromium against a real server
  * (embedded, or COUCH_URL): a 50 MB file goes up and down byte-exact, small documents written
  * after it overtake it in both directions (each workstation on a throttled ~80 Mbit/s link), and the per-file states move pendingUpload → local on
- * the writer and pendingDownload → local on the reader. The page API is
- * renderer/src/db/testing/filesHarness.ts, bundled here with Vite.
+ * the writer and pendingDownload → local on the reader. The page API (`window.cdf`) is
+ * tests/integration/harness/files.ts, part of the shared sync harness page.
  */
-const require = createRequire(import.meta.url);
-const SRC = path.resolve('artifacts', 'files-harness-src');
-const OUT = path.resolve('artifacts', 'files-harness');
 const BIG = 50_000_000; // 50 MB (decimal): ~66.7 MB as base64 JSON, under the embedded server's 80 MiB request cap
 const DB = 'courtdesk_documents';
 
@@ -33,31 +27,11 @@ let browser: Browser;
 let users: Record<'clerk' | 'judge', TestUser>;
 const contexts: BrowserContext[] = [];
 
-async function buildFilesHarness(): Promise<void> {
-  mkdirSync(SRC, { recursive: true });
-  writeFileSync(
-    path.join(SRC, 'index.html'),
-    '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>files harness</title>' +
-      '<script type="module" src="./main.ts"></script></head><body><p id="ready">loading</p></body></html>\n',
-  );
-  writeFileSync(path.join(SRC, 'main.ts'), "import '../../renderer/src/db/testing/filesHarness';\n");
-  await build({
-    root: SRC,
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    define: { global: 'globalThis' },
-    resolve: { alias: { events: require.resolve('events/') } },
-    build: { outDir: OUT, emptyOutDir: true, minify: false, chunkSizeWarningLimit: 5000 },
-  });
-}
-
 beforeAll(async () => {
-  await buildFilesHarness();
   target = await getCouchTarget();
   await provision(createCouchClient(target.adminUrl));
   users = await addRoleUsers(target, ['clerk', 'judge']);
-  host = await startAppHost({ couchUrl: target.url, staticDir: OUT, port: 0 });
+  host = await startAppHost({ couchUrl: target.url, staticDir: await buildHarness(), port: 0 });
   browser = await launchChromium();
 });
 afterAll(async () => {

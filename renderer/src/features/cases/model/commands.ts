@@ -17,20 +17,15 @@ import type { LocalDb, Repository, StoredDoc } from '../../../db';
 /** A party as the filing form collects it (the query code is drawn on filing). */
 export type FilingParty = Omit<Party, 'queryCode'> & { readonly agents?: readonly Agent[] };
 
-/** What the filing form submits. */
-export interface FilingInput {
+/**
+ * What the filing form submits: the case fields minus what filing draws itself (provisional
+ * number, query codes) and the designation (a leader's separate step); the court defaults to
+ * this installation's.
+ */
+export type FilingInput = Omit<CaseFields, 'court' | 'provisionalNumber' | 'parties' | 'designation'> & {
   readonly court?: string;
-  readonly caseType: CaseFields['caseType'];
-  readonly procedure?: string;
-  readonly cause: string;
-  readonly division?: string;
-  readonly filingDate: string;
-  /** Yuan (≤ 2 decimals), or null when the claim has no amount. */
-  readonly claimAmount?: number | null;
-  readonly summary?: string;
   readonly parties: readonly FilingParty[];
-  readonly recusals?: readonly string[];
-}
+};
 
 /** Sources of time and randomness (tests fix them). */
 export interface CommandEnv {

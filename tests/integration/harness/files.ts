@@ -1,13 +1,13 @@
 /**
- * Test-only page API for tests/integration/sync/attachments.test.ts: the real engine and the
- * attachment API (attachFile, readFile, watchAttachmentStates) on `window.cdf`, bundled by that
- * test with Vite and driven by Playwright in Chromium against a real server. Never part of the app.
+ * Page API of tests/integration/sync/attachments.test.ts, part of the sync harness page (main.ts
+ * imports it): the real engine and the attachment API (attachFile, readFile,
+ * watchAttachmentStates) on `window.cdf`, driven by Playwright in Chromium against a real server.
  */
 import { of } from 'rxjs';
-import type { DatabaseKey } from '../../../../core/databases';
-import * as db from '../index';
+import type { DatabaseKey } from '../../../core/databases';
+import * as db from '../../../renderer/src/db/index';
+import { COUCH_BASE, sha256Hex, signIn } from './pageUtil';
 
-const base = `${location.origin}/couch`;
 let engine: db.SyncEngine | null = null;
 const stateLog = new Map<string, string[]>();
 const arrivals = new Map<string, number>();
@@ -34,25 +34,12 @@ function bytesOf(size: number, seed: number): Uint8Array {
   return out;
 }
 
-async function sha256(data: ArrayBuffer | Uint8Array): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', data as BufferSource);
-  return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 const cdf = {
-  async signIn(name: string, password: string): Promise<number> {
-    const r = await fetch(`${base}/_session`, {
-      method: 'POST',
-      credentials: 'include',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, password }),
-    });
-    return r.status;
-  },
+  signIn,
   async start(user: string, keys: DatabaseKey[], opts: { split?: boolean } = {}): Promise<void> {
     engine = db.createSyncEngine({
       user,
-      couchBaseUrl: base,
+      couchBaseUrl: COUCH_BASE,
       keys,
       backoff: { initialMs: 200, maxMs: 2_000 },
       ...(opts.split === false ? { fileKeys: [] } : {}),
@@ -74,7 +61,7 @@ const cdf = {
     seed: number,
   ): Promise<{ info: db.FileInfo; sha256: string; ms: number }> {
     const bytes = bytesOf(size, seed);
-    const sha = await sha256(bytes);
+    const sha = await sha256Hex(bytes);
     const t0 = performance.now();
     const info = await db.attachFile(need().local(key), ownerId, new Blob([bytes as BlobPart]), {
       user,
@@ -91,7 +78,7 @@ const cdf = {
     try {
       const { info, blob } = await db.readFile(need().local(key), fileId);
       const buf = await blob.arrayBuffer();
-      return { sha256: await sha256(buf), size: buf.byteLength, digest: info.digest };
+      return { sha256: await sha256Hex(buf), size: buf.byteLength, digest: info.digest };
     } catch (e) {
       return String(e);
     }
@@ -152,5 +139,3 @@ declare global {
   }
 }
 window.cdf = cdf;
-const ready = document.getElementById('ready');
-if (ready) ready.textContent = 'ready';
