@@ -12,12 +12,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ROLES, isRole, type Role } from '../../../core/roles';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../../core/schemas/account';
 import type { CouchClient } from '../couch/client';
 import { getDocOrUndefined, userDocId, type UserDoc } from '../couch/helpers';
 import { waitUntilPasswordWorks } from '../couch/signIn';
 
-/** Minimum password length accepted by the CLI. */
-export const MIN_PASSWORD_LENGTH = 8;
 const NAME = /^[a-z][a-z0-9._-]{1,63}$/;
 
 /** Throws unless `name` is a valid CourtDesk login name (lower-case ASCII, e.g. `clerk.wang`). */
@@ -28,10 +27,13 @@ export function validateUserName(name: string): void {
     );
 }
 
-/** Throws unless the password is long enough. */
+/** Throws unless the password follows the rules every password change follows (core/schemas/account.ts). */
 export function validatePassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH)
+  const problem = passwordProblem(password);
+  if (problem === 'tooShort')
     throw new Error(`密码太短 (password too short): at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (problem === 'tooLong')
+    throw new Error(`密码太长 (password too long): at most ${MAX_PASSWORD_LENGTH} characters`);
 }
 
 /** Parses `judge,assistant` into roles; throws on an empty list or an unknown role. */
