@@ -8,6 +8,7 @@ import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHos
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
 import { addUser } from '../../sync-server/src/setup/users';
+import { startWorker, type RunningWorker } from '../../sync-server/src/workers/worker';
 import { deleteUser, getCouchTarget, type CouchTarget } from '../support/couchTarget';
 import { deadPort, launchChromium, SCREENSHOT_DIR } from './browser';
 
@@ -27,6 +28,7 @@ const kiosk = { name: `e2e.kiosk.${suffix}`, password: 'e2e-password-2' };
 let target: CouchTarget;
 let host: AppHost;
 let browser: Browser;
+let worker: RunningWorker | undefined;
 const pageErrors: string[] = [];
 
 async function newPage(ctx: BrowserContext): Promise<Page> {
@@ -67,6 +69,12 @@ beforeAll(async () => {
     displayName: clerk.displayName,
   });
   await addUser(couch, { name: kiosk.name, password: kiosk.password, roles: ['kiosk'] });
+  // The worker publishes the staff directory the header reads the clerk's display name from.
+  worker = await startWorker({
+    couchUrl: target.adminUrl,
+    name: `e2e-shell-${suffix}`,
+    conflictGuard: false,
+  });
   host = await startAppHost({ couchUrl: target.url, staticDir: STATIC_DIR, port: 0 });
   browser = await launchChromium();
 });
@@ -74,6 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.close();
+  await worker?.stop();
   if (target) {
     if (!target.embedded)
       for (const u of [clerk.name, kiosk.name]) await deleteUser(target, u).catch(() => undefined);
@@ -147,7 +156,12 @@ describe('CourtDesk shell in Chromium', () => {
     const page = await newPage(ctx);
     await signIn(page, clerk.name, clerk.password);
     await page.getByTestId('screen-home').waitFor();
-    expect(await page.getByTestId('user-name').innerText()).toBe(clerk.displayName);
+    // The display name comes from the staff directory once it has synced (the user name until then).
+    await page.waitForFunction(
+      (shown) => document.querySelector('[data-testid=user-name]')?.textContent === shown,
+      clerk.displayName,
+      { timeout: 60_000 },
+    );
     await page.waitForFunction(
       () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
     );

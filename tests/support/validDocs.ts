@@ -92,7 +92,14 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
         publicKey: { kty: 'RSA', n: 'xjlCRBqkO8p3', e: 'AQAB' },
       };
     case 'passwordChange':
-      return { kid: 'k1', alg: 'RSA-OAEP-256', enc: 'A256GCM', encryptedKey: 'a2V5', iv: 'aXY', ciphertext: 'Y3Q' };
+      return {
+        kid: 'k1',
+        alg: 'RSA-OAEP-256',
+        enc: 'A256GCM',
+        encryptedKey: 'a2V5',
+        iv: 'aXY',
+        ciphertext: 'Y3Q',
+      };
     case 'passwordChangeResult':
       return {
         requestId: 'passwordChange:0a1b2c3d:clerk.me',

@@ -41,6 +41,7 @@ export function PasswordFields({
       </Form.Item>
       <Form.Item
         name="next"
+        required
         label={t('account.changePassword.new')}
         extra={t('account.changePassword.newHint', limits)}
         dependencies={['current']}
@@ -59,6 +60,7 @@ export function PasswordFields({
       </Form.Item>
       <Form.Item
         name="confirm"
+        required
         label={t('account.changePassword.confirm')}
         dependencies={['next']}
         rules={[

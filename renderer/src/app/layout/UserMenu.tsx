@@ -14,7 +14,10 @@ export function UserMenu({ session }: { readonly session: Session }) {
   const { t } = useTranslation();
   const me = useStaffMember(session.name);
   const [changing, setChanging] = useState(false);
-  const roles = session.uiRoles.map((r) => t(`roles.${r}`)).join(' · ');
+  const roleNames = session.uiRoles.map((r) => t(`roles.${r}`));
+  const roles = roleNames.join(' · ');
+  // A title that only repeats a role (审判员) adds nothing next to the roles.
+  const title = me.title && !roleNames.includes(me.title) ? me.title : undefined;
   const items: MenuProps['items'] = [
     {
       key: 'changePassword',
@@ -41,9 +44,9 @@ export function UserMenu({ session }: { readonly session: Session }) {
           <span className="cd-header__user-name" data-testid="user-name">
             {me.displayName}
           </span>
-          {me.title && (
+          {title && (
             <span className="cd-header__title" data-testid="user-title">
-              {me.title}
+              {title}
             </span>
           )}
           <span className="cd-header__roles" data-testid="user-roles">
