@@ -37,7 +37,7 @@ function problemOf(result: PasswordChangeResult): { key: string; status: string 
 export function ChangePasswordDialog({ user, open, onClose }: ChangePasswordDialogProps) {
   const { t } = useTranslation();
   const { signOut } = useAuth();
-  const { state: server } = useServerStatus();
+  const { state: server, baseUrl } = useServerStatus();
   const [form] = Form.useForm<PasswordForm>();
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const online = server.kind === 'online';
@@ -48,7 +48,7 @@ export function ChangePasswordDialog({ user, open, onClose }: ChangePasswordDial
   async function submit(values: PasswordForm) {
     setPhase({ kind: 'running', step: 'verifying' });
     const result = await changePassword(
-      { baseUrl: `${window.location.origin}/couch`, fetch: window.fetch.bind(window) },
+      { baseUrl, fetch: window.fetch.bind(window) },
       user,
       values.current,
       values.next,
