@@ -90,7 +90,11 @@ const B64URL = /^[A-Za-z0-9_-]+$/;
 function base64url(l: IssueList, d: Fields, field: string, max: number): void {
   const v = d[field];
   if (typeof v !== 'string' || !B64URL.test(v) || v.length > max)
-    l.add(field, `${field} 必须是 base64url 文本`, `${field} must be base64url text of at most ${max} characters`);
+    l.add(
+      field,
+      `${field} 必须是 base64url 文本`,
+      `${field} must be base64url text of at most ${max} characters`,
+    );
 }
 
 function exactly(l: IssueList, d: Fields, field: string, value: string): void {
@@ -111,7 +115,11 @@ export const passwordChangeSchema: CollectionSchema = {
   validate(d: Fields) {
     const l = new IssueList();
     for (const k of Object.keys(d)) {
-      if (k.charAt(0) === '_' ? k === '_attachments' : ENVELOPE_FIELDS.indexOf(k) < 0 && REQUEST_FIELDS.indexOf(k) < 0)
+      if (
+        k.charAt(0) === '_'
+          ? k === '_attachments'
+          : ENVELOPE_FIELDS.indexOf(k) < 0 && REQUEST_FIELDS.indexOf(k) < 0
+      )
         l.add(k, `修改密码请求不得含有字段 ${k}`, `a password change request may not carry ${k}`);
     }
     l.text(d, 'kid', 100);
@@ -140,7 +148,11 @@ export const passwordChangeResultSchema: CollectionSchema = {
     l.oneOf(d, 'outcome', PASSWORD_CHANGE_OUTCOMES);
     l.time(d, 'at');
     if (typeof d['requestId'] === 'string' && d['_id'] !== passwordChangeResultId(d['requestId']))
-      l.add('_id', '结果编号与请求不符', '_id must be passwordChangeResult:<the request id after "passwordChange:">');
+      l.add(
+        '_id',
+        '结果编号与请求不符',
+        '_id must be passwordChangeResult:<the request id after "passwordChange:">',
+      );
     return l.issues;
   },
 };
@@ -157,7 +169,12 @@ export const accountKeySchema: CollectionSchema = {
     exactly(l, d, 'alg', PASSWORD_CHANGE_ALG);
     exactly(l, d, 'enc', PASSWORD_CHANGE_ENC);
     const key = d['publicKey'];
-    if (!isRecord(key) || key['kty'] !== 'RSA' || typeof key['n'] !== 'string' || typeof key['e'] !== 'string')
+    if (
+      !isRecord(key) ||
+      key['kty'] !== 'RSA' ||
+      typeof key['n'] !== 'string' ||
+      typeof key['e'] !== 'string'
+    )
       l.add('publicKey', 'publicKey 必须是 RSA 公钥 (JWK)', 'publicKey must be an RSA public key (JWK)');
     else
       for (const k of PRIVATE_JWK_FIELDS)

@@ -118,7 +118,11 @@ export class PasswordChangeKeys {
       const raw = await subtle.decrypt(RSA, key, bytesOf(request['encryptedKey']));
       const aes = await subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
       const plain = await subtle.decrypt(
-        { name: 'AES-GCM', iv: bytesOf(request['iv']), additionalData: new TextEncoder().encode(request._id) },
+        {
+          name: 'AES-GCM',
+          iv: bytesOf(request['iv']),
+          additionalData: new TextEncoder().encode(request._id),
+        },
         aes,
         bytesOf(request['ciphertext']),
       );
