@@ -37,6 +37,21 @@ async function signIn(page: Page, password: string): Promise<void> {
   await page.getByTestId('signin-submit').click();
 }
 
+/** Submits the dialog and waits for its outcome (`data-outcome`) and text. */
+async function submitChange(page: Page): Promise<{ outcome: string | null; text: string }> {
+  await page.getByTestId('change-password-submit').click();
+  const result = page.getByTestId('change-password-result');
+  await result.waitFor({ timeout: 60_000 });
+  return { outcome: await result.getAttribute('data-outcome'), text: await result.innerText() };
+}
+
+/** Waits until the app sees the server (the dialog offers nothing to submit offline). */
+async function online(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
+  );
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, name) });
 }
@@ -81,9 +96,7 @@ describe('修改密码 in Chromium', () => {
     expect(await page.getByTestId('user-title').innerText()).toBe('二级法官');
     expect(await page.getByTestId('home-greeting').innerText()).toContain(judge.displayName);
     expect(await page.getByRole('banner').innerText()).not.toContain(judge.name);
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
-    );
+    await online(page);
 
     await page.getByTestId('user-menu').click();
     await page.getByTestId('user-menu-change-password').click();
@@ -103,11 +116,9 @@ describe('修改密码 in Chromium', () => {
     await page.getByTestId('change-password-new').fill(NEW_PASSWORD);
     await page.getByTestId('change-password-confirm').fill(NEW_PASSWORD);
     await shot(page, 'e2e-password-02-form-zh-CN.png');
-    await page.getByTestId('change-password-submit').click();
-    const result = page.getByTestId('change-password-result');
-    await result.waitFor({ timeout: 60_000 });
-    expect(await result.getAttribute('data-outcome')).toBe('changed');
-    expect(await result.innerText()).toContain(zh.account.changePassword.done.title);
+    const changed = await submitChange(page);
+    expect(changed.outcome).toBe('changed');
+    expect(changed.text).toContain(zh.account.changePassword.done.title);
     await shot(page, 'e2e-password-03-changed-zh-CN.png');
 
     await page.getByTestId('change-password-signin-again').click();
@@ -133,19 +144,15 @@ describe('修改密码 in Chromium', () => {
     const page = await ctx.newPage();
     await signIn(page, NEW_PASSWORD);
     await page.getByTestId('screen-home').waitFor();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
-    );
+    await online(page);
     await page.getByTestId('user-menu').click();
     await page.getByTestId('user-menu-change-password').click();
     await page.getByTestId('change-password-current').fill('not-the-password');
     await page.getByTestId('change-password-new').fill('another-password-3');
     await page.getByTestId('change-password-confirm').fill('another-password-3');
-    await page.getByTestId('change-password-submit').click();
-    const result = page.getByTestId('change-password-result');
-    await result.waitFor({ timeout: 60_000 });
-    expect(await result.getAttribute('data-outcome')).toBe('wrongPassword');
-    expect(await result.innerText()).toContain(zh.account.changePassword.problem.wrongPassword);
+    const refused = await submitChange(page);
+    expect(refused.outcome).toBe('wrongPassword');
+    expect(refused.text).toContain(zh.account.changePassword.problem.wrongPassword);
     await shot(page, 'e2e-password-05-wrong-current-zh-CN.png');
     const check = await couchFetch(`${target.url}/_session`, {
       method: 'POST',

@@ -24,7 +24,7 @@ import { userDocId, type UserDoc } from '../couch/helpers';
 import { trySignIn, waitUntilPasswordWorks } from '../couch/signIn';
 import { withPassword } from '../setup/users';
 import { ChangesFollower, type Change } from './changesFollower';
-import { backoffDelay, CouchHttp, CouchHttpError, encId, sleep, type CouchDoc } from './couchHttp';
+import { CouchHttp, CouchHttpError, encId, retryUntilDone, type CouchDoc } from './couchHttp';
 import { ACCOUNTS_DB, PasswordChangeKeys } from './passwordChangeKeys';
 
 const AUDIT_DB = 'courtdesk_audit';
@@ -131,18 +131,7 @@ export async function startPasswordChanges(o: PasswordChangeOptions): Promise<Ru
   const log = o.log ?? (() => {});
   const keys = new PasswordChangeKeys(o.couch, o.workerName, log);
   const stopped = new AbortController();
-  const publishing = (async () => {
-    for (let attempt = 0; !stopped.signal.aborted; attempt++) {
-      try {
-        await keys.ensurePublished();
-        return;
-      } catch (err) {
-        if (stopped.signal.aborted) return;
-        log(`password change key: ${(err as Error).message}; retrying`);
-        await sleep(backoffDelay(attempt, 200, 30_000), stopped.signal);
-      }
-    }
-  })();
+  const publishing = retryUntilDone('password change key', () => keys.ensurePublished(), stopped.signal, log);
   const follower = new ChangesFollower({
     couch: o.couch,
     db: ACCOUNTS_DB,
