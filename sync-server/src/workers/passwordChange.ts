@@ -5,11 +5,11 @@
  * out: it decrypts the request (passwordChangeKeys.ts), checks the current password by signing in
  * as the user (the server's own hashing and lockout apply), sets the new password on the user
  * document (the server hashes it; the new salt ends every session of the user), waits until the
- * server enforces it, writes `passwordChangeResult:…` for the user to see and an audit record, and
+ * server enforces it, writes an audit record and `passwordChangeResult:…` for the user to see, and
  * deletes the request. Nothing it writes or logs carries a password.
  *
  * Idempotent, so a restart may replay anything: a result already written is kept (the request is
- * only deleted and audited again, both harmless), and when the current password no longer works
+ * only deleted again, and the audit record exists), and when the current password no longer works
  * but the new one does, the change happened before a crash and is reported as done.
  */
 import {
@@ -87,10 +87,25 @@ export async function handlePasswordChange(
   const user = passwordChangeUser(request._id);
   const resultId = passwordChangeResultId(request._id);
   const stored = await o.couch.get(ACCOUNTS_DB, resultId);
-  let outcome = stored?.['outcome'] as PasswordChangeOutcome | undefined;
-  if (!outcome) {
-    outcome = user && request['createdBy'] === user ? await carryOut(o, keys, request, user) : 'unreadable';
-    const now = (o.now?.() ?? new Date()).toISOString();
+  const who = user ?? String(request['createdBy']);
+  const outcome: PasswordChangeOutcome =
+    (stored?.['outcome'] as PasswordChangeOutcome | undefined) ??
+    (user && request['createdBy'] === user ? await carryOut(o, keys, request, user) : 'unreadable');
+  const now = (o.now?.() ?? new Date()).toISOString();
+  // Audited before the user sees the outcome. Ids derive from the request: a replay gets 409.
+  const at = String(request['createdAt']).replace(/[-:]/g, '').replace(/\.\d+/, '');
+  await o.couch.put(AUDIT_DB, {
+    _id: `audit:${at}:${request._id.replace(/:/g, '-')}`,
+    type: 'audit',
+    kind: 'passwordChange',
+    schemaVersion: 1,
+    createdAt: now,
+    createdBy: o.workerName,
+    user: who,
+    requestId: request._id,
+    outcome,
+  });
+  if (!stored) {
     const result: CouchDoc = {
       _id: resultId,
       type: 'passwordChangeResult',
@@ -98,25 +113,13 @@ export async function handlePasswordChange(
       createdAt: now,
       createdBy: o.workerName,
       requestId: request._id,
-      user: user ?? String(request['createdBy']),
+      user: who,
       outcome,
       at: now,
     };
     validateForWrite(result);
-    await o.couch.put(ACCOUNTS_DB, result); // 409: another worker recorded it first
+    await o.couch.put(ACCOUNTS_DB, result);
   }
-  const at = String(request['createdAt']).replace(/[-:]/g, '').replace(/\.\d+/, '');
-  await o.couch.put(AUDIT_DB, {
-    _id: `audit:${at}:${request._id.replace(/:/g, '-')}`,
-    type: 'audit',
-    kind: 'passwordChange',
-    schemaVersion: 1,
-    createdAt: (o.now?.() ?? new Date()).toISOString(),
-    createdBy: o.workerName,
-    user: user ?? String(request['createdBy']),
-    requestId: request._id,
-    outcome,
-  }); // 409 on a replay: recorded already
   const del = `${ACCOUNTS_DB}/${encId(request._id)}?rev=${encodeURIComponent(String(request._rev))}`;
   await o.couch.expect('DELETE', del, [200, 202, 404, 409]);
   o.log?.(`${request._id}: ${outcome}`);

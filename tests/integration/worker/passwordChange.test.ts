@@ -162,7 +162,11 @@ describe(`password change through the worker (${process.env['COUCH_URL'] ? 'COUC
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ outcome: 'changed', createdBy: 'worker' });
     const requestId = String(results[0]?.['requestId']);
-    expect((await couchFetch(docUrl(requestId), { auth: target.admin })).status).toBe(404);
+    // Deleting the request is the worker's last step (after the audit and the result).
+    await waitFor(
+      'the request to be deleted',
+      async () => (await couchFetch(docUrl(requestId), { auth: target.admin })).status === 404,
+    );
     const audits = (await docsWithPrefix(target, 'courtdesk_audit', 'audit:')).filter(
       (a) => a['requestId'] === requestId,
     );
