@@ -12,3 +12,8 @@ export * from './check/commonErrors';
 export * from './lawNames';
 export * from './personNames';
 export * from './textDates';
+export * from './publication';
+export * from './anonymise/anonymise';
+export * from './anonymise/replacements';
+export { protectedNames, pseudonyms, type ProtectedName } from './anonymise/names';
+export { adminPrefixLength } from './anonymise/addresses';

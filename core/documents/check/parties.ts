@@ -90,7 +90,8 @@ export function checkParties(text: string, record: DocumentRecord): DocumentFind
     const exact = known.find((n) => text.startsWith(n, pos));
     if (exact && mayFollowName(text, pos + exact.length, 'loose')) continue;
     if (text[pos + 1] === '某' || text[pos + 2] === '某') continue;
-    const miss = nearMiss(text, pos, names);
+    // A record name followed by more text (被告李强偿还 …) is that name, not a misspelling.
+    const miss = exact ? null : nearMiss(text, pos, names);
     if (miss) {
       const written = text.slice(pos, miss.end);
       out.push(
