@@ -79,7 +79,11 @@ describe('parseAmountInCapitals', () => {
       fc.integer({ min: 0, max: 100_000_000 }),
       fc.integer({ min: 0, max: MAX_CAPITALS_FEN }),
       fc
-        .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 99 }))
+        .tuple(
+          fc.integer({ min: 1, max: 9 }),
+          fc.integer({ min: 0, max: 15 }),
+          fc.integer({ min: 0, max: 99 }),
+        )
         .map(([d, zeros, cents]) => Math.min(MAX_CAPITALS_FEN, d * 10 ** zeros * 100 + cents)),
     );
     fc.assert(

@@ -29,7 +29,8 @@ export function parseLawNames(data: unknown): LawName[] {
       if (seen.has(name)) throw new Error(`${where}: ${name} is listed twice`);
       seen.add(name);
     }
-    if (repealed !== undefined && typeof repealed !== 'boolean') throw new Error(`${where}.repealed must be a boolean`);
+    if (repealed !== undefined && typeof repealed !== 'boolean')
+      throw new Error(`${where}.repealed must be a boolean`);
     return { full, short: short as string[], repealed: repealed === true };
   });
 }

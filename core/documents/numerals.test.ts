@@ -28,9 +28,12 @@ describe('ordinary numerals (statute articles, dates)', () => {
     expect(parseChineseInteger('零')).toBe(0);
   });
 
-  it.each(['', '一百五', '五百七七', '十十', '百', '零五', '一百零', '一万五', '三十一日'])('refuses %s', (text) => {
-    expect(parseChineseInteger(text)).toBeNull();
-  });
+  it.each(['', '一百五', '五百七七', '十十', '百', '零五', '一百零', '一万五', '三十一日'])(
+    'refuses %s',
+    (text) => {
+      expect(parseChineseInteger(text)).toBeNull();
+    },
+  );
 
   it('reads years digit by digit', () => {
     expect(parseDigitString('二〇二六')).toBe('2026');

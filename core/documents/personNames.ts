@@ -49,7 +49,9 @@ export function anonymisedName(name: string): string {
 }
 
 /** Characters that never stand in a given name here (particles, verbs of the sentence, 某). */
-const NOT_IN_GIVEN_NAME = new Set([...'的了在是和与及称等均都也又被将把向于对为已未不之其所着过诉辩述某告人方']);
+const NOT_IN_GIVEN_NAME = new Set([
+  ...'的了在是和与及称等均都也又被将把向于对为已未不之其所着过诉辩述某告人方',
+]);
 /** Words that look like surname + given name after a role word but are not names. */
 const NOT_NAMES = new Set([
   '家属',
@@ -102,14 +104,23 @@ const LOOSE_FOLLOW =
  * sentence like 由被告承担，… is never read as a name.
  */
 const STRICT_FOLLOW =
-  /^(?:[，,](?:男|女|汉族|[\p{Script=Han}]{1,3}族|住|身份证|公民身份号码|出生|生于|[0-9０-９]{4}年|[〇○一二三四五六七八九]{4}年)|[（(]|诉称|辩称|述称|向本院|与(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人)|诉(?:被告|被申请人)|未到庭|经本院)/u;
+  /^(?:[，,](?:男|女|汉族|[\p{Script=Han}]{1,3}族|住|身份证|公民身份号码|出生|生于|[0-9０-９]{4}年|[〇○一二三四五六七八九]{4}年)|[（(]|诉称|辩称|述称|向本院|[\p{Script=Han}]{0,14}?(?:纠纷|罪)一案|与(?:原告|被告|第三人|上诉人|被上诉人|申请人|被申请人)|诉(?:被告|被申请人)|未到庭|经本院)/u;
 
 /** How sure the text around a candidate name must make it that it is a name. */
 export type NameFollow = 'loose' | 'strict';
 
+/**
+ * How much of the text at `end` reads as what follows a name under `follow` (诉称 → 2, ， → 1,
+ * end of text → 0), or -1 when it does not. A longer match is the more telling one.
+ */
+export function nameFollowLength(text: string, end: number, follow: NameFollow): number {
+  const m = (follow === 'strict' ? STRICT_FOLLOW : LOOSE_FOLLOW).exec(text.slice(end, end + 24));
+  return m ? m[0].length : -1;
+}
+
 /** True when the text at `end` may follow a name, under `follow`. */
 export function mayFollowName(text: string, end: number, follow: NameFollow): boolean {
-  return (follow === 'strict' ? STRICT_FOLLOW : LOOSE_FOLLOW).test(text.slice(end, end + 8));
+  return nameFollowLength(text, end, follow) >= 0;
 }
 
 /** A name read from a text. */
@@ -127,13 +138,17 @@ export interface NameAt {
 export function readNameAt(text: string, pos: number, follow: NameFollow): NameAt[] {
   const out: NameAt[] = [];
   const two = text.slice(pos, pos + 2);
-  const surnames = [SURNAMES.compound.has(two) ? two : null, SURNAMES.single.has(text[pos] ?? '') ? text[pos] : null];
+  const surnames = [
+    SURNAMES.compound.has(two) ? two : null,
+    SURNAMES.single.has(text[pos] ?? '') ? text[pos] : null,
+  ];
   for (const surname of surnames) {
     if (!surname) continue;
     for (const givenLength of [2, 1]) {
       const end = pos + surname.length + givenLength;
       const given = text.slice(pos + surname.length, end);
-      if (given.length !== givenLength || ![...given].every((c) => isHan(c) && !NOT_IN_GIVEN_NAME.has(c))) continue;
+      if (given.length !== givenLength || ![...given].every((c) => isHan(c) && !NOT_IN_GIVEN_NAME.has(c)))
+        continue;
       const name = surname + given;
       if (NOT_NAMES.has(name) || text[end] === '某') continue;
       const wordlike = follow === 'loose' && WORDLIKE_SURNAMES.has(surname);

@@ -91,9 +91,20 @@ export const MINOR_CHILDREN_CAUSES: readonly string[] = [
 ];
 const DIVORCE_CAUSES: readonly string[] = ['离婚纠纷'];
 const MEDIATION_AGREEMENT_CAUSES: readonly string[] = ['申请确认人民调解协议效力'];
-const PUBLISHED_KINDS: readonly PublicationDocumentKind[] = ['judgment', 'ruling', 'mediation', 'paymentOrder', 'decision'];
+const PUBLISHED_KINDS: readonly PublicationDocumentKind[] = [
+  'judgment',
+  'ruling',
+  'mediation',
+  'paymentOrder',
+  'decision',
+];
 
-function reason(code: PublicationReasonCode, article: string, message: string, messageEn: string): PublicationReason {
+function reason(
+  code: PublicationReasonCode,
+  article: string,
+  message: string,
+  messageEn: string,
+): PublicationReason {
   return { code, article, message, messageEn };
 }
 
@@ -104,17 +115,34 @@ export function publicationDecision(input: PublicationInput): PublicationDecisio
   const type = caseTypeByCode(input.caseType);
   const cause = input.cause?.trim() ?? '';
   if (!type)
-    reasons.push(reason('unknownCaseType', '第三条', `未知的案件类型“${input.caseType}”，不予公布`, `unknown case type ${input.caseType}: not published`));
+    reasons.push(
+      reason(
+        'unknownCaseType',
+        '第三条',
+        `未知的案件类型“${input.caseType}”，不予公布`,
+        `unknown case type ${input.caseType}: not published`,
+      ),
+    );
   if (!PUBLISHED_KINDS.includes(input.documentKind))
     reasons.push(
-      reason('notPublishedKind', '第三条', '该文书不属于应当在互联网公布的裁判文书', 'this kind of document is not among the decisions published online'),
+      reason(
+        'notPublishedKind',
+        '第三条',
+        '该文书不属于应当在互联网公布的裁判文书',
+        'this kind of document is not among the decisions published online',
+      ),
     );
-  if (input.stateSecret) reasons.push(reason('stateSecret', '第四条第（一）项', '涉及国家秘密', 'it involves state secrets'));
-  if (input.minorOffender) reasons.push(reason('minorOffender', '第四条第（二）项', '未成年人犯罪案件', 'a crime committed by a minor'));
+  if (input.stateSecret)
+    reasons.push(reason('stateSecret', '第四条第（一）项', '涉及国家秘密', 'it involves state secrets'));
+  if (input.minorOffender)
+    reasons.push(
+      reason('minorOffender', '第四条第（二）项', '未成年人犯罪案件', 'a crime committed by a minor'),
+    );
   const agreement = input.confirmsMediationAgreement === true || MEDIATION_AGREEMENT_CAUSES.includes(cause);
   const mediated = input.documentKind === 'mediation' || input.closing === 'mediation';
   const publishedMediation =
-    input.documentKind === 'mediation' && (type?.family === 'administrative' || input.publicInterestLitigation === true);
+    input.documentKind === 'mediation' &&
+    (type?.family === 'administrative' || input.publicInterestLitigation === true);
   if (publishedMediation) {
     exceptions.push(
       reason(
@@ -126,7 +154,11 @@ export function publicationDecision(input: PublicationInput): PublicationDecisio
     );
   } else if (mediated || agreement) {
     const [code, zh, en] = agreement
-      ? (['mediationAgreement', '确认人民调解协议效力的案件', 'it confirms a people’s mediation agreement'] as const)
+      ? ([
+          'mediationAgreement',
+          '确认人民调解协议效力的案件',
+          'it confirms a people’s mediation agreement',
+        ] as const)
       : (['mediation', '以调解方式结案的案件', 'the case was closed by mediation'] as const);
     if (input.publicInterest)
       exceptions.push(
@@ -139,10 +171,16 @@ export function publicationDecision(input: PublicationInput): PublicationDecisio
       );
     else reasons.push(reason(code, '第四条第（三）项', zh, en));
   }
-  if (DIVORCE_CAUSES.includes(cause)) reasons.push(reason('divorce', '第四条第（四）项', '离婚诉讼', 'a divorce suit'));
+  if (DIVORCE_CAUSES.includes(cause))
+    reasons.push(reason('divorce', '第四条第（四）项', '离婚诉讼', 'a divorce suit'));
   if (input.minorChildren || MINOR_CHILDREN_CAUSES.includes(cause))
     reasons.push(
-      reason('minorChildren', '第四条第（四）项', '涉及未成年子女抚养、监护', 'it concerns the upbringing or guardianship of minor children'),
+      reason(
+        'minorChildren',
+        '第四条第（四）项',
+        '涉及未成年子女抚养、监护',
+        'it concerns the upbringing or guardianship of minor children',
+      ),
     );
   if (input.unsuitable) {
     const why = input.unsuitable.reason.trim();

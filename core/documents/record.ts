@@ -75,9 +75,14 @@ export interface NamedPerson {
   readonly of: NamedPerson | null;
 }
 
-/** True when someone born on `birthDate` is under 18 on `asOf`. */
+/**
+ * True when someone born on `birthDate` is under 18 on `asOf`. Age counts from the day after the
+ * birthday (民法典 第二百零一条: the first day is not counted; for crimes 法释〔2006〕1号 第二条:
+ * 从周岁生日的第二天起算), so on the 18th birthday itself a person is still a minor; a 29 February
+ * birthday falls on 28 February in other years (第二百零二条).
+ */
 export function isMinorOn(birthDate: PlainDate, asOf: PlainDate): boolean {
-  return compareDates(addMonths(birthDate, 18 * 12), asOf) > 0;
+  return compareDates(addMonths(birthDate, 18 * 12), asOf) >= 0;
 }
 
 function minorOf(
@@ -97,8 +102,9 @@ export function namedPeople(record: DocumentRecord, asOf?: PlainDate | null): Na
   const day = asOf ?? record.dates?.judgment ?? null;
   const out: NamedPerson[] = [];
   const add = (p: NamedPerson): NamedPerson => {
-    if (p.name.trim().length > 0) out.push({ ...p, name: p.name.trim() });
-    return p;
+    const person = { ...p, name: p.name.trim() };
+    if (person.name.length > 0) out.push(person);
+    return person;
   };
   for (const party of record.parties) {
     const natural = party.kind !== 'legal';
@@ -111,14 +117,35 @@ export function namedPeople(record: DocumentRecord, asOf?: PlainDate | null): Na
       of: null,
     });
     if (party.legalRepresentative)
-      add({ name: party.legalRepresentative, kind: 'legalRepresentative', role: party.role, natural: true, minor: false, of: self });
+      add({
+        name: party.legalRepresentative,
+        kind: 'legalRepresentative',
+        role: party.role,
+        natural: true,
+        minor: false,
+        of: self,
+      });
     for (const agent of party.agents ?? [])
       add({ name: agent.name, kind: 'agent', role: party.role, natural: true, minor: false, of: self });
   }
   for (const person of record.people ?? []) {
-    const self = add({ name: person.name, kind: 'other', role: person.role, natural: true, minor: minorOf(person, day), of: null });
+    const self = add({
+      name: person.name,
+      kind: 'other',
+      role: person.role,
+      natural: true,
+      minor: minorOf(person, day),
+      of: null,
+    });
     if (person.legalRepresentative)
-      add({ name: person.legalRepresentative, kind: 'legalRepresentative', role: person.role, natural: true, minor: false, of: self });
+      add({
+        name: person.legalRepresentative,
+        kind: 'legalRepresentative',
+        role: person.role,
+        natural: true,
+        minor: false,
+        of: self,
+      });
   }
   return out;
 }

@@ -28,8 +28,13 @@ const ARABIC = /(?<![0-9０-９])([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s
 const CHINESE =
   /(?<![〇○零Ｏ一二三四五六七八九十])([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([〇○零一二三四五六七八九十]{1,3})\s*月\s*([〇○零一二三四五六七八九十]{1,4})\s*日/gu;
 
-function judge(year: number, month: number, day: number): { date: PlainDate | null; problem: DateProblem | null } {
-  if (Number.isNaN(month) || Number.isNaN(day) || Number.isNaN(year)) return { date: null, problem: 'numeral' };
+function judge(
+  year: number,
+  month: number,
+  day: number,
+): { date: PlainDate | null; problem: DateProblem | null } {
+  if (Number.isNaN(month) || Number.isNaN(day) || Number.isNaN(year))
+    return { date: null, problem: 'numeral' };
   if (month < 1 || month > 12) return { date: null, problem: 'month' };
   if (day < 1 || day > daysInMonth(year, month)) return { date: null, problem: 'day' };
   return { date: formatDate({ year, month, day }), problem: null };
@@ -44,15 +49,35 @@ function chineseNumber(s: string): number {
 export function findDates(text: string): TextDate[] {
   const out: TextDate[] = [];
   for (const m of allMatches(ARABIC, text)) {
-    const [year, month, day] = [m[1], m[2], m[3]].map((s) => Number(asciiDigits(s ?? ''))) as [number, number, number];
-    out.push({ start: m.index, end: m.index + m[0].length, style: 'arabic', year, month, day, ...judge(year, month, day) });
+    const [year, month, day] = [m[1], m[2], m[3]].map((s) => Number(asciiDigits(s ?? ''))) as [
+      number,
+      number,
+      number,
+    ];
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      style: 'arabic',
+      year,
+      month,
+      day,
+      ...judge(year, month, day),
+    });
   }
   for (const m of allMatches(CHINESE, text)) {
     const yearText = parseDigitString((m[1] ?? '').replace(/Ｏ/gu, '〇'));
     const year = yearText === null ? Number.NaN : Number(yearText);
     const month = chineseNumber(m[2] ?? '');
     const day = chineseNumber(m[3] ?? '');
-    out.push({ start: m.index, end: m.index + m[0].length, style: 'chinese', year, month, day, ...judge(year, month, day) });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      style: 'chinese',
+      year,
+      month,
+      day,
+      ...judge(year, month, day),
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -37,7 +37,8 @@ export function isHan(ch: string | undefined): boolean {
  */
 export function quotedSpans(text: string): Span[] {
   const out: Span[] = [];
-  for (const m of allMatches(/“[^“”]*”|「[^「」]*」/gu, text)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of allMatches(/“[^“”]*”|「[^「」]*」/gu, text))
+    out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -48,5 +49,8 @@ export function insideAny(spans: readonly Span[], start: number, end: number): b
 
 /** Spans of the text inside 《…》 (the brackets excluded), nested 〈〉 kept inside. */
 export function bookTitleSpans(text: string): Span[] {
-  return allMatches(/《([^《》]{1,120})》/gu, text).map((m) => ({ start: m.index + 1, end: m.index + m[0].length - 1 }));
+  return allMatches(/《([^《》]{1,120})》/gu, text).map((m) => ({
+    start: m.index + 1,
+    end: m.index + m[0].length - 1,
+  }));
 }

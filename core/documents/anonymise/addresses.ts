@@ -7,13 +7,15 @@
 import { allMatches } from '../textScan';
 import type { ReplacementSet } from './replacements';
 
-const LABEL = /(住所地|户籍所在地|户籍地|经常居住地|居住地|暂住地|现住址|居住于|居住在|住在|住于|现住|家住|住址|住)[：:\s]*/gu;
+const LABEL =
+  /(住所地|户籍所在地|户籍地|经常居住地|居住地|暂住地|现住址|居住于|居住在|住在|住于|现住|家住|住址|住)[：:\s]*/gu;
 /** An administrative unit name never holds these (so 幸福小区 is not a district). */
 const NOT_ADMIN = '路街巷道号村镇乡楼栋室组社园院厦苑弄庄屯区县市省';
 const LEVELS: readonly RegExp[] = [
   new RegExp(`^(?:[^${NOT_ADMIN}]{2,7}(?:省|自治区)|北京市|天津市|上海市|重庆市)`, 'u'),
   new RegExp(`^[^${NOT_ADMIN}]{1,9}(?:自治州|地区|盟|市)`, 'u'),
-  new RegExp(`^[^${NOT_ADMIN}]{1,12}(?:自治县|自治旗|区|县|旗|市)`, 'u'),
+  // 小区, 景区, 厂区 … are places inside a district, not districts (小店区 is one: 店 comes before 区).
+  new RegExp(`^[^${NOT_ADMIN}]{1,12}(?<![小景厂校矿营])(?:自治县|自治旗|区|县|旗|市)`, 'u'),
 ];
 /** Where an address ends. */
 const END = /[，,。；;（(\n]|$/u;

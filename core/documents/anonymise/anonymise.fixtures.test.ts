@@ -108,9 +108,19 @@ describe('anonymise on realistic judgments', () => {
     );
     const names = result.replacements.filter((r) => r.reason);
     expect([...new Set(names.map((r) => `${r.original}:${r.reason}`))].sort()).toEqual(
-      ['李四海:victim', '王小虎:minor', '王德福:minor', '赵六:witness', '周芳:witness', '吴建:appraiser'].sort(),
+      [
+        '李四海:victim',
+        '王小虎:minor',
+        '王德福:minor',
+        '赵六:witness',
+        '周芳:witness',
+        '吴建:appraiser',
+      ].sort(),
     );
-    expect(result.replacements.filter((r) => r.rule === 'plate').map((r) => r.original)).toEqual(['甘DF12345', '甘D8M321']);
+    expect(result.replacements.filter((r) => r.rule === 'plate').map((r) => r.original)).toEqual([
+      '甘DF12345',
+      '甘D8M321',
+    ]);
     expect(applyReplacements(criminalText, result.replacements)).toBe(result.text);
   });
 

@@ -39,7 +39,11 @@ export interface AnonymisedDocument {
  * winning any overlap: numbers (identity numbers, accounts, phones), plates, addresses, then names
  * (longest first, so 欧阳晓峰 is replaced before a shorter name inside it could be).
  */
-export function anonymise(text: string, record: DocumentRecord, options: AnonymiseOptions = {}): AnonymisedDocument {
+export function anonymise(
+  text: string,
+  record: DocumentRecord,
+  options: AnonymiseOptions = {},
+): AnonymisedDocument {
   const mark = options.mark ?? REMOVED_MARK;
   const set = new ReplacementSet(text);
   maskNumbers(text, set, mark);

@@ -35,7 +35,8 @@ function protectionOf(p: NamedPerson, family: boolean, criminal: boolean): Prote
   if (criminal) {
     const reason = CRIMINAL_ROLES[subject.role];
     // Witnesses and appraisers themselves; victims and civil plaintiffs with their representatives.
-    if (reason && (p.kind !== 'legalRepresentative' || reason === 'victim' || reason === 'civilPlaintiff')) return reason;
+    if (reason && (p.kind !== 'legalRepresentative' || reason === 'victim' || reason === 'civilPlaintiff'))
+      return reason;
   }
   return null;
 }
@@ -104,7 +105,11 @@ function namesInText(text: string, record: DocumentRecord, onRecord: ReadonlySet
       if (!name) break;
       // People on the record are decided by the record, but a list may go on after them.
       if (!onRecord.has(name.name))
-        out.push({ name: name.name, reason: words[mention.role] ?? 'legalRepresentative', fromRecord: false });
+        out.push({
+          name: name.name,
+          reason: words[mention.role] ?? 'legalRepresentative',
+          fromRecord: false,
+        });
       const joiner = /^(?:、|和|及|与)/u.exec(text.slice(name.end));
       if (!joiner) break;
       pos = name.end + joiner[0].length;
@@ -114,7 +119,11 @@ function namesInText(text: string, record: DocumentRecord, onRecord: ReadonlySet
 }
 
 /** Every protected name of the document: from the record, then from the text; first reason wins. */
-export function protectedNames(text: string, record: DocumentRecord, asOf?: PlainDate | null): ProtectedName[] {
+export function protectedNames(
+  text: string,
+  record: DocumentRecord,
+  asOf?: PlainDate | null,
+): ProtectedName[] {
   const family = isFamilyCase(record);
   const criminal = isCriminalCase(record);
   const people = namedPeople(record, asOf);

@@ -19,13 +19,7 @@ export type ReplacementRule =
 
 /** Why a person's name is hidden (法释〔2016〕19号 第八条). */
 export type ProtectionReason =
-  | 'familyCase'
-  | 'victim'
-  | 'civilPlaintiff'
-  | 'witness'
-  | 'appraiser'
-  | 'minor'
-  | 'legalRepresentative';
+  'familyCase' | 'victim' | 'civilPlaintiff' | 'witness' | 'appraiser' | 'minor' | 'legalRepresentative';
 
 /** One replacement: `[start, end)` of the original, which held `original`. */
 export interface Replacement {
@@ -70,10 +64,20 @@ export class ReplacementSet {
   }
 
   /** Takes the replacement when its span is free; returns whether it was taken. */
-  add(start: number, end: number, replacement: string, rule: ReplacementRule, reason?: ProtectionReason): boolean {
+  add(
+    start: number,
+    end: number,
+    replacement: string,
+    rule: ReplacementRule,
+    reason?: ProtectionReason,
+  ): boolean {
     if (start >= end || !this.isFree(start, end)) return false;
     const original = this.text.slice(start, end);
-    this.taken.push(reason === undefined ? { start, end, original, replacement, rule } : { start, end, original, replacement, rule, reason });
+    this.taken.push(
+      reason === undefined
+        ? { start, end, original, replacement, rule }
+        : { start, end, original, replacement, rule, reason },
+    );
     return true;
   }
 

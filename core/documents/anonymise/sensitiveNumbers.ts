@@ -6,7 +6,12 @@
  * organisations stay (第十一条 keeps them).
  */
 import { PROVINCE_ABBREVIATIONS } from '../../domain/courtReference';
-import { isValidCreditCode, isValidResidentId, residentIdCheckDigit, validateResidentId } from '../../domain/identity';
+import {
+  isValidCreditCode,
+  isValidResidentId,
+  residentIdCheckDigit,
+  validateResidentId,
+} from '../../domain/identity';
 import { allMatches, asciiDigits } from '../textScan';
 import type { ReplacementRule, ReplacementSet } from './replacements';
 
@@ -17,9 +22,17 @@ const GROUPED: readonly (readonly [RegExp, ReplacementRule])[] = [
   [new RegExp(`${EDGE_BEFORE}\\d{4}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?${EDGE_AFTER}`, 'gu'), 'bankAccount'],
   [new RegExp(`(?:\\+86[ -]?|${EDGE_BEFORE}86[ -])1[3-9]\\d(?:[ -]?\\d{4}){2}${EDGE_AFTER}`, 'gu'), 'mobile'],
   [new RegExp(`${EDGE_BEFORE}1[3-9]\\d(?:[ -]\\d{4}){2}${EDGE_AFTER}`, 'gu'), 'mobile'],
-  [new RegExp(`(?:[（(]0\\d{2,3}[）)]\\s?|${EDGE_BEFORE}0\\d{2,3}[ -])\\d{7,8}(?:[-转]\\d{1,5})?${EDGE_AFTER}`, 'gu'), 'landline'],
+  [
+    new RegExp(
+      `(?:[（(]0\\d{2,3}[）)]\\s?|${EDGE_BEFORE}0\\d{2,3}[ -])\\d{7,8}(?:[-转]\\d{1,5})?${EDGE_AFTER}`,
+      'gu',
+    ),
+    'landline',
+  ],
 ];
 const RUN = /[0-9A-Za-z]+/gu;
+/** The label in front of an organisation's credit code. */
+const CREDIT_CODE_LABEL = /(?:统一社会信用代码|信用代码|组织机构代码)[：:为是\s]{0,3}$/u;
 /** Labels before a local phone number written without its area code. */
 const PHONE_LABEL = /(?:电话|座机|固话|联系方式|传真|Tel|TEL|tel)[：:号码为是\s]{0,4}$/u;
 /** Shaped like an 18-digit ID (real province and birth date), even with a mistyped digit. */
@@ -38,7 +51,9 @@ function looksLikeOldId(run: string): boolean {
 function classify(run: string, labelBefore: string): ReplacementRule | null {
   const upper = run.toUpperCase();
   if (/^\d{17}[\dX]$/u.test(upper)) {
-    if (isValidCreditCode(upper) && !isValidResidentId(upper)) return null;
+    // An all-digit credit code passes its checksum one time in 31 by chance: kept only where labelled.
+    if (isValidCreditCode(upper) && !isValidResidentId(upper) && CREDIT_CODE_LABEL.test(labelBefore))
+      return null;
     return looksLikeId(upper) ? 'idNumber' : /^\d+$/u.test(upper) ? 'bankAccount' : 'longNumber';
   }
   if (!/^\d+$/u.test(run)) return null;
@@ -60,9 +75,10 @@ const PLATE = new RegExp(
 /** Adds the replacements for identity numbers, accounts, phones and plates to `set`. */
 export function maskNumbers(text: string, set: ReplacementSet, mask: string): void {
   const folded = asciiDigits(text);
-  for (const [re, rule] of GROUPED) for (const m of allMatches(re, folded)) set.add(m.index, m.index + m[0].length, mask, rule);
+  for (const [re, rule] of GROUPED)
+    for (const m of allMatches(re, folded)) set.add(m.index, m.index + m[0].length, mask, rule);
   for (const m of allMatches(RUN, folded)) {
-    const rule = classify(m[0], folded.slice(Math.max(0, m.index - 10), m.index));
+    const rule = classify(m[0], folded.slice(Math.max(0, m.index - 12), m.index));
     if (rule) set.add(m.index, m.index + m[0].length, mask, rule);
   }
   for (const m of allMatches(PLATE, folded)) {

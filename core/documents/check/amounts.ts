@@ -21,7 +21,12 @@ const FIGURES_BEFORE = new RegExp(
 const FIGURES_AFTER = new RegExp(`^\\s*[（(]\\s*(?:小写\\s*[：:]?\\s*)?${FIGURES}\\s*[）)]`, 'u');
 
 /** Fen of figures as written, or null when they are not an amount (no unit, too many decimals). */
-export function figuresToFen(prefix: string | undefined, whole: string, fraction: string | undefined, unit: string | undefined): number | null {
+export function figuresToFen(
+  prefix: string | undefined,
+  whole: string,
+  fraction: string | undefined,
+  unit: string | undefined,
+): number | null {
   if (!prefix && !unit) return null;
   const int = asciiDigits(whole).replace(/[,，]/gu, '');
   const frac = asciiDigits(fraction ?? '');
@@ -46,7 +51,9 @@ export function checkAmounts(text: string): DocumentFinding[] {
     if (!fig) continue;
     const figureFen = figuresToFen(fig[1], fig[2] ?? '', fig[3], fig[4]);
     if (figureFen === null) continue;
-    const figures = fig[0].replace(/^\s*[（(]\s*(?:小写\s*[：:]?\s*)?/u, '').replace(/[\s（(，,：:大写）)]*$/u, '');
+    const figures = fig[0]
+      .replace(/^\s*[（(]\s*(?:小写\s*[：:]?\s*)?/u, '')
+      .replace(/[\s（(，,：:大写）)]*$/u, '');
     const capitalFen = parseAmountInCapitals(capitals);
     const prefix = capitals.startsWith('人民币') ? '人民币' : '';
     const expected = prefix + amountInCapitals(figureFen);

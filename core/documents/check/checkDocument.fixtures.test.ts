@@ -8,13 +8,17 @@ import type { DocumentFinding } from '../findings';
 import { checkDocument } from './checkDocument';
 
 /** What a finding underlines, for exact comparison. */
-function spans(text: string, findings: readonly DocumentFinding[]): [string, string, string, string | undefined][] {
+function spans(
+  text: string,
+  findings: readonly DocumentFinding[],
+): [string, string, string, string | undefined][] {
   return findings.map((f) => [f.code, f.reason, text.slice(f.start, f.end), f.suggestion]);
 }
 
 function applySuggestions(text: string, findings: readonly DocumentFinding[]): string {
   let out = text;
-  for (const f of [...findings].reverse()) if (f.suggestion !== undefined) out = out.slice(0, f.start) + f.suggestion + out.slice(f.end);
+  for (const f of [...findings].reverse())
+    if (f.suggestion !== undefined) out = out.slice(0, f.start) + f.suggestion + out.slice(f.end);
   return out;
 }
 
@@ -64,7 +68,11 @@ describe('checkDocument on realistic judgments', () => {
   });
 
   it('reports a judgment drafted for another case and dates out of order against the record', () => {
-    const other = { ...divorceRecord, caseNumber: '（2026）甘0402民初2346号', dates: { ...divorceRecord.dates, filing: '2026-03-05' } };
+    const other = {
+      ...divorceRecord,
+      caseNumber: '（2026）甘0402民初2346号',
+      dates: { ...divorceRecord.dates, filing: '2026-03-05' },
+    };
     const findings = checkDocument(divorceText, other);
     expect(spans(divorceText, findings)).toEqual([
       ['caseNumberMismatch', 'notThisCase', '（2026）甘0402民初2345号', '（2026）甘0402民初2346号'],

@@ -21,7 +21,11 @@ export interface CheckOptions {
  * Checks `text` against `record` and returns the findings sorted by position, with at most one
  * finding of each code on any stretch of text. Never throws on odd text.
  */
-export function checkDocument(text: string, record: DocumentRecord, options: CheckOptions = {}): DocumentFinding[] {
+export function checkDocument(
+  text: string,
+  record: DocumentRecord,
+  options: CheckOptions = {},
+): DocumentFinding[] {
   const wanted = (code: FindingCode): boolean => !options.only || options.only.includes(code);
   const findings: DocumentFinding[] = [];
   if (wanted('caseNumberMismatch')) findings.push(...checkCaseNumbers(text, record));

@@ -14,7 +14,10 @@ import { allMatches, asciiDigits, bookTitleSpans, type Span } from '../textScan'
 const LEGAL_TITLE =
   /(?:法|法典|条例|规定|解释|办法|决定|细则|规则|意见|批复|纪要)(?:（[一二三四五六七八九十]+）)?$/u;
 const NUM = '[0-9０-９]+|[零〇○一二三四五六七八九十百千]+';
-const ELEMENT = new RegExp(`第(?:（(${NUM})）|(${NUM}))(条|款|项)(?:之([一二三四五六七八九十]+|[0-9０-９]+))?`, 'uy');
+const ELEMENT = new RegExp(
+  `第(?:（(${NUM})）|(${NUM}))(条|款|项)(?:之([一二三四五六七八九十]+|[0-9０-９]+))?`,
+  'uy',
+);
 const SEPARATOR = /\s*(?:以及|或者|[、，,和及与或至])\s*(?=第)/uy;
 const DEFINITION = /（以下简称[“"《]?([^”"》）]{1,30})[”"》]?）/gu;
 const BARE_FULL = /中华人民共和国[\p{Script=Han}]{1,20}?法(?=\s*第)/gu;
@@ -95,12 +98,18 @@ function checkArticles(text: string, at: number, out: DocumentFinding[]): void {
 }
 
 /** Names bare in the text (not in 《》) that are followed by an article number. */
-function bareNames(text: string, titles: readonly Span[], defined: ReadonlySet<string>): { span: Span; name: string }[] {
+function bareNames(
+  text: string,
+  titles: readonly Span[],
+  defined: ReadonlySet<string>,
+): { span: Span; name: string }[] {
   const found: { span: Span; name: string }[] = [];
   for (const name of [...ALL_LAW_NAMES, ...defined]) {
-    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) found.push({ span: { start: i, end: i + name.length }, name });
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+      found.push({ span: { start: i, end: i + name.length }, name });
   }
-  for (const m of allMatches(BARE_FULL, text)) found.push({ span: { start: m.index, end: m.index + m[0].length }, name: m[0] });
+  for (const m of allMatches(BARE_FULL, text))
+    found.push({ span: { start: m.index, end: m.index + m[0].length }, name: m[0] });
   found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
   const out: { span: Span; name: string }[] = [];
   let claimed = -1;

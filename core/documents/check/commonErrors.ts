@@ -44,7 +44,8 @@ export function parseCommonErrors(data: unknown): CommonError[] {
     const r = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     const where = `commonErrors.json: entries[${i}]`;
     for (const key of ['id', 'pattern', 'replace', 'example', 'note', 'noteEn', 'source'])
-      if (typeof r[key] !== 'string' || (r[key] as string).length === 0) throw new Error(`${where}.${key} missing`);
+      if (typeof r[key] !== 'string' || (r[key] as string).length === 0)
+        throw new Error(`${where}.${key} missing`);
     const keep = r['keep'] ?? [];
     if (!Array.isArray(keep) || !keep.every((k) => typeof k === 'string'))
       throw new Error(`${where}.keep must be a list of texts`);
@@ -69,7 +70,8 @@ export function parseCommonErrors(data: unknown): CommonError[] {
     const matches = (t: string): boolean => allMatches(pattern, t).length > 0;
     if (!matches(example)) throw new Error(`${where} (${id}): pattern does not match its example`);
     if (matches(fixAll(entry, example))) throw new Error(`${where} (${id}): the fixed example still matches`);
-    for (const k of keep as string[]) if (matches(k)) throw new Error(`${where} (${id}): matches “${k}”, which it must keep`);
+    for (const k of keep as string[])
+      if (matches(k)) throw new Error(`${where} (${id}): matches “${k}”, which it must keep`);
     return entry;
   });
 }
@@ -78,7 +80,10 @@ export function parseCommonErrors(data: unknown): CommonError[] {
 export const COMMON_ERRORS: readonly CommonError[] = parseCommonErrors(raw);
 
 /** Finds the dictionary's mistakes in `text`, outside quotations. */
-export function checkCommonErrors(text: string, entries: readonly CommonError[] = COMMON_ERRORS): DocumentFinding[] {
+export function checkCommonErrors(
+  text: string,
+  entries: readonly CommonError[] = COMMON_ERRORS,
+): DocumentFinding[] {
   const quoted = quotedSpans(text);
   const out: DocumentFinding[] = [];
   for (const entry of entries) {

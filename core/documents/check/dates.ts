@@ -40,7 +40,10 @@ function stageOf(text: string, d: TextDate): Stage | null {
   const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
   const lineEnd = text.indexOf('\n', d.end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-  if (line.trim() === text.slice(d.start, d.end) && SIGNATURE.test(text.slice(Math.max(0, lineStart - 200), lineStart)))
+  if (
+    line.trim() === text.slice(d.start, d.end) &&
+    SIGNATURE.test(text.slice(Math.max(0, lineStart - 200), lineStart))
+  )
     return 'judgment';
   return null;
 }
@@ -48,7 +51,14 @@ function stageOf(text: string, d: TextDate): Stage | null {
 function invalid(text: string, d: TextDate): DocumentFinding {
   const written = text.slice(d.start, d.end);
   const [zh, en] = PROBLEM[d.problem ?? 'numeral'] ?? ['', ''];
-  return finding('invalidDate', d.problem ?? 'numeral', d.start, d.end, `日期“${written}”无效：${zh}`, `invalid date ${written}: ${en}`);
+  return finding(
+    'invalidDate',
+    d.problem ?? 'numeral',
+    d.start,
+    d.end,
+    `日期“${written}”无效：${zh}`,
+    `invalid date ${written}: ${en}`,
+  );
 }
 
 function orderFinding(text: string, later: Dated, earlier: Dated): DocumentFinding | null {

@@ -10,7 +10,7 @@
  */
 import { finding, type DocumentFinding } from '../findings';
 import { namedPeople, type DocumentRecord, type NamedPersonKind } from '../record';
-import { mayFollowName, readNameAt, roleMentions } from '../personNames';
+import { mayFollowName, nameFollowLength, readNameAt, roleMentions } from '../personNames';
 import { allMatches, isHan } from '../textScan';
 
 const PARTY_WORDS = [
@@ -54,23 +54,30 @@ function distance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-/** A record name the text at `pos` misspells, with the misspelt span, or null. */
+/**
+ * A record name the text at `pos` misspells, with the misspelt span, or null. Of several readings
+ * the closest wins, then the one followed by the longer telling word (欧阳晓 + 诉称 over 欧阳晓诉 + 称).
+ */
 function nearMiss(text: string, pos: number, names: readonly string[]): { end: number; name: string } | null {
+  let best: { end: number; name: string; distance: number; follow: number } | null = null;
   for (const name of names) {
     if (name.length < 2) continue;
     const long = name.length >= 8;
     const slack = long ? 2 : 1;
-    for (let length = name.length + slack; length >= Math.max(2, name.length - slack); length -= 1) {
+    for (let length = Math.max(2, name.length - slack); length <= name.length + slack; length += 1) {
       const written = text.slice(pos, pos + length);
       if (written.length !== length || written === name || names.includes(written)) continue;
       if (![...written].every(isHan) || written.includes('某')) continue;
       // Two-character names differ in the given name only: 张三/张山, not 张三/李三.
       if (name.length === 2 && written[0] !== name[0]) continue;
-      if (distance(written, name) > (long ? 2 : 1) || !mayFollowName(text, pos + length, 'loose')) continue;
-      return { end: pos + length, name };
+      const d = distance(written, name);
+      const follow = nameFollowLength(text, pos + length, 'loose');
+      if (d > slack || follow < 0) continue;
+      if (!best || d < best.distance || (d === best.distance && follow > best.follow))
+        best = { end: pos + length, name, distance: d, follow };
     }
   }
-  return null;
+  return best && { end: best.end, name: best.name };
 }
 
 function kindOfRole(role: string): NamedPersonKind {
@@ -83,7 +90,9 @@ function kindOfRole(role: string): NamedPersonKind {
 export function checkParties(text: string, record: DocumentRecord): DocumentFinding[] {
   const people = namedPeople(record);
   const names = [...new Set(people.map((p) => p.name))].sort((a, b) => b.length - a.length);
-  const known = [...names, ...allMatches(DEFINITION, text).map((m) => m[1] ?? '')].filter((n) => n.length > 0);
+  const known = [...names, ...allMatches(DEFINITION, text).map((m) => m[1] ?? '')].filter(
+    (n) => n.length > 0,
+  );
   const out: DocumentFinding[] = [];
   for (const mention of roleMentions(text, [...PARTY_WORDS, ...REPRESENTATIVE_WORDS, ...AGENT_WORDS])) {
     const pos = mention.nameStart;
