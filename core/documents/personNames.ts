@@ -90,14 +90,15 @@ const NOT_NAMES = new Set([
 
 /**
  * Surnames that are also everyday words (应当, 于是, 向, 和, 时, 全部 …): after one of them, a
- * loosely read name must be followed by punctuation, so 其父应继承的份额 holds no person 应继承.
+ * loosely read name must be followed by punctuation or a telling word (证实, 陈述 …), so
+ * 其父应继承的份额 holds no person 应继承.
  */
 const WORDLIKE_SURNAMES = new Set([...'应于向和时从万全成能都通那家国文公利东双后相别经']);
-const PUNCTUATION_FOLLOW = /^(?:$|[\s，,。；;：:、（()）“”"《》！？!?])/u;
+const TELLING_FOLLOW = /^(?:$|[\s，,。；;：:、（()）“”"《》！？!?]|诉称|辩称|述称|证实|证言|证明|作证|陈述|出庭|鉴定)/u;
 
 /** What may follow a name when any plausible sentence can (the anonymiser, near misses). */
 const LOOSE_FOLLOW =
-  /^(?:$|[\s，,。；;：:、（()）“”"《》！？!?]|诉称|辩称|述称|称|陈述|向|与|和|及|等|的|系|在|于|未|已|到庭|经|对|提交|提出|提供|主张|认为|辩解|同意|不服|签订|出具|借|证实|证明|作证|出庭|报警|鉴定|被|因|将|把|为|所|家|死亡|受伤|均|也|又|亦|是|之|持|驾驶|共同|一起|即)/u;
+  /^(?:$|[\s，,。；;：:、（()）“”"《》！？!?]|诉称|辩称|述称|称|陈述|向|与|和|及|等|的|系|在|于|未|已|到庭|经|对|提交|提出|提供|主张|认为|辩解|同意|不服|签订|出具|借|证实|证言|证明|作证|出庭|报警|鉴定|被|因|将|把|为|所|家|死亡|受伤|均|也|又|亦|是|之|持|驾驶|共同|一起|即)/u;
 /**
  * What follows a party's name where a document introduces or quotes the party: the particulars
  * (，男，… ，住 …), 诉称/辩称, 与被告 …. Used where a name off the record is reported, so that a
@@ -152,7 +153,7 @@ export function readNameAt(text: string, pos: number, follow: NameFollow): NameA
       const name = surname + given;
       if (NOT_NAMES.has(name) || text[end] === '某') continue;
       const wordlike = follow === 'loose' && WORDLIKE_SURNAMES.has(surname);
-      if (wordlike ? PUNCTUATION_FOLLOW.test(text.slice(end, end + 1)) : mayFollowName(text, end, follow))
+      if (wordlike ? TELLING_FOLLOW.test(text.slice(end, end + 2)) : mayFollowName(text, end, follow))
         out.push({ start: pos, end, name });
     }
   }
