@@ -94,7 +94,8 @@ const NOT_NAMES = new Set([
  * 其父应继承的份额 holds no person 应继承.
  */
 const WORDLIKE_SURNAMES = new Set([...'应于向和时从万全成能都通那家国文公利东双后相别经']);
-const TELLING_FOLLOW = /^(?:$|[\s，,。；;：:、（()）“”"《》！？!?]|诉称|辩称|述称|证实|证言|证明|作证|陈述|出庭|鉴定)/u;
+const TELLING_FOLLOW =
+  /^(?:$|[\s，,。；;：:、（()）“”"《》！？!?]|诉称|辩称|述称|证实|证言|证明|作证|陈述|出庭|鉴定)/u;
 
 /** What may follow a name when any plausible sentence can (the anonymiser, near misses). */
 const LOOSE_FOLLOW =
