@@ -54,3 +54,17 @@ export function bookTitleSpans(text: string): Span[] {
     end: m.index + m[0].length - 1,
   }));
 }
+
+const DEFINITION = /（以下简称[：:]?[“"《]?([^”"》）]{1,30})[”"》]?）/gu;
+
+/**
+ * Short names the document defines for itself, as courts do at first mention:
+ * 《中华人民共和国民事诉讼法》（以下简称民事诉讼法）, 甘肃陇原建材有限公司（以下简称“陇原公司”）.
+ */
+export function definedShortNames(text: string): Set<string> {
+  return new Set(
+    allMatches(DEFINITION, text)
+      .map((m) => m[1] ?? '')
+      .filter((n) => n.length > 0),
+  );
+}

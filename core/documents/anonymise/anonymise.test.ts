@@ -147,6 +147,11 @@ describe('names', () => {
     expect(anonymise(text, record, { asOf: '2030-06-02' }).text).toBe(text);
   });
 
+  it('ignores a one-character name on the record instead of masking that character everywhere', () => {
+    const slip: DocumentRecord = { ...family, parties: [{ role: 'plaintiff', name: '王' }] };
+    expect(anonymise('原告王五与被告王六，王', slip).text).toBe('原告王某1与被告王某2，王');
+  });
+
   it('does not hide given names used alone (a documented limit)', () => {
     expect(anonymise('原告欧阳晓峰，晓峰称', family).text).toBe('原告欧阳某，晓峰称');
   });

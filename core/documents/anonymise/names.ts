@@ -130,7 +130,9 @@ export function protectedNames(
   const byName = new Map<string, ProtectedName>();
   for (const p of people) {
     const reason = protectionOf(p, family, criminal);
-    if (reason && !byName.has(p.name)) byName.set(p.name, { name: p.name, reason, fromRecord: true });
+    // A one-character “name” (a data-entry slip) would mask that character everywhere.
+    if (reason && p.name.length >= 2 && !byName.has(p.name))
+      byName.set(p.name, { name: p.name, reason, fromRecord: true });
   }
   const onRecord = new Set(people.map((p) => p.name));
   for (const n of namesInText(text, record, onRecord)) if (!byName.has(n.name)) byName.set(n.name, n);

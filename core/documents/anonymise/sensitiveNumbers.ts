@@ -67,8 +67,9 @@ function classify(run: string, labelBefore: string): ReplacementRule | null {
   return null;
 }
 
+/** A vehicle plate (GA 36): province, issuing-office letter, five characters (six for new energy). */
 const PLATE = new RegExp(
-  `[${PROVINCE_ABBREVIATIONS.filter((p) => p !== '最高法').join('')}][A-HJ-NP-Z][·•\\s]?(?:[DF][A-HJ-NP-Z0-9]\\d{4}|\\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])${EDGE_AFTER}`,
+  `[${PROVINCE_ABBREVIATIONS.filter((p) => p !== '兵').join('')}][A-HJ-NP-Z][·•\\s]?(?:[DF][A-HJ-NP-Z0-9]\\d{4}|\\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])${EDGE_AFTER}`,
   'gu',
 );
 

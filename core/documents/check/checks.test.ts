@@ -89,6 +89,8 @@ describe('partyNotOnRecord', () => {
     '甘肃省白银市第三人民医院出具的诊断证明',
     '被告甘肃陇原建材有限公司承担连带清偿责任',
     '原告（以下简称晓峰）诉称', // a defined short name
+    '被告甘肃陇原建材有限公司（以下简称“陇原公司”）。被告陇原公司辩称',
+    '被告甘肃陇原建材有限公司（以下简称：陇原公司）。被告陇原公司辩称',
     '委托诉讼代理人：钱七，甘肃某律师事务所律师', // an agent not named in the strict positions
   ])('accepts “%s”', (text) => {
     expect(found(text, ['partyNotOnRecord'])).toEqual([]);

@@ -9,7 +9,7 @@
 import { finding, type DocumentFinding } from '../findings';
 import { ALL_LAW_NAMES, citedTitle, lawByName } from '../lawNames';
 import { formatChineseInteger, parseChineseInteger } from '../numerals';
-import { allMatches, asciiDigits, bookTitleSpans, type Span } from '../textScan';
+import { allMatches, asciiDigits, bookTitleSpans, definedShortNames, type Span } from '../textScan';
 
 const LEGAL_TITLE =
   /(?:法|法典|条例|规定|解释|办法|决定|细则|规则|意见|批复|纪要)(?:（[一二三四五六七八九十]+）)?$/u;
@@ -19,7 +19,6 @@ const ELEMENT = new RegExp(
   'uy',
 );
 const SEPARATOR = /\s*(?:以及|或者|[、，,和及与或至])\s*(?=第)/uy;
-const DEFINITION = /（以下简称[“"《]?([^”"》）]{1,30})[”"》]?）/gu;
 const BARE_FULL = /中华人民共和国[\p{Script=Han}]{1,20}?法(?=\s*第)/gu;
 
 interface Element {
@@ -125,7 +124,7 @@ function bareNames(
 /** Finds the citation problems of `text`. */
 export function checkCitations(text: string): DocumentFinding[] {
   const out: DocumentFinding[] = [];
-  const defined = new Set(allMatches(DEFINITION, text).map((m) => m[1] ?? ''));
+  const defined = definedShortNames(text);
   const titles = bookTitleSpans(text);
   for (const t of titles) {
     const title = text.slice(t.start, t.end);

@@ -11,7 +11,7 @@
 import { finding, type DocumentFinding } from '../findings';
 import { namedPeople, type DocumentRecord, type NamedPersonKind } from '../record';
 import { mayFollowName, nameFollowLength, readNameAt, roleMentions } from '../personNames';
-import { allMatches, isHan } from '../textScan';
+import { definedShortNames, isHan } from '../textScan';
 
 const PARTY_WORDS = [
   '附带民事诉讼原告人',
@@ -37,7 +37,6 @@ const PARTY_WORDS = [
 ];
 const REPRESENTATIVE_WORDS = ['法定代表人', '法定代理人', '主要负责人', '负责人', '诉讼代表人'];
 const AGENT_WORDS = ['委托诉讼代理人', '委托代理人', '诉讼代理人', '指定代理人', '辩护人'];
-const DEFINITION = /（以下简称[“"]?([^”"）]{1,30})[”"]?）/gu;
 
 /** Edit distance, for names of a few characters. */
 function distance(a: string, b: string): number {
@@ -90,9 +89,7 @@ function kindOfRole(role: string): NamedPersonKind {
 export function checkParties(text: string, record: DocumentRecord): DocumentFinding[] {
   const people = namedPeople(record);
   const names = [...new Set(people.map((p) => p.name))].sort((a, b) => b.length - a.length);
-  const known = [...names, ...allMatches(DEFINITION, text).map((m) => m[1] ?? '')].filter(
-    (n) => n.length > 0,
-  );
+  const known = [...names, ...definedShortNames(text)];
   const out: DocumentFinding[] = [];
   for (const mention of roleMentions(text, [...PARTY_WORDS, ...REPRESENTATIVE_WORDS, ...AGENT_WORDS])) {
     const pos = mention.nameStart;
