@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./testing/fakeElectron')).fakeElectronModule);
 
 import { IPC_CHANNELS } from '../common/ipcContract';
+import { fakeFrame } from './testing/fakeElectron';
 import type * as FakeModule from './testing/fakeElectron';
 
 // vi.resetModules() gives every boot a fresh main.ts *and* a fresh fake; these point at the current one.
@@ -128,7 +129,7 @@ describe('main.ts', () => {
     await fake.protocolHandlers.get('app')!(new Request('app://courtdesk/couch/_session'));
     expect(calls).toEqual(['https://couch.court.example/_session']);
     const result = await fake.ipcHandlers.get('settings:get')!({
-      senderFrame: { url: 'app://courtdesk/' },
+      senderFrame: fakeFrame('app://courtdesk/'),
       sender: {},
     });
     expect(result).toMatchObject({

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type IpcChannel, type ResolvedSettings } from '../../common/ipcContract';
 import { MainServiceError } from '../services/errors';
-import { FakeWebContents } from '../testing/fakeElectron';
+import { fakeFrame, FakeWebContents, type FakeFrame } from '../testing/fakeElectron';
 import {
   createHandlers,
   dispatch,
@@ -37,7 +37,9 @@ function services() {
   } satisfies HandlerServices;
 }
 
-type Invoke = (channel: string, frameUrl: string | null, ...args: unknown[]) => Promise<unknown>;
+/** The frame an invocation comes from: a URL (the app's top frame at that URL), or the frame itself. */
+type Frame = string | null | FakeFrame;
+type Invoke = (channel: string, frame: Frame, ...args: unknown[]) => Promise<unknown>;
 
 function registered(svc: HandlerServices): { invoke: Invoke; channels: string[] } {
   const table = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
@@ -45,8 +47,11 @@ function registered(svc: HandlerServices): { invoke: Invoke; channels: string[] 
   const sender = new FakeWebContents();
   return {
     channels: [...table.keys()],
-    invoke: (channel, frameUrl, ...args) =>
-      table.get(channel)!({ sender, senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args),
+    invoke: (channel, frame, ...args) =>
+      table.get(channel)!(
+        { sender, senderFrame: typeof frame === 'string' ? fakeFrame(frame) : frame },
+        ...args,
+      ),
   };
 }
 
@@ -178,8 +183,29 @@ describe('IPC handlers', () => {
     });
   });
 
+  it.each([
+    // CouchDB content shares the app's origin; a member's HTML attachment opened as a page is not the app.
+    ['a /couch/ attachment', fakeFrame('app://courtdesk/couch/courtdesk_documents/file:1/evil.html')],
+    ['the /couch root', fakeFrame('app://courtdesk/couch')],
+    ['an escaped /couch/ path', fakeFrame('app://courtdesk/%63ouch/db/doc/a.html')],
+    ['a sandboxed (opaque-origin) app URL', { url: 'app://courtdesk/', origin: 'null', parent: null }],
+    ['a subframe of the app', fakeFrame('app://courtdesk/', fakeFrame('app://courtdesk/'))],
+    [
+      'a frame whose origin is another app host',
+      { url: 'app://courtdesk/', origin: 'app://other', parent: null },
+    ],
+  ] as const)('refuses %s with FORBIDDEN', async (_what, frame) => {
+    const svc = services();
+    const result = await registered(svc).invoke('settings:setServerUrl', frame, 'https://x.example');
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(svc.settings.setServerUrl).not.toHaveBeenCalled();
+  });
+
   it('isTrustedSender', () => {
-    expect(isTrustedSender({ senderFrame: { url: 'app://courtdesk/#/cases' } as never })).toBe(true);
-    expect(isTrustedSender({ senderFrame: { url: 'app://courtdesk.evil.example/' } as never })).toBe(false);
+    expect(isTrustedSender({ senderFrame: fakeFrame('app://courtdesk/#/cases') as never })).toBe(true);
+    expect(isTrustedSender({ senderFrame: fakeFrame('app://courtdesk/cases/list') as never })).toBe(true);
+    expect(isTrustedSender({ senderFrame: fakeFrame('app://courtdesk.evil.example/') as never })).toBe(false);
+    // A frame missing what Electron always provides is not trusted either.
+    expect(isTrustedSender({ senderFrame: { url: 'app://courtdesk/' } as never })).toBe(false);
   });
 });

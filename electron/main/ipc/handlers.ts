@@ -11,7 +11,8 @@ import {
 import { MainServiceError } from '../services/errors';
 import type { PrintMainService } from '../services/printMainService';
 import type { SettingsMainService } from '../services/settingsMainService';
-import { isAppUrl, isSafeExternalUrl } from '../window';
+import { APP_ORIGIN } from '../../common/csp';
+import { isAppPageUrl, isSafeExternalUrl } from '../window';
 
 /** The services the handlers delegate to (main stays thin; handlers only validate and route). */
 export interface HandlerServices {
@@ -54,10 +55,15 @@ function isChannel(channel: string): channel is IpcChannel {
   return (IPC_CHANNELS as string[]).includes(channel);
 }
 
-/** True when the invoking frame is a page of the app (`app://courtdesk/…`), not injected content. */
+/**
+ * True when the invoking frame is the app itself: the top frame of a page of the app
+ * (`app://courtdesk/…` outside `/couch/`, with the app's origin — a sandboxed document has an
+ * opaque one). Subframes, CouchDB content and other origins are refused.
+ */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
-  const url = event.senderFrame?.url;
-  return typeof url === 'string' && isAppUrl(url);
+  const frame = event.senderFrame;
+  if (!frame) return false;
+  return frame.parent === null && frame.origin === APP_ORIGIN && isAppPageUrl(frame.url);
 }
 
 /**

@@ -26,6 +26,28 @@ function fakeEvent(url = ''): FakeEvent {
   };
 }
 
+/** What an IPC handler sees of the frame that invoked it (Electron's WebFrameMain, in part). */
+export interface FakeFrame {
+  url: string;
+  origin: string;
+  parent: FakeFrame | null;
+}
+
+/**
+ * A frame at `url` as Electron describes it. `app:` is a registered standard scheme there, so its
+ * origin is scheme://host (Node's URL calls non-special schemes opaque); unparsable is opaque.
+ */
+export function fakeFrame(url: string, parent: FakeFrame | null = null): FakeFrame {
+  let origin = 'null';
+  try {
+    const u = new URL(url);
+    origin = u.protocol === 'app:' ? `${u.protocol}//${u.host}` : u.origin;
+  } catch {
+    // not a URL: opaque
+  }
+  return { url, origin, parent };
+}
+
 /** Fake WebContents: an EventEmitter with the window-open handler and printToPDF. */
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
