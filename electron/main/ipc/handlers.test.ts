@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type IpcChannel, type ResolvedSettings } from '../../common/ipcContract';
+import type { WebContents } from 'electron';
 import { MainServiceError } from '../services/errors';
+import type { ServerUrlChange } from '../services/settingsMainService';
 import { fakeFrame, FakeWebContents, type FakeFrame } from '../testing/fakeElectron';
 import {
   createHandlers,
@@ -22,7 +24,12 @@ function services() {
   return {
     settings: {
       get: vi.fn(() => SETTINGS),
-      setServerUrl: vi.fn((url: string) => ({ ...SETTINGS, serverUrl: url, source: 'user' as const })),
+      // Like the real service: asks the confirmation it is given, refuses when declined.
+      setServerUrl: vi.fn(async (url: string, confirm: (change: ServerUrlChange) => Promise<boolean>) => {
+        if (!(await confirm({ from: SETTINGS.serverUrl, to: url })))
+          throw new MainServiceError('CANCELLED', 'declined');
+        return { ...SETTINGS, serverUrl: url, source: 'user' as const };
+      }),
       setLanguage: vi.fn((language: 'zh-CN' | 'en') => ({ ...SETTINGS, language })),
     },
     print: { toPdf: vi.fn(async () => ({ path: '/tmp/a.pdf' })) },
@@ -34,6 +41,7 @@ function services() {
       chrome: '140',
     })),
     openExternal: vi.fn(async () => undefined),
+    confirmServerChange: vi.fn(async (_sender: WebContents, _change: ServerUrlChange) => true),
   } satisfies HandlerServices;
 }
 
@@ -111,6 +119,7 @@ describe('IPC handlers', () => {
         svc.print.toPdf,
         svc.appInfo,
         svc.openExternal,
+        svc.confirmServerChange,
       ])
         expect(fn).not.toHaveBeenCalled();
     },
@@ -158,6 +167,25 @@ describe('IPC handlers', () => {
     });
   });
 
+  it('settings:setServerUrl is confirmed in main, for the window that asked; declined is CANCELLED', async () => {
+    const svc = services();
+    const sender = new FakeWebContents();
+    const handlers = createHandlers(svc, { sender: sender as never });
+    expect(await dispatch('settings:setServerUrl', ['https://couch.court.example'], handlers)).toMatchObject({
+      ok: true,
+      value: { serverUrl: 'https://couch.court.example' },
+    });
+    expect(svc.confirmServerChange).toHaveBeenCalledWith(sender, {
+      from: SETTINGS.serverUrl,
+      to: 'https://couch.court.example',
+    });
+    svc.confirmServerChange.mockResolvedValueOnce(false);
+    expect(await dispatch('settings:setServerUrl', ['https://attacker.example'], handlers)).toMatchObject({
+      ok: false,
+      error: { code: 'CANCELLED' },
+    });
+  });
+
   it.each([
     null,
     'https://evil.example/',
@@ -169,6 +197,7 @@ describe('IPC handlers', () => {
     const result = await registered(svc).invoke('settings:setServerUrl', frameUrl, 'https://x.example');
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(svc.settings.setServerUrl).not.toHaveBeenCalled();
+    expect(svc.confirmServerChange).not.toHaveBeenCalled();
   });
 
   it('dispatch refuses unknown channels', async () => {
@@ -199,6 +228,7 @@ describe('IPC handlers', () => {
     const result = await registered(svc).invoke('settings:setServerUrl', frame, 'https://x.example');
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(svc.settings.setServerUrl).not.toHaveBeenCalled();
+    expect(svc.confirmServerChange).not.toHaveBeenCalled();
   });
 
   it('isTrustedSender', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../common/ipcContract';
 import { MainServiceError } from '../services/errors';
 import type { PrintMainService } from '../services/printMainService';
-import type { SettingsMainService } from '../services/settingsMainService';
+import type { ServerUrlChange, SettingsMainService } from '../services/settingsMainService';
 import { APP_ORIGIN } from '../../common/csp';
 import { isAppPageUrl, isSafeExternalUrl } from '../window';
 
@@ -20,6 +20,8 @@ export interface HandlerServices {
   print: Pick<PrintMainService, 'toPdf'>;
   appInfo: () => AppInfo;
   openExternal: (url: string) => Promise<void>;
+  /** The native confirmation of a server change, shown for the window whose page asked. */
+  confirmServerChange: (sender: WebContents, change: ServerUrlChange) => Promise<boolean>;
 }
 
 /** Per-invocation facts the handlers may need (the WebContents that asked, for print). */
@@ -35,7 +37,8 @@ export function createHandlers(services: HandlerServices, context: InvocationCon
   return {
     'app:getInfo': () => services.appInfo(),
     'settings:get': () => services.settings.get(),
-    'settings:setServerUrl': (url) => services.settings.setServerUrl(url),
+    'settings:setServerUrl': (url) =>
+      services.settings.setServerUrl(url, (change) => services.confirmServerChange(context.sender, change)),
     'settings:setLanguage': (language) => services.settings.setLanguage(language),
     'shell:openExternal': async (url) => {
       // The schema already demands https; this is the same rule window-open uses (no credentials).

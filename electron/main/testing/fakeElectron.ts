@@ -179,6 +179,10 @@ export const fake = {
   exposed: new Map<string, unknown>(),
   rendererInvocations: [] as unknown[][],
   saveDialogResult: { canceled: false, filePath: '/tmp/out.pdf' } as { canceled: boolean; filePath?: string },
+  /** Every message box shown: its parent window (null when none) and options. */
+  messageBoxes: [] as { window: unknown; options: Record<string, unknown> }[],
+  /** The button index the next message boxes answer with. */
+  messageBoxResponse: 0,
   netFetch: (async () => new Response('{}')) as (input: string, init?: RequestInit) => Promise<Response>,
   errorBoxes: [] as string[],
   reset(): void {
@@ -194,6 +198,8 @@ export const fake = {
     fake.exposed.clear();
     fake.rendererInvocations = [];
     fake.saveDialogResult = { canceled: false, filePath: '/tmp/out.pdf' };
+    fake.messageBoxes = [];
+    fake.messageBoxResponse = 0;
     fake.errorBoxes = [];
     FakeBrowserWindow.instances = [];
   },
@@ -230,7 +236,12 @@ export const fakeElectronModule = {
   },
   dialog: {
     showSaveDialog: async (..._args: unknown[]) => fake.saveDialogResult,
-    showMessageBox: async () => ({ response: 0 }),
+    // Electron's two forms: (window, options) and (options).
+    showMessageBox: async (...args: unknown[]) => {
+      const [window, options] = args.length > 1 ? args : [null, args[0]];
+      fake.messageBoxes.push({ window, options: options as Record<string, unknown> });
+      return { response: fake.messageBoxResponse, checkboxChecked: false };
+    },
     showErrorBox: (_title: string, content: string) => fake.errorBoxes.push(content),
   },
   net: { fetch: (input: string, init?: RequestInit) => fake.netFetch(input, init) },
