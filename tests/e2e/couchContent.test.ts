@@ -35,16 +35,17 @@ let browser: Browser;
 
 /** Uploads `body` as the only attachment of a new `file:` document, as the signed-in member. */
 async function upload(page: Page, name: string, contentType: string, body: string): Promise<string> {
-  const bytes = Buffer.from(body, 'utf8');
-  const digest = `md5-${createHash('md5').update(bytes).digest('base64')}`;
+  const digest = `md5-${createHash('md5').update(body, 'utf8').digest('base64')}`;
   const id = `file:${randomUUID()}`;
   const doc = validDoc('file', id, member.name, {
     ownerId: `volume:${randomUUID()}`,
     name,
     contentType,
-    size: bytes.length,
+    size: Buffer.byteLength(body, 'utf8'),
     digest,
-    _attachments: { [name]: { content_type: contentType, data: bytes.toString('base64') } },
+    _attachments: {
+      [name]: { content_type: contentType, data: Buffer.from(body, 'utf8').toString('base64') },
+    },
   });
   const status = await page.evaluate(
     async ({ db, doc }) => {
@@ -136,7 +137,7 @@ describe('CouchDB content opened in Chromium through the app host', () => {
     // Undo the download and the safe type in the browser, keeping every other header the server sent.
     await victim.route(url, async (route) => {
       const response = await route.fetch();
-      const headers = { ...response.headers(), 'content-type': 'text/html' };
+      const headers: Record<string, string> = { ...response.headers(), 'content-type': 'text/html' };
       delete headers['content-disposition'];
       await route.fulfill({ response, headers });
     });
