@@ -1,15 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHost';
-import { createCouchClient } from '../../sync-server/src/couch/client';
-import { provision } from '../../sync-server/src/setup/provision';
-import { addUser } from '../../sync-server/src/setup/users';
-import { deleteUser, getCouchTarget, type CouchTarget } from '../support/couchTarget';
+import type { AppHost } from '../../sync-server/src/appHost/appHost';
 import { validDoc } from '../support/validDocs';
-import { launchChromium } from './browser';
+import { startAppFixture } from './browser';
 
 /**
  * CouchDB content shares the app's origin (`/couch/…` on the app host). A member uploads an HTML
@@ -18,7 +12,6 @@ import { launchChromium } from './browser';
  * storage, no CouchDB requests with the victim's session. Chromium through the real app host and a
  * real server (embedded, or COUCH_URL).
  */
-const STATIC_DIR = path.resolve('dist', 'renderer');
 const suffix = randomBytes(3).toString('hex');
 const member = { name: `e2e.member.${suffix}`, password: 'e2e-password-3' };
 const DB = 'courtdesk_documents';
@@ -29,7 +22,7 @@ const ATTACK_SCRIPT =
   'fetch("/couch/_session").then(function(r){return r.text()}).then(function(t){localStorage.setItem("pwned-session",t)});';
 const EVIL_HTML = `<!doctype html><html><head><title>invoice</title><script>${ATTACK_SCRIPT}</script></head><body>invoice</body></html>`;
 
-let target: CouchTarget;
+let stopFixture: (() => Promise<void>) | undefined;
 let host: AppHost;
 let browser: Browser;
 
@@ -85,23 +78,13 @@ async function markers(page: Page): Promise<(string | null)[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(STATIC_DIR, 'index.html')))
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does)');
-  target = await getCouchTarget();
-  const couch = createCouchClient(target.adminUrl);
-  await provision(couch);
-  await addUser(couch, { name: member.name, password: member.password, roles: ['clerk'] });
-  host = await startAppHost({ couchUrl: target.url, staticDir: STATIC_DIR, port: 0 });
-  browser = await launchChromium();
+  const fixture = await startAppFixture([{ ...member, roles: ['clerk'] }]);
+  ({ host, browser } = fixture);
+  stopFixture = fixture.stop;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (target) {
-    if (!target.embedded) await deleteUser(target, member.name).catch(() => undefined);
-    await target.stop();
-  }
+  await stopFixture?.();
 });
 
 describe('CouchDB content opened in Chromium through the app host', () => {
