@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../../core/domain/identity';
-import { deadPort, launchChromium } from './browser';
+import { deadPort, launchChromium, SCREENSHOT_DIR } from './browser';
 
 /**
  * What a newcomer sees: CourtDesk started the way `bash scripts/start.sh` / `npm start` does
@@ -13,10 +13,11 @@ import { deadPort, launchChromium } from './browser';
  * folder and no configured server. A clerk files a case with the network gone — the UI never
  * waits for it — and once it is back the official case number (案号) replaces the provisional one
  * and a judge is drawn: the server worker runs by default. Its admin password stays in the data
- * folder's server.json, never on a command line. The numbered case is photographed for the docs.
+ * folder's server.json, never on a command line. The numbered case is photographed for the README.
  */
 const zh = JSON.parse(readFileSync('renderer/src/features/cases/i18n/caseWork.zh-CN.json', 'utf8'));
-const SCREENSHOT = path.resolve('docs', 'screenshots', 'first-run-case-numbered-zh-CN.png');
+/** Copied by hand to docs/screenshots/ for the README (a test run never rewrites tracked files). */
+const SCREENSHOT = path.join(SCREENSHOT_DIR, 'first-run-case-numbered-zh-CN.png');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'courtdesk-first-run-'));
 let appPort = 0;
 let start: ChildProcess | null = null;
@@ -161,7 +162,6 @@ describe('first run (scripts/start.sh → npm start) in Chromium', () => {
       { timeout: 120_000 },
     );
     expect(await judge.getAttribute('data-user')).toMatch(/^(judge|leader)\./);
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(pageErrors).toEqual([]);
     await ctx.close();
