@@ -1,14 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHost';
-import { createCouchClient } from '../../sync-server/src/couch/client';
-import { provision } from '../../sync-server/src/setup/provision';
-import { startWorker, type RunningWorker } from '../../sync-server/src/workers/worker';
-import { couchFetch, createUser, getCouchTarget, type CouchTarget } from '../support/couchTarget';
-import { launchChromium, SCREENSHOT_DIR } from './browser';
+import { couchFetch } from '../support/couchTarget';
+import { SCREENSHOT_DIR, startAppFixture, type AppFixture } from './browser';
 
 /**
  * 修改密码 end to end in Chromium: a judge opens the user menu, changes the password in the dialog
@@ -17,20 +13,16 @@ import { launchChromium, SCREENSHOT_DIR } from './browser';
  * display name and title from the staff directory, never the user name. Real renderer build, app
  * host and server (embedded, or COUCH_URL); screenshots in artifacts/screenshots.
  */
-const STATIC_DIR = path.resolve('dist', 'renderer');
 const zh = JSON.parse(readFileSync('renderer/src/app/i18n/zh-CN.json', 'utf8'));
 const suffix = randomBytes(3).toString('hex');
 const judge = { name: `e2e.judge.${suffix}`, password: 'e2e-old-password-1', displayName: '赵志刚' };
 const NEW_PASSWORD = 'e2e-new-password-2';
 
-let target: CouchTarget;
-let host: AppHost;
-let browser: Browser;
-let worker: RunningWorker | undefined;
+let fixture: AppFixture;
 const pageErrors: string[] = [];
 
 async function signIn(page: Page, password: string): Promise<void> {
-  await page.goto(host.url);
+  await page.goto(fixture.host.url);
   await page.getByTestId('signin-form').waitFor();
   await page.getByTestId('signin-username').fill(judge.name);
   await page.getByTestId('signin-password').fill(password);
@@ -57,33 +49,22 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(STATIC_DIR, 'index.html')))
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does)');
-  target = await getCouchTarget();
-  await provision(createCouchClient(target.adminUrl));
-  await createUser(target, judge.name, judge.password, ['judge']);
-  const url = `${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${judge.name}`)}`;
-  const doc = (await couchFetch(url, { auth: target.admin })).body;
-  await couchFetch(url, {
-    method: 'PUT',
-    auth: target.admin,
-    body: { ...doc, displayName: judge.displayName, title: '二级法官', division: 'min1' },
-  });
-  worker = await startWorker({ couchUrl: target.adminUrl, name: `e2e-pw-${suffix}`, conflictGuard: false });
-  host = await startAppHost({ couchUrl: target.url, staticDir: STATIC_DIR, port: 0 });
-  browser = await launchChromium();
+  fixture = await startAppFixture([
+    { name: judge.name, password: judge.password, roles: ['judge'], displayName: judge.displayName },
+  ]);
+  // A title, which the header shows beside the name (from the staff directory).
+  const url = `${fixture.target.url}/_users/${encodeURIComponent(`org.couchdb.user:${judge.name}`)}`;
+  const doc = (await couchFetch(url, { auth: fixture.target.admin })).body;
+  await couchFetch(url, { method: 'PUT', auth: fixture.target.admin, body: { ...doc, title: '二级法官' } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await worker?.stop();
-  await target?.stop(); // COUCH_URL: deletes the judge created through createUser
+  await fixture?.stop();
 });
 
 describe('修改密码 in Chromium', () => {
   it('a judge changes the password in the dialog and signs in again with it', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const ctx = await fixture.browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await ctx.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await signIn(page, judge.password);
@@ -140,7 +121,7 @@ describe('修改密码 in Chromium', () => {
   });
 
   it('a wrong current password is reported in the dialog and changes nothing', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const ctx = await fixture.browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await ctx.newPage();
     await signIn(page, NEW_PASSWORD);
     await page.getByTestId('screen-home').waitFor();
@@ -154,7 +135,7 @@ describe('修改密码 in Chromium', () => {
     expect(refused.outcome).toBe('wrongPassword');
     expect(refused.text).toContain(zh.account.changePassword.problem.wrongPassword);
     await shot(page, 'e2e-password-05-wrong-current-zh-CN.png');
-    const check = await couchFetch(`${target.url}/_session`, {
+    const check = await couchFetch(`${fixture.target.url}/_session`, {
       method: 'POST',
       body: { name: judge.name, password: NEW_PASSWORD },
     });
