@@ -10,7 +10,7 @@ import { DATABASES } from '../core/databases';
 import { ROLES, type Role } from '../core/roles';
 import { DOC_TYPES, isDocType } from '../core/schemas/base';
 import { currentVersion } from '../core/schemas/registry';
-import { validFields } from '../tests/support/validDocs';
+import { validFields, validId } from '../tests/support/validDocs';
 import { compileDdocs } from './compileDdocs';
 
 type Vdu = (
@@ -67,6 +67,11 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
   },
   courtdesk_public: { publicCase: W, hearingNotice: W },
   courtdesk_audit: { audit: { create: ['worker'], update: 'nobody', remove: 'nobody' } },
+  courtdesk_accounts: {
+    accountKey: W,
+    passwordChange: { create: STAFF, update: 'nobody', remove: ['worker'] },
+    passwordChangeResult: W,
+  },
 };
 
 const compiled = compileDdocs();
@@ -87,13 +92,10 @@ function docOf(
   createdBy: string,
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  let id = `${type}:0a1b2c3d`;
   // Schema-valid fields (the ddocs run core/schemas too; these tests are about roles and ids).
   const body: Record<string, unknown> = validFields(type);
-  if (type === 'event') id = 'event:case:c1:20260105T080000Z:0a1b2c3d';
-  if (type === 'receipt') id = `receipt:notice:n1:${createdBy}`;
   return {
-    _id: id,
+    _id: validId(type, createdBy),
     type,
     schemaVersion: isDocType(type) ? currentVersion(type) : 1,
     createdAt: '2026-01-05T08:00:00.000Z',

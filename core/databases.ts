@@ -3,7 +3,8 @@ import { STAFF_ROLES, type Role } from './roles';
 /**
  * The CouchDB databases CourtDesk uses, with who may read them (`_security.members.roles`) and who
  * administers them (`_security.admins.roles`). One local replica per database on each workstation
- * (except `audit`, read only by leaders through the server). Writes are narrowed further by each
+ * (except `audit`, read only by leaders through the server, and `accounts`, written by the app only
+ * while online). Writes are narrowed further by each
  * database's `validate_doc_update`.
  */
 export interface DatabaseSpec {
@@ -23,7 +24,7 @@ export interface DatabaseSpec {
 
 /** Keys of every database SPEC names. */
 export type DatabaseKey =
-  'cases' | 'documents' | 'enforcement' | 'forum' | 'notices' | 'library' | 'public' | 'audit';
+  'cases' | 'documents' | 'enforcement' | 'forum' | 'notices' | 'library' | 'public' | 'audit' | 'accounts';
 
 const ALL_STAFF_AND_WORKER: readonly Role[] = [...STAFF_ROLES, 'worker'];
 
@@ -90,6 +91,14 @@ export const DATABASES: readonly DatabaseSpec[] = [
     name: 'courtdesk_audit',
     description: '审计记录（分案、案号、阅卷日志），仅服务端写入',
     memberRoles: ['leader', 'admin', 'worker'],
+    adminRoles: [],
+    replicated: false,
+  },
+  {
+    key: 'accounts',
+    name: 'courtdesk_accounts',
+    description: '账户请求：加密的修改密码请求及其处理结果（只在服务器上，不同步到工作站）',
+    memberRoles: ALL_STAFF_AND_WORKER,
     adminRoles: [],
     replicated: false,
   },

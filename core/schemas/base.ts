@@ -28,6 +28,9 @@ export const DOC_TYPES = [
   'hearingNotice', // hearingNotice:<uuid> (worker)
   'audit', // audit:<time>:<uuid> (worker)
   'directory', // directory:staff (worker)
+  'accountKey', // accountKey:passwordChange (worker)
+  'passwordChange', // passwordChange:<uuid>:<userName>
+  'passwordChangeResult', // passwordChangeResult:<uuid>:<userName> (worker)
 ] as const;
 
 /** One of {@link DOC_TYPES}. */

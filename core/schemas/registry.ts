@@ -4,6 +4,7 @@
  * (envelope + collection rules; throws {@link SchemaValidationError}). Types without a collection
  * schema yet are checked against the envelope only.
  */
+import { accountKeySchema, passwordChangeResultSchema, passwordChangeSchema } from './account';
 import { validateBaseDoc, type DocType, type EnvelopeIssue } from './base';
 import { approvalSchema } from './approval';
 import { caseSchema } from './case';
@@ -26,6 +27,9 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   draft: draftSchema,
   file: fileSchema,
   directory: directorySchema,
+  accountKey: accountKeySchema,
+  passwordChange: passwordChangeSchema,
+  passwordChangeResult: passwordChangeResultSchema,
 };
 
 /** The schema of a document type, if it has one. */

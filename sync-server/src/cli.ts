@@ -35,12 +35,15 @@ Usage:
   courtdesk-server user add NAME --role r1,r2 --password PW [--display-name 张三] --couch URL
   courtdesk-server user disable NAME --couch URL
   courtdesk-server user passwd NAME --password PW [--enable] --couch URL
+      disable replaces the password by a random secret and moves the roles aside (every session
+      ends); passwd --enable restores them. Both return once the server enforces the change.
   courtdesk-server demo [--cases N] --couch URL
       Provision, then seed demo staff (password "courtdesk", DEMO ONLY) and cases for
       白银区人民法院 (甘0402). Idempotent: existing documents and accounts are left alone.
   courtdesk-server worker --couch URL [--name worker]
       Run the server worker until Ctrl+C: follows courtdesk_cases/_changes from its checkpoint
-      (_local/courtdesk-worker-NAME), allocates official case numbers and assigns judges.
+      (_local/courtdesk-worker-NAME), allocates official case numbers and assigns judges; also
+      publishes the staff directory and carries out users' password change requests.
       Several workers may run at once. Needs server-admin credentials (it reads _users).
   courtdesk-server serve-app --couch URL [--port N] [--dir dist/renderer] [--host 127.0.0.1]
       Serve the built renderer and proxy /couch to CouchDB.

@@ -6,7 +6,8 @@ import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHos
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
 import { addUser } from '../../sync-server/src/setup/users';
-import { deleteUser, getCouchTarget } from '../support/couchTarget';
+import { startWorker, type RunningWorker } from '../../sync-server/src/workers/worker';
+import { deleteUser, getCouchTarget, type CouchTarget } from '../support/couchTarget';
 
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOT_DIR = path.resolve('artifacts', 'screenshots');
@@ -56,17 +57,21 @@ export const STATIC_DIR = path.resolve('dist', 'renderer');
 /** A user the fixture creates for a suite (and deletes again from a shared CouchDB). */
 export type FixtureUser = Parameters<typeof addUser>[1];
 
-/** A provisioned server with the suite's users, the app host in front of it, and Chromium. */
+/** A provisioned server with the suite's users, the worker, the app host in front of it, and Chromium. */
 export interface AppFixture {
   host: AppHost;
   browser: Browser;
+  /** The server, for a suite's own admin requests. */
+  target: CouchTarget;
   /** Closes Chromium and the app host; removes the users (COUCH_URL) or the embedded server. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts what a browser suite needs: the server of `getCouchTarget` (embedded, or COUCH_URL)
- * provisioned by our CLI code, `users` added, the app host serving the built renderer, Chromium.
+ * provisioned by our CLI code, `users` added, the server worker (as `courtdesk-server start` runs
+ * it: the screens show names from its staff directory, password changes go through it), the app
+ * host serving the built renderer, Chromium.
  */
 export async function startAppFixture(users: readonly FixtureUser[]): Promise<AppFixture> {
   if (!existsSync(path.join(STATIC_DIR, 'index.html')))
@@ -74,9 +79,11 @@ export async function startAppFixture(users: readonly FixtureUser[]): Promise<Ap
   const target = await getCouchTarget();
   let host: AppHost | undefined;
   let browser: Browser | undefined;
+  let worker: RunningWorker | undefined;
   const stop = async (): Promise<void> => {
     await browser?.close();
     await host?.close();
+    await worker?.stop();
     if (!target.embedded) for (const u of users) await deleteUser(target, u.name).catch(() => undefined);
     await target.stop();
   };
@@ -84,9 +91,11 @@ export async function startAppFixture(users: readonly FixtureUser[]): Promise<Ap
     const couch = createCouchClient(target.adminUrl);
     await provision(couch);
     for (const u of users) await addUser(couch, u);
+    const name = `e2e-${Date.now().toString(36)}`;
+    worker = await startWorker({ couchUrl: target.adminUrl, name, conflictGuard: false });
     host = await startAppHost({ couchUrl: target.url, staticDir: STATIC_DIR, port: 0 });
     browser = await launchChromium();
-    return { host, browser, stop };
+    return { host, browser, target, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -127,7 +127,12 @@ describe('CourtDesk shell in Chromium', () => {
     const page = await newPage(ctx);
     await signIn(page, clerk.name, clerk.password);
     await page.getByTestId('screen-home').waitFor();
-    expect(await page.getByTestId('user-name').innerText()).toBe(clerk.displayName);
+    // The display name comes from the staff directory once it has synced (the user name until then).
+    await page.waitForFunction(
+      (shown) => document.querySelector('[data-testid=user-name]')?.textContent === shown,
+      clerk.displayName,
+      { timeout: 60_000 },
+    );
     await page.waitForFunction(
       () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
     );

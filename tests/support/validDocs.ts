@@ -84,8 +84,47 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
           { name: 'judge.zhao', displayName: '赵志刚', roles: ['judge'], division: 'min1', title: '审判员' },
         ],
       };
+    case 'accountKey':
+      return {
+        kid: 'k1',
+        alg: 'RSA-OAEP-256',
+        enc: 'A256GCM',
+        publicKey: { kty: 'RSA', n: 'xjlCRBqkO8p3', e: 'AQAB' },
+      };
+    case 'passwordChange':
+      return {
+        kid: 'k1',
+        alg: 'RSA-OAEP-256',
+        enc: 'A256GCM',
+        encryptedKey: 'a2V5',
+        iv: 'aXY',
+        ciphertext: 'Y3Q',
+      };
+    case 'passwordChangeResult':
+      return {
+        requestId: 'passwordChange:0a1b2c3d:clerk.me',
+        user: 'clerk.me',
+        outcome: 'changed',
+        at: '2026-01-05T08:00:00.000Z',
+      };
     default:
       return {};
+  }
+}
+
+/** An id of the layout `type` requires, for a document by `createdBy`. */
+export function validId(type: string, createdBy: string): string {
+  switch (type) {
+    case 'event':
+      return 'event:case:c1:20260105T080000Z:0a1b2c3d';
+    case 'receipt':
+      return `receipt:notice:n1:${createdBy}`;
+    case 'passwordChange':
+      return `passwordChange:0a1b2c3d:${createdBy}`;
+    case 'passwordChangeResult':
+      return 'passwordChangeResult:0a1b2c3d:clerk.me'; // the result of validFields' requestId
+    default:
+      return `${type}:0a1b2c3d`;
   }
 }
 

@@ -11,6 +11,8 @@ import { DesktopApiContext } from './desktopApiContext';
 import { createI18n } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
 import { MODULES, uiRoles } from './modules';
+import { staffDirectoryOf } from '../features/staff/staffDirectory';
+import { StaffDirectoryProvider } from '../features/staff/useStaffDirectory';
 
 /** Server-renders shell pieces (no DOM in this project) to check structure, roles and translations. */
 const api: DesktopApi = createBrowserDesktopApi({
@@ -42,8 +44,8 @@ function render(node: ReactNode, language: 'zh-CN' | 'en' = 'zh-CN'): string {
   );
 }
 
-function session(name: string, roles: string[], displayName?: string): Session {
-  return { name, roles, uiRoles: uiRoles(roles), ...(displayName ? { displayName } : {}) };
+function session(name: string, roles: string[]): Session {
+  return { name, roles, uiRoles: uiRoles(roles) };
 }
 
 describe('sign-in page', () => {
@@ -87,9 +89,14 @@ describe('sign-in page', () => {
 });
 
 describe('application frame', () => {
-  it('gives a clerk a nav item for every module, the user, roles and sign-out', () => {
+  it('gives a clerk a nav item for every module, the user (from the staff directory), roles and sign-out', () => {
+    const directory = staffDirectoryOf([
+      { name: 'zhangmin', displayName: '张敏', roles: ['clerk'], title: '四级书记员' },
+    ]);
     const html = render(
-      <AppLayout session={session('zhangmin', ['clerk'], '张敏')} verified version="0.1.0" />,
+      <StaffDirectoryProvider directory={directory}>
+        <AppLayout session={session('zhangmin', ['clerk'])} verified version="0.1.0" />
+      </StaffDirectoryProvider>,
     );
     for (const m of MODULES) expect(html, m.key).toContain(`data-testid="nav-${m.key}"`);
     for (const g of ['cases', 'enforcement', 'public']) expect(html).toContain(`data-testid="nav-${g}"`);
@@ -103,10 +110,18 @@ describe('application frame', () => {
     ]) {
       expect(html, id).toContain(`data-testid="${id}"`);
     }
-    expect(html).toContain('张敏');
+    expect(html).toMatch(/data-testid="user-name"[^>]*>张敏</);
+    expect(html).toMatch(/data-testid="user-title"[^>]*>四级书记员</);
+    expect(html).toContain('data-user="zhangmin"');
     expect(html).toContain('书记员');
     expect(html).toContain('退出登录');
     expect(html).not.toContain('data-testid="session-unverified"');
+  });
+
+  it('shows the user name until the staff directory lists the user', () => {
+    const html = render(<AppLayout session={session('zhangmin', ['clerk'])} verified version="0.1.0" />);
+    expect(html).toMatch(/data-testid="user-name"[^>]*>zhangmin</);
+    expect(html).not.toContain('data-testid="user-title"');
   });
 
   it('shows a kiosk only the public services', () => {

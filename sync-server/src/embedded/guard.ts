@@ -18,6 +18,7 @@ import { handleBody, planBody } from './guardBody';
 import { validateQueryParams, type QueryParams } from './params';
 import { classifyRoute, isValidDbName, type Route } from './routes';
 import { decide } from './rules';
+import { admitToUsersDb } from './usersDb';
 import { serveLiveChanges, serveNormalChanges, type ChangesDb } from './changesFeed';
 
 /**
@@ -151,7 +152,8 @@ export function createGuard(deps: GuardDeps) {
     const identity = await identify(req, await deps.authDb());
     req.courtdesk = { identity, route };
     const admin = isServerAdmin(identity.ctx, deps.serverAdminNames);
-    const decision = decide(req.method, route);
+    let decision = decide(req.method, route);
+    if (decision.kind === 'usersDb') decision = admitToUsersDb(decision, identity.authenticated, admin);
 
     switch (decision.kind) {
       case 'open':
@@ -168,17 +170,8 @@ export function createGuard(deps: GuardDeps) {
         break;
       case 'methodNotAllowed':
         throw methodNotAllowed(decision.allowed);
-      case 'userDoc':
-        if (!admin && !identity.authenticated)
-          throw unauthorized('You are not authorized to access this db.');
-        if (
-          !admin &&
-          (req.method === 'GET' || req.method === 'HEAD') &&
-          decision.docId !== `org.couchdb.user:${identity.ctx.name ?? ''}`
-        ) {
-          throw notFound('missing');
-        }
-        break;
+      case 'usersDb':
+        throw internalError('nested _users decision');
       case 'db':
       case 'refuse': {
         if (route.kind !== 'db') throw internalError('database decision without a database');

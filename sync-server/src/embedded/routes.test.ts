@@ -105,11 +105,7 @@ describe('decide (access level per route)', () => {
     expect(d('GET', '/')).toEqual({ kind: 'open' });
     expect(d('POST', '/_session')).toEqual({ kind: 'open' });
   });
-  it('user documents go to the _users rules', () => {
-    expect(d('PUT', '/_users/org.couchdb.user:bob')).toEqual({
-      kind: 'userDoc',
-      docId: 'org.couchdb.user:bob',
-    });
-    expect(d('GET', '/_users/_all_docs')).toMatchObject({ kind: 'db', level: 'member' });
+  it('_users goes to the _users rules (usersDb.test.ts)', () => {
+    expect(d('PUT', '/_users/org.couchdb.user:bob')).toMatchObject({ kind: 'usersDb', listing: false });
   });
 });

@@ -1,5 +1,6 @@
 import type { AccessLevel } from './access';
 import type { Route } from './routes';
+import { USERS_DB, usersDbDecision } from './usersDb';
 
 /**
  * What a request needs before it reaches express-pouchdb, pure. Levels follow CouchDB 3:
@@ -16,8 +17,12 @@ export type Decision =
   | { kind: 'serverAdmin' }
   /** Database-level access; `mustExist` → 404 for a missing database first. */
   | { kind: 'db'; level: AccessLevel; mustExist: boolean }
-  /** `_users` document access (own document only; rules in usersDb.ts run on write). */
-  | { kind: 'userDoc'; docId: string }
+  /**
+   * `_users`, admin-only as in CouchDB 3 (usersDb.ts): everyone but the server admin is refused
+   * (`listing`: `_all_docs`/`_changes`, refused with CouchDB's "not a server admin" 401); the
+   * server admin gets `forServerAdmin`.
+   */
+  | { kind: 'usersDb'; listing: boolean; forServerAdmin: Decision }
   /** Refused outright (after membership). */
   | { kind: 'refuse'; status: number; error: string; reason: string; level: AccessLevel }
   | { kind: 'methodNotAllowed'; allowed: string[] };
@@ -33,8 +38,10 @@ export function decide(method: string, route: Route): Decision {
       return { kind: 'open' };
     case 'serverAdmin':
       return { kind: 'serverAdmin' };
-    case 'db':
-      return decideDb(method, route.db, route.target);
+    case 'db': {
+      const ordinary = decideDb(method, route.target);
+      return route.db === USERS_DB ? usersDbDecision(method, route.target, ordinary) : ordinary;
+    }
     default: {
       const never: never = route;
       throw new Error(`unknown route ${JSON.stringify(never)}`);
@@ -42,17 +49,9 @@ export function decide(method: string, route: Route): Decision {
   }
 }
 
-function decideDb(method: string, db: string, target: Extract<Route, { kind: 'db' }>['target']): Decision {
+function decideDb(method: string, target: Extract<Route, { kind: 'db' }>['target']): Decision {
   const member = { kind: 'db', level: 'member', mustExist: true } as const;
   const dbAdmin = { kind: 'db', level: 'dbAdmin', mustExist: true } as const;
-  if (
-    db === '_users' &&
-    target.type === 'doc' &&
-    target.attachment === undefined &&
-    target.docId.startsWith('org.couchdb.user:')
-  ) {
-    return { kind: 'userDoc', docId: target.docId };
-  }
   switch (target.type) {
     case 'db':
       if (method === 'PUT' || method === 'DELETE') return { kind: 'serverAdmin' };

@@ -1,12 +1,60 @@
+import { denied, unauthorized } from '../errors';
 import type { UserCtx } from './access';
+import type { DbTarget } from './routes';
+import type { Decision } from './rules';
 
 /**
- * Write rules of the `_users` database, pure. CouchDB's `_design/_auth` lets a user change only
- * their own document and never its roles (https://docs.couchdb.org/en/stable/intro/security.html#users-documents);
- * express-pouchdb 4.2.0 instead grants `_admin` to anyone editing their own document, so any user
- * could give themselves any role. CourtDesk also closes self sign-up: accounts are created by the
- * server admin (`courtdesk-server user add`). A user may still change their own password.
+ * The `_users` database, pure. CouchDB 3 makes it admin-only (`[couchdb]
+ * users_db_security_editable = false`, default security admin_only): a user can neither read nor
+ * change any user document, their own included, so nobody edits the profile fields the worker
+ * publishes in the staff directory and uses when drawing judges (`division`, `title`,
+ * `displayName`, `disabled`). The embedded server answers exactly as Apache CouchDB 3.4.3 does
+ * (measured, tests/conformance/usersAndSessions.test.ts). Passwords are changed through the worker
+ * (sync-server/src/workers/passwordChange.ts); accounts come from `courtdesk-server user`.
  */
+
+/** The authentication database. */
+export const USERS_DB = '_users';
+
+/** Prefix of user document ids. */
+export const USER_DOC_PREFIX = 'org.couchdb.user:';
+
+/** What CouchDB answers to PUT `/_users/_security`, whoever asks. */
+export const USERS_SECURITY_LOCKED = "You can't edit the security object of the user database.";
+
+/**
+ * The decision for a request to `_users`, given the one an ordinary database would get. CouchDB
+ * checks `_all_docs` and `_changes` of a system database for a server admin before anything else
+ * (401 for everyone else); every other request meets the admin-only security object first.
+ */
+export function usersDbDecision(method: string, target: DbTarget, ordinary: Decision): Decision {
+  const listing = target.type === 'endpoint' && (target.name === '_all_docs' || target.name === '_changes');
+  const forServerAdmin: Decision =
+    target.type === 'security' && method === 'PUT'
+      ? {
+          kind: 'refuse',
+          status: 403,
+          error: 'forbidden',
+          reason: USERS_SECURITY_LOCKED,
+          level: 'serverAdmin',
+        }
+      : ordinary;
+  return { kind: 'usersDb', listing, forServerAdmin };
+}
+
+/**
+ * Lets the server admin through to the decision meant for them; throws CouchDB's refusal for
+ * anyone else: 401 "You are not a server admin." for listings, otherwise 401 (anonymous) or 403.
+ */
+export function admitToUsersDb(
+  decision: Extract<Decision, { kind: 'usersDb' }>,
+  authenticated: boolean,
+  serverAdmin: boolean,
+): Decision {
+  if (serverAdmin) return decision.forServerAdmin;
+  if (decision.listing) throw unauthorized('You are not a server admin.');
+  throw denied(authenticated);
+}
 
 /** A refusal, CouchDB style. */
 export interface UsersDbRefusal {
@@ -15,15 +63,7 @@ export interface UsersDbRefusal {
   reason: string;
 }
 
-/** Prefix of user document ids. */
-export const USER_DOC_PREFIX = 'org.couchdb.user:';
-
 type Doc = Record<string, unknown>;
-
-function sameRoles(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...v].map(String).sort() : []);
-  return norm(a) === norm(b);
-}
 
 function forbidden(reason: string): UsersDbRefusal {
   return { status: 403, error: 'forbidden', reason };
@@ -46,36 +86,20 @@ export function userDocShapeProblem(doc: Doc): string | null {
 }
 
 /**
- * Decides a write to `_users/<id>`. `isServerAdmin` must come from the configured admin list, not
- * from `userCtx.roles` (see access.ts). Returns null when allowed.
+ * Decides a write to `_users` on every write path (HTTP, `_bulk_docs`, replication). The guard
+ * already keeps everyone but the server admin out; this is the second line, so that no other path
+ * (express-pouchdb grants `_admin` to a user editing their own document) can reopen it.
+ * `isServerAdmin` must come from the configured admin list, not from `userCtx.roles` (access.ts).
+ * Returns null when allowed.
  */
-export function checkUsersDbWrite(
-  newDoc: Doc,
-  oldDoc: Doc | null,
-  ctx: UserCtx,
-  isServerAdmin: boolean,
-): UsersDbRefusal | null {
-  const id = typeof newDoc._id === 'string' ? newDoc._id : '';
-  if (id.startsWith('_design/')) {
-    return isServerAdmin
-      ? null
-      : ctx.name === null
-        ? unauthorizedAdminOnly()
-        : forbidden('Only the server admin may change design documents of _users.');
+export function checkUsersDbWrite(newDoc: Doc, ctx: UserCtx, isServerAdmin: boolean): UsersDbRefusal | null {
+  if (!isServerAdmin) {
+    return ctx.name === null
+      ? { status: 401, error: 'unauthorized', reason: 'You are not authorized to access this db.' }
+      : forbidden('You are not allowed to access this db.');
   }
+  const id = typeof newDoc._id === 'string' ? newDoc._id : '';
+  if (id.startsWith('_design/')) return null;
   const shape = userDocShapeProblem(newDoc);
-  if (shape !== null) return forbidden(shape);
-  if (isServerAdmin) return null;
-  if (ctx.name === null) return unauthorizedAdminOnly();
-  if (oldDoc === null || oldDoc._deleted === true)
-    return forbidden('Only the server admin may create users.');
-  if (oldDoc.name !== ctx.name || newDoc.name !== ctx.name)
-    return forbidden('You may only update your own user document.');
-  if (newDoc._deleted === true) return forbidden('Only the server admin may delete users.');
-  if (!sameRoles(oldDoc.roles, newDoc.roles)) return forbidden('Only _admin may edit roles');
-  return null;
-}
-
-function unauthorizedAdminOnly(): UsersDbRefusal {
-  return { status: 401, error: 'unauthorized', reason: 'Only the server admin may create or change users.' };
+  return shape === null ? null : forbidden(shape);
 }

@@ -130,7 +130,7 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
     const secObj = await opts.getSecurity(dbName);
     const dbAdmin = serverAdmin || isDbAdmin(userCtx, secObj, opts.serverAdminNames);
     const oldDocs =
-      validators.length > 0 || isUsers
+      validators.length > 0
         ? await loadOldDocs(
             base,
             writable.map((d) => String(d._id ?? '')),
@@ -149,7 +149,7 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
       }
       const oldDoc = oldDocs.get(id) ?? null;
       if (isUsers) {
-        const refusal = checkUsersDbWrite(doc, oldDoc, userCtx, serverAdmin);
+        const refusal = checkUsersDbWrite(doc, userCtx, serverAdmin);
         if (refusal) return new ValidationRefusal(refusal.status, refusal.error, refusal.reason, id);
       }
       for (const v of validators) {

@@ -6,15 +6,17 @@
  * every AuthSession cookie already issued (CouchDB signs cookies with the server secret plus the
  * user's salt), (2) moves the roles to `disabledRoles` so even a leaked credential has no access,
  * and (3) records `disabled: true`, `disabledAt` and `disabledBy`. `setPassword(..., { enable: true })`
- * restores the roles and clears the flag.
+ * restores the roles and clears the flag. Both return only once the server enforces the change:
+ * Apache CouchDB serves credentials from a per-node cache refreshed from `_users/_changes`, so right
+ * after the write the old password and cookies still worked (couch/signIn.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { ROLES, isRole, type Role } from '../../../core/roles';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../../../core/schemas/account';
 import type { CouchClient } from '../couch/client';
 import { getDocOrUndefined, userDocId, type UserDoc } from '../couch/helpers';
+import { waitUntilPasswordWorks } from '../couch/signIn';
 
-/** Minimum password length accepted by the CLI. */
-export const MIN_PASSWORD_LENGTH = 8;
 const NAME = /^[a-z][a-z0-9._-]{1,63}$/;
 
 /** Throws unless `name` is a valid CourtDesk login name (lower-case ASCII, e.g. `clerk.wang`). */
@@ -25,10 +27,13 @@ export function validateUserName(name: string): void {
     );
 }
 
-/** Throws unless the password is long enough. */
+/** Throws unless the password follows the rules every password change follows (core/schemas/account.ts). */
 export function validatePassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH)
+  const problem = passwordProblem(password);
+  if (problem === 'tooShort')
     throw new Error(`密码太短 (password too short): at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (problem === 'tooLong')
+    throw new Error(`密码太长 (password too long): at most ${MAX_PASSWORD_LENGTH} characters`);
 }
 
 /** Parses `judge,assistant` into roles; throws on an empty list or an unknown role. */
@@ -86,9 +91,10 @@ export async function disableUser(
   opts: { by: string; now?: Date },
 ): Promise<void> {
   const doc = await mustGet(couch, name);
+  const secret = randomBytes(48).toString('base64url');
   const next: UserDoc = {
     ...doc,
-    password: randomBytes(48).toString('base64url'),
+    password: secret,
     roles: [],
     disabledRoles: doc.disabled ? doc['disabledRoles'] : doc.roles,
     disabled: true,
@@ -96,20 +102,24 @@ export async function disableUser(
     disabledBy: opts.by,
   };
   await couch.use<UserDoc>('_users').insert(next);
+  // The secret is known only here: once it is accepted, the server holds the new salt, so the old
+  // password and every cookie signed with the old salt are refused. The session is not kept.
+  await waitUntilPasswordWorks(couch.config.url, name, secret);
 }
 
-/** Sets a new password. A disabled user stays disabled unless `enable` is true. */
-export async function setPassword(
-  couch: CouchClient,
-  name: string,
+/**
+ * The user document with a new password (hashed by the server on write). A disabled user stays
+ * disabled unless `enable` is true, which restores the roles kept in `disabledRoles`.
+ */
+export function withPassword(
+  doc: UserDoc,
   password: string,
-  opts: { enable?: boolean } = {},
-): Promise<void> {
+  opts: { enable?: boolean; now?: Date } = {},
+): UserDoc {
   validatePassword(password);
-  const doc = await mustGet(couch, name);
   if (doc.disabled && !opts.enable)
     throw new Error(
-      `用户已停用 (user is disabled): ${name}; pass --enable to re-enable it with the new password`,
+      `用户已停用 (user is disabled): ${doc.name}; pass --enable to re-enable it with the new password`,
     );
   const next: UserDoc = { ...doc, password };
   if (doc.disabled) {
@@ -119,7 +129,20 @@ export async function setPassword(
     next.roles = restored;
     delete next['disabledRoles'];
     delete next.disabled;
-    next['enabledAt'] = new Date().toISOString();
+    next['enabledAt'] = (opts.now ?? new Date()).toISOString();
   }
-  await couch.use<UserDoc>('_users').insert(next);
+  return next;
+}
+
+/** Sets a new password (see {@link withPassword}) and waits until the server enforces it. */
+export async function setPassword(
+  couch: CouchClient,
+  name: string,
+  password: string,
+  opts: { enable?: boolean } = {},
+): Promise<void> {
+  validatePassword(password);
+  const doc = await mustGet(couch, name);
+  await couch.use<UserDoc>('_users').insert(withPassword(doc, password, opts));
+  await waitUntilPasswordWorks(couch.config.url, name, password);
 }

@@ -20,9 +20,9 @@ import { DATABASES } from '../../../core/databases';
 import { ChangesFollower, type Change } from './changesFollower';
 import { CouchHttp, encId, type CouchDoc } from './couchHttp';
 
-/** Databases whose validate_doc_update accepts marked tombstones from staff (not public, audit). */
+/** Replicated databases whose validate_doc_update accepts marked tombstones from staff (not public). */
 export const GUARDED_DATABASES: readonly string[] = DATABASES.filter(
-  (d) => d.key !== 'public' && d.key !== 'audit',
+  (d) => d.replicated && d.key !== 'public',
 ).map((d) => d.name);
 
 /** The marker of a conflict-resolution tombstone (renderer/src/db/conflicts.ts writes it). */

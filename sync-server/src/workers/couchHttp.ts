@@ -195,3 +195,25 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * Runs `fn` until it succeeds or `signal` aborts, backing off after each failure (200 ms → 30 s)
+ * and logging it: for start-up work that must not hold up the rest of the worker.
+ */
+export async function retryUntilDone(
+  what: string,
+  fn: () => Promise<unknown>,
+  signal: AbortSignal,
+  log: (line: string) => void,
+): Promise<void> {
+  for (let attempt = 0; !signal.aborted; attempt++) {
+    try {
+      await fn();
+      return;
+    } catch (err) {
+      if (signal.aborted) return;
+      log(`${what}: ${(err as Error).message}; retrying`);
+      await sleep(backoffDelay(attempt, 200, 30_000), signal);
+    }
+  }
+}

@@ -16,7 +16,7 @@ import { isRole, STAFF_ROLES } from '../../../core/roles';
 import { STAFF_DIRECTORY_ID, type StaffEntry } from '../../../core/schemas/directory';
 import { validateForWrite } from '../../../core/schemas/registry';
 import { ChangesFollower } from './changesFollower';
-import { backoffDelay, CouchHttp, CouchHttpError, sleep, type CouchDoc } from './couchHttp';
+import { CouchHttp, CouchHttpError, retryUntilDone, type CouchDoc } from './couchHttp';
 
 const USERS_DB = '_users';
 const USER_PREFIX = 'org.couchdb.user:';
@@ -184,18 +184,7 @@ export async function startStaffDirectory(o: StartStaffDirectoryOptions): Promis
       dirty = false;
     },
   });
-  const initial = (async () => {
-    for (let attempt = 0; !stopped.signal.aborted; attempt++) {
-      try {
-        await publish();
-        return;
-      } catch (err) {
-        if (stopped.signal.aborted) return;
-        log(`staff directory: ${(err as Error).message}; retrying`);
-        await sleep(backoffDelay(attempt, 200, 30_000), stopped.signal);
-      }
-    }
-  })();
+  const initial = retryUntilDone('staff directory', publish, stopped.signal, log);
   await follower.start();
   return {
     publisher,

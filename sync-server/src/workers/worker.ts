@@ -2,7 +2,8 @@
  * The server worker process (`courtdesk-server worker`): recovers reservations a killed worker
  * left, builds the judges' load book, then follows courtdesk_cases/_changes and, for every case,
  * makes sure it has an official number and an assignment; beside it, one conflict guard per
- * replicated staff database (conflictGuard.ts) and the staff directory publisher (staffDirectory.ts). Everything it does is idempotent, so
+ * replicated staff database (conflictGuard.ts), the staff directory publisher (staffDirectory.ts) and
+ * the password change follower (passwordChange.ts). Everything it does is idempotent, so
  * several workers may run at once and any of them may be killed and restarted at any moment.
  */
 import { AssignmentWorker } from './assignmentWorker';
@@ -10,6 +11,7 @@ import { CaseNumberAllocator } from './caseNumberWorker';
 import { ChangesFollower, type Change } from './changesFollower';
 import { startConflictGuards, type GuardResult } from './conflictGuard';
 import { backoffDelay, CouchHttp, sleep, type CouchDoc } from './couchHttp';
+import { startPasswordChanges, type RunningPasswordChanges } from './passwordChange';
 import { startStaffDirectory, type RunningStaffDirectory } from './staffDirectory';
 
 /** Options of {@link startWorker}. */
@@ -36,6 +38,8 @@ export interface WorkerOptions {
   onGuardResult?: (db: string, change: Change, result: GuardResult) => void;
   /** Publish the staff directory from `_users` (default true). */
   staffDirectory?: boolean;
+  /** Carry out users' password change requests (default true). */
+  passwordChanges?: boolean;
 }
 
 /** A running worker. */
@@ -47,6 +51,8 @@ export interface RunningWorker {
   readonly guards: readonly ChangesFollower[];
   /** The staff directory publisher (null when disabled by the options). */
   readonly staffDirectory: RunningStaffDirectory | null;
+  /** The password change follower (null when disabled by the options). */
+  readonly passwordChanges: RunningPasswordChanges | null;
   stop(): Promise<void>;
 }
 
@@ -167,14 +173,24 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     options.staffDirectory === false
       ? null
       : await startStaffDirectory({ couch, name: options.name ?? 'worker', workerName, log });
+  const passwordChanges =
+    options.passwordChanges === false
+      ? null
+      : await startPasswordChanges({ couch, name: options.name ?? 'worker', workerName, log });
   return {
     follower,
     numbers,
     assignments,
     guards,
     staffDirectory,
+    passwordChanges,
     stop: async () => {
-      await Promise.all([follower.stop(), ...guards.map((g) => g.stop()), staffDirectory?.stop()]);
+      await Promise.all([
+        follower.stop(),
+        ...guards.map((g) => g.stop()),
+        staffDirectory?.stop(),
+        passwordChanges?.stop(),
+      ]);
     },
   };
 }

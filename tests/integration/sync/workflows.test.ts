@@ -164,6 +164,11 @@ const CREATE: Record<string, Record<string, readonly Role[]>> = {
   courtdesk_library: { libraryItem: ['admin'], download: ['admin'] },
   courtdesk_public: { publicCase: ['worker'], hearingNotice: ['worker'] },
   courtdesk_audit: { audit: ['worker'] },
+  courtdesk_accounts: {
+    accountKey: ['worker'],
+    passwordChange: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'],
+    passwordChangeResult: ['worker'],
+  },
 };
 
 function forged(type: string, by: string, tag: string): Record<string, unknown> {
@@ -174,6 +179,11 @@ function forged(type: string, by: string, tag: string): Record<string, unknown> 
     id = `event:case:c1:${tag}`;
   }
   if (type === 'receipt') id = `receipt:notice:n1:${tag}:${by}`;
+  if (type === 'passwordChange') id = `passwordChange:${tag}:${by}`;
+  if (type === 'passwordChangeResult') {
+    extra['requestId'] = `passwordChange:${tag}:${by}`;
+    id = `passwordChangeResult:${tag}:${by}`;
+  }
   // Schema-valid bodies (the server runs core/schemas too): this test is about who may write.
   const version = isDocType(type) ? { schemaVersion: currentVersion(type) } : {};
   return { _id: id, type, ...env(by), ...validFields(type), ...version, ...extra };

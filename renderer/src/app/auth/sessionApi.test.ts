@@ -94,32 +94,20 @@ describe('sign-in error mapping', () => {
 });
 
 describe('session client requests', () => {
-  it('signs in with JSON and credentials included, and reads the display name from _users', async () => {
+  it('signs in with JSON and credentials included, and never reads _users (admin-only)', async () => {
     const { fetch, calls } = fakeFetch((url, init) => {
       if (url === `${BASE}/_session` && init.method === 'POST')
         return json(200, { ok: true, name: 'zhangmin', roles: ['clerk'] });
-      if (url === `${BASE}/_users/org.couchdb.user%3Azhangmin`)
-        return json(200, { name: 'zhangmin', displayName: '张敏' });
-      return json(404, { error: 'not_found' });
+      return json(403, { error: 'forbidden' });
     });
     const session = await createSessionClient({ baseUrl: BASE, fetch }).signIn('zhangmin', 'pw');
-    expect(session).toEqual({ name: 'zhangmin', roles: ['clerk'], uiRoles: ['clerk'], displayName: '张敏' });
+    expect(session).toEqual({ name: 'zhangmin', roles: ['clerk'], uiRoles: ['clerk'] });
+    expect(calls).toHaveLength(1);
     const post = calls[0]!;
     expect(post.init.method).toBe('POST');
     expect(post.init.credentials).toBe('include');
     expect(JSON.parse(String(post.init.body))).toEqual({ name: 'zhangmin', password: 'pw' });
     expect((post.init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
-  });
-
-  it('falls back to the user name when _users is not readable', async () => {
-    const { fetch } = fakeFetch((url, init) =>
-      url.endsWith('/_session') && init.method === 'POST'
-        ? json(200, { ok: true, name: 'lijun', roles: ['judge'] })
-        : json(403, {}),
-    );
-    const session = await createSessionClient({ baseUrl: BASE, fetch }).signIn('lijun', 'pw');
-    expect(session.displayName).toBeUndefined();
-    expect(session.uiRoles).toEqual(['judge']);
   });
 
   it('getSession returns null for an anonymous userCtx and the user for a live cookie', async () => {

@@ -36,10 +36,11 @@ export interface Session {
   readonly name: string;
   /** The raw CouchDB roles. */
   readonly roles: readonly string[];
-  /** Roles the desktop UI understands (derived from {@link roles}). */
+  /**
+   * Roles the desktop UI understands (derived from {@link roles}). The display name and title
+   * come from the staff directory (features/staff): `_users` is admin-only.
+   */
   readonly uiRoles: readonly UiRole[];
-  /** Full name from the user's `_users` document when it has one. */
-  readonly displayName?: string;
 }
 
 /** Session operations against CouchDB. */
@@ -123,23 +124,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     }
   }
 
-  async function displayNameOf(name: string): Promise<string | undefined> {
-    try {
-      const res = await request(`/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`, {
-        method: 'GET',
-      });
-      if (!res.ok) return undefined;
-      const doc = (await res.json()) as { displayName?: unknown; fullName?: unknown };
-      const value = doc.displayName ?? doc.fullName;
-      return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  async function toSession(name: string, roles: string[]): Promise<Session> {
-    const displayName = await displayNameOf(name);
-    return { name, roles, uiRoles: uiRoles(roles), ...(displayName ? { displayName } : {}) };
+  function toSession(name: string, roles: string[]): Session {
+    return { name, roles, uiRoles: uiRoles(roles) };
   }
 
   return {
@@ -148,7 +134,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       if (!res.ok) throw errorForStatus(res.status, await readReason(res));
       const { name, roles } = parseUserCtx(await json(res));
       if (!name) return null;
-      const session = await toSession(name, roles);
+      const session = toSession(name, roles);
       return session.uiRoles.length > 0 ? session : null;
     },
 
@@ -157,7 +143,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       if (!res.ok) throw errorForStatus(res.status, await readReason(res));
       const { name: signedIn, roles } = parseUserCtx(await json(res));
       if (!signedIn) throw new AuthError('server', res.status, 'no user in _session response');
-      const session = await toSession(signedIn, roles);
+      const session = toSession(signedIn, roles);
       if (session.uiRoles.length === 0) {
         // Do not leave a cookie behind for an account the desktop cannot use.
         await request('/_session', { method: 'DELETE' }).catch(() => undefined);

@@ -14,8 +14,8 @@ type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 /** Remembers a verified session. */
 export function rememberSession(store: KeyValueStore, session: Session): void {
-  const { name, roles, displayName } = session;
-  store.setItem(SESSION_KEY, JSON.stringify({ name, roles, displayName }));
+  const { name, roles } = session;
+  store.setItem(SESSION_KEY, JSON.stringify({ name, roles }));
   store.removeItem(PENDING_SIGN_OUT_KEY);
 }
 
@@ -25,16 +25,10 @@ export function rememberedSession(store: KeyValueStore): Session | null {
     const raw = JSON.parse(store.getItem(SESSION_KEY) ?? 'null') as {
       name?: unknown;
       roles?: unknown;
-      displayName?: unknown;
     } | null;
     if (!raw || typeof raw.name !== 'string' || !raw.name || !Array.isArray(raw.roles)) return null;
     const roles = raw.roles.filter((r): r is string => typeof r === 'string');
-    const session: Session = {
-      name: raw.name,
-      roles,
-      uiRoles: uiRoles(roles),
-      ...(typeof raw.displayName === 'string' && raw.displayName ? { displayName: raw.displayName } : {}),
-    };
+    const session: Session = { name: raw.name, roles, uiRoles: uiRoles(roles) };
     return session.uiRoles.length > 0 ? session : null;
   } catch {
     return null;

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { Alert, Avatar, Button, Layout, Menu, Spin, Tag, Tooltip, type MenuProps } from 'antd';
+import { Alert, Button, Layout, Menu, Spin, Tag, Tooltip, type MenuProps } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_COURT } from '../../../../core/court';
@@ -25,6 +25,7 @@ import { LandingContext } from '../landingContext';
 import { CourtEmblem } from './CourtEmblem';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StatusBar } from './StatusBar';
+import { UserMenu } from './UserMenu';
 
 /** Props of {@link AppLayout}. */
 export interface AppLayoutProps {
@@ -105,7 +106,6 @@ export function AppLayout({ session, verified, version }: AppLayoutProps) {
   }, [verified, server.kind, revalidate]);
 
   const allowed = current !== null && canOpen(current, session.uiRoles);
-  const name = session.displayName ?? session.name;
   const courtName = language === 'en' ? DEFAULT_COURT.nameEn : DEFAULT_COURT.name;
 
   async function onSignOut() {
@@ -136,17 +136,7 @@ export function AppLayout({ session, verified, version }: AppLayoutProps) {
               </Tag>
             </Tooltip>
           )}
-          <span className="cd-header__user" data-testid="user-menu" data-user={session.name}>
-            <Avatar size={28} className="cd-header__avatar">
-              {name.slice(0, 1).toUpperCase()}
-            </Avatar>
-            <span className="cd-header__user-name" data-testid="user-name">
-              {name}
-            </span>
-            <span className="cd-header__roles" data-testid="user-roles">
-              {session.uiRoles.map((r) => t(`roles.${r}`)).join(' · ')}
-            </span>
-          </span>
+          <UserMenu session={session} />
           <LanguageSwitch tone="dark" />
           <Button
             className="cd-header__signout"

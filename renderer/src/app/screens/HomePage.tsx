@@ -10,6 +10,7 @@ import { primaryModules, visibleModules, type ModuleKey } from '../modules';
 import { hrefFor } from '../router';
 import { useServerStatus } from '../status/ServerStatusContext';
 import { useSyncStatus } from '../../db/hooks';
+import { useStaffMember } from '../../features/staff/useStaffDirectory';
 
 /** Props of {@link HomePage}. */
 export interface HomePageProps {
@@ -36,7 +37,8 @@ export function HomePage({ session }: HomePageProps) {
   const { state } = useServerStatus();
   const serverText = useServerStateText();
   const sync = useSyncStatus();
-  const name = session.displayName ?? session.name;
+  const me = useStaffMember(session.name);
+  const name = me.displayName;
   const primary = primaryModules(session.uiRoles);
   const others = visibleModules(session.uiRoles)
     .map((m) => m.key)
@@ -66,6 +68,11 @@ export function HomePage({ session }: HomePageProps) {
                 ))}
               </span>
             </Descriptions.Item>
+            {me.title && (
+              <Descriptions.Item label={t('home.titleLabel')}>
+                <span data-testid="home-title">{me.title}</span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('home.courtLabel')}>
               {language === 'en' ? DEFAULT_COURT.nameEn : DEFAULT_COURT.name}
             </Descriptions.Item>

@@ -8,11 +8,14 @@ interface ServerStatusValue {
   readonly state: ServerState;
   /** Probes now (the "check now" button, and after the browser reports it is back online). */
   readonly recheck: () => void;
+  /** The CouchDB base URL the app talks to (`${location.origin}/couch`), for requests that need the server. */
+  readonly baseUrl: string;
 }
 
 const ServerStatusContext = createContext<ServerStatusValue>({
   state: { kind: 'checking' },
   recheck: () => undefined,
+  baseUrl: '/couch',
 });
 
 /** Props of {@link ServerStatusProvider}. */
@@ -48,7 +51,11 @@ export function ServerStatusProvider({ baseUrl, children }: ServerStatusProvider
     };
   }, [recheck]);
 
-  return <ServerStatusContext.Provider value={{ state, recheck }}>{children}</ServerStatusContext.Provider>;
+  return (
+    <ServerStatusContext.Provider value={{ state, recheck, baseUrl }}>
+      {children}
+    </ServerStatusContext.Provider>
+  );
 }
 
 /** The current reachability of the server. */

@@ -13,10 +13,24 @@ import { useConflicts, useSyncEngine, type ConflictEntry } from '../../db/hooks'
 import type { DiffPart } from '../../db/textDiff';
 import { PageHeader } from '../../app/layout/PageHeader';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import { StaffName } from '../staff/StaffName';
+
+/** Fields that hold a user name: shown by display name (the user name in the tooltip). */
+const USER_NAME_FIELDS = new Set(['createdBy', 'updatedBy', 'judge', 'clerk', 'assistant', 'user']);
 
 function show(value: unknown): string {
   if (value === undefined) return '—';
   return typeof value === 'string' ? value : JSON.stringify(value, null, 1);
+}
+
+function FieldValue({ field, value, mark }: { field: string; value: unknown; mark: boolean }) {
+  if (USER_NAME_FIELDS.has(field) && typeof value === 'string' && value !== '')
+    return (
+      <Typography.Text mark={mark}>
+        <StaffName name={value} />
+      </Typography.Text>
+    );
+  return <Typography.Text mark={mark}>{show(value)}</Typography.Text>;
 }
 
 function TextDiff({ parts }: { parts: readonly DiffPart[] }) {
@@ -118,10 +132,10 @@ function ConflictDetail({ entry, onDone }: { entry: ConflictEntry; onDone: () =>
               checked={(choice[d.field] ?? 0) === i}
               onChange={() => setChoice({ ...choice, [d.field]: i })}
             >
-              <Typography.Text mark={d.differs}>{show(d.values[i])}</Typography.Text>
+              <FieldValue field={d.field} value={d.values[i]} mark />
             </Radio>
           ) : (
-            <Typography.Text>{show(d.values[i])}</Typography.Text>
+            <FieldValue field={d.field} value={d.values[i]} mark={false} />
           )}
           {d.textDiffs && i > 0 && d.textDiffs[i] && (
             <>

@@ -8,10 +8,20 @@ import {
   liveStaffDirectoryStore,
   staffDirectoryOf,
   staffDirectoryStoreFor,
+  staffMemberOf,
   type StaffDirectory,
 } from './staffDirectory';
 import { StaffName } from './StaffName';
-import { StaffDirectoryProvider } from './useStaffDirectory';
+import { StaffDirectoryProvider, useStaffMember } from './useStaffDirectory';
+
+function Member({ name }: { readonly name: string }) {
+  const m = useStaffMember(name);
+  return (
+    <i data-listed={String(m.listed)} data-disabled={String(m.disabled)}>
+      {m.displayName}|{m.title ?? ''}
+    </i>
+  );
+}
 
 const directoryDoc = (staff: unknown[]) => ({
   _id: 'directory:staff',
@@ -75,5 +85,30 @@ describe('staff directory (renderer)', () => {
     expect(html).toContain('<span data-user="judge.zhao">赵志刚</span>');
     expect(html).toContain('<span data-user="clerk.x">clerk.x</span>');
     expect(html).not.toContain('>judge.zhao<');
+  });
+
+  it('useStaffMember: display name and title from the directory, the user name as the fallback', () => {
+    const dir = staffDirectoryOf([
+      { name: 'judge.zhao', displayName: '赵志刚', roles: ['judge'], title: '审判员' },
+      { name: 'judge.old', displayName: '钱旧', roles: ['judge'], disabled: true },
+    ]);
+    const html = renderToString(
+      <StaffDirectoryProvider directory={dir}>
+        <Member name="judge.zhao" />
+        <Member name="judge.old" />
+        <Member name="clerk.unknown" />
+      </StaffDirectoryProvider>,
+    );
+    expect(html).toContain('<i data-listed="true" data-disabled="false">赵志刚<!-- -->|<!-- -->审判员</i>');
+    expect(html).toContain('<i data-listed="true" data-disabled="true">钱旧<!-- -->|</i>');
+    expect(html).toContain('<i data-listed="false" data-disabled="false">clerk.unknown<!-- -->|</i>');
+    // Without a provider or engine: nothing synced yet, every name is the user name.
+    expect(renderToString(<Member name="judge.zhao" />)).toContain('>judge.zhao<');
+    expect(staffMemberOf(EMPTY_STAFF_DIRECTORY, 'judge.zhao')).toEqual({
+      name: 'judge.zhao',
+      displayName: 'judge.zhao',
+      disabled: false,
+      listed: false,
+    });
   });
 });

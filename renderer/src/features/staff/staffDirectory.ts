@@ -35,6 +35,31 @@ export function staffDirectoryOf(entries: readonly StaffEntry[] | null): StaffDi
   };
 }
 
+/** A staff member as the screens show them. */
+export interface ShownStaffMember {
+  /** The user name documents store (`judge.zhao`). */
+  readonly name: string;
+  /** 赵志刚, or the user name while the directory does not list them. */
+  readonly displayName: string;
+  readonly title?: string;
+  readonly disabled: boolean;
+  /** False while the directory does not list them (not synced yet, or not staff). */
+  readonly listed: boolean;
+}
+
+/** How `directory` shows `name`. */
+export function staffMemberOf(directory: StaffDirectory, name: string): ShownStaffMember {
+  const entry = directory.entry(name);
+  if (!entry) return { name, displayName: name, disabled: false, listed: false };
+  return {
+    name,
+    displayName: entry.displayName,
+    ...(entry.title ? { title: entry.title } : {}),
+    disabled: entry.disabled === true,
+    listed: true,
+  };
+}
+
 /** The directory before anything was read: every name shows as the user name. */
 export const EMPTY_STAFF_DIRECTORY: StaffDirectory = staffDirectoryOf(null);
 

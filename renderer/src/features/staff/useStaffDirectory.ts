@@ -6,7 +6,13 @@
  */
 import { createContext, createElement, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { useSyncEngine } from '../../db/hooks';
-import { staffDirectoryStoreFor, staticStaffDirectoryStore, type StaffDirectory } from './staffDirectory';
+import {
+  staffDirectoryStoreFor,
+  staffMemberOf,
+  staticStaffDirectoryStore,
+  type ShownStaffMember,
+  type StaffDirectory,
+} from './staffDirectory';
 
 const StaffDirectoryContext = createContext<StaffDirectory | null>(null);
 
@@ -27,4 +33,12 @@ export function useStaffDirectory(): StaffDirectory {
   const engine = useSyncEngine();
   const store = provided ? staticStaffDirectoryStore(provided) : staffDirectoryStoreFor(engine);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+/**
+ * How to show one user (the signed-in user in the header, an author, a judge): display name and
+ * title from the staff directory, the user name until the directory lists them.
+ */
+export function useStaffMember(name: string): ShownStaffMember {
+  return staffMemberOf(useStaffDirectory(), name);
 }

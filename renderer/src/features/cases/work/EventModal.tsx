@@ -6,6 +6,7 @@ import type { CaseState } from '../../../../../core/domain/caseState';
 import { DISPOSITIONS, SERVICE_METHODS } from '../../../../../core/domain/processEvents';
 import { procedureLimit, type ApprovalLevel } from '../../../../../core/domain/timeLimits';
 import type { LocalDb, Repository } from '../../../db';
+import { StaffSelect } from '../../staff/StaffSelect';
 import { useStaffDirectory } from '../../staff/useStaffDirectory';
 import { findHearingConflicts, recordEvent, type EventData, type HearingConflict } from '../model/commands';
 import { todayInBeijing } from './caseWorkHooks';
@@ -209,7 +210,7 @@ export function EventModal({ kind, caseId, state, db, repo, onClose }: EventModa
               />
             </Form.Item>
             <Form.Item name="judge" label={f('judge')}>
-              <Input maxLength={64} onChange={() => setClashes(null)} />
+              <StaffSelect role="judge" onChange={() => setClashes(null)} testId="event-judge" />
             </Form.Item>
           </>
         )}

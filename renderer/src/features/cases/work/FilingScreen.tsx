@@ -30,6 +30,7 @@ import { feeAmountText, filingFee } from './filingFee';
 import FilingReceipt from './FilingReceipt';
 import { DIVISIONS_BY_FAMILY, rolesForType, validatePartyId } from './filingRules';
 import { useDuplicateParties } from './useDuplicateParties';
+import { useStaffDirectory } from '../../staff/useStaffDirectory';
 
 type TypeCode = CaseFields['caseType'];
 
@@ -98,6 +99,7 @@ export default function FilingScreen() {
   const en = i18n.language === 'en';
   const ctx = useCasesRepo();
   const session = useSession();
+  const staff = useStaffDirectory();
   const [form] = Form.useForm<FilingValues>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -222,7 +224,7 @@ export default function FilingScreen() {
             caseDoc={result.caseDoc}
             officialNumber={null}
             judge={null}
-            contact={session?.displayName ?? session?.name ?? ''}
+            contact={staff.displayName(session?.name ?? '')}
             onClose={() => setReceiptOpen(false)}
           />
         )}
