@@ -91,6 +91,21 @@ export async function setupFixture(): Promise<Fixture> {
   return fixture;
 }
 
+/** Asserts that the server still answers: `GET /` and the fixture database as the server admin. */
+export async function expectServerAnswers(f: Fixture): Promise<void> {
+  const root = await couchFetch(`${f.target.url}/`);
+  if (root.status !== 200) throw new Error(`the server stopped answering: GET / → ${root.status}`);
+  const db = await f.admin('GET', `/${f.db}`);
+  if (db.status !== 200) throw new Error(`the server stopped answering: GET /${f.db} → ${db.status}`);
+}
+
+/** The `_security` object of `db` as the server admin reads it. */
+export async function securityOf(f: Fixture, db = f.db): Promise<unknown> {
+  const r = await f.admin('GET', `/${db}/_security`);
+  if (r.status !== 200) throw new Error(`GET ${db}/_security → ${r.status} ${r.text}`);
+  return r.body;
+}
+
 /** Prints, visibly, that a check ran only on the embedded server. */
 export function skippedOnCouch(what: string): void {
   process.stdout.write(
