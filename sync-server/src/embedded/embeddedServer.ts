@@ -135,6 +135,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
       onDbChanged: ep.forget,
       rawDb: ep.rawDb,
       trust: ep.trust,
+      admins: ep.admins,
     }),
   );
   app.use(ep.app);
@@ -147,6 +148,10 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
 
   const sockets = new Set<Socket>();
   const server: Server = createServer(app);
+  // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment sees
+  // ECONNRESET. Loopback clients (the app's proxy, PouchDB) keep connections longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -6,9 +6,9 @@ import type { SecurityObject } from './access';
 import type { Credentials } from './authn';
 import type { ChangesDb } from './changesFeed';
 import { DesignDocTrust } from './ddocTrust';
-import { registerLevelAdapter } from './levelAdapter';
+import { registerLevelAdapter, type PurgeableDb } from './levelAdapter';
 import { hashAdminPassword, needsUpgrade, parseAdminHash, verifyPassword } from './passwords';
-import { createValidationInstaller, invalidateValidators } from './validation';
+import { createValidationInstaller } from './validation';
 
 /**
  * express-pouchdb 4.2.0 on pouchdb-node 9 (LevelDB under `<dataDir>/db/`, through levelAdapter.ts),
@@ -59,11 +59,10 @@ export interface PouchStatic {
 }
 
 /** A database object not wrapped by express-pouchdb (no validation wrappers, no plugins). */
-export interface RawDb extends ChangesDb {
+export interface RawDb extends ChangesDb, PurgeableDb {
   name: string;
   get(id: string, opts?: object): Promise<Record<string, unknown>>;
   put(doc: object): Promise<unknown>;
-  purge(docId: string, rev: string): Promise<unknown>;
   viewCleanup(): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -73,6 +72,8 @@ export interface ExpressPouch {
   app: Express;
   PouchDB: PouchStatic;
   trust: DesignDocTrust;
+  /** The `[admins]` section: the configured admin and its hash. */
+  admins: Readonly<Record<string, string>>;
   /** Credentials of a name: the configured admin, else its `_users` document. */
   lookupCredentials(name: string): Promise<Credentials | null>;
   /** Writes a `_users` document directly (internal, e.g. a hash upgrade). */
@@ -133,9 +134,8 @@ export async function createExpressPouch(opts: {
     overrideMode: { exclude: [...EXCLUDED_PARTS] },
   });
   app.disable('x-powered-by');
+  // Not put into express-pouchdb's config: it would re-hash it with pouchdb-auth's scheme.
   const adminStored = await adminHash(opts.dataDir, opts.admin, opts.iterations);
-  // Shown under /_node/_local/_config/admins like CouchDB's; authentication reads it from here.
-  await setConfig(app.couchConfig, 'admins', opts.admin.name, adminStored);
   await setConfig(app.couchConfig, 'couchdb', 'max_document_size', 80 * 1024 * 1024);
   await setConfig(app.couchConfig, 'log', 'level', 'error');
 
@@ -194,24 +194,23 @@ export async function createExpressPouch(opts: {
   async function saveUserDoc(doc: Record<string, unknown>): Promise<void> {
     await rawDb('_users').put(doc);
   }
-  function forget(name: string): void {
-    // Not closed: instances of one name share the LevelDB store, closing would close it for express-pouchdb too.
-    known = null;
-    if (name === '') return;
-    raw.delete(name);
-    invalidateValidators(name);
-  }
-
   const trust = new DesignDocTrust(join(opts.dataDir, 'trusted-design-docs.json'));
-  const install = createValidationInstaller({
+  const validation = createValidationInstaller({
     serverAdminNames: opts.serverAdminNames,
     getSecurity,
     trust,
     iterations: opts.iterations,
   });
+  function forget(name: string): void {
+    // Not closed: instances of one name share the LevelDB store, closing would close it for express-pouchdb too.
+    known = null;
+    if (name === '') return;
+    raw.delete(name);
+    validation.invalidate(name);
+  }
   // First in the chain, so every database (`_users` included) is wrapped before anything else.
   app.dbWrapper._wrappers.unshift((name, db, next) => {
-    install(name, db);
+    validation.install(name, db);
     return next();
   });
   await app.setPouchDB(PouchDB);
@@ -233,6 +232,7 @@ export async function createExpressPouch(opts: {
     app,
     PouchDB,
     trust,
+    admins: { [opts.admin.name]: adminStored },
     lookupCredentials,
     saveUserDoc,
     getSecurity,

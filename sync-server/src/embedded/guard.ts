@@ -44,6 +44,8 @@ export interface GuardDeps {
   /** Unwrapped database handles (live `_changes`, `_purge`, `_view_cleanup`, design-document reads). */
   rawDb(name: string): ServedDb;
   trust: DesignDocTrust;
+  /** The `[admins]` section (name → hash), served at `/_node/{node}/_config/admins`. */
+  admins: Readonly<Record<string, string>>;
 }
 
 /** Request fields the guard sets (`couchSession` is what express-pouchdb's routes read). */

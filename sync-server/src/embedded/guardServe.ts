@@ -4,6 +4,7 @@ import type { SecurityObject } from './access';
 import type { Authenticator, Identity } from './authn';
 import { serveLiveChanges, serveNormalChanges, type ChangesDb } from './changesFeed';
 import type { DesignDocTrust } from './ddocTrust';
+import { purgeRevision, type PurgeableDb } from './levelAdapter';
 import type { QueryParams } from './params';
 import { checkSessionBody } from './requestBodies';
 import type { Route } from './routes';
@@ -15,9 +16,7 @@ import type { Route } from './routes';
  */
 
 /** A database handle the served requests use (unwrapped: no validation wrappers). */
-export interface ServedDb extends ChangesDb {
-  get(id: string): Promise<Record<string, unknown>>;
-  purge(docId: string, rev: string): Promise<unknown>;
+export interface ServedDb extends ChangesDb, PurgeableDb {
   viewCleanup(): Promise<unknown>;
 }
 
@@ -29,6 +28,8 @@ export interface ServeDeps {
   rawDb(name: string): ServedDb;
   trust: DesignDocTrust;
   onDbChanged(name: string): void;
+  /** The `[admins]` section: name → password hash (CouchDB 3.4 format). */
+  admins: Readonly<Record<string, string>>;
 }
 
 /** What GET /{db}/_security shows for a database whose security was never set (CouchDB 3 default). */
@@ -52,6 +53,10 @@ export async function serve(deps: ServeDeps, req: Request, res: Response, route:
   }
   if (route.kind === 'public' && route.name === '_up') {
     sendJson(res, 200, { status: 'ok', seeds: {} });
+    return true;
+  }
+  if (route.kind === 'serverAdmin' && route.name === '_node' && route.rest[1] === '_config' && route.rest[2] === 'admins') {
+    serveAdmins(deps.admins, req, res, route.rest[3]);
     return true;
   }
   if (route.kind !== 'db') return false;
@@ -83,6 +88,11 @@ export async function serve(deps: ServeDeps, req: Request, res: Response, route:
       if (req.method === 'PUT')
         throw new CouchHttpError(501, 'not_implemented', '_revs_limit cannot be changed on the embedded server');
       res.status(200).type('application/json').send('1000\n');
+      return true;
+    case '_bulk_get':
+      if ((req.body as { docs: unknown[] }).docs.length > 0) return false;
+      // express-pouchdb never answers an empty _bulk_get.
+      sendJson(res, 200, { results: [] });
       return true;
     case '_purge':
       sendJson(res, 201, { purge_seq: null, purged: await purge(deps, route.db, req.body as Record<string, string[]>) });
@@ -126,6 +136,22 @@ async function serveSession(auth: Authenticator, req: Request, res: Response, id
   sendJson(res, 200, { ok: true, userCtx: { name: identity.ctx.name, roles: identity.ctx.roles }, info });
 }
 
+/**
+ * `/_node/{node}/_config/admins[/name]`: read from the server's own admin record (express-pouchdb's
+ * config would re-hash the value with pouchdb-auth's scheme); admins are set with the CLI.
+ */
+function serveAdmins(admins: Readonly<Record<string, string>>, req: Request, res: Response, name: string | undefined): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    throw forbidden('The embedded server’s admin is configured with courtdesk-server, not through _config.');
+  if (name === undefined) {
+    sendJson(res, 200, admins);
+    return;
+  }
+  const hash = admins[name];
+  if (hash === undefined) throw new CouchHttpError(404, 'not_found', 'unknown_config_value');
+  sendJson(res, 200, hash);
+}
+
 /** 403 before a view runs when the server admin did not write its design document (ddocTrust.ts). */
 async function requireTrusted(deps: ServeDeps, db: string, ddocId: string): Promise<void> {
   let ddoc: Record<string, unknown>;
@@ -146,7 +172,7 @@ async function purge(deps: ServeDeps, dbName: string, body: Record<string, strin
     purged[id] = [];
     for (const rev of revs) {
       try {
-        await db.purge(id, rev);
+        await purgeRevision(db, id, rev);
         purged[id].push(rev);
       } catch {
         // not a leaf, or no such revision: CouchDB leaves it out of `purged` too

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const merge = require('pouchdb-merge') as {
+  findPathToLeaf(tree: RevTree, rev: string): string[];
   removeLeafFromTree(tree: RevTree, rev: string): RevTree;
   traverseRevTree(tree: RevTree, fn: (isLeaf: boolean, pos: number, id: string) => void): void;
   winningRev(metadata: { rev_tree: RevTree }): string;
@@ -52,6 +53,7 @@ interface RootDb {
 type BatchOp = { type: 'put' | 'del'; key: string; value?: unknown; prefix: Store };
 interface LevelInstance {
   _changes(opts: ChangesOpts): unknown;
+  _getRevisionTree(docId: string, cb: (err: unknown, tree?: RevTree) => void): void;
   _doCompaction(docId: string, revs: string[], opts: object, cb: Callback): void;
   _doCompactionNoLock(docId: string, revs: string[], opts: unknown, cb: Callback): void;
   _purge?: (docId: string, revs: string[], cb: Callback) => void;
@@ -85,6 +87,17 @@ function formatSeq(n: number): string {
   return ('0000000000000000' + n).slice(-16);
 }
 
+type RevNode = [id: unknown, opts: unknown, children: RevNode[]];
+
+/**
+ * A revision tree with the `null` ids the broken writes left (JSON of `undefined`) named
+ * `undefined`, as PouchDB's cached `winningRev` ("2-undefined") and `_all_docs` show them.
+ */
+function namedTree(tree: RevTree): RevTree {
+  const node = ([id, opts, children]: RevNode): RevNode => [id ?? 'undefined', opts, children.map(node)];
+  return (tree as Array<{ pos: number; ids: RevNode }>).map((path) => ({ ...path, ids: node(path.ids) }));
+}
+
 function treeRevs(tree: RevTree): Set<string> {
   const revs = new Set<string>();
   merge.traverseRevTree(tree, (_leaf, pos, id) => revs.add(`${pos}-${id}`));
@@ -96,7 +109,7 @@ async function purge(db: RootDb, stores: Stores, docId: string, revs: string[]):
   const metadata = await get<Metadata>(stores.docStore, docId);
   if (!metadata) return;
   const wasLive = !('deleted' in metadata ? metadata.deleted : merge.isDeleted(metadata));
-  let tree = metadata.rev_tree;
+  let tree = namedTree(metadata.rev_tree);
   for (const rev of revs) tree = merge.removeLeafFromTree(tree, rev);
   const remaining = treeRevs(tree);
   const ops: BatchOp[] = [];
@@ -152,17 +165,56 @@ function extend(api: LevelInstance, db: RootDb, stores: Stores, logger: (line: s
     noLock(docId, revs, opts, cb);
   };
   api._purge = (docId, revs, cb) => api._doCompaction(docId, revs, { [PURGE]: true }, cb);
+  const getRevisionTree = api._getRevisionTree.bind(api);
+  api._getRevisionTree = (docId, cb) => getRevisionTree(docId, (err, tree) => cb(err, tree && namedTree(tree)));
   const changes = api._changes.bind(api);
   api._changes = (opts) => {
     const processChange = opts.processChange;
     opts.processChange = (doc, metadata, o) => {
       if (doc !== undefined && doc !== null) return processChange(doc, metadata, o);
-      const rev = merge.winningRev(metadata);
+      const rev = metadata.winningRev ?? merge.winningRev({ rev_tree: namedTree(metadata.rev_tree) });
       logger(`document ${metadata.id} has no body for its winning revision ${rev}; purge it`);
       return processChange({ _id: metadata.id, _rev: rev }, metadata, o);
     };
     return changes(opts);
   };
+}
+
+/** A database opened through this adapter, as {@link purgeRevision} needs it. */
+export interface PurgeableDb {
+  info(): Promise<{ update_seq: number | string }>;
+  get(id: string): Promise<Record<string, unknown>>;
+  put(doc: object): Promise<unknown>;
+  purged_infos_limit?: number;
+  _getRevisionTree?: LevelInstance['_getRevisionTree'];
+  _purge?: LevelInstance['_purge'];
+}
+
+/**
+ * Purges one leaf revision of a document (CouchDB's `_purge`) and logs it in `_local/purges`,
+ * which PouchDB's view indexer reads. Not `db.purge()`: in pouchdb-node 9.0 it skips its own path
+ * lookup on a handle not yet opened, and never answers once `_local/purges` exists (`self` is
+ * undefined in appendPurgeSeq). Throws when `rev` is not a leaf of the document.
+ */
+export async function purgeRevision(db: PurgeableDb, docId: string, rev: string): Promise<void> {
+  await db.info();
+  const getTree = db._getRevisionTree;
+  const purgeFn = db._purge;
+  if (!getTree || !purgeFn) throw new Error(`the database of ${docId} does not support purge`);
+  const tree = await new Promise<RevTree>((resolve, reject) =>
+    getTree.call(db, docId, (err, t) => (err || !t ? reject(err ?? new Error('missing')) : resolve(t))),
+  );
+  const path = merge.findPathToLeaf(tree, rev);
+  await new Promise<void>((resolve, reject) => purgeFn.call(db, docId, path, (err) => (err ? reject(err) : resolve())));
+  const log = (await db.get('_local/purges').catch(() => ({ _id: '_local/purges', purges: [], purgeSeq: -1 }))) as {
+    purges: Array<{ docId: string; rev: string; purgeSeq: number }>;
+    purgeSeq: number;
+  };
+  const purgeSeq = log.purgeSeq + 1;
+  log.purges.push({ docId, rev, purgeSeq });
+  log.purges.splice(0, Math.max(0, log.purges.length - (db.purged_infos_limit ?? 1000)));
+  log.purgeSeq = purgeSeq;
+  await db.put(log);
 }
 
 /** Registers the adapter on `PouchDB` (pouchdb-node's constructor) and returns its name. */

@@ -67,21 +67,25 @@ export function checkSelector(selector: unknown, error: 'invalid_operator' | 'ba
   const invalidOp = (op: string): CouchHttpError =>
     new CouchHttpError(400, error, `Invalid operator: ${op}`);
 
-  function walkObject(obj: Record<string, unknown>): void {
+  // `level`: 'selector' where fields and combination operators may appear, 'field' inside a
+  // field's value (conditions only: PouchDB's matcher has no field-level $and/$or/$nor/$not).
+  function walkObject(obj: Record<string, unknown>, level: 'selector' | 'field'): void {
     for (const [key, value] of Object.entries(obj)) {
-      if (key.startsWith('$')) operator(key, value);
-      else if (isObject(value)) walkObject(value);
+      if (key.startsWith('$')) operator(key, value, level);
+      else if (isObject(value)) walkObject(value, 'field');
     }
   }
-  function operator(op: string, v: unknown): void {
+  function operator(op: string, v: unknown, level: 'selector' | 'field'): void {
     if (COMBINATION_OPS.has(op)) {
+      if (level === 'field')
+        throw new CouchHttpError(400, error, `${op} inside a field is not supported by the embedded server; use it at the top level`);
       if (op === '$not') {
         if (!isObject(v)) throw badArg(op, v);
-        walkObject(v);
+        walkObject(v, 'selector');
         return;
       }
       if (!Array.isArray(v) || !v.every(isObject)) throw badArg(op, v);
-      v.forEach(walkObject);
+      v.forEach((s) => walkObject(s, 'selector'));
       return;
     }
     if (!CONDITION_OPS.has(op)) throw invalidOp(op);
@@ -105,22 +109,24 @@ export function checkSelector(selector: unknown, error: 'invalid_operator' | 'ba
           throw badArg(op, v);
         return;
       case '$regex':
+        if (typeof v !== 'string') throw invalidOp(op);
         checkRegex(v, badArg);
         return;
       case '$elemMatch':
       case '$allMatch':
         if (!isObject(v)) throw badArg(op, v);
-        walkObject(v);
+        walkObject(v, 'selector');
         return;
       default:
         return;
     }
   }
-  walkObject(selector);
+  walkObject(selector, 'selector');
 }
 
 function checkRegex(v: unknown, badArg: (op: string, v: unknown) => CouchHttpError): void {
   if (typeof v !== 'string' || v.length > MAX_REGEX_LENGTH) throw badArg('$regex', v);
+  // The pattern must compile, then compile for the linear-time engine.
   try {
     new RegExp(v);
   } catch {

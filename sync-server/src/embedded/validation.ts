@@ -76,25 +76,39 @@ export interface ValidationOptions {
 /** A validator: a trusted, compiled sandbox, or the refusal an untrusted one stands for. */
 type Validator = VduSandbox | ValidationRefusal;
 
-const sandboxCache = new Map<string, Map<string, VduSandbox>>();
-const vduListCache = new Map<string, Validator[]>();
 /** Longest stretch of synchronous validation before yielding to other requests. */
 const SLICE_MS = 8;
+/** Documents handed to PouchDB per call: its bulkDocs prepares a whole batch synchronously. */
+const WRITE_CHUNK = 200;
 
-/** Forgets the compiled validators of a database (after a design document changed). */
-export function invalidateValidators(dbName: string): void {
-  vduListCache.delete(dbName);
+/** Compiled validators per database name, for one server (a data directory). */
+interface ValidatorCache {
+  sandboxes: Map<string, Map<string, VduSandbox>>;
+  lists: Map<string, Validator[]>;
+}
+
+/** What {@link createValidationInstaller} returns. */
+export interface ValidationInstaller {
+  /** express-pouchdb's dbWrapper hook: wraps one database object. */
+  install(dbName: string, db: unknown): void;
+  /** Forgets the compiled validators of a database (its design documents changed, or it was deleted). */
+  invalidate(dbName: string): void;
 }
 
 function idOf(doc: Doc): string {
   return typeof doc._id === 'string' ? doc._id : '';
 }
 
-async function loadValidators(db: PouchLike, trust: DesignDocTrust, timeoutMs: number): Promise<Validator[]> {
-  const cached = vduListCache.get(db.name);
+async function loadValidators(
+  cache: ValidatorCache,
+  db: PouchLike,
+  trust: DesignDocTrust,
+  timeoutMs: number,
+): Promise<Validator[]> {
+  const cached = cache.lists.get(db.name);
   if (cached) return cached;
   const res = await db.allDocs({ startkey: '_design/', endkey: '_design0', include_docs: true });
-  const byKey = sandboxCache.get(db.name) ?? new Map<string, VduSandbox>();
+  const byKey = cache.sandboxes.get(db.name) ?? new Map<string, VduSandbox>();
   const next = new Map<string, VduSandbox>();
   const list: Validator[] = [];
   for (const row of res.rows) {
@@ -115,22 +129,28 @@ async function loadValidators(db: PouchLike, trust: DesignDocTrust, timeoutMs: n
     next.set(key, sandbox);
     list.push(sandbox);
   }
-  sandboxCache.set(db.name, next);
-  vduListCache.set(db.name, list);
+  cache.sandboxes.set(db.name, next);
+  cache.lists.set(db.name, list);
   return list;
 }
 
+/** The current documents of `ids`, read in chunks (PouchDB opens one iterator per key at once). */
 async function loadOldDocs(db: PouchLike, ids: string[]): Promise<Map<string, Doc>> {
   const out = new Map<string, Doc>();
-  if (ids.length === 0) return out;
-  const res = await db.allDocs({ keys: ids, include_docs: true, conflicts: false });
-  for (const row of res.rows) if (row.doc) out.set(row.key, row.doc);
+  for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
+    const res = await db.allDocs({ keys: ids.slice(i, i + WRITE_CHUNK), include_docs: true, conflicts: false });
+    for (const row of res.rows) if (row.doc) out.set(row.key, row.doc);
+  }
   return out;
 }
 
 /** Builds the wrapper that express-pouchdb's dbWrapper installs on every database. */
-export function createValidationInstaller(opts: ValidationOptions): (dbName: string, db: unknown) => void {
+export function createValidationInstaller(opts: ValidationOptions): ValidationInstaller {
   const timeoutMs = opts.vduTimeoutMs ?? 1000;
+  const cache: ValidatorCache = { sandboxes: new Map(), lists: new Map() };
+  const invalidateValidators = (dbName: string): void => {
+    cache.lists.delete(dbName);
+  };
 
   async function validateDocs(
     base: PouchLike,
@@ -157,7 +177,7 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
     const isUsers = dbName === '_users';
     if (isUsers) await Promise.all(writable.map((d) => hashUserDocPassword(d, opts.iterations)));
     if (writable.some((d) => idOf(d).startsWith('_design/'))) invalidateValidators(dbName);
-    const validators = await loadValidators(base, opts.trust, timeoutMs);
+    const validators = await loadValidators(cache, base, opts.trust, timeoutMs);
     const secObj = validators.length > 0 ? await opts.getSecurity(dbName) : {};
     const oldDocs =
       validators.length > 0 || isUsers ? await loadOldDocs(base, writable.map(idOf)) : new Map<string, Doc>();
@@ -209,6 +229,21 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
     if (refusal) throw refusal;
   }
 
+  /** Writes `docs` through `orig` in chunks, yielding between them; results in order. */
+  async function writeInChunks(args: WrapperArgs, docs: Doc[], orig: () => Promise<unknown>): Promise<unknown[]> {
+    if (docs.length <= WRITE_CHUNK) {
+      args.docs = docs;
+      return (await orig()) as unknown[];
+    }
+    const results: unknown[] = [];
+    for (let i = 0; i < docs.length; i += WRITE_CHUNK) {
+      args.docs = docs.slice(i, i + WRITE_CHUNK);
+      results.push(...((await orig()) as unknown[]));
+      await yieldToEventLoop();
+    }
+    return results;
+  }
+
   /** Runs the write, then drops cached validators if it touched a design document. */
   async function thenInvalidate<T>(base: PouchLike, docs: Doc[], write: () => Promise<T>): Promise<T> {
     try {
@@ -235,10 +270,10 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
     async bulkDocs(orig, args) {
       const docs = args.docs ?? [];
       const refusals = await validateDocs(args.base, docs, args.options);
-      if (refusals.every((r) => r === null)) return thenInvalidate(args.base, docs, orig);
+      const write = (accepted: Doc[]) => thenInvalidate(args.base, accepted, () => writeInChunks(args, accepted, orig));
+      if (refusals.every((r) => r === null)) return write(docs);
       const accepted = docs.filter((_d, i) => refusals[i] === null);
-      args.docs = accepted;
-      const results = accepted.length > 0 ? ((await thenInvalidate(args.base, accepted, orig)) as unknown[]) : [];
+      const results = accepted.length > 0 ? await write(accepted) : [];
       const errors = (i: number): object => {
         const r = refusals[i] as ValidationRefusal;
         return { id: r.id, error: true, name: r.name, message: r.message, status: r.status };
@@ -271,7 +306,10 @@ export function createValidationInstaller(opts: ValidationOptions): (dbName: str
     },
   };
 
-  return (_dbName: string, db: unknown): void => {
-    wrappers.installWrapperMethods(db, handlers);
+  return {
+    install(_dbName: string, db: unknown): void {
+      wrappers.installWrapperMethods(db, handlers);
+    },
+    invalidate: invalidateValidators,
   };
 }
