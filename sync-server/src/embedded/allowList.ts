@@ -29,7 +29,7 @@ export type BodyKind =
   | 'none'
   /** `Content-Type: application/json` required (415 otherwise), parsed and checked. */
   | 'json'
-  /** JSON when a body is sent (`POST _compact`, `_ensure_full_commit`, `_view_cleanup`). */
+  /** `application/json` required, the body may be empty (`POST _compact`, `_ensure_full_commit`). */
   | 'optionalJson'
   /** Any content type (it is the attachment's), streamed through with a length. */
   | 'attachment'
@@ -133,10 +133,13 @@ function endpointTable(name: string): Table | Decision {
       return { POST: json('member', 'revsDiff') };
     case '_ensure_full_commit':
       return { POST: { level: 'member', body: 'optionalJson', shape: 'any' } };
+    case '_view_cleanup':
+      return {
+        POST: { level: 'dbAdmin', body: 'none', denial: 'unauthorized', reason: 'You are not a server or db admin.' },
+      };
     case '_revs_limit':
       return { ...getHead(READ), PUT: json('dbAdmin', 'any') };
     case '_compact':
-    case '_view_cleanup':
       return {
         POST: {
           level: 'dbAdmin',

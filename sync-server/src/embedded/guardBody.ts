@@ -97,15 +97,15 @@ export async function handleBody(req: BodyRequest, c: BodyContext): Promise<void
       throw new CouchHttpError(411, 'bad_request', 'Attachment uploads need a Content-Length header on the embedded server.');
     return;
   }
-  if (permit.body === 'optionalJson' && !hasBody(req)) {
-    req.body = {};
-    req._body = true;
-    return;
-  }
   if (!isJsonContentType(contentType)) {
     if (/^multipart\//i.test(contentType ?? '') && permit.shape === 'document')
       throw badContentType('multipart document uploads are not supported by the embedded server; send JSON with inline attachments');
     throw badContentType('Content-Type must be application/json');
+  }
+  if (permit.body === 'optionalJson' && !hasBody(req)) {
+    req.body = {};
+    req._body = true;
+    return;
   }
   const raw = await readJson(req, limits.maxRequestBytes, limits.maxJsonDepth);
   req.rawBodyLength = raw.length;

@@ -223,8 +223,14 @@ export function registerLevelAdapter(
   logger: (line: string) => void,
 ): string {
   const base = PouchDB.adapters.leveldb;
-  if (!base) throw new Error('pouchdb-node has no leveldb adapter');
+  const http = PouchDB.adapters.http;
+  if (!base || !http) throw new Error('pouchdb-node has no leveldb or http adapter');
   const adapter = function (this: LevelInstance, opts: Record<string, unknown>, cb: Callback): void {
+    // The adapter is the constructor's default, so remote databases (replication) arrive here too.
+    if (/^https?:\/\//.test(String(opts.name))) {
+      http.call(this, opts, cb);
+      return;
+    }
     let root: RootDb | undefined;
     let stores: Stores | undefined;
     const migrate = {
