@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchFetch } from '../support/couchTarget';
-import { BODY_ROWS } from './bodyMatrix';
+import { BODY_ROWS as DOCUMENT_ROWS } from './bodyMatrix';
+import { SELECTOR_ROWS } from './bodyMatrixDocuments';
+
+const BODY_ROWS = [...DOCUMENT_ROWS, ...SELECTOR_ROWS];
 import { describeExpected, expectAnswer } from './expectations';
 import { expectServerAnswers, setupFixture, type Fixture } from './fixture';
 
@@ -21,11 +24,14 @@ afterAll(async () => {
 describe('malformed bodies: CouchDB 3.4.3 and the embedded server', () => {
   for (const [i, row] of BODY_ROWS.entries()) {
     it(`${row.method} ${row.path || '/{db}'}: ${row.name} → ${describeExpected(row.expected)}`, async () => {
-      const path = row.path === 'doc' ? `/${f.db}/bm_${i}` : row.path === '' ? `/${f.db}` : `/${f.db}/${row.path}`;
+      const path =
+        row.path === 'doc' ? `/${f.db}/bm_${i}` : row.path === '' ? `/${f.db}` : `/${f.db}/${row.path}`;
       const r = await couchFetch(`${f.target.url}${path}`, {
         method: row.method,
         auth: row.admin ? f.target.admin : f.creds.memberRole,
-        ...(typeof row.body === 'string' ? { rawBody: row.body, contentType: 'application/json' } : { body: row.body }),
+        ...(typeof row.body === 'string'
+          ? { rawBody: row.body, contentType: 'application/json' }
+          : { body: row.body }),
       });
       expectAnswer(r, row.expected, f.target.embedded, row.name);
       await expectServerAnswers(f);

@@ -44,7 +44,8 @@ function signIn(name: string, password: string) {
 describe('lockout after repeated failures (hole 9)', () => {
   it('Basic auth: 5 wrong passwords → 401, then 403 even with the right one', async () => {
     const user = await newUser('conf_lock_basic');
-    for (let i = 0; i < 5; i++) expectAnswer(await basic({ ...user, password: 'wrong' }), [401, 'unauthorized'], f.target.embedded);
+    for (let i = 0; i < 5; i++)
+      expectAnswer(await basic({ ...user, password: 'wrong' }), [401, 'unauthorized'], f.target.embedded);
     const sixth = await basic({ ...user, password: 'wrong' });
     expectAnswer(sixth, [403, 'forbidden'], f.target.embedded);
     expect(sixth.body.reason).toBe(LOCKED);
@@ -56,7 +57,8 @@ describe('lockout after repeated failures (hole 9)', () => {
 
   it('_session: 5 wrong passwords → 401, then 403', async () => {
     const user = await newUser('conf_lock_session');
-    for (let i = 0; i < 5; i++) expectAnswer(await signIn(user.name, 'wrong'), [401, 'unauthorized'], f.target.embedded);
+    for (let i = 0; i < 5; i++)
+      expectAnswer(await signIn(user.name, 'wrong'), [401, 'unauthorized'], f.target.embedded);
     const locked = await signIn(user.name, user.password);
     expectAnswer(locked, [403, 'forbidden'], f.target.embedded);
     expect(locked.body.reason).toBe(LOCKED);
@@ -95,13 +97,16 @@ describe('password hashes (hole 9)', () => {
 });
 
 describe('hashes of existing installs (embedded server data directory)', () => {
-  it('a 10-iteration SHA-1 user hash still signs in and is upgraded, keeping the session', async ({ skip }) => {
+  it('a 10-iteration SHA-1 user hash still signs in and is upgraded, keeping the session', async ({
+    skip,
+  }) => {
     if (!f.target.embedded) {
       skippedOnCouch('password hashes written by an older embedded server');
       skip();
     }
-    const hashPassword = (require('pouchdb-auth/lib/utils') as { hashPassword(p: string, s: string, i: number): Promise<string> })
-      .hashPassword;
+    const hashPassword = (
+      require('pouchdb-auth/lib/utils') as { hashPassword(p: string, s: string, i: number): Promise<string> }
+    ).hashPassword;
     const own = new OwnServer();
     try {
       await own.start();
@@ -122,21 +127,44 @@ describe('hashes of existing installs (embedded server data directory)', () => {
       // The admin hash as pouchdb-auth wrote it.
       const adminFile = join(own.dir, 'embedded-admin.json');
       const adminSalt = 'aa11bb22cc33';
-      writeFileSync(adminFile, JSON.stringify({ name: own.admin.name, hash: `-pbkdf2-${await hashPassword(own.admin.password, adminSalt, 10)},${adminSalt},10` }));
+      writeFileSync(
+        adminFile,
+        JSON.stringify({
+          name: own.admin.name,
+          hash: `-pbkdf2-${await hashPassword(own.admin.password, adminSalt, 10)},${adminSalt},10`,
+        }),
+      );
       await own.start();
-      expect((JSON.parse(readFileSync(adminFile, 'utf8')) as { hash: string }).hash).toMatch(/^-pbkdf2:sha256-[0-9a-f]{64},[0-9a-f]{32},600000$/);
+      expect((JSON.parse(readFileSync(adminFile, 'utf8')) as { hash: string }).hash).toMatch(
+        /^-pbkdf2:sha256-[0-9a-f]{64},[0-9a-f]{32},600000$/,
+      );
       expect((await own.request('GET', '/_all_dbs')).status).toBe(200);
-      const target = { url: own.url, adminUrl: own.url, admin: own.admin, embedded: true, stop: async () => undefined };
+      const target = {
+        url: own.url,
+        adminUrl: own.url,
+        admin: own.admin,
+        embedded: true,
+        stop: async () => undefined,
+      };
       const cookie = await sessionCookie(target, 'old', 'old-pw');
-      expect((await couchFetch(`${own.url}/_session`, { auth: { name: 'old', password: 'wrong' } })).status).toBe(401);
+      expect(
+        (await couchFetch(`${own.url}/_session`, { auth: { name: 'old', password: 'wrong' } })).status,
+      ).toBe(401);
       let doc: Record<string, unknown> = {};
       for (let i = 0; i < 100 && doc.iterations !== 600_000; i++) {
         doc = (await own.request('GET', '/_users/org.couchdb.user:old')).body as Record<string, unknown>;
         if (doc.iterations !== 600_000) await new Promise((r) => setTimeout(r, 100));
       }
-      expect(doc).toMatchObject({ password_scheme: 'pbkdf2', pbkdf2_prf: 'sha256', iterations: 600_000, salt });
+      expect(doc).toMatchObject({
+        password_scheme: 'pbkdf2',
+        pbkdf2_prf: 'sha256',
+        iterations: 600_000,
+        salt,
+      });
       expect((await couchFetch(`${own.url}/_session`, { cookie })).body.userCtx.name).toBe('old');
-      expect((await couchFetch(`${own.url}/_session`, { auth: { name: 'old', password: 'old-pw' } })).status).toBe(200);
+      expect(
+        (await couchFetch(`${own.url}/_session`, { auth: { name: 'old', password: 'old-pw' } })).status,
+      ).toBe(200);
     } finally {
       await own.dispose();
     }

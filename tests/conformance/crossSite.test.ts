@@ -30,7 +30,9 @@ const STRICTER: Expected = {
 };
 
 type Who = 'member' | 'dbAdmin' | 'admin';
-const ROWS: Array<[method: string, path: (db: string) => string, body: string, who: Who, expected: Expected]> = [
+const ROWS: Array<
+  [method: string, path: (db: string) => string, body: string, who: Who, expected: Expected]
+> = [
   ['POST', (db) => `/${db}`, '{"forged":true,"_id":"csrf_post"}', 'member', BAD_CT],
   ['POST', (db) => `/${db}/_bulk_docs`, '{"docs":[{"_id":"csrf_bulk","forged":true}]}', 'member', BAD_CT],
   ['POST', (db) => `/${db}/_bulk_get`, '{"docs":[{"id":"seed"}]}', 'member', BAD_CT],
@@ -71,7 +73,8 @@ describe('Content-Type: text/plain (hole 8)', () => {
   }
 
   it('nothing forged through a refused request is stored', async () => {
-    for (const id of ['csrf_post', 'csrf_bulk']) expect((await f.admin('GET', `/${f.db}/${id}`)).status).toBe(404);
+    for (const id of ['csrf_post', 'csrf_bulk'])
+      expect((await f.admin('GET', `/${f.db}/${id}`)).status).toBe(404);
     if (f.target.embedded) expect((await f.admin('GET', `/${f.db}/csrf_put`)).status).toBe(404);
   });
 
@@ -91,7 +94,11 @@ describe('Content-Type: text/plain (hole 8)', () => {
     });
     expectAnswer(
       form,
-      { couch: [200], embedded: BAD_CT, why: 'a form sign-in is a cross-site login path; the app signs in with JSON' },
+      {
+        couch: [200],
+        embedded: BAD_CT,
+        why: 'a form sign-in is a cross-site login path; the app signs in with JSON',
+      },
       f.target.embedded,
     );
   });
@@ -112,13 +119,20 @@ describe('the session cookie and CORS (hole 8)', () => {
 
   it('no CORS answer for a loopback or foreign origin, with or without credentials', async () => {
     for (const origin of ['http://127.0.0.1:5173', 'http://localhost:8080', 'https://evil.example']) {
-      const simple = await couchFetch(`${f.target.url}/${f.db}/seed`, { auth: f.creds.memberRole, headers: { origin } });
+      const simple = await couchFetch(`${f.target.url}/${f.db}/seed`, {
+        auth: f.creds.memberRole,
+        headers: { origin },
+      });
       expect(simple.status).toBe(200);
       expect(simple.headers.get('access-control-allow-origin'), origin).toBeNull();
       expect(simple.headers.get('access-control-allow-credentials'), origin).toBeNull();
       const preflight = await fetch(`${f.target.url}/${f.db}/_bulk_docs`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
       expect(preflight.headers.get('access-control-allow-origin'), origin).toBeNull();
     }

@@ -43,14 +43,22 @@ afterAll(async () => {
 describe('who writes design documents (hole 2)', () => {
   it('a member cannot (403), by PUT or _bulk_docs', async () => {
     const ddoc = { views: { v: { map: escapingMap('/tmp/never') } } };
-    expectAnswer(await f.as('memberRole', 'PUT', `/${f.db}/_design/evil`, ddoc), [403, 'forbidden'], f.target.embedded);
-    const bulk = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, { docs: [{ _id: '_design/evil', ...ddoc }] });
+    expectAnswer(
+      await f.as('memberRole', 'PUT', `/${f.db}/_design/evil`, ddoc),
+      [403, 'forbidden'],
+      f.target.embedded,
+    );
+    const bulk = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, {
+      docs: [{ _id: '_design/evil', ...ddoc }],
+    });
     expect(bulk.body[0]).toMatchObject({ id: '_design/evil', error: 'forbidden' });
     expect((await f.admin('GET', `/${f.db}/_design/evil`)).status).toBe(404);
   });
 
   it('a database admin cannot on the embedded server', async () => {
-    const r = await f.as('dbAdmin', 'PUT', `/${f.db}/_design/by_db_admin`, { views: { v: { map: 'function (d) { emit(d._id); }' } } });
+    const r = await f.as('dbAdmin', 'PUT', `/${f.db}/_design/by_db_admin`, {
+      views: { v: { map: 'function (d) { emit(d._id); }' } },
+    });
     expectAnswer(
       r,
       {
@@ -64,10 +72,20 @@ describe('who writes design documents (hole 2)', () => {
   });
 
   it('views are the server admin’s on the embedded server; a member cannot run one', async () => {
-    expect((await f.admin('PUT', `/${f.db}/_design/admin_views`, { views: { v: { map: 'function (d) { emit(d._id, 1); }' } } })).status).toBe(201);
+    expect(
+      (
+        await f.admin('PUT', `/${f.db}/_design/admin_views`, {
+          views: { v: { map: 'function (d) { emit(d._id, 1); }' } },
+        })
+      ).status,
+    ).toBe(201);
     expectAnswer(
       await f.as('memberRole', 'GET', `/${f.db}/_design/admin_views/_view/v`),
-      { couch: [200], embedded: [401, 'unauthorized'], why: 'the app uses no views; they run design-document JavaScript' },
+      {
+        couch: [200],
+        embedded: [401, 'unauthorized'],
+        why: 'the app uses no views; they run design-document JavaScript',
+      },
       f.target.embedded,
     );
     const asAdmin = await f.admin('GET', `/${f.db}/_design/admin_views/_view/v`);
@@ -77,7 +95,9 @@ describe('who writes design documents (hole 2)', () => {
 });
 
 describe('design documents stored before this rule (embedded server data directory)', () => {
-  it('a member-written design document is never executed; the server admin’s rewrite runs', async ({ skip }) => {
+  it('a member-written design document is never executed; the server admin’s rewrite runs', async ({
+    skip,
+  }) => {
     if (!f.target.embedded) {
       skippedOnCouch('design documents written into an older data directory');
       skip();
@@ -134,12 +154,25 @@ describe('design documents stored before this rule (embedded server data directo
       await own.start();
       const clerk = { name: 'clerk1', password: 'clerk-pw' };
       expect((await own.request('PUT', '/cases')).status).toBe(201);
-      await own.request('PUT', '/cases/_security', { admins: { names: [], roles: [] }, members: { names: [], roles: ['clerk'] } });
-      await own.request('PUT', '/_users/org.couchdb.user:clerk1', { name: 'clerk1', password: clerk.password, roles: ['clerk'], type: 'user' });
+      await own.request('PUT', '/cases/_security', {
+        admins: { names: [], roles: [] },
+        members: { names: [], roles: ['clerk'] },
+      });
+      await own.request('PUT', '/_users/org.couchdb.user:clerk1', {
+        name: 'clerk1',
+        password: clerk.password,
+        roles: ['clerk'],
+        type: 'user',
+      });
       await own.stop();
       await own.direct('cases', (db) => db.put({ ...ddoc }));
       await own.start();
-      const forged = await own.request('PUT', '/cases/case:forged', { type: 'case', caseNumber: '（2026）甘0402民初1号' }, clerk);
+      const forged = await own.request(
+        'PUT',
+        '/cases/case:forged',
+        { type: 'case', caseNumber: '（2026）甘0402民初1号' },
+        clerk,
+      );
       expect(forged.status, forged.text).toBe(403);
       expect((await own.request('GET', '/cases/case:forged')).status).toBe(404);
     } finally {

@@ -39,7 +39,12 @@ export interface Fixture {
     method: string,
     path: string,
     body?: unknown,
-    extra?: { rawBody?: string | Buffer; contentType?: string; timeoutMs?: number; headers?: Record<string, string> },
+    extra?: {
+      rawBody?: string | Buffer;
+      contentType?: string;
+      timeoutMs?: number;
+      headers?: Record<string, string>;
+    },
   ): Promise<CouchResponse>;
   /** Request as the server admin. */
   admin(method: string, path: string, body?: unknown): Promise<CouchResponse>;

@@ -61,23 +61,27 @@ export interface Row {
   cite: string;
 }
 
-const U: Answer = [401, 'unauthorized'];
-const F: Answer = [403, 'forbidden'];
+export const U: Answer = [401, 'unauthorized'];
+export const F: Answer = [403, 'forbidden'];
 
 /** Member-level route [sec]: anonymous 401, outsider 403, members and admins `ok`. */
-function member(ok: number): Expectations {
+export function member(ok: number): Expectations {
   return { anonymous: U, outsider: F, memberName: [ok], memberRole: [ok], dbAdmin: [ok], serverAdmin: [ok] };
 }
 /** Db-admin-level route [sec][ddoc]: members 403 too. */
-function dbAdmin(ok: number): Expectations {
+export function dbAdmin(ok: number): Expectations {
   return { anonymous: U, outsider: F, memberName: F, memberRole: F, dbAdmin: [ok], serverAdmin: [ok] };
 }
 /** Server-admin route [db][srv][purge]: everyone else 401 `unauthorized` ("You are not a server admin."). */
-function serverAdmin(ok: number): Expectations {
+export function serverAdmin(ok: number): Expectations {
   return { anonymous: U, outsider: U, memberName: U, memberRole: U, dbAdmin: U, serverAdmin: [ok] };
 }
 /** A member-level route of CouchDB that the embedded server keeps for the server admin. */
-function adminOnlyHere(ok: number, why: string, couch: Partial<Record<Actor, Answer>> = {}): Expectations {
+export function adminOnlyHere(
+  ok: number,
+  why: string,
+  couch: Partial<Record<Actor, Answer>> = {},
+): Expectations {
   const c: Record<Actor, Answer> = { ...(member(ok) as Record<Actor, Answer>), ...couch };
   const cell = (a: Actor): Expected =>
     a === 'anonymous' || a === 'serverAdmin' ? c[a] : { couch: c[a], embedded: U, why };
@@ -91,18 +95,15 @@ function adminOnlyHere(ok: number, why: string, couch: Partial<Record<Actor, Ans
   };
 }
 
-async function makeDoc(c: RowCtx, id: string): Promise<void> {
+export async function makeDoc(c: RowCtx, id: string): Promise<void> {
   await c.f.admin('PUT', `/${c.f.db}/${id}`, { made: 'for delete' });
   const r = await c.f.admin('GET', `/${c.f.db}/${id}`);
   c.rev = r.body?._rev as string;
 }
 
-function check(ok: boolean, what: string): void {
+export function check(ok: boolean, what: string): void {
   if (!ok) throw new Error(what);
 }
-
-const MANGO_WHY = 'Mango is not used by the app; on the embedded server it is kept for the server admin';
-const VIEW_WHY = 'views run design-document JavaScript and the app uses none: server admin only here';
 
 /** The security object the fixture sets, to check that no refused write changed it. */
 export function fixtureSecurity(f: Fixture): unknown {
@@ -112,70 +113,14 @@ export function fixtureSecurity(f: Fixture): unknown {
   };
 }
 
-/** The matrix (continued in matrixRows.ts). */
+/** The matrix: database and document rows (design documents, Mango, maintenance: matrixAdminRows.ts). */
 export const CORE_ROWS: Row[] = [
   { name: 'GET /{db}', method: 'GET', path: (c) => `/${c.f.db}`, expect: member(200), cite: '[sec]' },
   {
-    name: 'PUT /{db} (create)',
-    method: 'PUT',
-    path: (c) => `/${c.f.db}_new_${c.actor.toLowerCase()}`,
-    expect: serverAdmin(201),
-    cite: '[db]',
-    async verify(c, status) {
-      const exists = (await c.f.admin('GET', `/${c.f.db}_new_${c.actor.toLowerCase()}`)).status === 200;
-      check(exists === (status === 201), 'a database exists only when its creation succeeded');
-    },
-    async cleanup(c, status) {
-      if (status === 201) await c.f.admin('DELETE', `/${c.f.db}_new_${c.actor.toLowerCase()}`);
-    },
-  },
-  {
-    name: 'DELETE /{db}',
-    method: 'DELETE',
-    // Non-admins aim at the real database (must survive); the admin deletes a scratch one.
-    path: (c) => (c.actor === 'serverAdmin' ? `/${c.scratch}` : `/${c.f.db}`),
-    async prepare(c) {
-      if (c.actor === 'serverAdmin') {
-        c.scratch = `${c.f.db}_scratch`;
-        await c.f.admin('PUT', `/${c.scratch}`);
-      }
-    },
-    async verify(c) {
-      check((await c.f.admin('GET', `/${c.f.db}`)).status === 200, 'the secured database must survive');
-    },
-    expect: serverAdmin(200),
-    cite: '[db]',
-  },
-  { name: 'GET /{db}/_security', method: 'GET', path: (c) => `/${c.f.db}/_security`, expect: member(200), cite: '[sec]' },
-  {
-    name: 'PUT /{db}/_security',
-    method: 'PUT',
+    name: 'GET /{db}/_security',
+    method: 'GET',
     path: (c) => `/${c.f.db}/_security`,
-    // A write that would make the caller an admin; refused writes must leave the object as it was.
-    body: (c) => ({
-      admins: { names: [c.f.creds.dbAdmin?.name, c.f.creds[c.actor]?.name ?? 'anyone'], roles: [] },
-      members: { names: [c.f.creds.memberName?.name], roles: ['clerk'] },
-    }),
-    async verify(c, status) {
-      const sec = (await c.f.admin('GET', `/${c.f.db}/_security`)).body;
-      if (status !== 200) check(JSON.stringify(sec) === JSON.stringify(fixtureSecurity(c.f)), 'security unchanged after a refused write');
-    },
-    async cleanup(c, status) {
-      if (status === 200) await c.f.admin('PUT', `/${c.f.db}/_security`, fixtureSecurity(c.f));
-    },
-    expect: {
-      ...dbAdmin(200),
-      ...Object.fromEntries(
-        (['memberName', 'memberRole'] as const).map((a) => [
-          a,
-          {
-            couch: [500, 'error'],
-            embedded: F,
-            why: 'CouchDB 3.4.3 answers a member’s _security write with 500 no_majority (every shard refuses it); the security object is unchanged on both',
-          },
-        ]),
-      ),
-    },
+    expect: member(200),
     cite: '[sec]',
   },
   {
@@ -190,8 +135,21 @@ export const CORE_ROWS: Row[] = [
     expect: member(201),
     cite: '[docs]',
   },
-  { name: 'POST /{db}', method: 'POST', path: (c) => `/${c.f.db}`, body: () => ({ kind: 'posted' }), expect: member(201), cite: '[docs]' },
-  { name: 'GET /{db}/{doc}', method: 'GET', path: (c) => `/${c.f.db}/seed`, expect: member(200), cite: '[docs]' },
+  {
+    name: 'POST /{db}',
+    method: 'POST',
+    path: (c) => `/${c.f.db}`,
+    body: () => ({ kind: 'posted' }),
+    expect: member(201),
+    cite: '[docs]',
+  },
+  {
+    name: 'GET /{db}/{doc}',
+    method: 'GET',
+    path: (c) => `/${c.f.db}/seed`,
+    expect: member(200),
+    cite: '[docs]',
+  },
   {
     name: 'DELETE /{db}/{doc}',
     method: 'DELETE',
@@ -214,7 +172,11 @@ export const CORE_ROWS: Row[] = [
       ...Object.fromEntries(
         (['memberName', 'memberRole', 'dbAdmin', 'serverAdmin'] as const).map((a) => [
           a,
-          { couch: [201], embedded: [405, 'method_not_allowed'], why: 'COPY is used neither by the app nor by replication' },
+          {
+            couch: [201],
+            embedded: [405, 'method_not_allowed'],
+            why: 'COPY is used neither by the app nor by replication',
+          },
         ]),
       ),
     },
@@ -225,9 +187,28 @@ export const CORE_ROWS: Row[] = [
     },
     cite: '[docs]',
   },
-  { name: 'GET /{db}/_all_docs', method: 'GET', path: (c) => `/${c.f.db}/_all_docs?include_docs=true`, expect: member(200), cite: '[docs]' },
-  { name: 'POST /{db}/_all_docs', method: 'POST', path: (c) => `/${c.f.db}/_all_docs`, body: () => ({ keys: ['seed'] }), expect: member(200), cite: '[docs]' },
-  { name: 'GET /{db}/_changes', method: 'GET', path: (c) => `/${c.f.db}/_changes`, expect: member(200), cite: '[docs]' },
+  {
+    name: 'GET /{db}/_all_docs',
+    method: 'GET',
+    path: (c) => `/${c.f.db}/_all_docs?include_docs=true`,
+    expect: member(200),
+    cite: '[docs]',
+  },
+  {
+    name: 'POST /{db}/_all_docs',
+    method: 'POST',
+    path: (c) => `/${c.f.db}/_all_docs`,
+    body: () => ({ keys: ['seed'] }),
+    expect: member(200),
+    cite: '[docs]',
+  },
+  {
+    name: 'GET /{db}/_changes',
+    method: 'GET',
+    path: (c) => `/${c.f.db}/_changes`,
+    expect: member(200),
+    cite: '[docs]',
+  },
   {
     name: 'GET /{db}/_changes longpoll',
     method: 'GET',
@@ -258,7 +239,14 @@ export const CORE_ROWS: Row[] = [
     expect: member(201),
     cite: '[docs]',
   },
-  { name: 'POST /{db}/_bulk_get', method: 'POST', path: (c) => `/${c.f.db}/_bulk_get`, body: () => ({ docs: [{ id: 'seed' }] }), expect: member(200), cite: '[docs]' },
+  {
+    name: 'POST /{db}/_bulk_get',
+    method: 'POST',
+    path: (c) => `/${c.f.db}/_bulk_get`,
+    body: () => ({ docs: [{ id: 'seed' }] }),
+    expect: member(200),
+    cite: '[docs]',
+  },
   {
     name: 'POST /{db}/_revs_diff',
     method: 'POST',
@@ -268,28 +256,20 @@ export const CORE_ROWS: Row[] = [
     cite: '[docs]',
   },
   {
-    name: 'POST /{db}/_find',
-    method: 'POST',
-    path: (c) => `/${c.f.db}/_find`,
-    body: () => ({ selector: { kind: 'seed' } }),
-    expect: adminOnlyHere(200, MANGO_WHY),
-    cite: '[docs] find.html',
+    name: 'PUT /{db}/_local/{id}',
+    method: 'PUT',
+    path: (c) => `/${c.f.db}/_local/cp_${c.actor}`,
+    body: () => ({ last_seq: 1 }),
+    expect: member(201),
+    cite: '[docs] local.html',
   },
-  { name: 'GET /{db}/_index', method: 'GET', path: (c) => `/${c.f.db}/_index`, expect: adminOnlyHere(200, MANGO_WHY), cite: '[docs] find.html' },
   {
-    name: 'POST /{db}/_index',
-    method: 'POST',
-    path: (c) => `/${c.f.db}/_index`,
-    body: (c) => ({ index: { fields: ['kind'] }, name: `by_kind_${c.actor}`, ddoc: `idx_${c.actor}` }),
-    // CouchDB: a member's index cannot be saved (its design document is refused) → 500 error_saving_ddoc.
-    expect: adminOnlyHere(200, MANGO_WHY, {
-      memberName: [500, 'error_saving_ddoc'],
-      memberRole: [500, 'error_saving_ddoc'],
-    }),
-    cite: '[docs] find.html#db-index',
+    name: 'GET /{db}/_local/{id}',
+    method: 'GET',
+    path: (c) => `/${c.f.db}/_local/seed_local`,
+    expect: member(200),
+    cite: '[docs] local.html',
   },
-  { name: 'PUT /{db}/_local/{id}', method: 'PUT', path: (c) => `/${c.f.db}/_local/cp_${c.actor}`, body: () => ({ last_seq: 1 }), expect: member(201), cite: '[docs] local.html' },
-  { name: 'GET /{db}/_local/{id}', method: 'GET', path: (c) => `/${c.f.db}/_local/seed_local`, expect: member(200), cite: '[docs] local.html' },
   {
     name: 'PUT /{db}/{doc}/{attachment}',
     method: 'PUT',
@@ -298,47 +278,11 @@ export const CORE_ROWS: Row[] = [
     expect: member(201),
     cite: '[docs] attachments.html',
   },
-  { name: 'GET /{db}/{doc}/{attachment}', method: 'GET', path: (c) => `/${c.f.db}/seed_att/file.txt`, expect: member(200), cite: '[docs] attachments.html' },
   {
-    name: 'PUT /{db}/_design/{ddoc}',
-    method: 'PUT',
-    path: (c) => `/${c.f.db}/_design/dd_${c.actor}`,
-    body: () => ({ views: { by_kind: { map: 'function (doc) { if (doc.kind) emit(doc.kind, null); }' } } }),
-    async verify(c, status) {
-      const stored = (await c.f.admin('GET', `/${c.f.db}/_design/dd_${c.actor}`)).status === 200;
-      check(stored === (status === 201), 'the design document is stored exactly when the write succeeded');
-    },
-    expect: {
-      ...dbAdmin(201),
-      dbAdmin: {
-        couch: [201],
-        embedded: F,
-        why: 'design-document JavaScript runs inside the embedded server: only the server admin writes it',
-      },
-    },
-    cite: '[ddoc][sec]',
-  },
-  {
-    name: 'GET /{db}/_design/{ddoc}/_view/{view}',
+    name: 'GET /{db}/{doc}/{attachment}',
     method: 'GET',
-    path: (c) => `/${c.f.db}/_design/seed_views/_view/by_kind`,
-    expect: adminOnlyHere(200, VIEW_WHY),
-    cite: '[docs] ddoc/views.html',
-  },
-  {
-    name: 'POST /{db}/_compact',
-    method: 'POST',
-    path: (c) => `/${c.f.db}/_compact`,
-    raw: { body: '', contentType: 'application/json' },
-    expect: { ...dbAdmin(202), memberName: U, memberRole: U },
-    cite: '[docs] database/compact.html ("You are not a server or db admin.")',
-  },
-  {
-    name: 'POST /{db}/_purge',
-    method: 'POST',
-    path: (c) => `/${c.f.db}/_purge`,
-    body: () => ({ seed_never: ['1-0123456789abcdef0123456789abcdef'] }),
-    expect: serverAdmin(201),
-    cite: '[purge]',
+    path: (c) => `/${c.f.db}/seed_att/file.txt`,
+    expect: member(200),
+    cite: '[docs] attachments.html',
   },
 ];

@@ -35,7 +35,12 @@ export class OwnServer {
   }
 
   async start(): Promise<void> {
-    this.server = await startEmbeddedServer({ dataDir: this.dir, port: 0, admin: this.admin, logger: () => undefined });
+    this.server = await startEmbeddedServer({
+      dataDir: this.dir,
+      port: 0,
+      admin: this.admin,
+      logger: () => undefined,
+    });
   }
 
   async stop(): Promise<void> {
@@ -44,14 +49,21 @@ export class OwnServer {
   }
 
   /** Request as the server admin (or `auth`). */
-  request(method: string, path: string, body?: unknown, auth: Credentials | undefined = this.admin): Promise<CouchResponse> {
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    auth: Credentials | undefined = this.admin,
+  ): Promise<CouchResponse> {
     return couchFetch(`${this.url}${path}`, { method, body, auth });
   }
 
   /** Runs `fn` on a database of the (stopped) server's data directory through PouchDB directly. */
   async direct<T>(db: string, fn: (pouch: DirectDb) => Promise<T>): Promise<T> {
     if (this.server) throw new Error('stop the server before writing its data directory');
-    const PouchDB = (require('pouchdb-node') as { defaults(o: object): new (name: string) => DirectDb }).defaults({
+    const PouchDB = (
+      require('pouchdb-node') as { defaults(o: object): new (name: string) => DirectDb }
+    ).defaults({
       prefix: join(this.dir, 'db') + '/',
     });
     const pouch = new PouchDB(db);

@@ -31,11 +31,19 @@ afterAll(async () => {
 });
 
 function selectorFeed(selector: unknown): Promise<CouchResponse> {
-  return f.as('memberRole', 'POST', `/${f.db}/_changes?filter=_selector`, { selector }, { timeoutMs: 60_000 });
+  return f.as(
+    'memberRole',
+    'POST',
+    `/${f.db}/_changes?filter=_selector`,
+    { selector },
+    { timeoutMs: 60_000 },
+  );
 }
 
 /** Runs `slow` while timing a cheap request made at the same moment. */
-async function whileServing(slow: () => Promise<CouchResponse>): Promise<{ res: CouchResponse; ms: number; otherMs: number }> {
+async function whileServing(
+  slow: () => Promise<CouchResponse>,
+): Promise<{ res: CouchResponse; ms: number; otherMs: number }> {
   const started = performance.now();
   const pending = slow().then((res) => ({ res, ms: performance.now() - started }));
   await new Promise((r) => setTimeout(r, 20));
@@ -106,7 +114,11 @@ describe('$regex (hole 5)', () => {
     const r = await selectorFeed({ _id: { $not: { $regex: '^file:' } } });
     expectAnswer(
       r,
-      { couch: [200], embedded: [400, 'bad_request'], why: "PouchDB's selector matcher has $and/$or/$nor/$not only at the top level" },
+      {
+        couch: [200],
+        embedded: [400, 'bad_request'],
+        why: "PouchDB's selector matcher has $and/$or/$nor/$not only at the top level",
+      },
       f.target.embedded,
     );
   });

@@ -37,7 +37,11 @@ const CASES: Array<[name: string, doc: Record<string, unknown>, expected: Expect
   [
     '_revisions with no ids (stored as 2-undefined before)',
     { _revisions: { start: 1, ids: [] } },
-    { couch: [500], embedded: [400, 'doc_validation'], why: 'CouchDB 3.4.3 fails internally on it (500 internal_server_error)' },
+    {
+      couch: [500],
+      embedded: [400, 'doc_validation'],
+      why: 'CouchDB 3.4.3 fails internally on it (500 internal_server_error)',
+    },
   ],
   ['_revisions.start 0', { _revisions: { start: 0, ids: ['a'] } }, POUCHDB_CANNOT],
   ['_revisions.start negative', { _revisions: { start: -1, ids: ['a'] } }, POUCHDB_CANNOT],
@@ -59,7 +63,10 @@ describe('_revisions and _rev on the replication path (hole 3)', () => {
   for (const [i, [name, doc, expected]] of CASES.entries()) {
     it(`${name} → ${describeExpected(expected)}; _changes still answers`, async () => {
       const id = `rv_${i}`;
-      const r = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, { new_edits: false, docs: [{ _id: id, ...doc }] });
+      const r = await f.as('memberRole', 'POST', `/${f.db}/_bulk_docs`, {
+        new_edits: false,
+        docs: [{ _id: id, ...doc }],
+      });
       expectAnswer(r, expected, f.target.embedded, name);
       const changes = await f.as('memberRole', 'GET', `/${f.db}/_changes?style=all_docs`);
       expect(changes.status, changes.text.slice(0, 200)).toBe(200);
@@ -97,7 +104,10 @@ describe('_purge (hole 3)', () => {
 
   it('the server admin purges a document: gone from reads and from _changes', async () => {
     const put = await f.admin('PUT', `/${f.db}/purge_me`, { a: 1 });
-    const r = await f.admin('POST', `/${f.db}/_purge`, { purge_me: [put.body.rev], purge_missing: ['1-abc'] });
+    const r = await f.admin('POST', `/${f.db}/_purge`, {
+      purge_me: [put.body.rev],
+      purge_missing: ['1-abc'],
+    });
     expectAnswer(r, [201], f.target.embedded);
     expect(r.body).toEqual({ purge_seq: null, purged: { purge_me: [put.body.rev], purge_missing: [] } });
     expect((await f.admin('GET', `/${f.db}/purge_me`)).status).toBe(404);
@@ -107,7 +117,11 @@ describe('_purge (hole 3)', () => {
 
   it('purging one conflicting leaf keeps the other', async () => {
     const docs = ['a', 'b'].map((c) => ({ _id: 'purge_conflict', _rev: `1-${c.repeat(32)}`, side: c }));
-    expectAnswer(await f.admin('POST', `/${f.db}/_bulk_docs`, { new_edits: false, docs }), [201], f.target.embedded);
+    expectAnswer(
+      await f.admin('POST', `/${f.db}/_bulk_docs`, { new_edits: false, docs }),
+      [201],
+      f.target.embedded,
+    );
     const r = await f.admin('POST', `/${f.db}/_purge`, { purge_conflict: [`1-${'b'.repeat(32)}`] });
     expect(r.body.purged).toEqual({ purge_conflict: [`1-${'b'.repeat(32)}`] });
     const got = await f.admin('GET', `/${f.db}/purge_conflict?conflicts=true`);
@@ -116,7 +130,11 @@ describe('_purge (hole 3)', () => {
   });
 
   it('a malformed purge body → 400 bad_request', async () => {
-    expectAnswer(await f.admin('POST', `/${f.db}/_purge`, { x: '1-abc' }), [400, 'bad_request'], f.target.embedded);
+    expectAnswer(
+      await f.admin('POST', `/${f.db}/_purge`, { x: '1-abc' }),
+      [400, 'bad_request'],
+      f.target.embedded,
+    );
   });
 });
 
@@ -139,9 +157,13 @@ describe('a data directory already holding a broken document (embedded server)',
       await own.start();
       const feed = await own.request('GET', '/legacy/_changes');
       expect(feed.status).toBe(200);
-      const broken = (feed.body.results as Array<{ id: string; changes: Array<{ rev: string }> }>).find((c) => c.id === 'broken');
+      const broken = (feed.body.results as Array<{ id: string; changes: Array<{ rev: string }> }>).find(
+        (c) => c.id === 'broken',
+      );
       expect(broken?.changes[0]?.rev).toBe('2-undefined');
-      expect((await own.request('GET', '/legacy/_changes?include_docs=true&style=all_docs')).status).toBe(200);
+      expect((await own.request('GET', '/legacy/_changes?include_docs=true&style=all_docs')).status).toBe(
+        200,
+      );
       const purge = await own.request('POST', '/legacy/_purge', { broken: ['2-undefined'] });
       expect(purge.status, purge.text).toBe(201);
       expect(purge.body.purged).toEqual({ broken: ['2-undefined'] });

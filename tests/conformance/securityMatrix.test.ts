@@ -5,9 +5,9 @@ import { couchFetch, createDb, createUser, uniqueDbName } from '../support/couch
 import { ACTORS, setupFixture, type Fixture } from './fixture';
 import { describeExpected, expectAnswer } from './expectations';
 import { CORE_ROWS, isSkip, type Row } from './matrix';
-import { SERVER_ROWS } from './matrixServer';
+import { ADMIN_ROWS, SERVER_ROWS } from './matrixAdminRows';
 
-const ROWS: Row[] = [...CORE_ROWS, ...SERVER_ROWS];
+const ROWS: Row[] = [...CORE_ROWS, ...ADMIN_ROWS, ...SERVER_ROWS];
 
 // One security and protocol matrix (matrix.ts) × the six kinds of caller, against the embedded
 // server or, with COUCH_URL, Apache CouchDB.
@@ -53,7 +53,9 @@ describe('security and protocol matrix', () => {
           row.method,
           row.path(c),
           row.body?.(c),
-          row.raw ? { rawBody: row.raw.body, contentType: row.raw.contentType, headers: row.headers } : { headers: row.headers },
+          row.raw
+            ? { rawBody: row.raw.body, contentType: row.raw.contentType, headers: row.headers }
+            : { headers: row.headers },
         );
         try {
           expectAnswer(res, cell, f.target.embedded, `${row.name} as ${actor}`);

@@ -97,7 +97,12 @@ const DDOC_WRITE: Partial<Permit> = { denial: 'forbidden', reason: DDOC_WRITE_RE
 export const RESERVED_LOCAL_IDS: ReadonlySet<string> = new Set(['_local/_security', '_local/purges']);
 
 function notAvailable(what: string): Decision {
-  return { kind: 'refuse', status: 404, error: 'not_found', reason: `${what} is not available on the embedded server` };
+  return {
+    kind: 'refuse',
+    status: 404,
+    error: 'not_found',
+    reason: `${what} is not available on the embedded server`,
+  };
 }
 
 function serverTable(name: string, rest: string[]): Table | Decision {
@@ -111,7 +116,9 @@ function serverTable(name: string, rest: string[]): Table | Decision {
       // /_node/{node}/_config[/section[/key]]: configuration, as CouchDB 3.
       if (rest.length >= 2 && rest.length <= 4 && rest[1] === '_config') {
         const raw: Permit = { level: 'serverAdmin', body: 'raw' };
-        return rest.length === 4 ? { ...getHead(ADMIN_ONLY), PUT: raw, DELETE: ADMIN_ONLY } : getHead(ADMIN_ONLY);
+        return rest.length === 4
+          ? { ...getHead(ADMIN_ONLY), PUT: raw, DELETE: ADMIN_ONLY }
+          : getHead(ADMIN_ONLY);
       }
       return notAvailable(`/_node/${rest.join('/')}`);
     default:
@@ -135,7 +142,12 @@ function endpointTable(name: string): Table | Decision {
       return { POST: { level: 'member', body: 'optionalJson', shape: 'any' } };
     case '_view_cleanup':
       return {
-        POST: { level: 'dbAdmin', body: 'none', denial: 'unauthorized', reason: 'You are not a server or db admin.' },
+        POST: {
+          level: 'dbAdmin',
+          body: 'none',
+          denial: 'unauthorized',
+          reason: 'You are not a server or db admin.',
+        },
       };
     case '_revs_limit':
       return { ...getHead(READ), PUT: json('dbAdmin', 'any') };

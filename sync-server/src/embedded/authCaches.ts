@@ -88,7 +88,10 @@ export class Lockout {
     if (key === null) return;
     const entry = this.failures.get(key);
     const fresh = !entry || this.now() - entry.since >= this.opts.maxLifetimeMs;
-    this.failures.set(key, fresh ? { count: 1, since: this.now() } : { count: entry.count + 1, since: entry.since });
+    this.failures.set(
+      key,
+      fresh ? { count: 1, since: this.now() } : { count: entry.count + 1, since: entry.since },
+    );
   }
 }
 

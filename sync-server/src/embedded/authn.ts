@@ -101,9 +101,13 @@ export class Authenticator {
 
   /** The `Set-Cookie` value of a new session for `name` (salted with the user's salt). */
   sessionCookie(name: string, salt: string): string {
-    const time = Math.floor(this.now() / 1000).toString(16).toUpperCase();
+    const time = Math.floor(this.now() / 1000)
+      .toString(16)
+      .toUpperCase();
     const data = `${name}:${time}`;
-    const mac = createHmac('sha256', this.o.secret + salt).update(data).digest();
+    const mac = createHmac('sha256', this.o.secret + salt)
+      .update(data)
+      .digest();
     const value = base64url(Buffer.concat([Buffer.from(data + ':'), mac] as Uint8Array[]));
     const expires = new Date(this.now() + this.timeoutSec * 1000).toUTCString();
     return `AuthSession=${value}; Version=1; Expires=${expires}; Max-Age=${this.timeoutSec}; Path=/; HttpOnly; SameSite=Strict`;
@@ -131,7 +135,11 @@ export class Authenticator {
   }
 
   /** `POST /_session`: the credentials and a cookie, or 401 / 403 (lockout). */
-  async signIn(req: IncomingMessage, name: string, password: string): Promise<{ creds: Credentials; cookie: string }> {
+  async signIn(
+    req: IncomingMessage,
+    name: string,
+    password: string,
+  ): Promise<{ creds: Credentials; cookie: string }> {
     const creds = await this.o.lookup(name);
     // Unknown names are counted too (salt ''), as CouchDB's _session does.
     const ok = await this.authenticate(req, name, password, creds ?? { name, roles: [] });
@@ -140,7 +148,12 @@ export class Authenticator {
   }
 
   /** CouchDB's authenticate/5: lockout check, cache, slow verification, failure count, upgrade. */
-  private async authenticate(req: IncomingMessage, name: string, password: string, creds: Credentials): Promise<boolean> {
+  private async authenticate(
+    req: IncomingMessage,
+    name: string,
+    password: string,
+    creds: Credentials,
+  ): Promise<boolean> {
     const salt = typeof creds.salt === 'string' ? creds.salt : '';
     const peer = req.socket.remoteAddress;
     this.lockout.check(peer, name, salt);
@@ -171,7 +184,9 @@ export class Authenticator {
         delete next.password_sha;
         return this.o.saveUserDoc(next);
       })
-      .catch((err: unknown) => this.o.logger?.(`password hash upgrade of ${creds.name} failed: ${String(err)}`))
+      .catch((err: unknown) =>
+        this.o.logger?.(`password hash upgrade of ${creds.name} failed: ${String(err)}`),
+      )
       .finally(() => this.upgrading.delete(creds.name));
   }
 
@@ -192,7 +207,9 @@ export class Authenticator {
     const creds = await this.o.lookup(name);
     if (!creds) return null;
     const salt = typeof creds.salt === 'string' ? creds.salt : '';
-    const expected = createHmac('sha256', this.o.secret + salt).update(`${name}:${timeStr}`).digest();
+    const expected = createHmac('sha256', this.o.secret + salt)
+      .update(`${name}:${timeStr}`)
+      .digest();
     if (!constantTimeEqual(mac, expected)) return null;
     const nowSec = Math.floor(this.now() / 1000);
     const stamp = parseInt(timeStr, 16);

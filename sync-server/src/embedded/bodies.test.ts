@@ -65,7 +65,9 @@ describe('bodies', () => {
       expect.objectContaining({ status: 400 }),
     );
     expect(checkBulkDocs({ docs: [{ _id: 'a', _rev: '1-x' }], new_edits: false }, limits)).toHaveLength(1);
-    expect(() => checkBulkGet({ docs: [{ rev: '1-a' }] }, limits)).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => checkBulkGet({ docs: [{ rev: '1-a' }] }, limits)).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
     expect(() => checkRevsDiff({ a: '1-x' }, limits)).toThrow(expect.objectContaining({ status: 400 }));
     expect(() => checkRevsDiff({ a: ['abc'] }, limits)).toThrow(expect.objectContaining({ status: 400 }));
     expect(() => checkPurge({ a: '1-x' })).toThrow(expect.objectContaining({ status: 400 }));
@@ -83,7 +85,8 @@ describe('bodies', () => {
     expect(isBase64('%%%')).toBe(false);
   });
   it('_revisions and _rev must describe a revision tree PouchDB can store', () => {
-    const bad = (doc: object) => expect(() => checkBulkDocs({ new_edits: false, docs: [doc] }, limits)).toThrow();
+    const bad = (doc: object) =>
+      expect(() => checkBulkDocs({ new_edits: false, docs: [doc] }, limits)).toThrow();
     bad({ _id: 'a', _revisions: { start: 1, ids: [] } });
     bad({ _id: 'a', _revisions: { start: 1, ids: ['a', 'b'] } });
     bad({ _id: 'a', _revisions: { start: 0, ids: ['a'] } });
@@ -93,11 +96,16 @@ describe('bodies', () => {
     bad({ _id: 'a', _rev: '1-' });
     bad({ _id: 'a' });
     expect(() =>
-      checkBulkDocs({ new_edits: false, docs: [{ _id: 'a', _revisions: { start: 2, ids: ['b', 'a'] } }] }, limits),
+      checkBulkDocs(
+        { new_edits: false, docs: [{ _id: 'a', _revisions: { start: 2, ids: ['b', 'a'] } }] },
+        limits,
+      ),
     ).not.toThrow();
   });
   it('reserved ids in a body', () => {
-    expect(() => checkBodyId({ _id: '_local/_security' })).toThrow(expect.objectContaining({ error: 'illegal_docid' }));
+    expect(() => checkBodyId({ _id: '_local/_security' })).toThrow(
+      expect.objectContaining({ error: 'illegal_docid' }),
+    );
     expect(() => checkBodyId({ _id: '_x' })).toThrow(expect.objectContaining({ error: 'illegal_docid' }));
     expect(() => checkBodyId({ _id: '_design/a' })).not.toThrow();
     expect(() => checkBodyId({ _id: 'case:1' })).not.toThrow();

@@ -17,7 +17,9 @@ import { SelectorFilter } from './selector';
 
 /** The PouchDB changes API used here. */
 export interface ChangesDb {
-  changes(opts: Record<string, unknown>): ChangesFeed & PromiseLike<{ results: Change[]; last_seq: number | string }>;
+  changes(
+    opts: Record<string, unknown>,
+  ): ChangesFeed & PromiseLike<{ results: Change[]; last_seq: number | string }>;
   info(): Promise<{ update_seq: number | string }>;
 }
 
@@ -75,11 +77,13 @@ function shaped(change: Change, includeDocs: boolean): Change {
   return rest as Change;
 }
 
-/** Serves a normal (one-shot) feed filtered by selector, page by page. */
-export async function serveNormalChanges(res: Response, db: ChangesDb, q: QueryParams, body: unknown): Promise<void> {
-  const p = plan(q, body);
+/** Reads the changes after `since` that pass the selector, page by page, up to `limit`. */
+async function readFiltered(
+  db: ChangesDb,
+  p: Plan,
+  since: number | string,
+): Promise<{ results: Change[]; lastSeq: number | string }> {
   const filter = p.filter as SelectorFilter;
-  let since = p.opts.since === 'now' ? (await db.info()).update_seq : (p.opts.since as number | string);
   const limit = typeof p.opts.limit === 'number' ? p.opts.limit : Infinity;
   const results: Change[] = [];
   let lastSeq: number | string = since;
@@ -90,33 +94,53 @@ export async function serveNormalChanges(res: Response, db: ChangesDb, q: QueryP
       lastSeq = change.seq;
       if (!keep[i]) continue;
       results.push(shaped(change, p.includeDocs));
-      if (results.length >= limit) break;
+      if (results.length >= limit) return { results, lastSeq };
     }
-    if (results.length >= limit || page.results.length < PAGE) {
-      if (results.length < limit) lastSeq = page.last_seq;
-      break;
-    }
+    if (page.results.length < PAGE) return { results, lastSeq: page.last_seq };
     since = page.last_seq;
     await yieldToEventLoop();
   }
+}
+
+/** Serves a normal (one-shot) feed filtered by selector, page by page. */
+export async function serveNormalChanges(
+  res: Response,
+  db: ChangesDb,
+  q: QueryParams,
+  body: unknown,
+): Promise<void> {
+  const p = plan(q, body);
+  const since = p.opts.since === 'now' ? (await db.info()).update_seq : (p.opts.since as number | string);
+  const { results, lastSeq } = await readFiltered(db, p, since);
   res.status(200).type('application/json');
   res.end(JSON.stringify({ results, last_seq: lastSeq, pending: 0 }) + '\n');
 }
 
 /** Serves a continuous or longpoll feed; resolves when the response is finished. */
-export async function serveLiveChanges(req: Request, res: Response, db: ChangesDb, q: QueryParams): Promise<void> {
+export async function serveLiveChanges(
+  req: Request,
+  res: Response,
+  db: ChangesDb,
+  q: QueryParams,
+): Promise<void> {
   const timeoutMs = q.timeout !== undefined ? Number(q.timeout) : DEFAULT_TIMEOUT_MS;
   const heartbeatMs = q.heartbeat === undefined ? 0 : q.heartbeat === 'true' ? 60_000 : Number(q.heartbeat);
   const p = plan(q, req.body);
   if (p.opts.since === 'now') p.opts.since = (await db.info()).update_seq;
   const longpoll = q.feed === 'longpoll';
-  if (longpoll && !p.filter) {
-    const first = await db.changes({ ...p.opts, live: false, return_docs: true });
+  if (longpoll) {
+    // Changes already there are answered at once, all of them (up to `limit`), as CouchDB does.
+    const first = p.filter
+      ? await readFiltered(db, p, p.opts.since as number | string)
+      : await db
+          .changes({ ...p.opts, live: false, return_docs: true })
+          .then((r) => ({ results: r.results, lastSeq: r.last_seq }));
     if (first.results.length > 0) {
       res.status(200).type('application/json');
-      res.end(JSON.stringify({ results: first.results, last_seq: first.last_seq, pending: 0 }) + '\n');
+      res.end(JSON.stringify({ results: first.results, last_seq: first.lastSeq, pending: 0 }) + '\n');
       return;
     }
+    p.opts.since = first.lastSeq;
   }
   res.status(200).type('application/json');
 

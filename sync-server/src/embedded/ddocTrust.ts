@@ -32,7 +32,9 @@ function canonical(value: unknown): unknown {
 export function designDocHash(doc: DesignDoc): string {
   const body: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) if (!k.startsWith('_') || k === '_id') body[k] = v;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }
 
 /** Design documents trusted by content: the ones this version ships. Loaded once, when needed. */
@@ -40,14 +42,21 @@ export type BuiltInDesignDocs = () => Promise<Iterable<DesignDoc>>;
 
 /** pouchdb-auth's `_design/_auth` as it stored it in `_users` (older installs have it). */
 export function pouchdbAuthDesignDoc(): DesignDoc {
-  const dd = require('pouchdb-auth/lib/designdoc') as { _id: string; language: string; validate_doc_update: () => void };
+  const dd = require('pouchdb-auth/lib/designdoc') as {
+    _id: string;
+    language: string;
+    validate_doc_update: () => void;
+  };
   return { _id: dd._id, language: dd.language, validate_doc_update: dd.validate_doc_update.toString() };
 }
 
 /** The default built-ins: the compiled CourtDesk design documents and pouchdb-auth's. */
 export async function shippedDesignDocs(): Promise<Iterable<DesignDoc>> {
   const { compileDdocs } = await import('../../../build/compileDdocs');
-  return [pouchdbAuthDesignDoc(), ...compileDdocs().flatMap((d) => d.docs.map((doc) => ({ ...doc }) as DesignDoc))];
+  return [
+    pouchdbAuthDesignDoc(),
+    ...compileDdocs().flatMap((d) => d.docs.map((doc) => ({ ...doc }) as DesignDoc)),
+  ];
 }
 
 /** The record of trusted design-document content of one data directory. */

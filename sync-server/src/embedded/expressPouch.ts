@@ -97,7 +97,11 @@ function setConfig(cfg: CouchConfig, section: string, key: string, value: unknow
  * The admin's `[admins]` hash (CouchDB 3.4 format), kept in `<dataDir>/embedded-admin.json` and
  * reused while the password matches and the scheme is current, so admin cookies survive restarts.
  */
-async function adminHash(dataDir: string, admin: { name: string; password: string }, iterations: number): Promise<string> {
+async function adminHash(
+  dataDir: string,
+  admin: { name: string; password: string },
+  iterations: number,
+): Promise<string> {
   const file = join(dataDir, 'embedded-admin.json');
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; hash?: string };
@@ -185,7 +189,9 @@ export async function createExpressPouch(opts: {
     }
     try {
       const doc = await rawDb('_users').get(`org.couchdb.user:${name}`);
-      const roles = Array.isArray(doc.roles) ? doc.roles.filter((r): r is string => typeof r === 'string') : [];
+      const roles = Array.isArray(doc.roles)
+        ? doc.roles.filter((r): r is string => typeof r === 'string')
+        : [];
       return { ...doc, name, roles, doc };
     } catch {
       return null;

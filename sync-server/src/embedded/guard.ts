@@ -51,7 +51,11 @@ export interface GuardDeps {
 /** Request fields the guard sets (`couchSession` is what express-pouchdb's routes read). */
 export interface GuardedRequest extends Request {
   courtdesk?: { identity: Identity; route: Route };
-  couchSession?: { ok: true; userCtx: { name: string | null; roles: string[] }; info: Record<string, unknown> };
+  couchSession?: {
+    ok: true;
+    userCtx: { name: string | null; roles: string[] };
+    info: Record<string, unknown>;
+  };
 }
 
 /** Sends a CouchDB-style error (JSON body, `error`/`reason`). */
@@ -67,7 +71,10 @@ export function sendCouchError(res: Response, err: CouchHttpError): void {
     .send(JSON.stringify(err.toBody()) + '\n');
 }
 
-const MEMBER_DENIED = { anonymous: 'You are not authorized to access this db.', authenticated: 'You are not allowed to access this db.' };
+const MEMBER_DENIED = {
+  anonymous: 'You are not authorized to access this db.',
+  authenticated: 'You are not allowed to access this db.',
+};
 
 /** Creates the guard middleware. */
 export function createGuard(deps: GuardDeps) {
@@ -115,7 +122,10 @@ export function createGuard(deps: GuardDeps) {
       throw new CouchHttpError(decision.status, decision.error, decision.reason);
     }
     await checkAccess(decision.permit, route, identity, admin, req.method);
-    if (decision.permit.level === 'serverAdmin' && (route.kind === 'serverAdmin' || (route.kind === 'db' && route.target.type === 'db'))) {
+    if (
+      decision.permit.level === 'serverAdmin' &&
+      (route.kind === 'serverAdmin' || (route.kind === 'db' && route.target.type === 'db'))
+    ) {
       // Creates, deletes, replications with create_target…: forget what we cached.
       res.on('finish', () => deps.onDbChanged(route.kind === 'db' ? route.db : ''));
     }
@@ -131,10 +141,19 @@ export function createGuard(deps: GuardDeps) {
     if (!(await deps.dbExists(db))) throw notFound('Database does not exist.');
     if (admin) return;
     if (!hasAccess('member', identity.ctx, await deps.getSecurity(db), deps.serverAdminNames))
-      throw denied(identity.authenticated, identity.authenticated ? MEMBER_DENIED.authenticated : MEMBER_DENIED.anonymous);
+      throw denied(
+        identity.authenticated,
+        identity.authenticated ? MEMBER_DENIED.authenticated : MEMBER_DENIED.anonymous,
+      );
   }
 
-  async function checkAccess(permit: Permit, route: Route, identity: Identity, admin: boolean, method: string): Promise<void> {
+  async function checkAccess(
+    permit: Permit,
+    route: Route,
+    identity: Identity,
+    admin: boolean,
+    method: string,
+  ): Promise<void> {
     const authenticated = identity.authenticated;
     switch (permit.level) {
       case 'open':
@@ -143,7 +162,8 @@ export function createGuard(deps: GuardDeps) {
         const isDbRoute = route.kind === 'db';
         const createsOrDeletesDb = isDbRoute && route.target.type === 'db';
         if (admin) {
-          if (isDbRoute && !createsOrDeletesDb && !(await deps.dbExists(route.db))) throw notFound('Database does not exist.');
+          if (isDbRoute && !createsOrDeletesDb && !(await deps.dbExists(route.db)))
+            throw notFound('Database does not exist.');
           return;
         }
         const reason = permit.reason ?? 'You are not a server admin.';
@@ -161,10 +181,14 @@ export function createGuard(deps: GuardDeps) {
         throw permit.denial === 'unauthorized' || !authenticated ? unauthorized(reason) : forbidden(reason);
       }
       case 'userDoc': {
-        if (route.kind !== 'db' || route.target.type !== 'doc') throw internalError('user document level without a document');
+        if (route.kind !== 'db' || route.target.type !== 'doc')
+          throw internalError('user document level without a document');
         if (admin) return;
         if (!authenticated) throw unauthorized('You are not authorized to access this db.');
-        if ((method === 'GET' || method === 'HEAD') && route.target.docId !== `org.couchdb.user:${identity.ctx.name ?? ''}`)
+        if (
+          (method === 'GET' || method === 'HEAD') &&
+          route.target.docId !== `org.couchdb.user:${identity.ctx.name ?? ''}`
+        )
           throw notFound('missing');
         return;
       }
@@ -179,6 +203,7 @@ export function createGuard(deps: GuardDeps) {
 /** `[uuids] max_count` (CouchDB default 1000): anyone may call `_uuids`, so the count is capped. */
 function checkUuidCount(count: string | undefined): void {
   if (count === undefined) return;
-  if (!/^\d{1,15}$/.test(count) || Number(count) < 1) throw queryParseError(`Invalid value for integer: "${count}"`);
+  if (!/^\d{1,15}$/.test(count) || Number(count) < 1)
+    throw queryParseError(`Invalid value for integer: "${count}"`);
   if (Number(count) > 1000) throw badRequest('count parameter too large');
 }

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { badContentType, badRequest, CouchHttpError, requestTooLarge } from '../errors';
 import { securityObjectProblem } from './access';
 import type { Permit } from './allowList';
-import { checkBodyId, checkBulkDocs, checkDocument, isObject, type BodyLimits } from './bodies';
+import { checkBodyId, checkBulkDocs, checkDocument, isObject, tooMany, type BodyLimits } from './bodies';
 import {
   checkBulkGet,
   checkChangesBody,
@@ -36,8 +36,19 @@ function hasBody(req: Request): boolean {
   return req.headers['transfer-encoding'] !== undefined;
 }
 
-/** Streams a JSON body in, refusing it past `maxBytes` (413) or `maxDepth` nesting (400). */
-function readJson(req: Request, maxBytes: number, maxDepth: number): Promise<Buffer> {
+/** Limits of {@link readJson}. */
+interface ReadLimits {
+  maxBytes: number;
+  maxDepth: number;
+  /** For `{"docs": [...]}` bodies: most documents (values opened at depth 3), counted while reading. */
+  maxDocs?: number;
+}
+
+/**
+ * Streams a JSON body in, refusing it past `maxBytes` (413), `maxDepth` nesting (400) or
+ * `maxDocs` documents (413, before the body is even parsed).
+ */
+function readJson(req: Request, { maxBytes, maxDepth, maxDocs }: ReadLimits): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > maxBytes) {
@@ -48,6 +59,7 @@ function readJson(req: Request, maxBytes: number, maxDepth: number): Promise<Buf
     const chunks: Buffer[] = [];
     let size = 0;
     let depth = 0;
+    let docs = 0;
     let inString = false;
     let escaped = false;
     let failed: CouchHttpError | null = null;
@@ -64,6 +76,8 @@ function readJson(req: Request, maxBytes: number, maxDepth: number): Promise<Buf
         } else if (b === 0x22) inString = true;
         else if (b === 0x7b || b === 0x5b) {
           if (++depth > maxDepth) failed = badRequest(`JSON nested deeper than ${maxDepth} levels`);
+          else if (depth === 3 && maxDocs !== undefined && ++docs > maxDocs)
+            failed = tooMany('documents', maxDocs);
         } else if (b === 0x7d || b === 0x5d) depth--;
       }
       if (failed) reject(failed);
@@ -94,12 +108,18 @@ export async function handleBody(req: BodyRequest, c: BodyContext): Promise<void
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limits.maxRequestBytes) throw requestTooLarge();
     if (declared === undefined && req.headers['transfer-encoding'] !== undefined)
-      throw new CouchHttpError(411, 'bad_request', 'Attachment uploads need a Content-Length header on the embedded server.');
+      throw new CouchHttpError(
+        411,
+        'bad_request',
+        'Attachment uploads need a Content-Length header on the embedded server.',
+      );
     return;
   }
   if (!isJsonContentType(contentType)) {
     if (/^multipart\//i.test(contentType ?? '') && permit.shape === 'document')
-      throw badContentType('multipart document uploads are not supported by the embedded server; send JSON with inline attachments');
+      throw badContentType(
+        'multipart document uploads are not supported by the embedded server; send JSON with inline attachments',
+      );
     throw badContentType('Content-Type must be application/json');
   }
   if (permit.body === 'optionalJson' && !hasBody(req)) {
@@ -107,7 +127,12 @@ export async function handleBody(req: BodyRequest, c: BodyContext): Promise<void
     req._body = true;
     return;
   }
-  const raw = await readJson(req, limits.maxRequestBytes, limits.maxJsonDepth);
+  const bulk = permit.shape === 'bulkDocs' || permit.shape === 'bulkGet';
+  const raw = await readJson(req, {
+    maxBytes: limits.maxRequestBytes,
+    maxDepth: limits.maxJsonDepth,
+    ...(bulk ? { maxDocs: limits.maxBulkDocs } : {}),
+  });
   req.rawBodyLength = raw.length;
   const text = raw.toString('utf8');
   let body: unknown;

@@ -46,7 +46,13 @@ function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 /** Answers `req` when the guard serves it; false when express-pouchdb should. */
-export async function serve(deps: ServeDeps, req: Request, res: Response, route: Route, identity: Identity): Promise<boolean> {
+export async function serve(
+  deps: ServeDeps,
+  req: Request,
+  res: Response,
+  route: Route,
+  identity: Identity,
+): Promise<boolean> {
   if (route.kind === 'session') {
     await serveSession(deps.auth, req, res, identity);
     return true;
@@ -55,7 +61,12 @@ export async function serve(deps: ServeDeps, req: Request, res: Response, route:
     sendJson(res, 200, { status: 'ok', seeds: {} });
     return true;
   }
-  if (route.kind === 'serverAdmin' && route.name === '_node' && route.rest[1] === '_config' && route.rest[2] === 'admins') {
+  if (
+    route.kind === 'serverAdmin' &&
+    route.name === '_node' &&
+    route.rest[1] === '_config' &&
+    route.rest[2] === 'admins'
+  ) {
     serveAdmins(deps.admins, req, res, route.rest[3]);
     return true;
   }
@@ -86,7 +97,11 @@ export async function serve(deps: ServeDeps, req: Request, res: Response, route:
     case '_revs_limit':
       // PouchDB keeps 1000 revisions (CouchDB's default) and cannot change it per database.
       if (req.method === 'PUT')
-        throw new CouchHttpError(501, 'not_implemented', '_revs_limit cannot be changed on the embedded server');
+        throw new CouchHttpError(
+          501,
+          'not_implemented',
+          '_revs_limit cannot be changed on the embedded server',
+        );
       res.status(200).type('application/json').send('1000\n');
       return true;
     case '_bulk_get':
@@ -95,7 +110,10 @@ export async function serve(deps: ServeDeps, req: Request, res: Response, route:
       sendJson(res, 200, { results: [] });
       return true;
     case '_purge':
-      sendJson(res, 201, { purge_seq: null, purged: await purge(deps, route.db, req.body as Record<string, string[]>) });
+      sendJson(res, 201, {
+        purge_seq: null,
+        purged: await purge(deps, route.db, req.body as Record<string, string[]>),
+      });
       return true;
     case '_changes':
       if (q.feed === 'continuous' || q.feed === 'longpoll') {
@@ -112,7 +130,12 @@ export async function serve(deps: ServeDeps, req: Request, res: Response, route:
   }
 }
 
-async function serveSession(auth: Authenticator, req: Request, res: Response, identity: Identity): Promise<void> {
+async function serveSession(
+  auth: Authenticator,
+  req: Request,
+  res: Response,
+  identity: Identity,
+): Promise<void> {
   if (req.method === 'POST') {
     const { name, password } = checkSessionBody(req.body);
     try {
@@ -120,7 +143,8 @@ async function serveSession(auth: Authenticator, req: Request, res: Response, id
       res.setHeader('Set-Cookie', cookie);
       sendJson(res, 200, { ok: true, name: creds.name, roles: creds.roles });
     } catch (err) {
-      if (err instanceof CouchHttpError && err.status === 401) res.setHeader('Set-Cookie', auth.clearedCookie());
+      if (err instanceof CouchHttpError && err.status === 401)
+        res.setHeader('Set-Cookie', auth.clearedCookie());
       throw err;
     }
     return;
@@ -140,7 +164,12 @@ async function serveSession(auth: Authenticator, req: Request, res: Response, id
  * `/_node/{node}/_config/admins[/name]`: read from the server's own admin record (express-pouchdb's
  * config would re-hash the value with pouchdb-auth's scheme); admins are set with the CLI.
  */
-function serveAdmins(admins: Readonly<Record<string, string>>, req: Request, res: Response, name: string | undefined): void {
+function serveAdmins(
+  admins: Readonly<Record<string, string>>,
+  req: Request,
+  res: Response,
+  name: string | undefined,
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD')
     throw forbidden('The embedded server’s admin is configured with courtdesk-server, not through _config.');
   if (name === undefined) {
@@ -161,11 +190,17 @@ async function requireTrusted(deps: ServeDeps, db: string, ddocId: string): Prom
     return; // missing: express-pouchdb answers 404
   }
   if (!(await deps.trust.isTrusted(ddoc)))
-    throw forbidden(`${ddocId} was not written by the server admin; the embedded server does not run its views`);
+    throw forbidden(
+      `${ddocId} was not written by the server admin; the embedded server does not run its views`,
+    );
 }
 
 /** CouchDB's `_purge`: each listed leaf revision removed; unknown ones are not reported as purged. */
-async function purge(deps: ServeDeps, dbName: string, body: Record<string, string[]>): Promise<Record<string, string[]>> {
+async function purge(
+  deps: ServeDeps,
+  dbName: string,
+  body: Record<string, string[]>,
+): Promise<Record<string, string[]>> {
   const db = deps.rawDb(dbName);
   const purged: Record<string, string[]> = {};
   for (const [id, revs] of Object.entries(body)) {

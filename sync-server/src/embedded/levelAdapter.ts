@@ -76,7 +76,10 @@ function get<T>(store: Store, key: string): Promise<T | undefined> {
   return new Promise((resolve, reject) =>
     store.get(key, (err, value) => {
       if (!err) resolve(value as T);
-      else if ((err as { name?: string }).name === 'NotFoundError' || (err as { status?: number }).status === 404)
+      else if (
+        (err as { name?: string }).name === 'NotFoundError' ||
+        (err as { status?: number }).status === 404
+      )
         resolve(undefined);
       else reject(err as Error);
     }),
@@ -119,7 +122,10 @@ async function purge(db: RootDb, stores: Stores, docId: string, revs: string[]):
     if (remaining.has(rev)) continue;
     delete metadata.rev_map[rev];
     purgedRefs.add(`${docId}@${rev}`);
-    const body = await get<{ _attachments?: Record<string, { digest?: string }> }>(stores.bySeqStore, formatSeq(seq));
+    const body = await get<{ _attachments?: Record<string, { digest?: string }> }>(
+      stores.bySeqStore,
+      formatSeq(seq),
+    );
     for (const att of Object.values(body?._attachments ?? {})) if (att.digest) digests.add(att.digest);
     ops.push({ type: 'del', key: formatSeq(seq), prefix: stores.bySeqStore });
   }
@@ -149,8 +155,11 @@ async function purge(db: RootDb, stores: Stores, docId: string, revs: string[]):
     ops.push({ type: 'put', key: docId, value: metadata, prefix: stores.docStore });
   }
   const delta = (isLive ? 1 : 0) - (wasLive ? 1 : 0);
-  if (delta !== 0) ops.push({ type: 'put', key: DOC_COUNT_KEY, value: db._docCount + delta, prefix: stores.metaStore });
-  await new Promise<void>((resolve, reject) => db.batch(ops, (err) => (err ? reject(err as Error) : resolve())));
+  if (delta !== 0)
+    ops.push({ type: 'put', key: DOC_COUNT_KEY, value: db._docCount + delta, prefix: stores.metaStore });
+  await new Promise<void>((resolve, reject) =>
+    db.batch(ops, (err) => (err ? reject(err as Error) : resolve())),
+  );
   db._docCount += delta;
 }
 
@@ -166,7 +175,8 @@ function extend(api: LevelInstance, db: RootDb, stores: Stores, logger: (line: s
   };
   api._purge = (docId, revs, cb) => api._doCompaction(docId, revs, { [PURGE]: true }, cb);
   const getRevisionTree = api._getRevisionTree.bind(api);
-  api._getRevisionTree = (docId, cb) => getRevisionTree(docId, (err, tree) => cb(err, tree && namedTree(tree)));
+  api._getRevisionTree = (docId, cb) =>
+    getRevisionTree(docId, (err, tree) => cb(err, tree && namedTree(tree)));
   const changes = api._changes.bind(api);
   api._changes = (opts) => {
     const processChange = opts.processChange;
@@ -205,8 +215,12 @@ export async function purgeRevision(db: PurgeableDb, docId: string, rev: string)
     getTree.call(db, docId, (err, t) => (err || !t ? reject(err ?? new Error('missing')) : resolve(t))),
   );
   const path = merge.findPathToLeaf(tree, rev);
-  await new Promise<void>((resolve, reject) => purgeFn.call(db, docId, path, (err) => (err ? reject(err) : resolve())));
-  const log = (await db.get('_local/purges').catch(() => ({ _id: '_local/purges', purges: [], purgeSeq: -1 }))) as {
+  await new Promise<void>((resolve, reject) =>
+    purgeFn.call(db, docId, path, (err) => (err ? reject(err) : resolve())),
+  );
+  const log = (await db
+    .get('_local/purges')
+    .catch(() => ({ _id: '_local/purges', purges: [], purgeSeq: -1 }))) as {
     purges: Array<{ docId: string; rev: string; purgeSeq: number }>;
     purgeSeq: number;
   };
@@ -219,7 +233,10 @@ export async function purgeRevision(db: PurgeableDb, docId: string, rev: string)
 
 /** Registers the adapter on `PouchDB` (pouchdb-node's constructor) and returns its name. */
 export function registerLevelAdapter(
-  PouchDB: { adapters: Record<string, AdapterFn>; adapter(name: string, fn: AdapterFn, preferred?: boolean): void },
+  PouchDB: {
+    adapters: Record<string, AdapterFn>;
+    adapter(name: string, fn: AdapterFn, preferred?: boolean): void;
+  },
   logger: (line: string) => void,
 ): string {
   const base = PouchDB.adapters.leveldb;

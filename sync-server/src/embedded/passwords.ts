@@ -39,7 +39,12 @@ function nodeDigest(prf: string): string {
 }
 
 /** PBKDF2 derived key in hex, CouchDB's `couch_passwords:pbkdf2/4` (key length = digest size). */
-export async function derive(prf: string, password: string, salt: string, iterations: number): Promise<string> {
+export async function derive(
+  prf: string,
+  password: string,
+  salt: string,
+  iterations: number,
+): Promise<string> {
   const key = await pbkdf2Async(password, salt, iterations, DIGEST_BYTES[prf] ?? 32, nodeDigest(prf));
   return key.toString('hex');
 }
@@ -60,7 +65,9 @@ export async function verifyPassword(password: string, stored: StoredCredentials
   const scheme = stored.password_scheme ?? 'simple';
   if (scheme === 'simple') {
     if (typeof stored.password_sha !== 'string') return false;
-    const sha = createHash('sha1').update(password + salt).digest('hex');
+    const sha = createHash('sha1')
+      .update(password + salt)
+      .digest('hex');
     return sameText(sha, stored.password_sha);
   }
   if (scheme !== 'pbkdf2' || typeof stored.derived_key !== 'string') return false;
@@ -76,7 +83,11 @@ export async function verifyPassword(password: string, stored: StoredCredentials
 
 /** True when `stored` is not CouchDB 3.4's current scheme (pbkdf2, sha256, `iterations`). */
 export function needsUpgrade(stored: StoredCredentials, iterations = DEFAULT_ITERATIONS): boolean {
-  return !(stored.password_scheme === 'pbkdf2' && stored.pbkdf2_prf === 'sha256' && stored.iterations === iterations);
+  return !(
+    stored.password_scheme === 'pbkdf2' &&
+    stored.pbkdf2_prf === 'sha256' &&
+    stored.iterations === iterations
+  );
 }
 
 const PASSWORD_FIELDS = [
@@ -101,8 +112,7 @@ export async function hashUserDocPassword(
 ): Promise<Record<string, unknown>> {
   const password = doc.password;
   if (password === undefined || password === null) return doc;
-  if (typeof password !== 'string')
-    throw new CouchHttpError(403, 'forbidden', 'Password value is invalid.');
+  if (typeof password !== 'string') throw new CouchHttpError(403, 'forbidden', 'Password value is invalid.');
   const salt = doc.preserve_salt === true && typeof doc.salt === 'string' ? doc.salt : newSalt();
   const derived = await derive('sha256', password, salt, iterations);
   for (const f of PASSWORD_FIELDS) delete doc[f];

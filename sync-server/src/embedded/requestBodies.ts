@@ -46,7 +46,8 @@ export function checkPurge(body: unknown): void {
   if (entries.length > PURGE_MAX_IDS) throw badRequest('Exceeded maximum number of documents.');
   let revs = 0;
   for (const list of entries) {
-    if (!Array.isArray(list) || !list.every((r) => typeof r === 'string')) throw badRequest('Invalid list of revisions');
+    if (!Array.isArray(list) || !list.every((r) => typeof r === 'string'))
+      throw badRequest('Invalid list of revisions');
     revs += list.length;
   }
   if (revs > PURGE_MAX_REVS) throw badRequest('Exceeded maximum number of revisions.');
@@ -74,7 +75,11 @@ function isSortField(v: unknown): boolean {
   if (typeof v === 'string') return v.length > 0;
   if (!isObject(v)) return false;
   const entries = Object.entries(v);
-  return entries.length === 1 && (entries[0]?.[1] === 'asc' || entries[0]?.[1] === 'desc') && (entries[0]?.[0] ?? '') !== '';
+  return (
+    entries.length === 1 &&
+    (entries[0]?.[1] === 'asc' || entries[0]?.[1] === 'desc') &&
+    (entries[0]?.[0] ?? '') !== ''
+  );
 }
 
 /** Validates a `_find`/`_explain` body (CouchDB's mango_opts answers). */
@@ -82,18 +87,27 @@ export function checkFind(body: unknown): void {
   if (!isObject(body)) throw badRequest('Request body must be a JSON object');
   for (const k of Object.keys(body))
     if (!FIND_KEYS.has(k)) throw new CouchHttpError(400, 'invalid_key', `Invalid key ${k} for this request.`);
-  if (body.selector === undefined) throw new CouchHttpError(400, 'missing_required_key', 'Missing required key: selector');
+  if (body.selector === undefined)
+    throw new CouchHttpError(400, 'missing_required_key', 'Missing required key: selector');
   checkSelector(body.selector, 'invalid_operator');
   for (const k of ['limit', 'skip'] as const) {
     const v = body[k];
     if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0))
-      throw new CouchHttpError(400, 'invalid_non_neg_integer', `${JSON.stringify(v)} is not an integer greater than or equal to zero`);
+      throw new CouchHttpError(
+        400,
+        'invalid_non_neg_integer',
+        `${JSON.stringify(v)} is not an integer greater than or equal to zero`,
+      );
   }
-  if (body.fields !== undefined && (!Array.isArray(body.fields) || !body.fields.every((x) => typeof x === 'string')))
+  if (
+    body.fields !== undefined &&
+    (!Array.isArray(body.fields) || !body.fields.every((x) => typeof x === 'string'))
+  )
     throw new CouchHttpError(400, 'invalid_fields', 'Fields must be an array of strings');
   if (body.sort !== undefined && (!Array.isArray(body.sort) || !body.sort.every(isSortField)))
     throw new CouchHttpError(400, 'invalid_sort_field', 'Invalid sort field');
-  if (body.bookmark !== undefined && typeof body.bookmark !== 'string') throw badRequest('bookmark must be a string');
+  if (body.bookmark !== undefined && typeof body.bookmark !== 'string')
+    throw badRequest('bookmark must be a string');
   const useIndex = body.use_index;
   if (useIndex !== undefined && typeof useIndex !== 'string' && !Array.isArray(useIndex))
     throw badRequest('use_index must be a string or a list');
@@ -101,10 +115,16 @@ export function checkFind(body: unknown): void {
 
 /** Validates a `POST _index` body. */
 export function checkIndex(body: unknown): void {
-  if (!isObject(body) || !isObject(body.index)) throw new CouchHttpError(400, 'missing_required_key', 'Missing required key: index');
-  if (!Array.isArray(body.index.fields) || body.index.fields.length === 0 || !body.index.fields.every(isSortField))
+  if (!isObject(body) || !isObject(body.index))
+    throw new CouchHttpError(400, 'missing_required_key', 'Missing required key: index');
+  if (
+    !Array.isArray(body.index.fields) ||
+    body.index.fields.length === 0 ||
+    !body.index.fields.every(isSortField)
+  )
     throw badRequest('index.fields must be a non-empty list of fields or {field: "asc"|"desc"}');
-  if (body.index.partial_filter_selector !== undefined) checkSelector(body.index.partial_filter_selector, 'invalid_operator');
+  if (body.index.partial_filter_selector !== undefined)
+    checkSelector(body.index.partial_filter_selector, 'invalid_operator');
   for (const k of ['ddoc', 'name', 'type'] as const) {
     if (body[k] !== undefined && typeof body[k] !== 'string') throw badRequest(`${k} must be a string`);
   }
@@ -113,8 +133,10 @@ export function checkIndex(body: unknown): void {
 /** Validates a `POST _all_docs` / view body: `keys` a list. */
 export function checkKeysBody(body: unknown, limits: BodyLimits): void {
   if (!isObject(body)) throw badRequest('Request body must be a JSON object');
-  if (body.keys !== undefined && !Array.isArray(body.keys)) throw badRequest('`keys` body member must be an array.');
-  if (Array.isArray(body.keys) && body.keys.length > limits.maxBulkDocs) throw tooMany('keys', limits.maxBulkDocs);
+  if (body.keys !== undefined && !Array.isArray(body.keys))
+    throw badRequest('`keys` body member must be an array.');
+  if (Array.isArray(body.keys) && body.keys.length > limits.maxBulkDocs)
+    throw tooMany('keys', limits.maxBulkDocs);
 }
 
 /** Validates a `POST _changes` body (`doc_ids`, `selector`). */
@@ -131,6 +153,7 @@ export function checkChangesBody(body: unknown, limits: BodyLimits): void {
 /** Validates a `POST /_session` body. */
 export function checkSessionBody(body: unknown): { name: string; password: string } {
   if (!isObject(body)) throw badRequest('Request body must be a JSON object');
-  if (typeof body.name !== 'string' || body.name === '') throw badRequest('request body must contain a username');
+  if (typeof body.name !== 'string' || body.name === '')
+    throw badRequest('request body must contain a username');
   return { name: body.name, password: typeof body.password === 'string' ? body.password : '' };
 }

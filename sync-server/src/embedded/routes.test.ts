@@ -121,7 +121,10 @@ describe('decide (the allow-list)', () => {
     expect(d('POST', '/x/_missing_revs')).toMatchObject({ kind: 'refuse', status: 404 });
     expect(d('GET', '/_stats')).toMatchObject({ kind: 'refuse', status: 404 });
     expect(d('GET', '/_config')).toMatchObject({ kind: 'refuse', status: 404 });
-    expect(d('COPY', '/x/doc')).toMatchObject({ kind: 'methodNotAllowed', allowed: ['DELETE', 'GET', 'HEAD', 'PUT'] });
+    expect(d('COPY', '/x/doc')).toMatchObject({
+      kind: 'methodNotAllowed',
+      allowed: ['DELETE', 'GET', 'HEAD', 'PUT'],
+    });
     expect(d('POST', '/x/doc')).toMatchObject({ kind: 'methodNotAllowed' });
     expect(d('PATCH', '/x')).toMatchObject({ kind: 'methodNotAllowed' });
   });

@@ -59,13 +59,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Throws CouchDB's 400 for an invalid selector; `error` is `invalid_operator` (`_find`) or `bad_request` (`_changes`). */
-export function checkSelector(selector: unknown, error: 'invalid_operator' | 'bad_request' = 'invalid_operator'): void {
+export function checkSelector(
+  selector: unknown,
+  error: 'invalid_operator' | 'bad_request' = 'invalid_operator',
+): void {
   if (!isObject(selector))
-    throw new CouchHttpError(400, error === 'bad_request' ? 'bad_request' : 'invalid_selector_json', 'Selector must be a JSON object');
+    throw new CouchHttpError(
+      400,
+      error === 'bad_request' ? 'bad_request' : 'invalid_selector_json',
+      'Selector must be a JSON object',
+    );
   const badArg = (op: string, v: unknown): CouchHttpError =>
-    new CouchHttpError(400, error === 'bad_request' ? 'bad_request' : 'bad_arg', `Bad argument for operator ${op}: ${JSON.stringify(v)}`);
-  const invalidOp = (op: string): CouchHttpError =>
-    new CouchHttpError(400, error, `Invalid operator: ${op}`);
+    new CouchHttpError(
+      400,
+      error === 'bad_request' ? 'bad_request' : 'bad_arg',
+      `Bad argument for operator ${op}: ${JSON.stringify(v)}`,
+    );
+  const invalidOp = (op: string): CouchHttpError => new CouchHttpError(400, error, `Invalid operator: ${op}`);
 
   // `level`: 'selector' where fields and combination operators may appear, 'field' inside a
   // field's value (conditions only: PouchDB's matcher has no field-level $and/$or/$nor/$not).
@@ -78,7 +88,11 @@ export function checkSelector(selector: unknown, error: 'invalid_operator' | 'ba
   function operator(op: string, v: unknown, level: 'selector' | 'field'): void {
     if (COMBINATION_OPS.has(op)) {
       if (level === 'field')
-        throw new CouchHttpError(400, error, `${op} inside a field is not supported by the embedded server; use it at the top level`);
+        throw new CouchHttpError(
+          400,
+          error,
+          `${op} inside a field is not supported by the embedded server; use it at the top level`,
+        );
       if (op === '$not') {
         if (!isObject(v)) throw badArg(op, v);
         walkObject(v, 'selector');
@@ -133,6 +147,8 @@ function checkRegex(v: unknown, badArg: (op: string, v: unknown) => CouchHttpErr
     throw badArg('$regex', v);
   }
   try {
+    // 'l' (linear) exists once --enable-experimental-regexp-engine is set (installLinearRegexFallback).
+    // eslint-disable-next-line no-invalid-regexp
     new RegExp(v, 'l');
   } catch {
     throw new CouchHttpError(

@@ -4,8 +4,17 @@ import { isServerAdmin, type SecurityObject, type UserCtx } from './access';
 import { RESERVED_LOCAL_IDS } from './allowList';
 import type { DesignDocTrust } from './ddocTrust';
 import { hashUserDocPassword } from './passwords';
-import { VduSandbox } from './sandbox';
 import { checkUsersDbWrite } from './usersDb';
+import {
+  idOf,
+  loadOldDocs,
+  loadValidators,
+  ValidationRefusal,
+  WRITE_CHUNK,
+  type Doc,
+  type PouchLike,
+  type ValidatorCache,
+} from './validators';
 
 /**
  * Write validation installed on every database in place of express-pouchdb's `validation` part
@@ -27,7 +36,8 @@ const wrappers = require('pouchdb-wrappers') as {
   installWrapperMethods(db: unknown, handlers: Record<string, WrapperHandler>): void;
 };
 
-type Doc = Record<string, unknown>;
+export { ValidationRefusal } from './validators';
+
 type WrapperArgs = {
   base: PouchLike;
   doc?: Doc;
@@ -40,28 +50,6 @@ type WrapperArgs = {
 };
 type WrapperHandler = (orig: () => Promise<unknown>, args: WrapperArgs) => Promise<unknown>;
 
-/** The parts of a PouchDB database this module uses. */
-export interface PouchLike {
-  name: string;
-  get(id: string, opts?: object): Promise<Doc>;
-  allDocs(opts: object): Promise<{
-    rows: Array<{ key: string; doc?: Doc | null; error?: string; value?: { deleted?: boolean } }>;
-  }>;
-}
-
-/** Error shape express-pouchdb's routes turn into CouchDB responses (`name` → error, `message` → reason). */
-export class ValidationRefusal extends Error {
-  constructor(
-    readonly status: number,
-    name: string,
-    message: string,
-    readonly id?: string,
-  ) {
-    super(message);
-    this.name = name;
-  }
-}
-
 /** Options of {@link createValidationInstaller}. */
 export interface ValidationOptions {
   serverAdminNames: ReadonlySet<string>;
@@ -73,19 +61,8 @@ export interface ValidationOptions {
   vduTimeoutMs?: number;
 }
 
-/** A validator: a trusted, compiled sandbox, or the refusal an untrusted one stands for. */
-type Validator = VduSandbox | ValidationRefusal;
-
 /** Longest stretch of synchronous validation before yielding to other requests. */
 const SLICE_MS = 8;
-/** Documents handed to PouchDB per call: its bulkDocs prepares a whole batch synchronously. */
-const WRITE_CHUNK = 200;
-
-/** Compiled validators per database name, for one server (a data directory). */
-interface ValidatorCache {
-  sandboxes: Map<string, Map<string, VduSandbox>>;
-  lists: Map<string, Validator[]>;
-}
 
 /** What {@link createValidationInstaller} returns. */
 export interface ValidationInstaller {
@@ -93,55 +70,6 @@ export interface ValidationInstaller {
   install(dbName: string, db: unknown): void;
   /** Forgets the compiled validators of a database (its design documents changed, or it was deleted). */
   invalidate(dbName: string): void;
-}
-
-function idOf(doc: Doc): string {
-  return typeof doc._id === 'string' ? doc._id : '';
-}
-
-async function loadValidators(
-  cache: ValidatorCache,
-  db: PouchLike,
-  trust: DesignDocTrust,
-  timeoutMs: number,
-): Promise<Validator[]> {
-  const cached = cache.lists.get(db.name);
-  if (cached) return cached;
-  const res = await db.allDocs({ startkey: '_design/', endkey: '_design0', include_docs: true });
-  const byKey = cache.sandboxes.get(db.name) ?? new Map<string, VduSandbox>();
-  const next = new Map<string, VduSandbox>();
-  const list: Validator[] = [];
-  for (const row of res.rows) {
-    const doc = row.doc;
-    if (!doc || typeof doc.validate_doc_update !== 'string') continue;
-    if (!(await trust.isTrusted(doc))) {
-      list.push(
-        new ValidationRefusal(
-          500,
-          'untrusted_design_document',
-          `validate_doc_update of ${idOf(doc)} was not written by the server admin; it is not run and the database refuses writes until the server admin writes that design document again`,
-        ),
-      );
-      continue;
-    }
-    const key = `${idOf(doc)}@${String(doc._rev)}`;
-    const sandbox = byKey.get(key) ?? new VduSandbox(doc, timeoutMs);
-    next.set(key, sandbox);
-    list.push(sandbox);
-  }
-  cache.sandboxes.set(db.name, next);
-  cache.lists.set(db.name, list);
-  return list;
-}
-
-/** The current documents of `ids`, read in chunks (PouchDB opens one iterator per key at once). */
-async function loadOldDocs(db: PouchLike, ids: string[]): Promise<Map<string, Doc>> {
-  const out = new Map<string, Doc>();
-  for (let i = 0; i < ids.length; i += WRITE_CHUNK) {
-    const res = await db.allDocs({ keys: ids.slice(i, i + WRITE_CHUNK), include_docs: true, conflicts: false });
-    for (const row of res.rows) if (row.doc) out.set(row.key, row.doc);
-  }
-  return out;
 }
 
 /** Builds the wrapper that express-pouchdb's dbWrapper installs on every database. */
@@ -169,7 +97,9 @@ export function createValidationInstaller(opts: ValidationOptions): ValidationIn
     if (!serverAdmin) userCtx.roles = userCtx.roles.filter((r) => r !== '_admin');
     if (docs.some((d) => RESERVED_LOCAL_IDS.has(idOf(d)))) {
       return docs.map((d) =>
-        RESERVED_LOCAL_IDS.has(idOf(d)) ? new ValidationRefusal(403, 'forbidden', `${idOf(d)} is reserved`, idOf(d)) : null,
+        RESERVED_LOCAL_IDS.has(idOf(d))
+          ? new ValidationRefusal(403, 'forbidden', `${idOf(d)} is reserved`, idOf(d))
+          : null,
       );
     }
     const writable = docs.filter((d) => !idOf(d).startsWith('_local/'));
@@ -230,7 +160,11 @@ export function createValidationInstaller(opts: ValidationOptions): ValidationIn
   }
 
   /** Writes `docs` through `orig` in chunks, yielding between them; results in order. */
-  async function writeInChunks(args: WrapperArgs, docs: Doc[], orig: () => Promise<unknown>): Promise<unknown[]> {
+  async function writeInChunks(
+    args: WrapperArgs,
+    docs: Doc[],
+    orig: () => Promise<unknown>,
+  ): Promise<unknown[]> {
     if (docs.length <= WRITE_CHUNK) {
       args.docs = docs;
       return (await orig()) as unknown[];
@@ -270,7 +204,8 @@ export function createValidationInstaller(opts: ValidationOptions): ValidationIn
     async bulkDocs(orig, args) {
       const docs = args.docs ?? [];
       const refusals = await validateDocs(args.base, docs, args.options);
-      const write = (accepted: Doc[]) => thenInvalidate(args.base, accepted, () => writeInChunks(args, accepted, orig));
+      const write = (accepted: Doc[]) =>
+        thenInvalidate(args.base, accepted, () => writeInChunks(args, accepted, orig));
       if (refusals.every((r) => r === null)) return write(docs);
       const accepted = docs.filter((_d, i) => refusals[i] === null);
       const results = accepted.length > 0 ? await write(accepted) : [];
@@ -280,7 +215,10 @@ export function createValidationInstaller(opts: ValidationOptions): ValidationIn
       };
       if (args.options.new_edits === false) {
         // CouchDB answers new_edits:false with errors only.
-        return [...docs.map((_d, i) => (refusals[i] ? errors(i) : null)).filter((x) => x !== null), ...results];
+        return [
+          ...docs.map((_d, i) => (refusals[i] ? errors(i) : null)).filter((x) => x !== null),
+          ...results,
+        ];
       }
       let next = 0;
       return docs.map((_d, i) => (refusals[i] ? errors(i) : results[next++]));
@@ -294,7 +232,12 @@ export function createValidationInstaller(opts: ValidationOptions): ValidationIn
         [args.attachmentId ?? '']: { content_type: args.type, stub: true },
       };
       // An attachment leaves the design document's code as it was: not a reason to trust it.
-      await validateSingle(args.base, { ...doc, _rev: args.rev ?? undefined, _attachments: atts }, args.options, false);
+      await validateSingle(
+        args.base,
+        { ...doc, _rev: args.rev ?? undefined, _attachments: atts },
+        args.options,
+        false,
+      );
       return thenInvalidate(args.base, [{ _id: args.docId }], orig);
     },
     async removeAttachment(orig, args) {
