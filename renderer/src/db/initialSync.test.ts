@@ -180,6 +180,32 @@ describe('initial sync of a fresh replica', () => {
     expect((await remote.info()).doc_count).toBe(200);
   });
 
+  it('loses no document when a colleague deletes the last one of a page while the seed reads', async () => {
+    // With `startkey=<last id>&skip=1` the next page started at draft:d0040 and skipped it: a
+    // document nobody touched, which no later change would ever bring.
+    const remote = httpServer(memoryDb('remote'));
+    await remote.bulkDocs(drafts(200));
+    const serve = (remote as unknown as { fetch: (p: string, i?: RequestInit) => Promise<Response> }).fetch;
+    let pages = 0;
+    Object.assign(remote, {
+      fetch: async (path: string, init?: RequestInit) => {
+        if (path.startsWith('_all_docs') && ++pages === 2) {
+          const last = await remote.get('draft:d0039'); // the last row of page 1 (seed batch 40)
+          await remote.remove(last._id, last._rev);
+        }
+        return serve(path, init);
+      },
+    });
+    const { local, engine, db } = setup(remote);
+    await engine.start();
+    await waitFor('online', () => db().state === 'online');
+    await engine.syncNow();
+    const ids = (await local.allDocs()).rows.map((r) => r.id);
+    expect(ids).toContain('draft:d0040');
+    expect(ids).toEqual((await remote.allDocs()).rows.map((r) => r.id));
+    expect(ids).toHaveLength(199);
+  });
+
   it('pushes a local write made while the seed ran', async () => {
     const remote = httpServer(memoryDb('remote'));
     await remote.bulkDocs(drafts(200));

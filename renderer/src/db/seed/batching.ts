@@ -3,6 +3,7 @@
  * `_bulk_get` (documents with conflicts or attachments), so one 50 MB scan never rides in the same
  * request as a thousand small documents.
  */
+import { allDocsPageQuery } from '../../../../core/allDocsPaging';
 
 /** Default documents per `_all_docs` page, chosen by measurement (docs/adapter-choice.md). */
 export const DEFAULT_SEED_BATCH = 2000;
@@ -11,18 +12,19 @@ export const BULK_GET_MAX_DOCS = 100;
 /** Most attachment bytes (as the stubs announce them) in one `_bulk_get` request. */
 export const BULK_GET_MAX_BYTES = 8 * 1024 * 1024;
 
-/** The `_all_docs` query of one page: up to `limit` documents after the id `after` (exclusive). */
+/**
+ * The `_all_docs` query of one page: `limit` documents after the id `after`, starting AT `after`
+ * (core/allDocsPaging.ts: never `skip=1`, which drops a document when `after` was deleted meanwhile).
+ */
 export function allDocsPagePath(limit: number, after?: string): string {
+  const page = allDocsPageQuery(limit, after);
   const q = new URLSearchParams({
     include_docs: 'true',
     conflicts: 'true',
     attachments: 'false',
-    limit: String(limit),
+    limit: String(page.limit),
   });
-  if (after !== undefined) {
-    q.set('startkey', JSON.stringify(after));
-    q.set('skip', '1');
-  }
+  if (page.startkey !== undefined) q.set('startkey', JSON.stringify(page.startkey));
   return `_all_docs?${q.toString()}`;
 }
 

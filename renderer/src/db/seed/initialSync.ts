@@ -1,4 +1,5 @@
 import PouchDB from 'pouchdb-browser';
+import { allDocsPage, type AllDocsPage } from '../../../../core/allDocsPaging';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import {
   DEFAULT_SEED_BATCH,
@@ -158,16 +159,19 @@ export async function seedFreshReplica(
   report('documents');
 
   const slow: SlowDoc[] = [];
-  const fetchPage = (after?: string): Promise<{ rows: AllDocsRow[] }> =>
-    getJson<{ rows: AllDocsRow[] }>(http, allDocsPagePath(batchSize, after), { signal: opts.signal ?? null });
+  const fetchPage = async (after?: string): Promise<AllDocsPage<AllDocsRow>> => {
+    const res = await getJson<{ rows: AllDocsRow[] }>(http, allDocsPagePath(batchSize, after), {
+      signal: opts.signal ?? null,
+    });
+    return allDocsPage(res.rows, batchSize, after);
+  };
 
-  let next: Promise<{ rows: AllDocsRow[] }> | null = fetchPage();
+  let next: Promise<AllDocsPage<AllDocsRow>> | null = fetchPage();
   while (next) {
-    const page: { rows: AllDocsRow[] } = await next;
+    const page: AllDocsPage<AllDocsRow> = await next;
     opts.signal?.throwIfAborted();
-    const last = page.rows[page.rows.length - 1];
     // Overlap: the server reads the next page while IndexedDB writes this one.
-    next = page.rows.length === batchSize && last ? fetchPage(last.id) : null;
+    next = page.next !== undefined ? fetchPage(page.next) : null;
     // Marked handled: if the write below throws, a failing prefetch must not become an unhandled rejection.
     next?.catch(() => undefined);
     const fast: AnyDoc[] = [];
