@@ -8,6 +8,7 @@ import { compileDdocs } from '../../build/compileDdocs';
 import { DATABASES } from '../../core/databases';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { normaliseSecurity } from '../../sync-server/src/couch/helpers';
+import { shardCopies } from '../../sync-server/src/couch/shardCopies';
 import { provision, securityFor } from '../../sync-server/src/setup/provision';
 import {
   couchFetch,
@@ -90,6 +91,43 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
       expect(r.body.members.roles.length).toBeGreaterThan(0);
     }
     expect((await couchFetch(`${target.url}/_users`, { auth: target.admin })).status).toBe(200);
+  });
+
+  it('leaves _security and the design documents on every shard copy, not just a majority', async () => {
+    // A cluster answers PUT _security and a design document write once a majority of copies took
+    // it; a node whose copy lagged refused a judge courtdesk_public right after provisioning.
+    const couch = createCouchClient(target.adminUrl);
+    await provision(couch);
+    const ddocs = compileDdocs();
+    for (const spec of DATABASES) {
+      const copies = await shardCopies(couch, spec.name);
+      if (target.embedded) {
+        expect(copies).toBeNull(); // one copy: nothing to wait for
+        continue;
+      }
+      expect(copies?.length, spec.name).toBeGreaterThan(0);
+      for (const c of copies ?? []) {
+        const sec = await couchFetch(`${target.url}/_node/${c.node}/${c.path}/_security`, {
+          auth: target.admin,
+        });
+        expect(normaliseSecurity(sec.body), `${spec.name} on ${c.node}`).toEqual(
+          normaliseSecurity(securityFor(spec)),
+        );
+      }
+      for (const ddoc of ddocs.find((d) => d.db === spec.name)?.docs ?? []) {
+        const holders = (await shardCopies(couch, spec.name, ddoc._id)) ?? [];
+        expect(holders.length).toBeGreaterThan(0);
+        for (const c of holders) {
+          const name = encodeURIComponent(ddoc._id.slice('_design/'.length));
+          const got = await couchFetch(`${target.url}/_node/${c.node}/${c.path}/_design/${name}`, {
+            auth: target.admin,
+          });
+          expect(got.body?.courtdesk_version, `${spec.name}/${ddoc._id} on ${c.node}`).toBe(
+            ddoc.courtdesk_version,
+          );
+        }
+      }
+    }
   });
 
   it('installs every design document with its version stamp', async () => {

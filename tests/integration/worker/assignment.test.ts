@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAssignment } from '../../../sync-server/src/workers/assignmentDraw';
-import { startWorker, type RunningWorker } from '../../../sync-server/src/workers/worker';
+import type { RunningWorker } from '../../../sync-server/src/workers/worker';
 import { couchFetch, getCouchTarget, type CouchTarget, type Credentials } from '../../support/couchTarget';
 import {
   caseDoc,
@@ -16,6 +16,7 @@ import {
   provisionTarget,
   putUser,
   removeUsers,
+  startTestWorker,
   testYear,
   waitFor,
 } from './workerFixture';
@@ -85,8 +86,7 @@ beforeAll(async () => {
   for (const n of ['b1', 'b2']) await putUser(target, users, judge(n), ['judge'], { division: D2 });
   await putUser(target, users, judge('old'), ['judge'], { division: D1, disabled: true });
   await putUser(target, users, `assistant.asg${s}`, ['assistant'], { division: D1 });
-  worker = await startWorker({
-    couchUrl: target.adminUrl,
+  worker = await startTestWorker(target, {
     name: `asg-${s}`,
     divisionsByType: new Map([['民初', [D1, D2]]]),
   });

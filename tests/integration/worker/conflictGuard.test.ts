@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuardResult } from '../../../sync-server/src/workers/conflictGuard';
-import { startWorker, type RunningWorker } from '../../../sync-server/src/workers/worker';
+import type { RunningWorker } from '../../../sync-server/src/workers/worker';
 import { couchFetch, getCouchTarget, type CouchTarget, type Credentials } from '../../support/couchTarget';
 import {
   caseDoc,
@@ -16,6 +16,8 @@ import {
   putUser,
   removeUsers,
   spawnWorker,
+  startAtFeedEnd,
+  startTestWorker,
   testYear,
   waitFor,
 } from './workerFixture';
@@ -82,8 +84,7 @@ beforeAll(async () => {
   await provisionTarget(target);
   clerk = await putUser(target, made, `clerk.guard${testYear()}`, ['clerk']);
   judge = await putUser(target, made, `judge.guard${testYear()}`, ['judge'], { division: 'civil' });
-  worker = await startWorker({
-    couchUrl: target.adminUrl,
+  worker = await startTestWorker(target, {
     name: `guard-${randomUUID().slice(0, 8)}`,
     onGuardResult: (db, change, result) => results.push({ db, id: change.id, result }),
   });
@@ -232,6 +233,7 @@ describe('conflict guard (worker process, CLI)', () => {
     const name = `guard-cli-${randomUUID().slice(0, 8)}`;
     await worker?.stop(); // only the child process guards in this test
     worker = undefined;
+    await startAtFeedEnd(target, name);
     let w = spawnWorker(target, { name });
     await w.ready;
     await killWorker(w);

@@ -95,11 +95,12 @@ describe('worker quarantine audit', () => {
   it('records a quarantined case change once per revision in courtdesk_audit', async () => {
     await provisionTarget(target);
     const couch = new CouchHttp(target.adminUrl);
+    const caseId = `case:quarantine-${db.slice('quarantine_'.length)}`; // unique per run
     const change: Change = {
       seq: '42-abc',
-      id: 'case:quarantine-1',
+      id: caseId,
       doc: {
-        _id: 'case:quarantine-1',
+        _id: caseId,
         _rev: '3-deadbeef',
         type: 'case',
         createdAt: '2026-03-02T08:00:00.000Z',
@@ -116,7 +117,7 @@ describe('worker quarantine audit', () => {
     );
     const audits = (rows.body.rows as { doc: Record<string, unknown> }[])
       .map((r) => r.doc)
-      .filter((d) => d['kind'] === 'workerQuarantine' && d['docId'] === 'case:quarantine-1');
+      .filter((d) => d['kind'] === 'workerQuarantine' && d['docId'] === caseId);
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({
       type: 'audit',
@@ -128,7 +129,7 @@ describe('worker quarantine audit', () => {
       createdBy: 'worker',
     });
     expect(String(audits[0]?.['_id'])).toMatch(
-      /^audit:20260302T080000Z:quarantine-case:quarantine-1-3-deadbeef$/,
+      new RegExp(`^audit:20260302T080000Z:quarantine-${caseId}-3-deadbeef$`),
     );
   });
 });
