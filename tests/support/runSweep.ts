@@ -40,7 +40,12 @@ function dbUrl(url: string, db: string): string {
   return `${url}/${encodeURIComponent(db)}`;
 }
 
-async function ids(url: string, admin: Credentials, db: string, local: boolean): Promise<Map<string, string>> {
+async function ids(
+  url: string,
+  admin: Credentials,
+  db: string,
+  local: boolean,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const r = await couchFetch(`${dbUrl(url, db)}/${local ? '_local_docs' : '_all_docs'}`, {
     auth: admin,
@@ -97,7 +102,10 @@ export async function sweepServer(
     const leaves = new Map<string, string[]>();
     for (const c of feed.body.results as { id: string; changes: { rev: string }[] }[]) {
       if (c.id.startsWith('_design/') || before?.ids.has(c.id)) continue;
-      leaves.set(c.id, c.changes.map((x) => x.rev));
+      leaves.set(
+        c.id,
+        c.changes.map((x) => x.rev),
+      );
     }
     const todo = [...leaves];
     for (let i = 0; i < todo.length; i += PURGE_BATCH) {
