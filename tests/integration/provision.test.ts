@@ -8,7 +8,7 @@ import { compileDdocs } from '../../build/compileDdocs';
 import { DATABASES } from '../../core/databases';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { normaliseSecurity } from '../../sync-server/src/couch/helpers';
-import { shardCopies } from '../../sync-server/src/couch/shardCopies';
+import { shardCopies, untilEveryCopy } from '../../sync-server/src/couch/shardCopies';
 import { provision, securityFor } from '../../sync-server/src/setup/provision';
 import {
   couchFetch,
@@ -41,6 +41,16 @@ function caseDoc(id: string, createdBy: string): Record<string, unknown> {
 beforeAll(async () => {
   target = await getCouchTarget();
 });
+
+/** Waits until revision `rev` of `id` is on every shard copy (at once on a single copy). */
+async function onEveryCopy(db: string, id: string, rev: string): Promise<void> {
+  await untilEveryCopy(
+    createCouchClient(target.adminUrl),
+    db,
+    { docId: id },
+    (b) => (b as { _rev?: string })._rev === rev,
+  );
+}
 
 afterAll(async () => {
   if (!target) return;
@@ -166,6 +176,7 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
     });
     expect(ok.status, ok.text).toBe(201);
     written.push({ db: 'courtdesk_cases', id });
+    await onEveryCopy('courtdesk_cases', id, ok.body.rev); // see the forum test below
 
     const forgedId = `caseNumber:it-${suffix}`;
     const forged = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(forgedId)}`, {
@@ -239,6 +250,11 @@ describe(`provision (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server
     const created = await couchFetch(url, { method: 'PUT', auth: judge, body: post });
     expect(created.status, created.text).toBe(201);
     written.push({ db: 'courtdesk_forum', id });
+    // On a cluster the 201 came from a majority of copies: a refused write racing the last copy
+    // gets that copy's 409 (no such revision there) when it answers first, since CouchDB returns
+    // the first of mismatched errors (fabric_doc_update). The rule under test needs the post on
+    // every copy.
+    await onEveryCopy('courtdesk_forum', id, created.body.rev);
     const byOther = await couchFetch(url, {
       method: 'PUT',
       auth: clerk,
