@@ -166,7 +166,7 @@ describe('seedFreshReplica as an ordinary member (a clerk, not a server admin)',
 });
 
 describe('seedFreshReplica while the server keeps changing', () => {
-  it('loses nothing written during the bulk read: live replication from the recorded sequence catches up', async () => {
+  it('loses nothing written during the bulk read: live replication from the feed's last sequence catches up', async () => {
     const db = uniqueDbName('seed_busy');
     await fillServerDb(env.target, db, 600, { batch: 200 });
     const seeding = call(page, 'seed', 'busy', 'indexeddb', couchPath(db), 20, 'none');
@@ -190,8 +190,8 @@ describe('seedFreshReplica while the server keeps changing', () => {
     const run = await seeding;
     expect(run.progressMonotonic).toBe(true);
     const pull = await call(page, 'pull', 'busy', 'indexeddb', couchPath(db), {});
-    // Only what changed after the recorded sequence is read again, never the whole database.
-    expect(pull.docsRead).toBeGreaterThan(0);
+    // The seed reads the feed to its end, so the writes it overtook came with it (how many depends
+    // on timing); only what changed after its last page is read again, never the whole database.
     expect(pull.docsRead).toBeLessThanOrEqual(60);
     expect(await call(page, 'snapshot', 'busy', 'indexeddb')).toEqual(await serverSnapshot(env.target, db));
   });
