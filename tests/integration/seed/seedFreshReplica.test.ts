@@ -166,7 +166,7 @@ describe('seedFreshReplica as an ordinary member (a clerk, not a server admin)',
 });
 
 describe('seedFreshReplica while the server keeps changing', () => {
-  it('loses nothing written during the bulk read: live replication from the feed's last sequence catches up', async () => {
+  it('loses nothing written during the bulk read: live replication from the feed’s last sequence catches up', async () => {
     const db = uniqueDbName('seed_busy');
     await fillServerDb(env.target, db, 600, { batch: 200 });
     const seeding = call(page, 'seed', 'busy', 'indexeddb', couchPath(db), 20, 'none');
