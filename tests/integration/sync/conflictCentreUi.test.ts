@@ -88,6 +88,8 @@ describe('conflict centre in the app', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
+    // The first load of the built app can take long on a busy machine: wait for the form itself.
+    await page.getByTestId('signin-username').waitFor({ timeout: 120_000 });
     await page.getByTestId('signin-username').fill(judge.name);
     await page.getByTestId('signin-password').fill(judge.password);
     await page.getByTestId('signin-submit').click();

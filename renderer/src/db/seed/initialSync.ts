@@ -9,12 +9,8 @@ import {
   planBulkGetBatches,
   type SlowDoc,
 } from './batching';
-import {
-  checkpointDoc,
-  replicationCheckpointId,
-  type CheckpointDoc,
-  type ReplicationIdOptions,
-} from './checkpoints';
+import { replicationCheckpointId, type ReplicationIdOptions } from './checkpoints';
+import { randomSessionId, writeLocalCheckpoint, writeRemoteCheckpoint } from './checkpointWrites';
 
 /**
  * Fast initial sync of a fresh replica (issue 3, item 2): read the server's `_changes` feed in
@@ -128,12 +124,6 @@ async function getJson<T>(db: HttpDb, path: string, init?: RequestInit): Promise
       res.status,
     );
   return JSON.parse(text) as T;
-}
-
-function randomSessionId(): string {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -319,40 +309,4 @@ async function writeAll(local: PouchDB.Database, docs: AnyDoc[]): Promise<void> 
     throw new SeedError(
       `local write failed for ${failed.length} documents, e.g. ${failed[0]?.id}: ${failed[0]?.message ?? String(failed[0]?.error)}`,
     );
-}
-
-async function writeLocalCheckpoint(
-  local: PouchDB.Database,
-  id: string,
-  seq: string | number,
-  session: string,
-): Promise<void> {
-  let previous: Partial<CheckpointDoc> | undefined;
-  try {
-    previous = (await local.get(id)) as unknown as CheckpointDoc;
-  } catch (err) {
-    if ((err as { status?: number }).status !== 404) throw err;
-  }
-  await local.put(checkpointDoc(id, seq, session, previous) as unknown as PouchDB.Core.PutDocument<object>);
-}
-
-async function writeRemoteCheckpoint(
-  http: HttpDb,
-  id: string,
-  seq: string | number,
-  session: string,
-): Promise<boolean> {
-  const path = '_local/' + encodeURIComponent(id.slice('_local/'.length));
-  try {
-    const got = await http.fetch(path, { headers: { accept: 'application/json' } });
-    const previous = got.ok ? ((await got.json()) as Partial<CheckpointDoc>) : undefined;
-    const put = await http.fetch(path, {
-      method: 'PUT',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(checkpointDoc(id, seq, session, previous)),
-    });
-    return put.ok;
-  } catch {
-    return false;
-  }
 }
