@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: builds the app, starts the embedded server with demo data unless a server is
-// configured, then opens CourtDesk — in Electron where its binary exists, otherwise serving the
-// renderer on 127.0.0.1 and printing the URL for a browser.
-//   npm start -- [--server=URL] [--app-port=8480] [--no-build]
+// `npm start`: builds the app, starts the embedded server with demo data and its worker (official
+// case numbers, judge assignment) unless a server is configured, then opens CourtDesk — in
+// Electron where its binary exists (or not with --browser), otherwise serving the renderer on
+// 127.0.0.1 and printing the URL for a browser. The embedded server's port and data folder follow
+// COURTDESK_PORT and COURTDESK_DATA_DIR (default 15984 and .data/server).
+//   npm start -- [--server=URL] [--app-port=8480] [--no-build] [--browser]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,7 +43,7 @@ function electronBinary() {
   }
 }
 
-/** Spawns a child, echoes its output, resolves when a line matches `readyPattern`. */
+/** Spawns a child, echoes its output, resolves with the output so far once it matches `readyPattern`. */
 function startChild(cmd, cmdArgs, readyPattern) {
   const child = spawn(cmd, cmdArgs, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   children.add(child);
@@ -57,7 +59,7 @@ function startChild(cmd, cmdArgs, readyPattern) {
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       buffered += chunk.toString();
-      if (readyPattern.test(buffered)) resolve(child);
+      if (readyPattern.test(buffered)) resolve(buffered);
     });
   });
 }
@@ -79,17 +81,27 @@ const configured =
   (typeof args.server === 'string' && args.server) ||
   process.env.COURTDESK_SERVER_URL ||
   machineConfigServer();
-const electron = electronBinary();
+const electron = args.browser ? undefined : electronBinary();
 let serverUrl = configured;
 
 if (!configured) {
+  // The worker runs inside `start` by default, as the embedded server's admin (its password stays
+  // in .data/server/server.json, never on a command line).
   const serverArgs = [cli, 'start', '--demo', ...(electron ? [] : ['--app-port', appPort])];
-  await startChild(process.execPath, serverArgs, /ready; press Ctrl\+C/);
-  serverUrl = 'http://127.0.0.1:15984';
+  const output = await startChild(process.execPath, serverArgs, /ready; press Ctrl\+C/);
+  serverUrl = /CourtDesk embedded server: (http:\/\/[^\s/]+)/.exec(output)?.[1];
+  if (!serverUrl) {
+    stopAll(1);
+    throw new Error('could not read the embedded server address from its output');
+  }
 } else if (!electron) {
+  // The app host never uses credentials (each browser signs in itself): keep them off the command line.
+  const couch = new URL(configured);
+  couch.username = '';
+  couch.password = '';
   await startChild(
     process.execPath,
-    [cli, 'serve-app', '--couch', configured, '--port', appPort],
+    [cli, 'serve-app', '--couch', couch.toString(), '--port', appPort],
     /CourtDesk app: /,
   );
 }
@@ -99,7 +111,11 @@ if (electron) {
   const app = spawn(electron, [root, `--server=${serverUrl}`], { cwd: root, stdio: 'inherit' });
   app.on('exit', (code) => stopAll(code ?? 0));
 } else {
-  console.log('\nThe Electron binary is not installed here, so CourtDesk runs in your browser:');
+  console.log(
+    args.browser
+      ? '\nCourtDesk runs in your browser:'
+      : '\nThe Electron binary is not installed here, so CourtDesk runs in your browser:',
+  );
   console.log(
     `  open http://127.0.0.1:${appPort}/  — demo sign-in: clerk.wang / courtdesk (see README for other roles)`,
   );

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./testing/fakeElectron')).fakeElectronModule);
 
 import { IPC_CHANNELS } from '../common/ipcContract';
+import { fakeFrame } from './testing/fakeElectron';
 import type * as FakeModule from './testing/fakeElectron';
 
 // vi.resetModules() gives every boot a fresh main.ts *and* a fresh fake; these point at the current one.
@@ -118,6 +119,53 @@ describe('main.ts', () => {
     expect(other.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
+  it('a server change from the renderer needs the user to confirm it in a native dialog of main', async () => {
+    await boot();
+    const win = FakeBrowserWindow.instances[0]!;
+    const proxied: string[] = [];
+    fake.netFetch = async (url) => {
+      proxied.push(url);
+      return new Response('{}');
+    };
+    const setServer = (url: string) =>
+      fake.ipcHandlers.get('settings:setServerUrl')!(
+        { senderFrame: fakeFrame('app://courtdesk/#/settings'), sender: win.webContents },
+        url,
+      );
+    const settingsFile = path.join(fake.app.userData, 'settings.json');
+
+    // Declined (the default button): nothing changes.
+    fake.messageBoxResponse = 0;
+    expect(await setServer('https://attacker.example/')).toMatchObject({
+      ok: false,
+      error: { code: 'CANCELLED' },
+    });
+    expect(fake.messageBoxes).toHaveLength(1);
+    const box = fake.messageBoxes[0]!;
+    expect(box.window).toBe(win);
+    const text = `${String(box.options['message'])}\n${String(box.options['detail'])}`;
+    expect(text).toContain('http://127.0.0.1:15984');
+    expect(text).toContain('https://attacker.example/');
+    expect(box.options).toMatchObject({ type: 'warning', defaultId: 0, cancelId: 0, noLink: true });
+    expect((box.options['buttons'] as string[])[0]).toBe('取消');
+    expect(fs.existsSync(settingsFile)).toBe(false);
+    await fake.protocolHandlers.get('app')!(new Request('app://courtdesk/couch/_session'));
+    expect(proxied).toEqual(['http://127.0.0.1:15984/_session']);
+
+    // Confirmed: saved, and the proxy follows the new server.
+    fake.messageBoxResponse = 1;
+    expect(await setServer('https://couch.court.example/')).toMatchObject({
+      ok: true,
+      value: { serverUrl: 'https://couch.court.example/', source: 'user' },
+    });
+    expect(fake.messageBoxes).toHaveLength(2);
+    expect(JSON.parse(fs.readFileSync(settingsFile, 'utf8'))).toEqual({
+      serverUrl: 'https://couch.court.example/',
+    });
+    await fake.protocolHandlers.get('app')!(new Request('app://courtdesk/couch/_session'));
+    expect(proxied.at(-1)).toBe('https://couch.court.example/_session');
+  });
+
   it('the couch proxy follows --server and hides its credentials from settings:get', async () => {
     await boot({ argv: ['--server=https://svc:pw@couch.court.example'] });
     const calls: string[] = [];
@@ -128,7 +176,7 @@ describe('main.ts', () => {
     await fake.protocolHandlers.get('app')!(new Request('app://courtdesk/couch/_session'));
     expect(calls).toEqual(['https://couch.court.example/_session']);
     const result = await fake.ipcHandlers.get('settings:get')!({
-      senderFrame: { url: 'app://courtdesk/' },
+      senderFrame: fakeFrame('app://courtdesk/'),
       sender: {},
     });
     expect(result).toMatchObject({

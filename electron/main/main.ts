@@ -5,6 +5,7 @@ import type { AppInfo } from '../common/ipcContract';
 import { registerIpcHandlers } from './ipc/handlers';
 import { registerAppProtocol, registerPrivilegedSchemes } from './protocol';
 import { PrintMainService } from './services/printMainService';
+import { serverChangeConfirmer } from './services/serverChangeDialog';
 import { readFileIfExists, SettingsMainService } from './services/settingsMainService';
 import { UpdatesMainService } from './services/updatesMainService';
 import {
@@ -83,7 +84,13 @@ async function onReady(): Promise<void> {
     serverUrl: () => settings.serverUrl(),
     fetch: (url, init) => net.fetch(url, init),
   });
-  registerIpcHandlers(ipcMain, { settings, print, appInfo, openExternal });
+  const confirmServerChange = serverChangeConfirmer({
+    showMessageBox: (window, options) =>
+      window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options),
+    windowFor: (contents) => BrowserWindow.fromWebContents(contents),
+    language: () => settings.get().language,
+  });
+  registerIpcHandlers(ipcMain, { settings, print, appInfo, openExternal, confirmServerChange });
 
   const setMenu = (language: 'zh-CN' | 'en'): void => {
     const onAbout = (): void => {

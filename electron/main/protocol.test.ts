@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { COUCH_CONTENT_CASES, couchContentProblems } from '../../tests/support/couchContentAttacks';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import {
   createAppProtocolHandler,
@@ -152,7 +153,8 @@ describe('app://courtdesk/couch proxy', () => {
     expect(headers.get('cookie')).toBe('AuthSession=abc123');
     expect(headers.get('content-type')).toBe('application/json');
     expect(headers.get('origin')).toBeNull();
-    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    // CouchDB's answers never carry the app's CSP: 'self' would let them run as the app.
+    expect(couchContentProblems(res.headers, 'application/json')).toEqual([]);
   });
 
   it('keeps a server path prefix and passes GET without a body', async () => {
@@ -214,6 +216,7 @@ describe('app://courtdesk/couch proxy', () => {
     });
     const res = await handler(new Request('app://courtdesk/couch/_session'));
     expect(res.status).toBe(502);
+    expect(couchContentProblems(res.headers, 'application/json')).toEqual([]);
     expect(await res.json()).toMatchObject({ error: 'server_unreachable' });
     expect(log.mock.calls.flat().join(' ')).not.toContain('pw@');
   });
@@ -238,6 +241,41 @@ describe('app://courtdesk/couch proxy', () => {
   it('upstreamUrl and rewriteSetCookie', () => {
     expect(upstreamUrl('http://u:p@h:1/pre/?x=1#f', 'db/doc', '?rev=1')).toBe('http://h:1/pre/db/doc?rev=1');
     expect(rewriteSetCookie('a=b; domain=.x; Path=/')).toBe('a=b; Path=/');
+  });
+});
+
+describe('app://courtdesk/couch content never runs as app code', () => {
+  it.each(COUCH_CONTENT_CASES)('$what ($upstreamType) is served sandboxed, as a download', async (c) => {
+    const { handler } = setup('http://127.0.0.1:15984', () => {
+      const headers = new Headers(c.upstreamType ? { 'Content-Type': c.upstreamType } : {});
+      // CouchDB's own policy (Fauxton's) or a disposition of its own must not survive.
+      headers.set('Content-Security-Policy', "default-src 'self'; script-src 'self' 'unsafe-eval'");
+      headers.set('Content-Disposition', 'inline');
+      // Bytes, not a string: a string body would get text/plain from the Response constructor.
+      return new Response(new TextEncoder().encode(c.body), { status: 200, headers });
+    });
+    const res = await handler(new Request('app://courtdesk/couch/courtdesk_documents/file%3Aa/evil.html'));
+    expect(res.status).toBe(200);
+    expect(couchContentProblems(res.headers, c.servedType)).toEqual([]);
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+    // The bytes are passed unchanged: only how the browser may treat them changes.
+    expect(await res.text()).toBe(c.body);
+  });
+
+  it('errors and empty answers from CouchDB carry the same policy', async () => {
+    for (const status of [201, 204, 304, 404, 500]) {
+      const { handler } = setup('http://127.0.0.1:15984', () => new Response(null, { status }));
+      const res = await handler(new Request('app://courtdesk/couch/db/doc', { method: 'HEAD' }));
+      expect(res.status).toBe(status);
+      expect(couchContentProblems(res.headers, 'application/octet-stream')).toEqual([]);
+    }
+  });
+
+  it('the app itself keeps its own policy (the couch policy is only for /couch/)', async () => {
+    const { handler } = setup();
+    const res = await handler(new Request('app://courtdesk/'));
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('content-disposition')).toBeNull();
   });
 });
 

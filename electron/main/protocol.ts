@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, COUCH_PROXY_PREFIX } from '../common/csp';
 import { UpstreamCookieJar } from './cookieJar';
+import { couchResponseHeaders } from '../../core/couchContent';
 import { MIME_TYPES, mimeTypeFor } from '../../core/mimeTypes';
 
 /**
  * The `app://courtdesk/` scheme: serves the Vite build from disk (never remote content) with the
- * strict CSP on every response, and proxies `app://courtdesk/couch/<rest>` to `<serverUrl>/<rest>`
- * so the renderer's CouchDB traffic (and its `_session` cookie) is same-origin.
+ * strict CSP, and proxies `app://courtdesk/couch/<rest>` to `<serverUrl>/<rest>` so the renderer's
+ * CouchDB traffic (and its `_session` cookie) is same-origin. CouchDB's answers get the rules of
+ * core/couchContent.ts instead (sandboxed, inert type, a download), shared with the app host.
  */
 
 /** Registered before `app.ready`: a standard, secure scheme so fetch, CORS, cookies and storage work. */
@@ -47,6 +49,14 @@ function textResponse(status: number, message: string): Response {
   return new Response(message, {
     status,
     headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+/** An answer of the proxy itself under `/couch/`: CouchDB content rules, never the app's CSP. */
+function couchErrorResponse(status: number, error: string, reason: string): Response {
+  return new Response(JSON.stringify({ error, reason }), {
+    status,
+    headers: couchResponseHeaders('application/json'),
   });
 }
 
@@ -146,7 +156,7 @@ async function proxyCouch(
   try {
     target = upstreamUrl(options.serverUrl(), rest, url.search);
   } catch {
-    return textResponse(500, 'The configured server URL is invalid');
+    return couchErrorResponse(500, 'bad_server_url', 'The configured server URL is invalid.');
   }
   const origin = new URL(target).origin;
   const headers = new Headers();
@@ -173,14 +183,7 @@ async function proxyCouch(
     (options.log ?? console.warn)(
       `couch proxy: ${request.method} ${upstreamUrl(options.serverUrl(), rest, '')} failed: ${(error as Error).message}`,
     );
-    const body = JSON.stringify({
-      error: 'server_unreachable',
-      reason: 'The CourtDesk server cannot be reached.',
-    });
-    return new Response(body, {
-      status: 502,
-      headers: { ...SECURITY_HEADERS, 'Content-Type': 'application/json' },
-    });
+    return couchErrorResponse(502, 'server_unreachable', 'The CourtDesk server cannot be reached.');
   }
   const out = new Headers();
   upstream.headers.forEach((value, key) => {
@@ -189,7 +192,9 @@ async function proxyCouch(
   const cookies = typeof upstream.headers.getSetCookie === 'function' ? upstream.headers.getSetCookie() : [];
   jar.store(origin, cookies);
   for (const cookie of cookies) out.append('Set-Cookie', rewriteSetCookie(cookie));
-  for (const [key, value] of Object.entries(SECURITY_HEADERS)) out.set(key, value);
+  // CouchDB content shares the app's origin: it must never be treated as a page of the app.
+  for (const [key, value] of Object.entries(couchResponseHeaders(upstream.headers.get('content-type'))))
+    out.set(key, value);
   const nullBody = request.method === 'HEAD' || [101, 204, 205, 304].includes(upstream.status);
   return new Response(nullBody ? null : upstream.body, {
     status: upstream.status,

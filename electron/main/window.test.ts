@@ -68,6 +68,16 @@ describe('main window', () => {
     ['javascript:alert(1)', true],
     ['app://courtdesk/cases', false],
     ['app://courtdesk/#/documents', false],
+    // CouchDB content is served under the app's origin; as a page it would run with window.courtdesk.
+    ['app://courtdesk/couch/courtdesk_documents/file:1/evil.html', true],
+    ['app://courtdesk/couch/', true],
+    ['app://courtdesk/couch', true],
+    ['app://courtdesk/couch?x=1', true],
+    ['app://courtdesk//couch/db/doc/a.html', true],
+    ['app://courtdesk/%63ouch/db/doc/a.html', true],
+    ['app://courtdesk/COUCH/db/doc/a.html', true],
+    ['app://courtdesk/x/../couch/db/doc/a.html', true],
+    ['app://courtdesk/couchdb-notes', false],
   ])('will-navigate to %s is prevented: %s', (url, prevented) => {
     const win = newWindow();
     expect(win.webContents.navigate(url)).toBe(prevented);

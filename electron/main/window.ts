@@ -6,6 +6,7 @@ import type {
   WebContents,
   WebPreferences,
 } from 'electron';
+import { isCouchPath } from '../../core/couchContent';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../common/csp';
 import type { Language } from '../common/ipcContract';
 
@@ -20,6 +21,16 @@ export function isAppUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * True for the app's own pages: app URLs outside `/couch/`. CouchDB content shares the app's
+ * origin but is a member's data, never the app (core/couchContent.ts); windows and IPC accept
+ * only pages.
+ */
+export function isAppPageUrl(url: string): boolean {
+  if (!isAppUrl(url)) return false;
+  return !isCouchPath(new URL(url).pathname);
 }
 
 /** Links we hand to the system browser: https only (no http, file, javascript, custom schemes). */
@@ -67,13 +78,13 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
 }
 
 /**
- * Navigation and window-open policy for any WebContents: only app URLs may load; new windows are
+ * Navigation and window-open policy for any WebContents: only the app's pages may load; new windows are
  * never created, https links go to the system browser, everything else is dropped; `<webview>` is
  * refused. Applied to every WebContents through `app.on('web-contents-created')`.
  */
 export function hardenWebContents(contents: WebContents, openExternal: (url: string) => unknown): void {
   const denyForeign = (event: { preventDefault(): void }, url: string): void => {
-    if (!isAppUrl(url)) {
+    if (!isAppPageUrl(url)) {
       event.preventDefault();
       console.warn(`[security] blocked navigation to ${url}`);
     }

@@ -23,9 +23,11 @@ export const USAGE = `courtdesk-server — CourtDesk sync server tools (CourtDes
 
 Usage:
   courtdesk-server start [--data DIR] [--port N] [--host 127.0.0.1] [--provision] [--demo]
-                         [--demo-cases N] [--app-port N] [--app-dir dist/renderer] [--worker]
-      Run the embedded CouchDB-compatible server (loopback only) until Ctrl+C.
-      --worker also runs the server worker in the same process (needs --provision once).
+                         [--demo-cases N] [--app-port N] [--app-dir dist/renderer] [--no-worker]
+      Run the embedded CouchDB-compatible server (loopback only) until Ctrl+C, with the server
+      worker (case numbers, judge assignment, staff directory) in the same process, signed in
+      as the embedded server's admin (DIR/server.json or COURTDESK_ADMIN_USER/PASSWORD); it
+      waits until the databases exist. --no-worker leaves it out (a worker runs elsewhere).
       --provision creates databases/_security/design docs; --demo seeds demo data (implies
       --provision); --app-port also serves the built renderer with /couch proxied.
   courtdesk-server provision --couch URL
@@ -43,8 +45,8 @@ Usage:
   courtdesk-server serve-app --couch URL [--port N] [--dir dist/renderer] [--host 127.0.0.1]
       Serve the built renderer and proxy /couch to CouchDB.
 
-URL is a CouchDB base URL with server-admin credentials, e.g. http://admin:secret@127.0.0.1:5984
-(or set COUCH_URL). Roles: judge, assistant, clerk, enforcement, leader, admin, worker, kiosk.`;
+URL is a CouchDB base URL with server-admin credentials, e.g. http://admin:secret@127.0.0.1:5984.
+Prefer COUCH_URL: a password given with --couch is visible to every user of the computer (ps). Roles: judge, assistant, clerk, enforcement, leader, admin, worker, kiosk.`;
 
 /** A usage error: printed with a hint to run --help. */
 class UsageError extends Error {}
@@ -69,18 +71,24 @@ const OPTIONS = {
   enable: { type: 'boolean' },
   name: { type: 'string' },
   worker: { type: 'boolean' },
+  'no-worker': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function couchUrl(values: Values): string {
+function couchUrl(values: Values, io: CliIo): string {
   const url = values.couch ?? process.env['COUCH_URL'];
   if (!url) throw new UsageError('missing --couch URL (or COUCH_URL)');
+  let parsed: URL;
   try {
-    new URL(url);
+    parsed = new URL(url);
   } catch {
     throw new UsageError(`not a URL: ${url}`);
   }
+  if (values.couch !== undefined && parsed.password !== '')
+    io.err(
+      'warning: the password in --couch is visible to other users of this computer; set COUCH_URL instead',
+    );
   return url;
 }
 
@@ -123,6 +131,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
     switch (command) {
       case 'start': {
+        if (values.worker && values['no-worker']) throw new UsageError('--worker and --no-worker contradict');
         const { runServer } = await import('./server');
         return await runServer(
           {
@@ -134,13 +143,13 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
             appPort:
               values['app-port'] === undefined ? undefined : intOption(values['app-port'], 'app-port', 0),
             appDir: values['app-dir'] ?? 'dist/renderer',
-            worker: Boolean(values.worker),
+            worker: !values['no-worker'],
           },
           io,
         );
       }
       case 'provision': {
-        const url = couchUrl(values);
+        const url = couchUrl(values, io);
         io.out(`provisioning ${redactUrl(url)} …`);
         const report = await provision(createCouchClient(url), { log: (l) => io.out(`  ${l}`) });
         io.out(formatReport(report));
@@ -150,7 +159,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await userCommand(rest, values, io);
       case 'demo': {
         const cases = intOption(values.cases, 'cases', 3000);
-        const couch = createCouchClient(couchUrl(values));
+        const couch = createCouchClient(couchUrl(values, io));
         await provision(couch, { log: (l) => io.out(`  ${l}`) });
         const r = await seedDemo(couch, { cases, log: io.out });
         const docs = Object.entries(r.docs)
@@ -160,9 +169,9 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return 0;
       }
       case 'worker':
-        return await workerCommand(couchUrl(values), values.name ?? 'worker', io);
+        return await workerCommand(couchUrl(values, io), values.name ?? 'worker', io);
       case 'serve-app': {
-        const url = couchUrl(values);
+        const url = couchUrl(values, io);
         const port = intOption(values.port, 'port', 8080);
         installProcessHandlers(io.err);
         const app = await startAppHost({
@@ -218,7 +227,7 @@ async function workerCommand(url: string, name: string, io: CliIo): Promise<numb
 
 async function userCommand(args: string[], values: Values, io: CliIo): Promise<number> {
   const [sub, ...names] = args;
-  const url = couchUrl(values);
+  const url = couchUrl(values, io);
   const couch = createCouchClient(url);
   switch (sub) {
     case 'add': {

@@ -9,7 +9,7 @@ import { resolveServerConfig } from './config';
 import { createCouchClient } from './couch/client';
 import { startEmbeddedServer } from './embedded/embeddedServer';
 import { seedDemo } from './setup/demo';
-import { startWorker, type RunningWorker } from './workers/worker';
+import { startEmbeddedWorker, type EmbeddedWorker } from './workers/embeddedWorker';
 import { formatReport, provision } from './setup/provision';
 
 /** Options of {@link runServer} (raw CLI values; validated by resolveServerConfig). */
@@ -23,8 +23,8 @@ export interface RunServerOptions {
   /** Also serve the renderer on this port (undefined: no app host). */
   appPort?: number | undefined;
   appDir: string;
-  /** Also run the server worker (case numbers, assignment) in this process. */
-  worker?: boolean | undefined;
+  /** Run the server worker (case numbers, assignment, staff directory) in this process. */
+  worker: boolean;
 }
 
 /** Runs until SIGINT/SIGTERM; resolves to the exit code. */
@@ -40,7 +40,7 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
   const stop = listenForStop();
   const stopped = stop.promise.then((sig) => (signalled = sig));
   let app: AppHost | undefined;
-  let worker: RunningWorker | undefined;
+  let worker: EmbeddedWorker | undefined;
   let server: Awaited<ReturnType<typeof startEmbeddedServer>> | undefined;
   try {
     server = await startEmbeddedServer({
@@ -56,10 +56,10 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
     io.out(
       `server admin: ${config.admin.name} (${config.adminSource === 'env' ? 'from COURTDESK_ADMIN_USER/PASSWORD' : `password in ${resolve(config.dataDir, 'server.json')}`})`,
     );
+    const admin = new URL(base);
+    admin.username = encodeURIComponent(config.admin.name);
+    admin.password = encodeURIComponent(config.admin.password);
     if (opts.provision && !signalled) {
-      const admin = new URL(base);
-      admin.username = encodeURIComponent(config.admin.name);
-      admin.password = encodeURIComponent(config.admin.password);
       const couch = createCouchClient(admin.toString());
       io.out(formatReport(await provision(couch)));
       if (opts.demoCases !== undefined && !signalled) {
@@ -70,13 +70,7 @@ export async function runServer(opts: RunServerOptions, io: CliIo): Promise<numb
         );
       }
     }
-    if (opts.worker && !signalled) {
-      const admin = new URL(base);
-      admin.username = encodeURIComponent(config.admin.name);
-      admin.password = encodeURIComponent(config.admin.password);
-      worker = await startWorker({ couchUrl: admin.toString(), log: (l) => io.out(`[worker] ${l}`) });
-      io.out('server worker: running (case numbers, random assignment)');
-    }
+    if (opts.worker && !signalled) worker = startEmbeddedWorker(admin.toString(), io);
     if (opts.appPort !== undefined && !signalled) {
       app = await startAppHost({ couchUrl: base, staticDir: resolve(opts.appDir), port: opts.appPort });
       io.out(`CourtDesk app: ${app.url}/`);

@@ -2,6 +2,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHost';
+import { createCouchClient } from '../../sync-server/src/couch/client';
+import { provision } from '../../sync-server/src/setup/provision';
+import { addUser } from '../../sync-server/src/setup/users';
+import { deleteUser, getCouchTarget } from '../support/couchTarget';
 
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOT_DIR = path.resolve('artifacts', 'screenshots');
@@ -43,4 +48,47 @@ export async function deadPort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/** The built renderer the app host serves (`npm run build:renderer`). */
+export const STATIC_DIR = path.resolve('dist', 'renderer');
+
+/** A user the fixture creates for a suite (and deletes again from a shared CouchDB). */
+export type FixtureUser = Parameters<typeof addUser>[1];
+
+/** A provisioned server with the suite's users, the app host in front of it, and Chromium. */
+export interface AppFixture {
+  host: AppHost;
+  browser: Browser;
+  /** Closes Chromium and the app host; removes the users (COUCH_URL) or the embedded server. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what a browser suite needs: the server of `getCouchTarget` (embedded, or COUCH_URL)
+ * provisioned by our CLI code, `users` added, the app host serving the built renderer, Chromium.
+ */
+export async function startAppFixture(users: readonly FixtureUser[]): Promise<AppFixture> {
+  if (!existsSync(path.join(STATIC_DIR, 'index.html')))
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does)');
+  const target = await getCouchTarget();
+  let host: AppHost | undefined;
+  let browser: Browser | undefined;
+  const stop = async (): Promise<void> => {
+    await browser?.close();
+    await host?.close();
+    if (!target.embedded) for (const u of users) await deleteUser(target, u.name).catch(() => undefined);
+    await target.stop();
+  };
+  try {
+    const couch = createCouchClient(target.adminUrl);
+    await provision(couch);
+    for (const u of users) await addUser(couch, u);
+    host = await startAppHost({ couchUrl: target.url, staticDir: STATIC_DIR, port: 0 });
+    browser = await launchChromium();
+    return { host, browser, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

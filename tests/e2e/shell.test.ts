@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES, type ModuleDef } from '../../renderer/src/app/modules';
 import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHost';
-import { createCouchClient } from '../../sync-server/src/couch/client';
-import { provision } from '../../sync-server/src/setup/provision';
-import { addUser } from '../../sync-server/src/setup/users';
-import { deleteUser, getCouchTarget, type CouchTarget } from '../support/couchTarget';
-import { deadPort, launchChromium, SCREENSHOT_DIR } from './browser';
+import { deadPort, SCREENSHOT_DIR, startAppFixture, STATIC_DIR } from './browser';
 
 /**
  * End-to-end in Debian's Chromium: the real renderer build served by the app host, a real server
@@ -17,14 +13,13 @@ import { deadPort, launchChromium, SCREENSHOT_DIR } from './browser';
  * module, switches language; wrong password, unreachable server, kiosk landing, sign-out and the
  * recovery screen are checked as a user would see them. Screenshots land in artifacts/screenshots.
  */
-const STATIC_DIR = path.resolve('dist', 'renderer');
 const en = JSON.parse(readFileSync('renderer/src/app/i18n/en.json', 'utf8'));
 const zh = JSON.parse(readFileSync('renderer/src/app/i18n/zh-CN.json', 'utf8'));
 const suffix = randomBytes(3).toString('hex');
 const clerk = { name: `e2e.clerk.${suffix}`, password: 'e2e-password-1', displayName: '王书记员' };
 const kiosk = { name: `e2e.kiosk.${suffix}`, password: 'e2e-password-2' };
 
-let target: CouchTarget;
+let stopFixture: (() => Promise<void>) | undefined;
 let host: AppHost;
 let browser: Browser;
 const pageErrors: string[] = [];
@@ -54,31 +49,16 @@ async function openModule(page: Page, m: ModuleDef): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(path.join(STATIC_DIR, 'index.html'))) {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm run test:e2e does)');
-  }
-  target = await getCouchTarget();
-  const couch = createCouchClient(target.adminUrl);
-  await provision(couch);
-  await addUser(couch, {
-    name: clerk.name,
-    password: clerk.password,
-    roles: ['clerk'],
-    displayName: clerk.displayName,
-  });
-  await addUser(couch, { name: kiosk.name, password: kiosk.password, roles: ['kiosk'] });
-  host = await startAppHost({ couchUrl: target.url, staticDir: STATIC_DIR, port: 0 });
-  browser = await launchChromium();
+  const fixture = await startAppFixture([
+    { name: clerk.name, password: clerk.password, roles: ['clerk'], displayName: clerk.displayName },
+    { name: kiosk.name, password: kiosk.password, roles: ['kiosk'] },
+  ]);
+  ({ host, browser } = fixture);
+  stopFixture = fixture.stop;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (target) {
-    if (!target.embedded)
-      for (const u of [clerk.name, kiosk.name]) await deleteUser(target, u).catch(() => undefined);
-    await target.stop();
-  }
+  await stopFixture?.();
 });
 
 describe('CourtDesk shell in Chromium', () => {

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type IpcChannel, type ResolvedSettings } from '../../common/ipcContract';
+import type { WebContents } from 'electron';
 import { MainServiceError } from '../services/errors';
-import { FakeWebContents } from '../testing/fakeElectron';
+import type { ServerUrlChange } from '../services/settingsMainService';
+import { fakeFrame, FakeWebContents, type FakeFrame } from '../testing/fakeElectron';
 import {
   createHandlers,
   dispatch,
@@ -22,7 +24,12 @@ function services() {
   return {
     settings: {
       get: vi.fn(() => SETTINGS),
-      setServerUrl: vi.fn((url: string) => ({ ...SETTINGS, serverUrl: url, source: 'user' as const })),
+      // Like the real service: asks the confirmation it is given, refuses when declined.
+      setServerUrl: vi.fn(async (url: string, confirm: (change: ServerUrlChange) => Promise<boolean>) => {
+        if (!(await confirm({ from: SETTINGS.serverUrl, to: url })))
+          throw new MainServiceError('CANCELLED', 'declined');
+        return { ...SETTINGS, serverUrl: url, source: 'user' as const };
+      }),
       setLanguage: vi.fn((language: 'zh-CN' | 'en') => ({ ...SETTINGS, language })),
     },
     print: { toPdf: vi.fn(async () => ({ path: '/tmp/a.pdf' })) },
@@ -34,10 +41,13 @@ function services() {
       chrome: '140',
     })),
     openExternal: vi.fn(async () => undefined),
+    confirmServerChange: vi.fn(async (_sender: WebContents, _change: ServerUrlChange) => true),
   } satisfies HandlerServices;
 }
 
-type Invoke = (channel: string, frameUrl: string | null, ...args: unknown[]) => Promise<unknown>;
+/** The frame an invocation comes from: a URL (the app's top frame at that URL), or the frame itself. */
+type Frame = string | null | FakeFrame;
+type Invoke = (channel: string, frame: Frame, ...args: unknown[]) => Promise<unknown>;
 
 function registered(svc: HandlerServices): { invoke: Invoke; channels: string[] } {
   const table = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
@@ -45,8 +55,11 @@ function registered(svc: HandlerServices): { invoke: Invoke; channels: string[] 
   const sender = new FakeWebContents();
   return {
     channels: [...table.keys()],
-    invoke: (channel, frameUrl, ...args) =>
-      table.get(channel)!({ sender, senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args),
+    invoke: (channel, frame, ...args) =>
+      table.get(channel)!(
+        { sender, senderFrame: typeof frame === 'string' ? fakeFrame(frame) : frame },
+        ...args,
+      ),
   };
 }
 
@@ -106,6 +119,7 @@ describe('IPC handlers', () => {
         svc.print.toPdf,
         svc.appInfo,
         svc.openExternal,
+        svc.confirmServerChange,
       ])
         expect(fn).not.toHaveBeenCalled();
     },
@@ -153,6 +167,25 @@ describe('IPC handlers', () => {
     });
   });
 
+  it('settings:setServerUrl is confirmed in main, for the window that asked; declined is CANCELLED', async () => {
+    const svc = services();
+    const sender = new FakeWebContents();
+    const handlers = createHandlers(svc, { sender: sender as never });
+    expect(await dispatch('settings:setServerUrl', ['https://couch.court.example'], handlers)).toMatchObject({
+      ok: true,
+      value: { serverUrl: 'https://couch.court.example' },
+    });
+    expect(svc.confirmServerChange).toHaveBeenCalledWith(sender, {
+      from: SETTINGS.serverUrl,
+      to: 'https://couch.court.example',
+    });
+    svc.confirmServerChange.mockResolvedValueOnce(false);
+    expect(await dispatch('settings:setServerUrl', ['https://attacker.example'], handlers)).toMatchObject({
+      ok: false,
+      error: { code: 'CANCELLED' },
+    });
+  });
+
   it.each([
     null,
     'https://evil.example/',
@@ -164,6 +197,7 @@ describe('IPC handlers', () => {
     const result = await registered(svc).invoke('settings:setServerUrl', frameUrl, 'https://x.example');
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(svc.settings.setServerUrl).not.toHaveBeenCalled();
+    expect(svc.confirmServerChange).not.toHaveBeenCalled();
   });
 
   it('dispatch refuses unknown channels', async () => {
@@ -178,8 +212,30 @@ describe('IPC handlers', () => {
     });
   });
 
+  it.each([
+    // CouchDB content shares the app's origin; a member's HTML attachment opened as a page is not the app.
+    ['a /couch/ attachment', fakeFrame('app://courtdesk/couch/courtdesk_documents/file:1/evil.html')],
+    ['the /couch root', fakeFrame('app://courtdesk/couch')],
+    ['an escaped /couch/ path', fakeFrame('app://courtdesk/%63ouch/db/doc/a.html')],
+    ['a sandboxed (opaque-origin) app URL', { url: 'app://courtdesk/', origin: 'null', parent: null }],
+    ['a subframe of the app', fakeFrame('app://courtdesk/', fakeFrame('app://courtdesk/'))],
+    [
+      'a frame whose origin is another app host',
+      { url: 'app://courtdesk/', origin: 'app://other', parent: null },
+    ],
+  ] as const)('refuses %s with FORBIDDEN', async (_what, frame) => {
+    const svc = services();
+    const result = await registered(svc).invoke('settings:setServerUrl', frame, 'https://x.example');
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(svc.settings.setServerUrl).not.toHaveBeenCalled();
+    expect(svc.confirmServerChange).not.toHaveBeenCalled();
+  });
+
   it('isTrustedSender', () => {
-    expect(isTrustedSender({ senderFrame: { url: 'app://courtdesk/#/cases' } as never })).toBe(true);
-    expect(isTrustedSender({ senderFrame: { url: 'app://courtdesk.evil.example/' } as never })).toBe(false);
+    expect(isTrustedSender({ senderFrame: fakeFrame('app://courtdesk/#/cases') as never })).toBe(true);
+    expect(isTrustedSender({ senderFrame: fakeFrame('app://courtdesk/cases/list') as never })).toBe(true);
+    expect(isTrustedSender({ senderFrame: fakeFrame('app://courtdesk.evil.example/') as never })).toBe(false);
+    // A frame missing what Electron always provides is not trusted either.
+    expect(isTrustedSender({ senderFrame: { url: 'app://courtdesk/' } as never })).toBe(false);
   });
 });

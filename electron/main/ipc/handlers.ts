@@ -10,8 +10,9 @@ import {
 } from '../../common/ipcContract';
 import { MainServiceError } from '../services/errors';
 import type { PrintMainService } from '../services/printMainService';
-import type { SettingsMainService } from '../services/settingsMainService';
-import { isAppUrl, isSafeExternalUrl } from '../window';
+import type { ServerUrlChange, SettingsMainService } from '../services/settingsMainService';
+import { APP_ORIGIN } from '../../common/csp';
+import { isAppPageUrl, isSafeExternalUrl } from '../window';
 
 /** The services the handlers delegate to (main stays thin; handlers only validate and route). */
 export interface HandlerServices {
@@ -19,6 +20,8 @@ export interface HandlerServices {
   print: Pick<PrintMainService, 'toPdf'>;
   appInfo: () => AppInfo;
   openExternal: (url: string) => Promise<void>;
+  /** The native confirmation of a server change, shown for the window whose page asked. */
+  confirmServerChange: (sender: WebContents, change: ServerUrlChange) => Promise<boolean>;
 }
 
 /** Per-invocation facts the handlers may need (the WebContents that asked, for print). */
@@ -34,7 +37,8 @@ export function createHandlers(services: HandlerServices, context: InvocationCon
   return {
     'app:getInfo': () => services.appInfo(),
     'settings:get': () => services.settings.get(),
-    'settings:setServerUrl': (url) => services.settings.setServerUrl(url),
+    'settings:setServerUrl': (url) =>
+      services.settings.setServerUrl(url, (change) => services.confirmServerChange(context.sender, change)),
     'settings:setLanguage': (language) => services.settings.setLanguage(language),
     'shell:openExternal': async (url) => {
       // The schema already demands https; this is the same rule window-open uses (no credentials).
@@ -54,10 +58,15 @@ function isChannel(channel: string): channel is IpcChannel {
   return (IPC_CHANNELS as string[]).includes(channel);
 }
 
-/** True when the invoking frame is a page of the app (`app://courtdesk/…`), not injected content. */
+/**
+ * True when the invoking frame is the app itself: the top frame of a page of the app
+ * (`app://courtdesk/…` outside `/couch/`, with the app's origin — a sandboxed document has an
+ * opaque one). Subframes, CouchDB content and other origins are refused.
+ */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
-  const url = event.senderFrame?.url;
-  return typeof url === 'string' && isAppUrl(url);
+  const frame = event.senderFrame;
+  if (!frame) return false;
+  return frame.parent === null && frame.origin === APP_ORIGIN && isAppPageUrl(frame.url);
 }
 
 /**

@@ -18,6 +18,15 @@ export interface SettingsFileSystem {
   rmSync(file: string, options: { force: true }): void;
 }
 
+/** A server change to confirm: the addresses in effect before and after, credentials removed. */
+export interface ServerUrlChange {
+  from: string;
+  to: string;
+}
+
+/** Asks the user (a native dialog of main) whether to make the change; true only when they agree. */
+export type ConfirmServerChange = (change: ServerUrlChange) => Promise<boolean>;
+
 /** Reads a file as UTF-8, `undefined` when it does not exist (the SettingsEnvironment contract). */
 export function readFileIfExists(file: string): string | undefined {
   try {
@@ -36,6 +45,8 @@ export function readFileIfExists(file: string): string | undefined {
 export class SettingsMainService {
   private resolution: SettingsResolution;
   private readonly listeners = new Set<(settings: ResolvedSettings) => void>();
+  /** True while a server change waits for the user's answer (one dialog at a time). */
+  private confirming = false;
 
   constructor(
     private readonly env: SettingsEnvironment,
@@ -62,15 +73,40 @@ export class SettingsMainService {
     return this.resolution.settings.updates;
   }
 
-  /** Saves the user's server; LOCKED when the machine config locks it. */
-  setServerUrl(url: string): ResolvedSettings {
+  /**
+   * Saves the user's server once `confirm` (a native dialog in main) says yes: the request comes
+   * from the renderer, which must never be able to point the app at another server silently.
+   * LOCKED when the machine config locks the server (no dialog); CANCELLED when declined, when
+   * the dialog fails, or while another change is waiting for an answer. The address in use
+   * already is a no-op.
+   */
+  async setServerUrl(url: string, confirm: ConfirmServerChange): Promise<ResolvedSettings> {
+    this.assertServerUnlocked();
+    if (url === this.resolution.settings.serverUrl) return this.get();
+    if (this.confirming)
+      throw new MainServiceError('CANCELLED', 'Another server change is waiting for confirmation.');
+    this.confirming = true;
+    let confirmed = false;
+    try {
+      const change = { from: redactServerUrl(this.serverUrl()), to: redactServerUrl(url) };
+      confirmed = await confirm(change).catch((error: unknown) => {
+        this.log(`server change not confirmed: ${(error as Error).message}`);
+        return false;
+      });
+    } finally {
+      this.confirming = false;
+    }
+    if (!confirmed) throw new MainServiceError('CANCELLED', 'The server change was not confirmed.');
+    return this.saveUserFile({ ...this.resolution.userFile, serverUrl: url });
+  }
+
+  private assertServerUnlocked(): void {
     if (this.resolution.settings.lockServer) {
       throw new MainServiceError(
         'LOCKED',
         'The server address is set by the IT department and cannot be changed on this computer.',
       );
     }
-    return this.saveUserFile({ ...this.resolution.userFile, serverUrl: url });
   }
 
   /** Saves the user's UI language. */

@@ -26,6 +26,28 @@ function fakeEvent(url = ''): FakeEvent {
   };
 }
 
+/** What an IPC handler sees of the frame that invoked it (Electron's WebFrameMain, in part). */
+export interface FakeFrame {
+  url: string;
+  origin: string;
+  parent: FakeFrame | null;
+}
+
+/**
+ * A frame at `url` as Electron describes it. `app:` is a registered standard scheme there, so its
+ * origin is scheme://host (Node's URL calls non-special schemes opaque); unparsable is opaque.
+ */
+export function fakeFrame(url: string, parent: FakeFrame | null = null): FakeFrame {
+  let origin = 'null';
+  try {
+    const u = new URL(url);
+    origin = u.protocol === 'app:' ? `${u.protocol}//${u.host}` : u.origin;
+  } catch {
+    // not a URL: opaque
+  }
+  return { url, origin, parent };
+}
+
 /** Fake WebContents: an EventEmitter with the window-open handler and printToPDF. */
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
@@ -157,6 +179,10 @@ export const fake = {
   exposed: new Map<string, unknown>(),
   rendererInvocations: [] as unknown[][],
   saveDialogResult: { canceled: false, filePath: '/tmp/out.pdf' } as { canceled: boolean; filePath?: string },
+  /** Every message box shown: its parent window (null when none) and options. */
+  messageBoxes: [] as { window: unknown; options: Record<string, unknown> }[],
+  /** The button index the next message boxes answer with. */
+  messageBoxResponse: 0,
   netFetch: (async () => new Response('{}')) as (input: string, init?: RequestInit) => Promise<Response>,
   errorBoxes: [] as string[],
   reset(): void {
@@ -172,6 +198,8 @@ export const fake = {
     fake.exposed.clear();
     fake.rendererInvocations = [];
     fake.saveDialogResult = { canceled: false, filePath: '/tmp/out.pdf' };
+    fake.messageBoxes = [];
+    fake.messageBoxResponse = 0;
     fake.errorBoxes = [];
     FakeBrowserWindow.instances = [];
   },
@@ -208,7 +236,12 @@ export const fakeElectronModule = {
   },
   dialog: {
     showSaveDialog: async (..._args: unknown[]) => fake.saveDialogResult,
-    showMessageBox: async () => ({ response: 0 }),
+    // Electron's two forms: (window, options) and (options).
+    showMessageBox: async (...args: unknown[]) => {
+      const [window, options] = args.length > 1 ? args : [null, args[0]];
+      fake.messageBoxes.push({ window, options: options as Record<string, unknown> });
+      return { response: fake.messageBoxResponse, checkboxChecked: false };
+    },
     showErrorBox: (_title: string, content: string) => fake.errorBoxes.push(content),
   },
   net: { fetch: (input: string, init?: RequestInit) => fake.netFetch(input, init) },

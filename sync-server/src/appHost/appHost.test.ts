@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COUCH_CONTENT_CASES, couchContentProblems } from '../../../tests/support/couchContentAttacks';
 import { APP_CSP, rewriteLocation, rewriteSetCookie, startAppHost, type AppHost } from './appHost';
 
 interface Seen {
@@ -55,6 +56,18 @@ beforeAll(async () => {
             'www-authenticate': 'Basic realm="server"',
           });
           res.end('{"ok":true,"name":"clerk.wang","roles":["clerk"]}');
+          return;
+        }
+        const attack = /^\/attack\/(\d+)$/.exec(req.url ?? '');
+        if (attack) {
+          const c = COUCH_CONTENT_CASES[Number(attack[1])]!;
+          res.writeHead(200, {
+            ...(c.upstreamType ? { 'content-type': c.upstreamType } : {}),
+            // CouchDB's own policy (Fauxton's) or a disposition of its own must not survive.
+            'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-eval'",
+            'content-disposition': 'inline',
+          });
+          res.end(c.body);
           return;
         }
         if (req.url === '/big') {
@@ -195,10 +208,40 @@ describe('app host: /couch proxy', () => {
     try {
       const res = await fetch(`${dead.url}/couch/_session`);
       expect(res.status).toBe(502);
+      expect(couchContentProblems(res.headers, 'application/json; charset=utf-8')).toEqual([]);
       expect(await res.json()).toMatchObject({ error: 'bad_gateway' });
     } finally {
       await dead.close();
     }
+  });
+});
+
+describe('app host: CouchDB content never runs as app code', () => {
+  it.each(COUCH_CONTENT_CASES.map((c, i) => ({ ...c, i })))(
+    '$what ($upstreamType) is served sandboxed, as a download',
+    async (c) => {
+      const res = await fetch(`${app.url}/couch/attack/${c.i}`);
+      expect(res.status).toBe(200);
+      expect(couchContentProblems(res.headers, c.servedType)).toEqual([]);
+      expect(res.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+      expect(await res.text()).toBe(c.body);
+    },
+  );
+
+  it('ordinary CouchDB answers (JSON, redirects, large bodies) carry the same policy', async () => {
+    const json = await fetch(`${app.url}/couch/courtdesk_cases`);
+    expect(couchContentProblems(json.headers, 'application/json')).toEqual([]);
+    const put = await fetch(`${app.url}/couch/db/doc`, { method: 'PUT', body: '{}' });
+    expect(couchContentProblems(put.headers, 'application/json')).toEqual([]);
+    const big = await fetch(`${app.url}/couch/big`);
+    expect(couchContentProblems(big.headers, 'application/octet-stream')).toEqual([]);
+    await big.arrayBuffer();
+  });
+
+  it('the app itself keeps its own policy (the couch policy is only for /couch/)', async () => {
+    const res = await fetch(`${app.url}/`);
+    expect(res.headers.get('content-security-policy')).toBe(APP_CSP);
+    expect(res.headers.get('content-disposition')).toBeNull();
   });
 });
 

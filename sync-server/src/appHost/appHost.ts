@@ -2,7 +2,8 @@
  * A small HTTP server on loopback that serves the built renderer (SPA) and reverse-proxies
  * `/couch/*` to CouchDB, so in browser mode the renderer talks to `${location.origin}/couch/` and
  * CouchDB's `AuthSession` cookie is same-origin. Credentials in the configured CouchDB URL are
- * never forwarded or shown: the browser signs in with its own `_session`.
+ * never forwarded or shown: the browser signs in with its own `_session`. CouchDB's answers get
+ * the rules of core/couchContent.ts (sandboxed, inert type, a download), shared with Electron.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { COUCH_PATH, couchResponseHeaders } from '../../../core/couchContent';
 import { mimeTypeFor } from '../../../core/mimeTypes';
 
 /** The Content-Security-Policy sent with every page of the app. */
@@ -28,7 +30,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** The path prefix proxied to CouchDB. */
-export const COUCH_PREFIX = '/couch';
+export const COUCH_PREFIX = COUCH_PATH;
 
 const HOP_BY_HOP = new Set([
   'connection',
@@ -80,14 +82,23 @@ export function rewriteLocation(location: string, targetBase: string): string {
     : path;
 }
 
-function sendError(res: http.ServerResponse, status: number, error: string, reason: string): void {
+/** Headers of the app host's own error answers: the app's, or CouchDB content's under /couch. */
+type ErrorHeaders = 'app' | 'couch';
+
+function sendError(
+  res: http.ServerResponse,
+  status: number,
+  error: string,
+  reason: string,
+  headers: ErrorHeaders = 'app',
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
+  const type = 'application/json; charset=utf-8';
   res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'content-type': 'application/json; charset=utf-8',
+    ...(headers === 'couch' ? couchResponseHeaders(type) : { ...SECURITY_HEADERS, 'content-type': type }),
     'cache-control': 'no-store',
   });
   res.end(JSON.stringify({ error, reason }) + '\n');
@@ -192,7 +203,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
           else if (k === 'location' && typeof v === 'string') out[k] = rewriteLocation(v, targetBase);
           else out[k] = v;
         }
-        out['x-content-type-options'] = 'nosniff';
+        // CouchDB content shares the app's origin: it must never be treated as a page of the app.
+        Object.assign(out, couchResponseHeaders(up.headers['content-type']));
         res.writeHead(up.statusCode ?? 502, out);
         up.pipe(res);
         up.on('error', () => res.destroy());
@@ -204,6 +216,7 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
         502,
         'bad_gateway',
         `CouchDB unreachable: ${(err as NodeJS.ErrnoException).code ?? err.message}`,
+        'couch',
       ),
     );
     res.on('close', () => {

@@ -34,6 +34,27 @@ export interface AllDocsRow {
   doc?: CouchDoc | null;
 }
 
+/**
+ * The response body, or the abort's error as soon as `signal` fires: Node's fetch can leave
+ * `text()` pending for ever when the abort lands mid-body (nodejs/node#56917), which would hang
+ * whoever waits for the request — a stopping worker.
+ */
+function readText(res: Response, signal: AbortSignal | undefined): Promise<string> {
+  if (!signal) return res.text();
+  return new Promise<string>((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError'));
+      void res.body?.cancel().catch(() => undefined);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    res
+      .text()
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Minimal CouchDB client bound to one server URL (credentials taken from the URL). */
 export class CouchHttp {
   /** Base URL without credentials and without a trailing slash. */
@@ -75,7 +96,7 @@ export class CouchHttp {
       if (signal?.aborted) throw err;
       throw new CouchHttpError(`${method} /${path}: ${(err as Error).message}`, undefined, { cause: err });
     }
-    const text = await res.text();
+    const text = await readText(res, signal);
     let parsed: unknown = undefined;
     try {
       parsed = text.trim() === '' ? undefined : JSON.parse(text);

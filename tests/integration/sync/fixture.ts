@@ -197,6 +197,7 @@ export async function startChildServer(): Promise<ChildServer> {
       [
         'sync-server/bin/courtdesk-server.mjs',
         'start',
+        '--no-worker', // a bare server: the sync suites write cases the worker would number
         '--data',
         dir,
         '--port',

@@ -44,12 +44,15 @@ export default function SettingsPage() {
       setLoaded((prev) => (prev && 'settings' in prev ? { ...prev, settings } : prev));
       setSaveResult({ type: 'success', text: t('settings.saved') });
     } catch (err) {
+      const code = err instanceof DesktopApiError ? err.code : undefined;
       const text =
-        err instanceof DesktopApiError && err.code === 'LOCKED'
+        code === 'LOCKED'
           ? t('settings.lockedError')
-          : err instanceof DesktopApiError && err.code === 'BAD_ARGUMENTS'
+          : code === 'BAD_ARGUMENTS'
             ? t('settings.badUrl')
-            : t('settings.saveFailed', { message: err instanceof Error ? err.message : String(err) });
+            : code === 'CANCELLED'
+              ? t('settings.notConfirmed')
+              : t('settings.saveFailed', { message: err instanceof Error ? err.message : String(err) });
       setSaveResult({ type: 'error', text });
     }
   }
