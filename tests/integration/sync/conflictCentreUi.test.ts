@@ -111,7 +111,7 @@ describe('conflict centre in the app', () => {
 
     // The winner is the 'b…' leaf (higher hash); keep the other one.
     await page.getByTestId('conflict-keep-1').first().click();
-    await page.getByTestId('conflicts-empty').waitFor({ timeout: 30_000 });
+    await page.getByTestId('conflicts-empty').waitFor({ timeout: 120_000 });
     const until = Date.now() + 60_000;
     let doc: { _conflicts?: string[]; body?: string } = {};
     while (Date.now() < until) {

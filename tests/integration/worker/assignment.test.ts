@@ -130,11 +130,16 @@ describe(`assignment worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedde
       (a) => a['method'] === 'random' && civilJudges.includes(String(a['judge'])),
     );
     expect(assignments.length).toBeGreaterThanOrEqual(62);
-    const audits = await getDocs(
-      target,
-      'courtdesk_audit',
-      assignments.map((a) => String(a['auditId'])),
-    );
+    // The worker writes each audit right after its assignment: the last one may still be on its way.
+    let audits = new Map<string, Record<string, unknown>>();
+    await waitFor('an audit for every assignment', async () => {
+      audits = await getDocs(
+        target,
+        'courtdesk_audit',
+        assignments.map((a) => String(a['auditId'])),
+      );
+      return audits.size === assignments.length;
+    });
     for (const a of assignments) {
       const audit = audits.get(String(a['auditId']));
       expect(audit, String(a['_id'])).toBeDefined();
