@@ -102,7 +102,7 @@ describe('conflict centre in the app', () => {
 
     await page.goto(`${host.url}/#/conflicts`);
     await page.getByTestId(`conflict-open-${id}`).click({ timeout: 60_000 });
-    await page.getByTestId('conflict-detail').waitFor();
+    await page.getByTestId('conflict-detail').waitFor({ timeout: 120_000 });
     const detail = await page.getByTestId('conflict-detail').innerText();
     expect(detail).toContain('买卖合同');
     expect(detail).toContain('借款合同');

@@ -106,7 +106,7 @@ describe('conflict guard (in the worker)', () => {
       docs: [{ _id: id, _rev: rev, _deleted: true, conflictResolution: marker(`1-${hex('f')}`) }],
     });
     expect(r[0]).toMatchObject({ ok: true });
-    await waitFor(`${id} restored`, async () => (await live('courtdesk_cases', id)) !== undefined, 30_000);
+    await waitFor(`${id} restored`, async () => (await live('courtdesk_cases', id)) !== undefined);
     const restored = await live('courtdesk_cases', id);
     expect(restored).toMatchObject({ cause: doc['cause'], createdBy: clerk.name, parties: doc['parties'] });
     expect(restored?.['_rev']).toMatch(/^3-/);
@@ -145,7 +145,7 @@ describe('conflict guard (in the worker)', () => {
         })
       )[0],
     ).toMatchObject({ ok: true });
-    await waitFor(`${id} restored`, async () => (await live('courtdesk_cases', id)) !== undefined, 30_000);
+    await waitFor(`${id} restored`, async () => (await live('courtdesk_cases', id)) !== undefined);
     expect((await live('courtdesk_cases', id))?.['cause']).toBe('甲乙合并');
   });
 
@@ -176,10 +176,8 @@ describe('conflict guard (in the worker)', () => {
       auth: judge,
     });
     expect(del.status, del.text).toBe(200);
-    await waitFor(
-      `guard saw ${draftId}`,
-      async () => results.some((x) => x.id === draftId && x.db === 'courtdesk_documents'),
-      30_000,
+    await waitFor(`guard saw ${draftId}`, async () =>
+      results.some((x) => x.id === draftId && x.db === 'courtdesk_documents'),
     );
     // give the guard the chance to act wrongly on a later change too
     const probe = caseDoc(clerk.name, '民初', testYear());
@@ -218,11 +216,7 @@ describe('conflict guard (in the worker)', () => {
     await bulk(clerk, 'courtdesk_documents', {
       docs: [{ _id: id, _rev: rev, _deleted: true, conflictResolution: marker(`1-${hex('d')}`) }],
     });
-    await waitFor(
-      `${id} restored`,
-      async () => (await live('courtdesk_documents', id)) !== undefined,
-      30_000,
-    );
+    await waitFor(`${id} restored`, async () => (await live('courtdesk_documents', id)) !== undefined);
     const raw = await fetch(`${url('courtdesk_documents', id)}/scan.pdf`, {
       headers: {
         authorization: 'Basic ' + Buffer.from(`${clerk.name}:${clerk.password}`).toString('base64'),
