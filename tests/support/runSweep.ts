@@ -51,7 +51,11 @@ async function ids(
     auth: admin,
     timeoutMs: 120_000,
   });
-  if (r.status !== 200) return out; // `_local_docs` unknown to an old server: nothing to clean
+  // Only `_local_docs` unknown to an old server means "nothing to clean"; any other failure must
+  // stop the sweep: an empty list of what existed would purge documents the suite never wrote.
+  if (local && (r.status === 400 || r.status === 404)) return out;
+  if (r.status !== 200)
+    throw new Error(`${db}/${local ? '_local_docs' : '_all_docs'}: ${r.status} ${r.text.slice(0, 200)}`);
   for (const row of r.body.rows as { id: string; value: { rev: string } }[]) out.set(row.id, row.value.rev);
   return out;
 }
@@ -66,7 +70,8 @@ export async function markServer(url: string, admin: Credentials): Promise<Serve
   const mark: ServerMark = new Map();
   for (const db of await allDbs(url, admin)) {
     const info = await couchFetch(dbUrl(url, db), { auth: admin });
-    if (info.status !== 200) continue;
+    if (info.status === 404) continue; // deleted meanwhile
+    if (info.status !== 200) throw new Error(`${db}: ${info.status} ${info.text.slice(0, 200)}`);
     mark.set(db, {
       ids: new Set((await ids(url, admin, db, false)).keys()),
       locals: new Set((await ids(url, admin, db, true)).keys()),
@@ -123,10 +128,13 @@ export async function sweepServer(
     for (const [id, rev] of await ids(url, admin, db, true)) {
       if (before?.locals.has(id) || KEEP_LOCAL.has(id)) continue;
       const name = encodeURIComponent(id.slice('_local/'.length));
-      await couchFetch(`${dbUrl(url, db)}/_local/${name}?rev=${encodeURIComponent(rev)}`, {
-        method: 'DELETE',
-        auth: admin,
-      });
+      await ok(
+        couchFetch(`${dbUrl(url, db)}/_local/${name}?rev=${encodeURIComponent(rev)}`, {
+          method: 'DELETE',
+          auth: admin,
+        }),
+        `${db}/${id}`,
+      );
       locals++;
     }
   }
