@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedServer } from '../../sync-server/src/embedded/embeddedServer';
+import { markServer, sweepServer } from './runSweep';
 
 /**
  * The CouchDB a test suite talks to: Apache CouchDB when `COUCH_URL` is set (admin credentials in
@@ -19,8 +20,10 @@ export interface CouchTarget {
   /** True for the embedded server, false for `COUCH_URL`. */
   embedded: boolean;
   /**
-   * Embedded: closes the server and removes its folder. `COUCH_URL`: deletes only the databases
-   * and users created through this module's helpers; nothing else is touched.
+   * Embedded: closes the server and removes its folder. `COUCH_URL`: deletes the databases and
+   * users created through this module's helpers, then purges every other document (and deletes
+   * every `_local` document) created since the target was obtained (runSweep.ts), so the suites
+   * can run again and again against one staging server.
    */
   stop(): Promise<void>;
 }
@@ -78,6 +81,7 @@ export async function getCouchTarget(): Promise<CouchTarget> {
     u.username = '';
     u.password = '';
     const url = u.toString().replace(/\/$/, '');
+    const mark = await markServer(url, admin);
     const target: CouchTarget = {
       url,
       adminUrl: external.replace(/\/$/, ''),
@@ -88,6 +92,7 @@ export async function getCouchTarget(): Promise<CouchTarget> {
         for (const db of t.dbs)
           await couchFetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', auth: admin });
         for (const user of t.users) await deleteUser(target, user);
+        await sweepServer(url, admin, mark, t.dbs);
         t.dbs.clear();
         t.users.clear();
       },
