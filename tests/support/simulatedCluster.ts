@@ -244,7 +244,7 @@ export class SimulatedClient implements ReplicatedDocs {
     return Promise.resolve(this.sim.copies.length);
   }
 
-  async create(doc: CouchDoc): Promise<CreateOutcome> {
+  async create(doc: CouchDoc, everyCopy = true): Promise<CreateOutcome> {
     this.check();
     const body = bodyOf(doc);
     const replies: ({ ok: string } | 'conflict')[] = [];
@@ -258,7 +258,8 @@ export class SimulatedClient implements ReplicatedDocs {
     this.check();
     if (replies.length === 0) throw new CouchHttpError('timeout: no copy answered', 500);
     const oks = replies.flatMap((r) => (r === 'conflict' ? [] : [r.ok]));
-    if (oks.length >= this.sim.copies.length && new Set(oks).size === 1) return 'created';
+    const w = everyCopy ? this.sim.copies.length : Math.floor(this.sim.copies.length / 2) + 1;
+    if (oks.length >= w && new Set(oks).size === 1) return 'created';
     return oks.length > 0 ? 'accepted' : 'conflict';
   }
 
@@ -350,4 +351,19 @@ export class SimulatedClient implements ReplicatedDocs {
     const { _revisions: _r, ...rest } = doc;
     return rest;
   }
+}
+
+/** `docs` with some operations replaced: counting spies, or a weakened allocator's view. */
+export function override(docs: ReplicatedDocs, patch: Partial<ReplicatedDocs>): ReplicatedDocs {
+  return {
+    copiesPerDoc: () => docs.copiesPerDoc(),
+    create: (doc, everyCopy) => docs.create(doc, everyCopy),
+    get: (id) => docs.get(id),
+    getMany: (ids) => docs.getMany(ids),
+    range: (a, b, limit) => docs.range(a, b, limit),
+    readCopies: (id) => docs.readCopies(id),
+    spread: (leaf) => docs.spread(leaf),
+    removeLeaf: (id, rev) => docs.removeLeaf(id, rev),
+    ...patch,
+  };
 }

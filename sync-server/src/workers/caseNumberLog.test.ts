@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SimulatedCluster, type Faults } from '../../../tests/support/simulatedCluster';
+import { override, SimulatedCluster, type Faults } from '../../../tests/support/simulatedCluster';
 import { claimId, UndecidedPosition } from './caseNumberLog';
 import { CaseNumberAllocator, caseNumberDocId, type EnsureNumberResult } from './caseNumberWorker';
 import { isTransientFailure } from './changesFollower';
@@ -105,21 +105,6 @@ async function run(seed: number, s: Scenario): Promise<string[]> {
   return problems;
 }
 
-/** `docs` with some operations replaced (a weakened allocator's view of the database). */
-function weaken(docs: ReplicatedDocs, patch: Partial<ReplicatedDocs>): ReplicatedDocs {
-  return {
-    copiesPerDoc: () => docs.copiesPerDoc(),
-    create: (doc) => docs.create(doc),
-    get: (id) => docs.get(id),
-    getMany: (ids) => docs.getMany(ids),
-    range: (a, b, limit) => docs.range(a, b, limit),
-    readCopies: (id) => docs.readCopies(id),
-    spread: (leaf) => docs.spread(leaf),
-    removeLeaf: (id, rev) => docs.removeLeaf(id, rev),
-    ...patch,
-  };
-}
-
 /** The first seed in `seeds` whose run breaks an invariant, or undefined. */
 async function counterexample(s: Scenario, seeds: number): Promise<number | undefined> {
   for (let seed = 1; seed <= seeds; seed++) if ((await run(seed, s)).length > 0) return seed;
@@ -149,13 +134,13 @@ describe('case numbers on a simulated cluster', () => {
 
   it('catches an allocator that trusts the copies that answered (409 as final while one is down)', async () => {
     const hideDown = (d: ReplicatedDocs): ReplicatedDocs =>
-      weaken(d, { readCopies: async (id) => (await d.readCopies(id)).filter((v) => 'leaves' in v) });
+      override(d, { readCopies: async (id) => (await d.readCopies(id)).filter((v) => 'leaves' in v) });
     expect(await counterexample({ ...CLUSTER, wrap: hideDown }, 300)).toBeDefined();
   });
 
   it('catches an allocator that takes a 202 (stored on some copies) as its own position', async () => {
     const trust202 = (d: ReplicatedDocs): ReplicatedDocs =>
-      weaken(d, {
+      override(d, {
         create: async (doc) => {
           const outcome = await d.create(doc);
           return outcome === 'accepted' ? 'created' : outcome;
@@ -165,7 +150,7 @@ describe('case numbers on a simulated cluster', () => {
   });
 
   it('catches an allocator that reads a cluster like a single server (one copy decides)', async () => {
-    const single = (d: ReplicatedDocs): ReplicatedDocs => weaken(d, { copiesPerDoc: async () => 1 });
+    const single = (d: ReplicatedDocs): ReplicatedDocs => override(d, { copiesPerDoc: async () => 1 });
     expect(await counterexample({ ...CLUSTER, wrap: single }, 300)).toBeDefined();
   });
 });

@@ -43,6 +43,8 @@ export interface Numbered {
   /** Of the winning claim, so that the number document every worker derives is the same. */
   readonly createdAt: string;
   readonly createdBy: string;
+  /** Its number document was seen with this number when the position was recorded. */
+  readonly recorded: boolean;
 }
 
 const DIGITS = 8;
@@ -159,7 +161,7 @@ export class ClaimLog {
         const claim = claimDoc(this.key, position, { caseId }, createdAt, this.o.createdBy);
         const outcome = await this.store.create(claim);
         const holder = outcome === 'created' ? claim : await this.decide(position);
-        if (holder) this.record(position, holder);
+        if (holder) this.record(position, holder, undefined);
         // Refused, yet nothing is stored there: a server in an odd state; let the caller retry later.
         else if (++lost >= 3)
           throw new UndecidedPosition(claim._id, `create ${outcome}, yet no copy holds it`);
@@ -228,8 +230,8 @@ export class ClaimLog {
         const conflicted = Array.isArray(d['_conflicts']) && d['_conflicts'].length > 0;
         const holder = single || (certified && !conflicted) ? d : await this.decide(position);
         if (!holder) return missing; // not stored on any copy after all: claimable again
-        const first = this.record(position, holder);
-        if (first && !certificates.has(caseNumberDocId(first.caseId))) missing.push(first);
+        const first = this.record(position, holder, certificates);
+        if (first && !first.recorded) missing.push(first);
       }
       if (run.length < rows.length || rows.length < PAGE) return missing;
     }
@@ -276,8 +278,15 @@ export class ClaimLog {
     }
   }
 
-  /** Takes the decided holder of `position` (= next); returns its entry if this is its first position. */
-  private record(position: number, holder: CouchDoc): Numbered | undefined {
+  /**
+   * Takes the decided holder of `position` (= next); returns its entry if this is its first
+   * position. `numberDocs`: the number documents read with the claims, if any.
+   */
+  private record(
+    position: number,
+    holder: CouchDoc,
+    numberDocs: Map<string, CouchDoc> | undefined,
+  ): Numbered | undefined {
     this.next = position + 1;
     const caseId = holder['caseId'];
     if (typeof caseId !== 'string' || !caseId.startsWith('case:')) {
@@ -286,12 +295,15 @@ export class ClaimLog {
     }
     if (this.numbered.has(caseId) || this.base === undefined) return undefined;
     this.holders += 1;
+    const seq = this.base + this.holders;
+    const doc = numberDocs?.get(caseNumberDocId(caseId));
     const entry: Numbered = {
       caseId,
       position,
-      seq: this.base + this.holders,
+      seq,
       createdAt: String(holder['createdAt']),
       createdBy: String(holder['createdBy']),
+      recorded: doc?.['seq'] === seq && doc['position'] === position,
     };
     this.numbered.set(caseId, entry);
     return entry;

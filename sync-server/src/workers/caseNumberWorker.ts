@@ -181,11 +181,15 @@ export class CaseNumberAllocator {
     return log;
   }
 
-  /** Writes `caseNumber:X`; a 409 is fine when the stored number is the same. */
+  /**
+   * Writes `caseNumber:X` unless it was seen already; a 409 is fine when the stored number is the
+   * same. The server's default quorum is enough: every worker writes the same body.
+   */
   private async record(key: CaseNumberKey, n: Numbered): Promise<EnsureNumberResult> {
     const doc = caseNumberDoc(key, n);
     const caseNumber = String(doc['caseNumber']);
-    if ((await this.docs.create(doc)) === 'conflict') {
+    if (n.recorded) return { status: 'existing', caseNumber, seq: n.seq };
+    if ((await this.docs.create(doc, false)) === 'conflict') {
       const stored = await this.docs.get(doc._id);
       if (!stored) throw new CouchHttpError(`${doc._id}: create refused, yet not readable`, 503);
       if (stored['seq'] !== n.seq)

@@ -26,8 +26,11 @@ export type CopyView =
 export interface ReplicatedDocs {
   /** Copies of every document: 1 on a single server. */
   copiesPerDoc(): Promise<number>;
-  /** Creates `doc` (no `_rev`), asking every copy to acknowledge. Throws when no copy answered. */
-  create(doc: CouchDoc): Promise<CreateOutcome>;
+  /**
+   * Creates `doc` (no `_rev`). With `everyCopy` (default) every copy must acknowledge for
+   * `created`; otherwise the server's default quorum does. Throws when no copy answered.
+   */
+  create(doc: CouchDoc, everyCopy?: boolean): Promise<CreateOutcome>;
   /** The winning revision as the copies that answered see it (undefined: missing or deleted). */
   get(id: string): Promise<CouchDoc | undefined>;
   /** Live documents among `ids`, by id. */
@@ -68,9 +71,9 @@ export class CouchReplicatedDocs implements ReplicatedDocs {
     return this.copies;
   }
 
-  async create(doc: CouchDoc): Promise<CreateOutcome> {
+  async create(doc: CouchDoc, everyCopy = true): Promise<CreateOutcome> {
     const n = await this.copiesPerDoc();
-    const w = n > 1 ? `?w=${n}` : '';
+    const w = n > 1 && everyCopy ? `?w=${n}` : '';
     const r = await this.couch.expect(
       'PUT',
       `${enc(this.db)}/${encId(doc._id)}${w}`,

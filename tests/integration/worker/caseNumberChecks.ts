@@ -10,7 +10,15 @@ import { DEFAULT_COURT } from '../../../core/court';
 import { formatCaseNumber, parseCaseNumber } from '../../../core/domain/caseNumber';
 import { claimPrefix, positionOfClaim } from '../../../sync-server/src/workers/caseNumberLog';
 import { couchFetch, type CouchTarget, type Credentials } from '../../support/couchTarget';
-import { caseDoc, docsWithPrefix, fileCases, sequencesOf, waitFor, waitForNumbers } from './workerFixture';
+import {
+  caseDoc,
+  docsWithPrefix,
+  fileCases,
+  getDocs,
+  numberIdOf,
+  sequencesOf,
+  waitFor,
+} from './workerFixture';
 
 type Doc = Record<string, unknown>;
 
@@ -57,6 +65,33 @@ export async function fileAll(target: CouchTarget, clerks: Credentials[], docs: 
   return docs.map((d) => String(d['_id']));
 }
 
+/**
+ * Waits until at least `atLeast` of `caseIds` have their number document, for as long as numbers
+ * keep coming: a busy server numbers slowly, a stuck worker numbers nothing for `stallMs`.
+ */
+export async function whileNumbering(
+  target: CouchTarget,
+  caseIds: string[],
+  atLeast = caseIds.length,
+  stallMs = 60_000,
+): Promise<Map<string, Doc>> {
+  let docs = new Map<string, Doc>();
+  let moved = Date.now();
+  await waitFor(
+    `${atLeast} of ${caseIds.length} case numbers (numbering still moving)`,
+    async () => {
+      const now = await getDocs(target, 'courtdesk_cases', caseIds.map(numberIdOf));
+      if (now.size > docs.size) moved = Date.now();
+      docs = now;
+      if (docs.size < atLeast && Date.now() - moved > stallMs)
+        throw new Error(`numbering stalled at ${docs.size} of ${caseIds.length} for ${stallMs / 1000} s`);
+      return docs.size >= atLeast;
+    },
+    3_600_000,
+  );
+  return new Map([...docs.values()].map((d) => [String(d['caseId']), d]));
+}
+
 /** The claims of one key as the server shows them (winners, with `_conflicts`), by position. */
 export async function claimsOf(target: CouchTarget, year: number, typeCode: string): Promise<Doc[]> {
   const prefix = claimPrefix({ year, court: DEFAULT_COURT.code, typeCode });
@@ -101,7 +136,7 @@ export async function expectConsecutive(
   year: number,
   typeCode: string,
 ): Promise<void> {
-  const numbers = await waitForNumbers(target, caseIds);
+  const numbers = await whileNumbering(target, caseIds);
   expect(sequencesOf(numbers.values())).toEqual(Array.from({ length: caseIds.length }, (_, i) => i + 1));
   for (const [caseId, d] of numbers) {
     expect(d['caseId']).toBe(caseId);

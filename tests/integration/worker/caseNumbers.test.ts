@@ -2,13 +2,26 @@
  * Official case numbers allocated by the server worker against a real server (embedded, or
  * COUCH_URL — a single node or a cluster): consecutive 1..n per (year, court, type) with no gap and
  * no duplicate — with one worker, with two worker processes at once, with a worker SIGKILLed
- * mid-allocation and restarted, and when a restarted worker replays the whole feed. Each test uses
+ * mid-allocation and restarted, with allocators racing for each position with different cases,
+ * and when a restarted worker replays the whole feed. Each test uses
  * a year no earlier run used, so the suite can run again and again against the same CouchDB.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseNumberAllocator } from '../../../sync-server/src/workers/caseNumberWorker';
+import { isTransientFailure } from '../../../sync-server/src/workers/changesFollower';
+import { CouchHttp, type CouchDoc } from '../../../sync-server/src/workers/couchHttp';
+import { CouchReplicatedDocs } from '../../../sync-server/src/workers/replicatedDocs';
 import { startWorker, type RunningWorker } from '../../../sync-server/src/workers/worker';
-import { getCouchTarget, type CouchTarget, type Credentials } from '../../support/couchTarget';
-import { claimsOf, expectConsecutive, fileAll, newCases, unusedYear } from './caseNumberChecks';
+import { couchFetch, getCouchTarget, type CouchTarget, type Credentials } from '../../support/couchTarget';
+import { override } from '../../support/simulatedCluster';
+import {
+  claimsOf,
+  expectConsecutive,
+  fileAll,
+  newCases,
+  unusedYear,
+  whileNumbering,
+} from './caseNumberChecks';
 import {
   docsWithPrefix,
   getDocs,
@@ -19,7 +32,6 @@ import {
   removeUsers,
   spawnWorker,
   waitFor,
-  waitForNumbers,
   type WorkerProcess,
 } from './workerFixture';
 
@@ -31,6 +43,28 @@ const file = (n: number, typeCode: string, year: number) => newCases(clerks, n, 
 const filed = (docs: Record<string, unknown>[]) => fileAll(target, clerks, docs);
 const consecutive = (ids: string[], year: number, typeCode: string) =>
   expectConsecutive(target, ids, year, typeCode);
+
+/**
+ * Waits until `done`, for as long as the worker called `name` keeps advancing its checkpoint (a
+ * replay of a large feed takes as long as it takes; a replay that stops moving for a minute fails).
+ */
+async function untilStalled(name: string, done: () => Promise<boolean>): Promise<void> {
+  const url = `${target.url}/courtdesk_cases/_local/courtdesk-worker-${name}`;
+  let seq: unknown;
+  let moved = Date.now();
+  await waitFor(
+    `the replay to reach the new case (worker ${name} still advancing)`,
+    async () => {
+      if (await done()) return true;
+      const now = (await couchFetch(url, { auth: target.admin })).body?.seq;
+      if (JSON.stringify(now) !== JSON.stringify(seq)) [seq, moved] = [now, Date.now()];
+      if (Date.now() - moved > 60_000)
+        throw new Error(`worker ${name} stopped advancing at ${JSON.stringify(seq)}`);
+      return false;
+    },
+    3_600_000,
+  );
+}
 
 /** Claimed cases of a key whose number document is not written yet (a kill lands in between). */
 async function claimedUnrecorded(year: number, typeCode: string): Promise<number> {
@@ -55,7 +89,9 @@ afterAll(async () => {
 describe(`case-number worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded server'})`, () => {
   it('numbers 200 concurrently filed cases 1..200 per type, and a second type separately', async () => {
     const year = await unusedYear(target);
-    const worker: RunningWorker = await startWorker({ couchUrl: target.adminUrl, name: `it-${suffix}` });
+    // The checkpoint every worker of this suite shares: a run resumes where the previous one ended
+    // instead of replaying every earlier run's changes first.
+    const worker: RunningWorker = await startWorker({ couchUrl: target.adminUrl, name: 'worker' });
     try {
       const civil = file(200, '民初', year);
       const admin = file(30, '行初', year);
@@ -77,16 +113,10 @@ describe(`case-number worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedd
       const first = file(200, '民初', year);
       const filing = filed(first);
       // Kill worker a by pid in the middle of the burst; b carries on, then a comes back.
-      await waitFor(
-        'the burst to be half numbered',
-        async () =>
-          (
-            await getDocs(
-              target,
-              'courtdesk_cases',
-              first.map((d) => numberIdOf(String(d['_id']))),
-            )
-          ).size >= 100,
+      await whileNumbering(
+        target,
+        first.map((d) => String(d['_id'])),
+        100,
       );
       await killWorker(a);
       a2 = spawnWorker(target);
@@ -117,7 +147,7 @@ describe(`case-number worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedd
       await waitFor(
         'a claim not yet recorded',
         async () => (await claimedUnrecorded(year, '刑初')) > 0,
-        30_000,
+        180_000,
       );
       await killWorker(w);
       // Killed mid-allocation = a position claimed for a case whose number is not recorded yet.
@@ -142,24 +172,79 @@ describe(`case-number worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedd
     }
   });
 
+  it('allocators racing for each position with different cases agree on every number', async () => {
+    const year = await unusedYear(target);
+    const ids = await filed(file(45, '民初', year)); // no worker runs now: only the racers number
+    const seen: Record<string, number> = {};
+    const count = (what: string) => (seen[what] = (seen[what] ?? 0) + 1);
+    const racers = [0, 1, 2].map((k) => {
+      const docs = new CouchReplicatedDocs(new CouchHttp(target.adminUrl), 'courtdesk_cases');
+      const spied = override(docs, {
+        create: async (doc, everyCopy) => {
+          const outcome = await docs.create(doc, everyCopy);
+          count(`${String(doc['kind'] ?? 'number')} ${outcome}`);
+          return outcome;
+        },
+        readCopies: async (id) => (count('copies read'), docs.readCopies(id)),
+      });
+      // Each racer numbers the cases in its own order, so each position is wanted by different cases.
+      return {
+        numbers: new CaseNumberAllocator(spied),
+        order: [...ids.slice(k * 15), ...ids.slice(0, k * 15)],
+      };
+    });
+    const cases = new Map((await getDocs(target, 'courtdesk_cases', ids)).entries());
+    await Promise.all(
+      racers.map(async ({ numbers, order }) => {
+        for (const id of order)
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await numbers.ensureNumber(cases.get(id) as CouchDoc);
+              break;
+            } catch (err) {
+              if (!isTransientFailure(err) || attempt > 20) throw err;
+              await new Promise((r) => setTimeout(r, 500));
+            }
+          }
+      }),
+    );
+    console.log(`racing allocators: ${JSON.stringify(seen)}`);
+    await consecutive(ids, year, '民初');
+    expect((seen['claim conflict'] ?? 0) + (seen['claim accepted'] ?? 0)).toBeGreaterThan(0);
+    const copies =
+      (await couchFetch(`${target.url}/courtdesk_cases`, { auth: target.admin })).body?.cluster?.n ?? 1;
+    if (copies > 1) expect(seen['copies read'] ?? 0).toBeGreaterThan(0); // contested claims read on every copy
+  });
+
   it('a restarted worker replays the whole feed without changing anything (idempotent)', async () => {
     const before = await docsWithPrefix(target, 'courtdesk_cases', 'caseNumber:');
     const audits = await docsWithPrefix(target, 'courtdesk_audit', 'audit:');
     // A new checkpoint name: this worker reads the feed from the very start. A case filed now is
     // numbered only after everything before it in the feed was replayed.
-    const w = spawnWorker(target, { name: `replay-${suffix}` });
+    const name = `replay-${suffix}`;
+    const w = spawnWorker(target, { name });
     const year = await unusedYear(target);
     try {
       await w.ready;
       const [sentinel] = await filed(file(1, '民初', year));
-      await waitForNumbers(target, [String(sentinel)], 120_000);
+      await untilStalled(
+        name,
+        async () => (await getDocs(target, 'courtdesk_cases', [numberIdOf(String(sentinel))])).size === 1,
+      );
     } finally {
       await killWorker(w, 'SIGTERM');
     }
     const after = (await docsWithPrefix(target, 'courtdesk_cases', 'caseNumber:')).filter(
       (d) => d['year'] !== year,
     );
-    expect(after.map((d) => [d['_id'], d['_rev']])).toEqual(before.map((d) => [d['_id'], d['_rev']]));
+    // Every number and claim that existed is unchanged, and no numbered case got a new claim. (On a
+    // server an earlier, failed run left cases without numbers, the replay numbers those: allowed.)
+    const revs = new Map(after.map((d) => [d['_id'], d['_rev']]));
+    expect(before.filter((d) => revs.get(d['_id']) !== d['_rev']).map((d) => d['_id'])).toEqual([]);
+    const numberedBefore = new Set(before.filter((d) => d['kind'] === undefined).map((d) => d['caseId']));
+    const old = new Set(before.map((d) => d['_id']));
+    const added = after.filter((d) => !old.has(d['_id']));
+    expect(added.filter((d) => numberedBefore.has(d['caseId'])).map((d) => d['_id'])).toEqual([]);
     expect((await docsWithPrefix(target, 'courtdesk_audit', 'audit:')).length).toBe(audits.length);
   });
 });

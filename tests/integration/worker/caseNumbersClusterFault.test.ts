@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchFetch, getCouchTarget, type CouchTarget, type Credentials } from '../../support/couchTarget';
-import { expectConsecutive, fileAll, newCases, unusedYear } from './caseNumberChecks';
+import { expectConsecutive, fileAll, newCases, unusedYear, whileNumbering } from './caseNumberChecks';
 import {
   getDocs,
   killWorker,
@@ -24,7 +24,6 @@ import {
   putUser,
   removeUsers,
   spawnWorker,
-  waitFor,
   type WorkerProcess,
 } from './workerFixture';
 
@@ -85,7 +84,7 @@ describe('case numbers while a cluster node is down', () => {
       const burst = newCases(clerks, 60, '民初', year);
       const ids = burst.map((d) => String(d['_id']));
       const filing = fileAll(target, clerks, burst);
-      await waitFor('the burst to be partly numbered', async () => (await numbered(ids)) >= 15);
+      await whileNumbering(target, ids, 15);
       await nodeScript('stop-node.sh');
       down = true;
       // Clerks keep filing; the numbers already decided are recorded, then nothing moves.
