@@ -48,6 +48,9 @@ export interface ReplicatedDocs {
   removeLeaf(id: string, rev: string): Promise<void>;
 }
 
+/** How long one copy may take to answer a node-local read before it counts as unreachable. */
+const COPY_READ_MS = 20_000;
+
 function enc(db: string): string {
   return encodeURIComponent(db);
 }
@@ -120,7 +123,9 @@ export class CouchReplicatedDocs implements ReplicatedDocs {
       nodes.map(async (node): Promise<CopyView> => {
         try {
           const path = `_node/${encodeURIComponent(node)}/${shard}/${encId(id)}?open_revs=all&revs=true`;
-          const r = await this.couch.request('GET', path);
+          // A node-local request to a node that is starting up can go unanswered for ever
+          // (chttpd_node waits for the remote reply without a timeout): give up and retry later.
+          const r = await this.couch.request('GET', path, undefined, AbortSignal.timeout(COPY_READ_MS));
           if (r.status === 200 && Array.isArray(r.body)) {
             const leaves = (r.body as { ok?: CouchDoc }[]).flatMap((x) => (x.ok ? [x.ok] : []));
             return { copy: node, leaves };

@@ -66,22 +66,26 @@ export async function fileAll(target: CouchTarget, clerks: Credentials[], docs: 
 }
 
 /**
- * Waits until at least `atLeast` of `caseIds` have their number document, for as long as numbers
- * keep coming: a busy server numbers slowly, a stuck worker numbers nothing for `stallMs`.
+ * Waits until at least `atLeast` of `caseIds` have their number document, for as long as numbering
+ * moves: a busy server numbers slowly, a stuck worker numbers nothing for `stallMs`. `busy` (e.g.
+ * the lines the workers printed so far) counts as movement too: a worker catching up with older
+ * changes first is not stuck.
  */
 export async function whileNumbering(
   target: CouchTarget,
   caseIds: string[],
   atLeast = caseIds.length,
+  busy: () => number = () => 0,
   stallMs = 60_000,
 ): Promise<Map<string, Doc>> {
   let docs = new Map<string, Doc>();
   let moved = Date.now();
+  let work = busy();
   await waitFor(
     `${atLeast} of ${caseIds.length} case numbers (numbering still moving)`,
     async () => {
       const now = await getDocs(target, 'courtdesk_cases', caseIds.map(numberIdOf));
-      if (now.size > docs.size) moved = Date.now();
+      if (now.size > docs.size || busy() > work) [moved, work] = [Date.now(), busy()];
       docs = now;
       if (docs.size < atLeast && Date.now() - moved > stallMs)
         throw new Error(`numbering stalled at ${docs.size} of ${caseIds.length} for ${stallMs / 1000} s`);
@@ -135,8 +139,9 @@ export async function expectConsecutive(
   caseIds: string[],
   year: number,
   typeCode: string,
+  busy?: () => number,
 ): Promise<void> {
-  const numbers = await whileNumbering(target, caseIds);
+  const numbers = await whileNumbering(target, caseIds, caseIds.length, busy);
   expect(sequencesOf(numbers.values())).toEqual(Array.from({ length: caseIds.length }, (_, i) => i + 1));
   for (const [caseId, d] of numbers) {
     expect(d['caseId']).toBe(caseId);

@@ -117,6 +117,7 @@ describe(`case-number worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedd
         target,
         first.map((d) => String(d['_id'])),
         100,
+        () => a.output.length + b.output.length,
       );
       await killWorker(a);
       a2 = spawnWorker(target);

@@ -69,39 +69,57 @@ afterAll(async () => {
 });
 
 describe('case numbers while a cluster node is down', () => {
-  it('decides nothing while a copy is away, and numbers 1..n once it is back', async (ctx) => {
-    const reason = await whyNot();
-    if (reason) {
-      console.log(`SKIPPED cluster fault test: ${reason}`);
-      ctx.skip();
-      return;
-    }
-    const year = await unusedYear(target);
-    const workers: WorkerProcess[] = [spawnWorker(target), spawnWorker(target)];
-    let down = false;
-    try {
-      await Promise.all(workers.map((w) => w.ready));
-      const burst = newCases(clerks, 60, '民初', year);
-      const ids = burst.map((d) => String(d['_id']));
-      const filing = fileAll(target, clerks, burst);
-      await whileNumbering(target, ids, 15);
-      await nodeScript('stop-node.sh');
-      down = true;
-      // Clerks keep filing; the numbers already decided are recorded, then nothing moves.
-      const during = newCases(clerks, 20, '民初', year);
-      const more = await fileAll(target, clerks, during);
-      await filing;
-      await new Promise((r) => setTimeout(r, 5000));
-      const stalled = await numbered([...ids, ...more]);
-      await new Promise((r) => setTimeout(r, 5000));
-      expect(await numbered([...ids, ...more])).toBe(stalled);
-      expect(stalled).toBeLessThan(ids.length + more.length);
-      await nodeScript('start-node.sh');
-      down = false;
-      await expectConsecutive(target, [...ids, ...more], year, '民初');
-    } finally {
-      if (down) await nodeScript('start-node.sh');
-      await Promise.all(workers.map((w) => killWorker(w, 'SIGTERM')));
-    }
-  });
+  // Two restarts of a node and two workers catching up on a shared 2-core machine: minutes.
+  it(
+    'decides nothing while a copy is away, and numbers 1..n once it is back',
+    { timeout: 1_200_000 },
+    async (ctx) => {
+      const reason = await whyNot();
+      if (reason) {
+        console.log(`SKIPPED cluster fault test: ${reason}`);
+        ctx.skip();
+        return;
+      }
+      const year = await unusedYear(target);
+      const t0 = Date.now();
+      const phase = (what: string) =>
+        console.log(`cluster fault test +${Math.round((Date.now() - t0) / 1000)} s: ${what}`);
+      const workers: WorkerProcess[] = [spawnWorker(target), spawnWorker(target)];
+      const busy = () => workers.reduce((n, w) => n + w.output.length, 0);
+      let down = false;
+      try {
+        await Promise.all(workers.map((w) => w.ready));
+        const burst = newCases(clerks, 60, '民初', year);
+        const ids = burst.map((d) => String(d['_id']));
+        const filing = fileAll(target, clerks, burst);
+        await whileNumbering(target, ids, 15, busy);
+        phase(`${await numbered(ids)} numbered; stopping node ${node}`);
+        await nodeScript('stop-node.sh');
+        down = true;
+        phase(`node ${node} stopped`);
+        // Clerks keep filing; the numbers already decided are recorded, then nothing moves.
+        const during = newCases(clerks, 20, '民初', year);
+        const more = await fileAll(target, clerks, during);
+        await filing;
+        await new Promise((r) => setTimeout(r, 5000));
+        const stalled = await numbered([...ids, ...more]);
+        await new Promise((r) => setTimeout(r, 5000));
+        expect(await numbered([...ids, ...more])).toBe(stalled);
+        expect(stalled).toBeLessThan(ids.length + more.length);
+        phase(`numbering paused at ${stalled} of ${ids.length + more.length}; starting node ${node}`);
+        await nodeScript('start-node.sh');
+        down = false;
+        phase(`node ${node} back`);
+        await expectConsecutive(target, [...ids, ...more], year, '民初', busy);
+        phase('all numbered 1..n');
+      } catch (err) {
+        for (const [i, w] of workers.entries())
+          console.log(`worker ${i}:\n${w.output.slice(-25).join('\n')}`);
+        throw err;
+      } finally {
+        if (down) await nodeScript('start-node.sh');
+        await Promise.all(workers.map((w) => killWorker(w, 'SIGTERM')));
+      }
+    },
+  );
 });
