@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { override, SimulatedCluster, type Faults } from '../../../tests/support/simulatedCluster';
-import { claimId, UndecidedPosition } from './caseNumberLog';
+import { claimDoc, claimId, UndecidedPosition } from './caseNumberLog';
 import { CaseNumberAllocator, caseNumberDocId, type EnsureNumberResult } from './caseNumberWorker';
 import { isTransientFailure } from './changesFollower';
 import type { CouchDoc } from './couchHttp';
@@ -204,5 +204,20 @@ describe('deciding a contested position', () => {
     expect(await replay.recoverPending()).toBe(0);
     expect(await replay.ensureNumber(caseDoc(2))).toMatchObject({ status: 'existing', seq: 7 });
     expect(sim.ids('caseNumber:').map((id) => [id, sim.liveLeaves(id).map((l) => l._rev)])).toEqual(before);
+  });
+
+  it('recovers a claim whose number was never recorded, in the logs of last year and later', async () => {
+    const sim = new SimulatedCluster(3, 5);
+    const x = caseDoc(1);
+    for (const year of [2024, 2025]) {
+      const key = { ...KEY, year };
+      sim.seed(claimDoc(key, 0, { base: 0 }, '2025-01-02T08:00:00.000Z', 'worker'));
+      sim.seed(claimDoc(key, 1, { caseId: x._id }, '2025-01-02T08:00:00.000Z', 'worker'));
+    }
+    const numbers = new CaseNumberAllocator(sim.client(), { now: () => new Date('2026-05-01T00:00:00Z') });
+    expect(await numbers.recoverPending()).toBe(1);
+    const stored = sim.liveLeaves(caseNumberDocId(x._id));
+    expect(stored.map((d) => [d['caseNumber'], d['position']])).toEqual([['（2025）甘0402民初1号', 1]]);
+    expect(await numbers.recoverPending()).toBe(0); // recorded now: nothing left to do
   });
 });

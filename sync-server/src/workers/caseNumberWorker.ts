@@ -138,10 +138,13 @@ export class CaseNumberAllocator {
 
   /**
    * Writes the number document of every case whose claim is decided but whose number was never
-   * recorded (a worker killed in between); returns how many. A log that cannot be decided now (a
-   * copy unreachable) is left to the feed: its cases are numbered when they are processed again.
+   * recorded (a worker killed in between); returns how many. Only the logs of this year and later
+   * and of last year are read (cases of older years are rare; the feed replay finishes those), so
+   * start-up does not read every claim ever made. A log that cannot be decided now (a copy
+   * unreachable) is left to the feed too: its cases are numbered when they are processed again.
    */
   async recoverPending(): Promise<number> {
+    const since = this.now().getFullYear() - 1;
     let done = 0;
     for (let start = CLAIMS; ;) {
       const [first] = await this.docs.range(start, `${CLAIMS}\ufff0`, 1);
@@ -149,6 +152,7 @@ export class CaseNumberAllocator {
       const prefix = first._id.slice(0, first._id.lastIndexOf(':') + 1);
       start = `${prefix}\ufff0`;
       const [year, court, typeCode] = prefix.slice(CLAIMS.length, -1).split(':');
+      if (Number(year) < since) continue;
       const key = validKey(Number(year), String(court), String(typeCode));
       if ('reason' in key) {
         this.log(`ignoring claims ${prefix}…: ${key.reason}`);
