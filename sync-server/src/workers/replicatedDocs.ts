@@ -116,9 +116,16 @@ export class CouchReplicatedDocs implements ReplicatedDocs {
   }
 
   async readCopies(id: string): Promise<CopyView[]> {
-    const s = await this.couch.expect('GET', `${enc(this.db)}/_shards/${encId(id)}`, [200]);
-    const { range, nodes } = s.body as { range: string; nodes: string[] };
-    const shard = encodeURIComponent(`shards/${range}/${this.db}${await this.shardSuffix()}`);
+    let range: string, nodes: string[], shard: string;
+    try {
+      const s = await this.couch.expect('GET', `${enc(this.db)}/_shards/${encId(id)}`, [200]);
+      ({ range, nodes } = s.body as { range: string; nodes: string[] });
+      shard = encodeURIComponent(`shards/${range}/${this.db}${await this.shardSuffix()}`);
+    } catch (err) {
+      // No shard map (a worker without server-admin rights, a server restarting): nothing can be
+      // decided, which is "wait and retry", not a reason to give up on the case.
+      return [{ copy: 'shard map', unreachable: (err as Error).message }];
+    }
     return Promise.all(
       nodes.map(async (node): Promise<CopyView> => {
         try {
