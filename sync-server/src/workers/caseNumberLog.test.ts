@@ -2,7 +2,8 @@
  * The case-number allocator against a deterministic simulated cluster (tests/support/simulatedCluster.ts):
  * several workers numbering the same feed at once, copies going down and up, replies lost, internal
  * replication at arbitrary moments, workers killed mid-request and restarted. Whatever happens, every
- * case gets one number, every worker reports that same number, and the numbers are exactly 1..n.
+ * case gets one number, every worker reports that same number, the numbers are exactly 1..n, and
+ * no claim is left with a losing leaf.
  * Three weakened allocators (each dropping one rule of caseNumberLog.ts) must be caught, which shows
  * the simulation is hard enough to notice when a rule is missing.
  */
@@ -99,6 +100,9 @@ async function run(seed: number, s: Scenario): Promise<string[]> {
       problems.push(`${d._id} stored as ${JSON.stringify([...texts])}`);
     for (const x of stored) numbers.push(Number(x['seq']));
   }
+  // Losing claim leaves are all deleted: no workstation's conflict centre shows a claim.
+  for (const id of sim.ids('caseNumber:claim:'))
+    if (sim.liveLeaves(id).length !== 1) problems.push(`${id} has ${sim.liveLeaves(id).length} live leaves`);
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   if (JSON.stringify(sorted) !== JSON.stringify(docs.map((_, i) => i + 1)))
     problems.push(`numbers are ${JSON.stringify(sorted)}`);

@@ -141,6 +141,8 @@ export class ClaimLog {
   private next = 1;
   private holders = 0;
   private readonly numbered = new Map<string, Numbered>();
+  /** Decided positions whose losing leaves could not be deleted yet. */
+  private readonly untidy = new Set<number>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -207,6 +209,7 @@ export class ClaimLog {
   private async advance(): Promise<Numbered[]> {
     const missing: Numbered[] = [];
     if (this.base === undefined) return missing;
+    if (this.untidy.size > 0) await this.retidy();
     const single = (await this.store.copiesPerDoc()) === 1;
     for (;;) {
       const rows = await this.store.range(
@@ -254,7 +257,7 @@ export class ClaimLog {
       const winner = winningLeaf(live);
       if (!winner) return undefined;
       if (views.every((v) => hasLive(v))) {
-        if (live.length > 1) await this.tidy(id, winner, live, views);
+        if (live.length > 1 && !(await this.tidy(id, winner, live, views))) this.untidy.add(position);
         return winner;
       }
       // A copy holds no revision yet, so it could still accept another create: give it one that
@@ -264,17 +267,42 @@ export class ClaimLog {
     throw new UndecidedPosition(id, 'copies did not converge');
   }
 
-  /** Deletes the losing leaves of a decided claim once every copy holds the winner (best effort). */
-  private async tidy(id: string, winner: CouchDoc, live: CouchDoc[], views: CopyView[]): Promise<void> {
+  /**
+   * Deletes the losing leaves of a decided claim once every copy holds the winner; false when that
+   * could not be done now (retried by {@link retidy}).
+   */
+  private async tidy(id: string, winner: CouchDoc, live: CouchDoc[], views: CopyView[]): Promise<boolean> {
     try {
-      if (!views.every((v) => hasLive(v, winner._rev))) {
+      for (let round = 0; round < 3; round++) {
+        if (views.every((v) => hasLive(v, winner._rev))) {
+          for (const l of live) if (l._rev !== winner._rev) await this.store.removeLeaf(id, String(l._rev));
+          return true;
+        }
         await this.store.spread(winner);
-        const again = await this.store.readCopies(id);
-        if (!again.every((v) => hasLive(v, winner._rev))) return; // the next reader tries again
+        views = await this.store.readCopies(id);
       }
-      for (const l of live) if (l._rev !== winner._rev) await this.store.removeLeaf(id, String(l._rev));
     } catch (err) {
-      this.o.log(`tidying ${id} failed (${(err as Error).message}); left for later`);
+      this.o.log(`tidying ${id} failed (${(err as Error).message}); will retry`);
+    }
+    return false;
+  }
+
+  /**
+   * Decides again the positions whose losing leaves are still there, which tidies them: the
+   * conflict centre of every workstation would otherwise show them. (A worker killed meanwhile
+   * leaves them to the next one, which sees their `_conflicts` when it reads the log.)
+   */
+  private async retidy(): Promise<void> {
+    for (const position of [...this.untidy]) {
+      this.untidy.delete(position);
+      try {
+        await this.decide(position);
+      } catch (err) {
+        this.untidy.add(position);
+        this.o.log(
+          `tidying claim ${position} of ${claimPrefix(this.key)}… deferred (${(err as Error).message})`,
+        );
+      }
     }
   }
 

@@ -150,7 +150,9 @@ export class CouchReplicatedDocs implements ReplicatedDocs {
 
   async spread(leaf: CouchDoc): Promise<void> {
     const { _conflicts: _c, ...body } = leaf;
-    await this.couch.expect('POST', `${enc(this.db)}/_bulk_docs`, [201, 202], {
+    // Every copy, so that reading the copies right after finds it everywhere.
+    const w = await this.copiesPerDoc();
+    await this.couch.expect('POST', `${enc(this.db)}/_bulk_docs?w=${w}`, [201, 202], {
       docs: [body],
       new_edits: false,
     });
