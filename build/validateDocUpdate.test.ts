@@ -10,6 +10,8 @@ import { DATABASES } from '../core/databases';
 import { ROLES, type Role } from '../core/roles';
 import { DOC_TYPES, isDocType } from '../core/schemas/base';
 import { currentVersion } from '../core/schemas/registry';
+import { claimDoc } from '../sync-server/src/workers/caseNumberLog';
+import { caseNumberDoc } from '../sync-server/src/workers/caseNumberWorker';
 import { validFields, validId } from '../tests/support/validDocs';
 import { compileDdocs } from './compileDdocs';
 
@@ -404,5 +406,36 @@ describe('validate_doc_update file documents', () => {
     const lv = loadVdu('courtdesk_library');
     expect(outcome(lv, docOf('file', 'it.sun'), null, ctx('it.sun', ['admin']))).toBe('ok');
     expect(outcome(lv, file, null, judge)).toBe('forbidden');
+  });
+});
+
+describe('validate_doc_update and the case-number claim log', () => {
+  const vdu = loadVdu('courtdesk_cases');
+  const key = { year: 2026, court: '甘0402', typeCode: '民初' };
+  const worker = ctx('worker', ['worker']);
+  const claim = claimDoc(key, 7, { caseId: 'case:u1' }, '2026-03-02T08:00:00.000Z', 'worker');
+  const genesis = claimDoc(key, 0, { base: 0 }, '2026-03-02T08:00:00.000Z', 'worker');
+  const number = caseNumberDoc(key, {
+    caseId: 'case:u1',
+    position: 7,
+    seq: 7,
+    createdAt: '2026-03-02T08:00:00.000Z',
+    createdBy: 'worker',
+    recorded: false,
+  });
+
+  it('accepts the claims, the genesis and the number document from the worker only', () => {
+    for (const doc of [claim, genesis, number]) {
+      expect(outcome(vdu, doc, null, worker), String(doc._id)).toBe('ok');
+      expect(outcome(vdu, doc, null, ctx('clerk.wang', ['clerk'])), String(doc._id)).toBe('forbidden');
+      expect(outcome(vdu, doc, null, ctx('leader.li', ['leader'])), String(doc._id)).toBe('forbidden');
+    }
+  });
+
+  it('lets the worker delete a losing claim leaf (a body-less tombstone), nobody else', () => {
+    const old = { ...claim, _rev: '1-a' };
+    const tomb = { _id: claim._id, _rev: '1-a', _deleted: true };
+    expect(outcome(vdu, tomb, old, worker)).toBe('ok');
+    expect(outcome(vdu, tomb, old, ctx('clerk.wang', ['clerk']))).toBe('forbidden');
   });
 });

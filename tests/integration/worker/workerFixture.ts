@@ -114,7 +114,11 @@ export function caseDoc(
   };
 }
 
-/** Files `docs` over HTTP as `clerk`, `parallel` requests at a time; throws on any refusal. */
+/**
+ * Files `docs` over HTTP as `clerk`, `parallel` requests at a time; throws on any refusal. A 5xx
+ * (a busy CouchDB timing out while waiting for its copies) is retried, as a client would: the case
+ * may have been stored meanwhile, so a 409 after a 5xx counts when the stored case is this one.
+ */
 export async function fileCases(
   target: CouchTarget,
   clerk: Credentials,
@@ -125,12 +129,17 @@ export async function fileCases(
   const lane = async () => {
     while (i < docs.length) {
       const doc = docs[i++] as Record<string, unknown>;
-      const r = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(String(doc['_id']))}`, {
-        method: 'PUT',
-        auth: clerk,
-        body: doc,
-      });
-      if (r.status !== 201 && r.status !== 202)
+      const url = `${target.url}/courtdesk_cases/${encodeURIComponent(String(doc['_id']))}`;
+      let r = await couchFetch(url, { method: 'PUT', auth: clerk, body: doc });
+      let stored = false;
+      for (let retry = 1; r.status >= 500 && retry <= 5 && !stored; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, 500 * retry));
+        r = await couchFetch(url, { method: 'PUT', auth: clerk, body: doc });
+        stored =
+          r.status === 409 &&
+          (await couchFetch(url, { auth: target.admin })).body?.createdAt === doc['createdAt'];
+      }
+      if (!stored && r.status !== 201 && r.status !== 202)
         throw new Error(`filing ${String(doc['_id'])}: ${r.status} ${r.text}`);
     }
   };

@@ -174,5 +174,7 @@ describe('case catalog', () => {
     expect(caseIdOf({ _id: 'event:case:u1:2026:x' })).toBe('case:u1');
     expect(caseIdOf({ _id: 'approval:a', caseId: 'case:u2' })).toBe('case:u2');
     expect(caseIdOf({ _id: 'post:1' })).toBeNull();
+    expect(caseIdOf({ _id: 'caseNumber:u3' })).toBe('case:u3');
+    expect(caseIdOf({ _id: 'caseNumber:claim:2026:甘0402:民初:00000001', caseId: 'case:u3' })).toBeNull();
   });
 });
