@@ -4,10 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./testing/fakeElectron')).fakeElectronModule);
+vi.mock(
+  'electron',
+  async () => (await import('../../tests/support/electron/fakeElectron')).fakeElectronModule,
+);
 
 import { IPC_CHANNELS } from '../common/ipcContract';
-import type * as FakeModule from './testing/fakeElectron';
+import type * as FakeModule from '../../tests/support/electron/fakeElectron';
 
 // vi.resetModules() gives every boot a fresh main.ts *and* a fresh fake; these point at the current one.
 let fake: typeof FakeModule.fake;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS, type IpcChannel, type ResolvedSettings } from '../../common/ipcContract';
 import { MainServiceError } from '../services/errors';
-import { FakeWebContents } from '../testing/fakeElectron';
+import { FakeWebContents } from '../../../tests/support/electron/fakeElectron';
 import {
   createHandlers,
   dispatch,

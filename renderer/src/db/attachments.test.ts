@@ -1,4 +1,4 @@
-import { memoryDb, waitFor } from './testing/memory';
+import { memoryDb, waitFor } from '../../../tests/support/renderer/memory';
 import { firstValueFrom, of, filter } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
 import { EMPTY_QUEUE, FILES_ONLY, NO_FILES, type FileInfo } from './fileSync';
 import { md5Digest } from './seed/md5';
 import type { SyncEngine } from './replication';
-import { createTestEngine } from './testing/testEngine';
+import { createTestEngine } from '../../../tests/support/renderer/testEngine';
 
 /** Files as `file:` documents, their separate replication, and their states (memory server). */
 type Db = ReturnType<typeof memoryDb>;

@@ -15,7 +15,7 @@ import type {
   CaseQuery,
   CaseSummary,
 } from '../../../renderer/src/features/cases/model/catalogTypes';
-import { naiveQuery } from '../../../renderer/src/features/cases/model/naiveQuery';
+import { naiveQuery } from '../../support/renderer/naiveQuery';
 import { benchCaseDocs } from '../lib/catalogDocs';
 
 PouchDB.plugin(IndexedDbAdapter);

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedApproval, seedCaseDocs } from '../../../../../tests/bench/lib/caseFixtures';
 import { createI18n } from '../../../app/i18n/i18n';
-import { memoryDb } from '../../../db/testing/memory';
+import { memoryDb } from '../../../../../tests/support/renderer/memory';
 import { staffDirectoryOf } from '../../staff/staffDirectory';
 import { StaffDirectoryProvider } from '../../staff/useStaffDirectory';
 import { createCaseCatalog, type CaseCatalogHandle } from '../model/caseCatalog';

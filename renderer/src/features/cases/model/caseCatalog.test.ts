@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateForWrite } from '../../../../../core/schemas/registry';
-import { memoryDb, waitFor } from '../../../db/testing/memory';
+import { memoryDb, waitFor } from '../../../../../tests/support/renderer/memory';
 import { createCaseCatalog, caseIdOf, type CaseCatalogHandle } from './caseCatalog';
 import { seedApproval, seedCaseDocs } from '../../../../../tests/bench/lib/caseFixtures';
 
