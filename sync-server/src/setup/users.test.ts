@@ -1,9 +1,44 @@
-import { describe, expect, it } from 'vitest';
-import { createFakeCouch } from '../couch/fakeCouch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  couchFetch,
+  createDb,
+  dropDatabases,
+  startEmbeddedTarget,
+  type CouchTarget,
+} from '../../../tests/support/couchTarget';
+import { createCouchClient, type CouchClient } from '../couch/client';
 import { seedDemo } from './demo';
+import { DEMO_PASSWORD } from './demoGenerator';
 import { addUser, disableUser, parseRoles, setPassword, validateUserName } from './users';
 
-describe('user administration (fake server; _session behaviour is in tests/integration)', () => {
+// One embedded server for the file; the CLI against Apache CouchDB is in tests/integration.
+let target: CouchTarget;
+let couch: CouchClient;
+beforeAll(async () => {
+  target = await startEmbeddedTarget();
+  couch = createCouchClient(target.adminUrl);
+});
+afterAll(async () => target.stop());
+
+async function userDoc(name: string): Promise<Record<string, unknown>> {
+  const r = await couchFetch(`${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`, {
+    auth: target.admin,
+  });
+  if (r.status !== 200) throw new Error(`user ${name}: ${r.status}`);
+  return r.body as Record<string, unknown>;
+}
+
+/** `POST /_session` with a name and password: the status and the roles it signed in with. */
+async function signIn(name: string, password: string): Promise<{ status: number; roles?: string[] }> {
+  const r = await couchFetch(`${target.url}/_session`, { method: 'POST', body: { name, password } });
+  return { status: r.status, ...(r.status === 200 ? { roles: r.body.roles as string[] } : {}) };
+}
+
+async function updateSeq(db: string): Promise<unknown> {
+  return (await couchFetch(`${target.url}/${db}`, { auth: target.admin })).body.update_seq;
+}
+
+describe('user administration (embedded server; the CLI against CouchDB is in tests/integration)', () => {
   it('parses and validates roles against core/roles.ts', () => {
     expect(parseRoles('judge, leader,judge')).toEqual(['judge', 'leader']);
     expect(() => parseRoles('')).toThrow(/at least one role/);
@@ -16,8 +51,6 @@ describe('user administration (fake server; _session behaviour is in tests/integ
   });
 
   it('adds, disables and re-enables a user', async () => {
-    const { couch, state } = createFakeCouch();
-    await couch.db.create('_users');
     await addUser(couch, {
       name: 'clerk.new',
       roles: ['clerk'],
@@ -30,51 +63,57 @@ describe('user administration (fake server; _session behaviour is in tests/integ
     await expect(addUser(couch, { name: 'clerk.x', roles: ['clerk'], password: 'short' })).rejects.toThrow(
       /too short/,
     );
-    const users = state.dbs.get('_users')?.docs;
-    expect(users?.get('org.couchdb.user:clerk.new')).toMatchObject({
+    expect(
+      (await couchFetch(`${target.url}/_users/org.couchdb.user:clerk.x`, { auth: target.admin })).status,
+    ).toBe(404);
+    expect(await userDoc('clerk.new')).toMatchObject({
       type: 'user',
       name: 'clerk.new',
       roles: ['clerk'],
       displayName: '新书记员',
-      password: 'longenough',
     });
+    expect(await signIn('clerk.new', 'longenough')).toEqual({ status: 200, roles: ['clerk'] });
 
     await disableUser(couch, 'clerk.new', { by: 'admin', now: new Date('2026-11-25T15:00:00Z') });
-    const disabled = users?.get('org.couchdb.user:clerk.new');
-    expect(disabled).toMatchObject({
+    expect(await userDoc('clerk.new')).toMatchObject({
       disabled: true,
       disabledBy: 'admin',
       disabledAt: '2026-11-25T15:00:00.000Z',
       roles: [],
       disabledRoles: ['clerk'],
     });
-    expect(disabled?.['password']).not.toBe('longenough');
-    expect(String(disabled?.['password']).length).toBeGreaterThanOrEqual(48);
+    expect((await signIn('clerk.new', 'longenough')).status).toBe(401);
     await disableUser(couch, 'clerk.new', { by: 'admin' }); // disabling twice keeps the original roles
-    expect(users?.get('org.couchdb.user:clerk.new')?.['disabledRoles']).toEqual(['clerk']);
+    expect((await userDoc('clerk.new'))['disabledRoles']).toEqual(['clerk']);
 
     await expect(setPassword(couch, 'clerk.new', 'another-pass')).rejects.toThrow(/disabled/);
+    expect((await signIn('clerk.new', 'another-pass')).status).toBe(401);
     await setPassword(couch, 'clerk.new', 'another-pass', { enable: true });
-    const back = users?.get('org.couchdb.user:clerk.new');
-    expect(back).toMatchObject({ roles: ['clerk'], password: 'another-pass' });
-    expect(back?.['disabled']).toBeUndefined();
+    const back = await userDoc('clerk.new');
+    expect(back).toMatchObject({ roles: ['clerk'] });
+    expect(back['disabled']).toBeUndefined();
+    expect(await signIn('clerk.new', 'another-pass')).toEqual({ status: 200, roles: ['clerk'] });
     await expect(disableUser(couch, 'nobody.here', { by: 'admin' })).rejects.toThrow(/no such user/);
   });
 
   it('seeds demo data idempotently and never re-enables a disabled demo user', async () => {
-    const { couch, state } = createFakeCouch();
-    for (const db of ['_users', 'courtdesk_cases']) await couch.db.create(db);
+    await dropDatabases(target);
+    await createDb(target, 'courtdesk_cases');
     const first = await seedDemo(couch, { cases: 30, batchSize: 7 });
     expect(first.usersCreated.length).toBeGreaterThanOrEqual(28);
     const docs = first.docs['courtdesk_cases'];
-    expect(docs?.written).toBe(state.dbs.get('courtdesk_cases')?.docs.size);
+    const info = await couchFetch(`${target.url}/courtdesk_cases`, { auth: target.admin });
+    expect(docs?.written).toBe(info.body.doc_count);
+    expect(docs?.written).toBeGreaterThanOrEqual(30);
     expect(docs?.existing).toBe(0);
+    expect((await signIn('clerk.wang', DEMO_PASSWORD)).status).toBe(200);
     await disableUser(couch, 'clerk.wang', { by: 'admin' });
-    const writes = state.writes.length;
+    const seqs = [await updateSeq('_users'), await updateSeq('courtdesk_cases')];
     const second = await seedDemo(couch, { cases: 30 });
     expect(second.usersCreated).toEqual([]);
     expect(second.docs['courtdesk_cases']).toEqual({ written: 0, existing: docs?.written });
-    expect(state.writes.length).toBe(writes);
-    expect(state.dbs.get('_users')?.docs.get('org.couchdb.user:clerk.wang')?.['disabled']).toBe(true);
+    expect([await updateSeq('_users'), await updateSeq('courtdesk_cases')]).toEqual(seqs);
+    expect((await userDoc('clerk.wang'))['disabled']).toBe(true);
+    expect((await signIn('clerk.wang', DEMO_PASSWORD)).status).toBe(401);
   });
 });
