@@ -1,5 +1,5 @@
 /**
- * Bench `case-list-filter-sort-100k` (SPEC §4.1 "case list of 100,000 cases"): in Chromium, a
+ * Bench `case-list-filter-sort-100k` (docs/product-rules.md §4.6): in Chromium, a
  * local IndexedDB replica of 100,000 cases (~1 KB each) plus their case-number, assignment and
  * event documents; the renderer's case catalog is built over it (build time recorded against a
  * bare `allDocs` scan of the same documents), then ≥ 200 varied filtered + sorted first-page

@@ -2,7 +2,7 @@
  * Guard overhead benchmark: the same workload through our guarded embedded server and through raw
  * express-pouchdb 4.2.0 without the guard (baseline), measured in the same run. Appends
  * `{ metric, unit, ours, baseline, baselineName }` entries to tests/bench/results/server.json.
- * Never asserts on time (CONVENTIONS: benchmarks are measured, not asserted).
+ * Never asserts on time (docs/product-rules.md §8.5: benchmarks are measured, not asserted).
  *
  *   npx tsx tests/bench/guard.ts
  */

@@ -1,7 +1,8 @@
 /**
  * Official case numbers (案号), consecutive per (收案年度, 法院代字, 类型代字), allocated by the server
- * worker when a `case:` document without one arrives (SPEC §4.1). Only worker-owned documents are
- * written, so a clerk editing the case offline never conflicts with the worker (SPEC §2):
+ * worker when a `case:` document without one arrives (docs/product-rules.md §4.2). Only worker-owned
+ * documents are
+ * written, so a clerk editing the case offline never conflicts with the worker (docs/product-rules.md §2.3):
  *
  *  - `caseNumber:counter:<year>:<court>:<type>` — the counter, `{ next, pending: { caseId: n } }`;
  *  - `caseNumber:<caseUuid>` — the number of one case (deterministic id: re-processing is a no-op).

@@ -1,5 +1,5 @@
 /**
- * The case catalog over the local `courtdesk_cases` replica (SPEC §4.1: 100,000 cases).
+ * The case catalog over the local `courtdesk_cases` replica (docs/product-rules.md §4.6: 100,000 cases).
  *
  * Start: from the local snapshot (catalogSnapshot.ts) when it is recent, else one read of the
  * replica that folds every case (catalogScan.ts). Then the local changes feed, from the sequence
