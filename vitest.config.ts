@@ -23,6 +23,7 @@ export default defineConfig({
             'build/**/*.test.ts',
             'tests/lint/**/*.test.ts',
             'tests/support/**/*.test.ts',
+            'tests/bench/lib/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },
