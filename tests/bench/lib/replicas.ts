@@ -50,13 +50,15 @@ export function compareReplicas(
     withAttachments: a.filter((d) => d.attachments && Object.keys(d.attachments).length > 0).length,
     examples: {},
   };
+  /** Counts one difference; returns true, so a check reads `differs && note(…)`. */
   const note = (
     kind: 'onlyInA' | 'onlyInB' | 'revDiffers' | 'conflictsDiffer' | 'attachmentsDiffer',
     id: string,
-  ) => {
+  ): true => {
     out[kind]++;
     const list = (out.examples[kind] ??= []);
     if (list.length < 5) list.push(id);
+    return true;
   };
   const same = (x: unknown, y: unknown) => JSON.stringify(x ?? {}) === JSON.stringify(y ?? {});
   for (const d of a) {
