@@ -137,17 +137,30 @@ export async function fillServerDb(
   if (opts.create ?? true) await createDb(target, db);
   const batch = opts.batch ?? 5000;
   const t0 = performance.now();
-  for (let i = 0; i < count; i += batch) {
-    const docs = caseDocs(i, Math.min(batch, count - i), opts.prefix);
-    const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
-      method: 'POST',
-      auth: target.admin,
-      body: { docs },
-      timeoutMs: 300_000,
-    });
-    if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 200)}`);
-  }
+  for (let i = 0; i < count; i += batch)
+    await serverBulkDocs(target, db, caseDocs(i, Math.min(batch, count - i), opts.prefix));
   return performance.now() - t0;
+}
+
+/** One `_bulk_docs` request as the server admin; throws when the request or any document is refused. */
+export async function serverBulkDocs(
+  target: CouchTarget,
+  db: string,
+  docs: readonly object[],
+  opts: { newEdits?: boolean } = {},
+): Promise<Array<{ id: string; rev?: string }>> {
+  const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
+    method: 'POST',
+    auth: target.admin,
+    body: { docs, ...(opts.newEdits === false ? { new_edits: false } : {}) },
+    timeoutMs: 300_000,
+  });
+  if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 200)}`);
+  const results = r.body as Array<{ id: string; rev?: string; error?: string }>;
+  const failed = results.filter((x) => x.error);
+  if (failed.length)
+    throw new Error(`_bulk_docs ${db}: ${failed.length} refused, e.g. ${JSON.stringify(failed[0])}`);
+  return results;
 }
 
 /** The `/couch/<db>` path of a server database as the page sees it. */

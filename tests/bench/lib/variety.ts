@@ -6,26 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { couchFetch, type CouchTarget } from '../../support/couchTarget';
+import { serverBulkDocs } from './harness';
 
 /** What {@link addVariety} wrote. */
 export interface Variety {
   conflicted: number;
   deleted: number;
   withAttachments: number;
-}
-
-async function post(target: CouchTarget, db: string, body: object): Promise<unknown[]> {
-  const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
-    method: 'POST',
-    auth: target.admin,
-    body,
-    timeoutMs: 300_000,
-  });
-  if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 200)}`);
-  const failed = (r.body as { error?: string }[]).filter((x) => x.error);
-  if (failed.length)
-    throw new Error(`_bulk_docs ${db}: ${failed.length} failed, e.g. ${JSON.stringify(failed[0])}`);
-  return r.body as unknown[];
 }
 
 const hex = (s: string) => createHash('md5').update(s).digest('hex');
@@ -67,9 +54,13 @@ export async function addVariety(
       };
     }),
   );
-  await post(target, db, { docs: branches, new_edits: false });
+  await serverBulkDocs(target, db, branches, { newEdits: false });
   const doomed = await read(ids(from + count));
-  await post(target, db, { docs: doomed.map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true })) });
+  await serverBulkDocs(
+    target,
+    db,
+    doomed.map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true })),
+  );
   const files = Array.from({ length: count }, (_, i) => {
     const bytes = Buffer.alloc(20_000, i % 251);
     bytes.write(`scan ${i}`);
@@ -80,6 +71,6 @@ export async function addVariety(
       _attachments: { 'scan.pdf': { content_type: 'application/pdf', data: bytes.toString('base64') } },
     };
   });
-  await post(target, db, { docs: files });
+  await serverBulkDocs(target, db, files);
   return { conflicted: base.length, deleted: doomed.length, withAttachments: files.length };
 }

@@ -15,6 +15,7 @@ import type {
   CaseQuery,
   CaseSummary,
 } from '../../../renderer/src/features/cases/model/catalogTypes';
+import { SNAPSHOT_HEAD_ID, snapshotHead } from '../../../renderer/src/features/cases/model/catalogSnapshot';
 import { naiveQuery } from '../../support/renderer/naiveQuery';
 import { benchCaseDocs } from '../lib/catalogDocs';
 
@@ -30,6 +31,10 @@ export interface CasesBenchApi {
   scan(pageSize: number): Promise<{ ms: number; docs: number }>;
   saveSnapshot(): Promise<{ ms: number }>;
   restart(): Promise<{ ms: number; source: string | null; cases: number }>;
+  /** The app's own replica `name` (same origin): its catalog snapshot's size, or null without one. */
+  appSnapshot(name: string): Promise<{ count: number; seq: number | string } | null>;
+  /** Removes the catalog snapshot's head from the app's replica `name`: its next start builds from the documents. */
+  dropAppSnapshot(name: string): Promise<boolean>;
 }
 
 declare global {
@@ -161,6 +166,27 @@ window.casesBench = {
     await new Promise((r) => setTimeout(r, 100));
     await handle.settled();
     return { ms: performance.now() - t0 };
+  },
+  async appSnapshot(name) {
+    const db = new PouchDB<Record<string, unknown>>(name, { adapter: 'indexeddb' }) as unknown as LocalDb;
+    try {
+      const head = await snapshotHead(db);
+      return head ? { count: head.count, seq: head.seq } : null;
+    } finally {
+      await db.close();
+    }
+  },
+  async dropAppSnapshot(name) {
+    const db = new PouchDB<Record<string, unknown>>(name, { adapter: 'indexeddb' });
+    try {
+      await db.remove(await db.get(SNAPSHOT_HEAD_ID));
+      return true;
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return false;
+      throw err;
+    } finally {
+      await db.close();
+    }
   },
 };
 const status = document.getElementById('status');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateForWrite } from '../../../../../core/schemas/registry';
 import { memoryDb, waitFor } from '../../../../../tests/support/renderer/memory';
 import { createCaseCatalog, caseIdOf, type CaseCatalogHandle } from './caseCatalog';
+import { snapshotHead } from './catalogSnapshot';
 import { seedApproval, seedCaseDocs } from '../../../../../tests/bench/lib/caseFixtures';
 
 const handles: CaseCatalogHandle[] = [];
@@ -167,6 +168,26 @@ describe('case catalog', () => {
     expect(catalog.get('case:c1')).toBeUndefined();
     expect(catalog.get('case:c139')).toMatchObject({ judge: 'judge.b', status: 'assigned' });
     expect(catalog.query({ ...ALL, judges: ['judge.b'] }).total).toBe(40);
+  });
+
+  it('writes its snapshot after reading the replica again, so the first restart after an initial sync loads it', async () => {
+    const db = memoryDb('catalog');
+    const h = createCaseCatalog(db, {
+      today: () => '2026-03-10',
+      dateCheckMs: 0,
+      batchMs: 30,
+      rescanAbove: 5,
+    });
+    handles.push(h);
+    const catalog = await h.ready; // an empty replica: the build writes an empty snapshot
+    await waitFor('empty snapshot', async () => (await snapshotHead(db))?.count === 0);
+    const docs = Array.from({ length: 40 }, (_, i) =>
+      seedCaseDocs({ n: 100 + i, filingDate: '2026-02-01', party: `P${i}`, judge: 'judge.b' }),
+    ).flat();
+    await db.bulkDocs(docs);
+    await waitFor('all cases', () => catalog.query(ALL).total === 40);
+    await h.settled();
+    await waitFor('a snapshot of the 40 cases', async () => (await snapshotHead(db))?.count === 40);
   });
 
   it('maps documents to their case', () => {

@@ -288,11 +288,13 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
   }
 
   async function flush(): Promise<void> {
+    let rescanned = false;
     while (dirty.size > 0 && !disposed) {
       if (dirty.size > Math.max(options.rescanAbove ?? 2000, index.count * 0.3)) {
         dirty.clear(); // the scan reads the current state of every case
         try {
           await rescan();
+          rescanned = true;
         } catch {
           if (disposed) return;
         }
@@ -308,7 +310,9 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
       }
       bump();
     }
-    if (useSnapshot && dirty.size === 0) void save(false);
+    // A full read is a build: save as after one, or the first start after an initial sync (which
+    // lands as such a burst) would build from the documents again.
+    if (useSnapshot && dirty.size === 0) void save(rescanned);
   }
 
   function checkDate() {
