@@ -190,6 +190,26 @@ describe('case catalog', () => {
     await waitFor('a snapshot of the 40 cases', async () => (await snapshotHead(db))?.count === 40);
   });
 
+  it('writes its snapshot when the interval has passed after enough re-folds, without a further change', async () => {
+    const db = memoryDb('catalog');
+    const h = createCaseCatalog(db, {
+      today: () => '2026-03-10',
+      dateCheckMs: 0,
+      batchMs: 5,
+      snapshotEveryMs: 300,
+      snapshotAfterChanges: 3,
+    });
+    handles.push(h);
+    const catalog = await h.ready;
+    await waitFor('empty snapshot', async () => (await snapshotHead(db))?.count === 0);
+    const docs = Array.from({ length: 5 }, (_, i) =>
+      seedCaseDocs({ n: 200 + i, filingDate: '2026-02-01', party: `Q${i}`, judge: 'judge.b' }),
+    ).flat();
+    await db.bulkDocs(docs); // re-folded one by one, within the interval after the first save
+    await waitFor('all cases', () => catalog.query(ALL).total === 5);
+    await waitFor('a snapshot of the 5 cases', async () => (await snapshotHead(db))?.count === 5);
+  });
+
   it('maps documents to their case', () => {
     expect(caseIdOf({ _id: 'assignment:u1' })).toBe('case:u1');
     expect(caseIdOf({ _id: 'event:case:u1:2026:x' })).toBe('case:u1');

@@ -92,6 +92,7 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
   let savedAt = 0;
   let refoldsSinceSave = 0;
   let saving: Promise<void> = Promise.resolve();
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   const rememberApproval = (doc: Doc) => {
     const caseId = typeof doc['caseId'] === 'string' ? doc['caseId'] : approvalCase.get(doc._id);
@@ -184,12 +185,20 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
   function save(force: boolean): Promise<void> {
     saving = saving.then(async () => {
       if (disposed || dirty.size > 0 || flushTimer || lastSeq === savedSeq) return;
-      if (
-        !force &&
-        (Date.now() - savedAt < (options.snapshotEveryMs ?? 300_000) ||
-          refoldsSinceSave < (options.snapshotAfterChanges ?? 1000))
-      )
+      const every = options.snapshotEveryMs ?? 300_000;
+      if (!force && refoldsSinceSave < (options.snapshotAfterChanges ?? 1000)) return;
+      if (!force && Date.now() - savedAt < every) {
+        // Enough has changed, only too soon: try again when the interval is over, or a quiet
+        // replica (the end of an initial sync) would keep an old snapshot until its next change.
+        saveTimer ??= setTimeout(
+          () => {
+            saveTimer = null;
+            void save(false);
+          },
+          every - (Date.now() - savedAt),
+        );
         return;
+      }
       const seq = lastSeq;
       savedAt = Date.now();
       refoldsSinceSave = 0;
@@ -352,6 +361,7 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
       feed?.cancel();
       stopTimer();
       if (flushTimer) clearTimeout(flushTimer);
+      if (saveTimer) clearTimeout(saveTimer);
       version$.complete();
       progress$.complete();
     },
