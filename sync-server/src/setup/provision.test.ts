@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../core/databases';
 import {
   couchFetch,
@@ -6,10 +6,10 @@ import {
   createUser,
   credentialUrl,
   dropDatabases,
-  startEmbeddedTarget,
   uniqueDbName,
   type CouchTarget,
 } from '../../../tests/support/couchTarget';
+import { embeddedServerForFile } from '../../../tests/support/embeddedServerForFile';
 import { createCouchClient, type CouchClient } from '../couch/client';
 import { normaliseSecurity, putSecurity } from '../couch/helpers';
 import { MIGRATION_LOG, runMigrations, type Migration } from '../migrations/migrations';
@@ -17,13 +17,13 @@ import { formatReport, provision, securityFor } from './provision';
 
 // One embedded server for the file (tests/support/couchTarget.ts); Apache CouchDB runs the same
 // provisioning in tests/integration/provision.test.ts.
+const server = embeddedServerForFile();
 let target: CouchTarget;
 let couch: CouchClient;
-beforeAll(async () => {
-  target = await startEmbeddedTarget();
+beforeAll(() => {
+  target = server.target;
   couch = createCouchClient(target.adminUrl);
 });
-afterAll(async () => target.stop());
 
 async function get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const r = await couchFetch(`${target.url}/${path}`, { auth: target.admin });

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  couchFetch,
-  createDb,
-  dropDatabases,
-  startEmbeddedTarget,
-  type CouchTarget,
-} from '../../../tests/support/couchTarget';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { couchFetch, createDb, dropDatabases, type CouchTarget } from '../../../tests/support/couchTarget';
+import { embeddedServerForFile } from '../../../tests/support/embeddedServerForFile';
 import { createCouchClient, type CouchClient } from '../couch/client';
 import { seedDemo } from './demo';
 import { DEMO_PASSWORD, generateDemo } from './demoGenerator';
 import { addUser, disableUser, parseRoles, setPassword, validateUserName } from './users';
 
 // One embedded server for the file; the CLI against Apache CouchDB is in tests/integration.
+const server = embeddedServerForFile();
 let target: CouchTarget;
 let couch: CouchClient;
-beforeAll(async () => {
-  target = await startEmbeddedTarget();
+beforeAll(() => {
+  target = server.target;
   couch = createCouchClient(target.adminUrl);
 });
-afterAll(async () => target.stop());
 
 async function userDoc(name: string): Promise<Record<string, unknown>> {
   const r = await couchFetch(`${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`, {

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  couchFetch,
-  createDb,
-  startEmbeddedTarget,
-  uniqueDbName,
-  type CouchTarget,
-} from '../../../tests/support/couchTarget';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { couchFetch, createDb, uniqueDbName, type CouchTarget } from '../../../tests/support/couchTarget';
+import { embeddedServerForFile } from '../../../tests/support/embeddedServerForFile';
 import { ConflictGuard, GUARDED_DATABASES } from './conflictGuard';
 import { CouchHttp, type CouchDoc } from './couchHttp';
 
 // One embedded server for the file; every test builds its revision tree in databases of its own
 // (replicated revisions written with new_edits:false, exactly as PouchDB's replicator writes them).
 // The whole worker against CouchDB is in tests/integration/worker/conflictGuard.test.ts.
+const server = embeddedServerForFile();
 let target: CouchTarget;
 let couch: CouchHttp;
-beforeAll(async () => {
-  target = await startEmbeddedTarget();
+beforeAll(() => {
+  target = server.target;
   couch = new CouchHttp(target.adminUrl);
 });
-afterAll(async () => target.stop());
 
 const AT = '2026-01-06T09:00:00.000Z';
 const now = () => new Date('2026-01-07T00:00:00.000Z');

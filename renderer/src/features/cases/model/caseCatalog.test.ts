@@ -170,43 +170,29 @@ describe('case catalog', () => {
     expect(catalog.query({ ...ALL, judges: ['judge.b'] }).total).toBe(40);
   });
 
-  it('writes its snapshot after reading the replica again, so the first restart after an initial sync loads it', async () => {
+  /** A catalog over an empty replica (its build wrote an empty snapshot), then `count` cases synced in. */
+  async function syncIntoEmpty(count: number, options: Parameters<typeof createCaseCatalog>[1]) {
     const db = memoryDb('catalog');
-    const h = createCaseCatalog(db, {
-      today: () => '2026-03-10',
-      dateCheckMs: 0,
-      batchMs: 30,
-      rescanAbove: 5,
-    });
+    const h = createCaseCatalog(db, { today: () => '2026-03-10', dateCheckMs: 0, ...options });
     handles.push(h);
-    const catalog = await h.ready; // an empty replica: the build writes an empty snapshot
+    const catalog = await h.ready;
     await waitFor('empty snapshot', async () => (await snapshotHead(db))?.count === 0);
-    const docs = Array.from({ length: 40 }, (_, i) =>
+    const docs = Array.from({ length: count }, (_, i) =>
       seedCaseDocs({ n: 100 + i, filingDate: '2026-02-01', party: `P${i}`, judge: 'judge.b' }),
     ).flat();
     await db.bulkDocs(docs);
-    await waitFor('all cases', () => catalog.query(ALL).total === 40);
-    await h.settled();
+    await waitFor('all cases', () => catalog.query(ALL).total === count);
+    return db;
+  }
+
+  it('writes its snapshot after reading the replica again, so the first restart after an initial sync loads it', async () => {
+    const db = await syncIntoEmpty(40, { batchMs: 30, rescanAbove: 5 });
     await waitFor('a snapshot of the 40 cases', async () => (await snapshotHead(db))?.count === 40);
   });
 
   it('writes its snapshot when the interval has passed after enough re-folds, without a further change', async () => {
-    const db = memoryDb('catalog');
-    const h = createCaseCatalog(db, {
-      today: () => '2026-03-10',
-      dateCheckMs: 0,
-      batchMs: 5,
-      snapshotEveryMs: 300,
-      snapshotAfterChanges: 3,
-    });
-    handles.push(h);
-    const catalog = await h.ready;
-    await waitFor('empty snapshot', async () => (await snapshotHead(db))?.count === 0);
-    const docs = Array.from({ length: 5 }, (_, i) =>
-      seedCaseDocs({ n: 200 + i, filingDate: '2026-02-01', party: `Q${i}`, judge: 'judge.b' }),
-    ).flat();
-    await db.bulkDocs(docs); // re-folded one by one, within the interval after the first save
-    await waitFor('all cases', () => catalog.query(ALL).total === 5);
+    // Re-folded one by one, within the interval after the first (empty) snapshot.
+    const db = await syncIntoEmpty(5, { batchMs: 5, snapshotEveryMs: 300, snapshotAfterChanges: 3 });
     await waitFor('a snapshot of the 5 cases', async () => (await snapshotHead(db))?.count === 5);
   });
 
