@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
+import { compileDdocs } from '../../build/compileDdocs';
 import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHost';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
@@ -124,9 +125,11 @@ async function main(): Promise<void> {
   const chromium = browser.version();
   let context: BrowserContext | null = null;
   try {
+    // Compiled before any request: compiling blocks for seconds (see provision.test.ts).
+    const ddocs = compileDdocs();
     const t0 = Date.now();
     const docs = await fillCases(target, N);
-    await provision(createCouchClient(target.adminUrl));
+    await provision(createCouchClient(target.adminUrl), { ddocs });
     await createUser(target, USER.name, USER.password, ['leader']);
     log(`server: ${docs} documents of ${N} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s, provisioned`);
 

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { compileDdocs } from '../../../build/compileDdocs';
 import { DATABASES } from '../../../core/databases';
 import {
   couchFetch,
@@ -18,6 +19,9 @@ import { formatReport, provision, securityFor } from './provision';
 // One embedded server for the file (tests/support/couchTarget.ts); Apache CouchDB runs the same
 // provisioning in tests/integration/provision.test.ts.
 const server = embeddedServerForFile();
+// Compiled once, up front: compiling blocks the event loop for seconds, long enough for the server
+// to close an idle keep-alive connection the next request would then reuse (ECONNRESET).
+const ddocs = compileDdocs();
 let target: CouchTarget;
 let couch: CouchClient;
 beforeAll(() => {
@@ -42,7 +46,7 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
   it('creates every database, _users, _security and design document, then changes nothing', async () => {
     await dropDatabases(target);
     const usersExisted = (await get('_users')).status === 200;
-    const first = await provision(couch);
+    const first = await provision(couch, { ddocs });
     expect((await get('_users')).status).toBe(200);
     for (const spec of DATABASES) {
       expect((await get(`${spec.name}/_security`)).body, spec.name).toEqual(
@@ -56,7 +60,7 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
     expect(first.changes.includes('created database _users')).toBe(!usersExisted);
 
     const before = await updateSeqs();
-    const second = await provision(couch);
+    const second = await provision(couch, { ddocs });
     expect(second.changes).toEqual([]);
     expect(await updateSeqs()).toEqual(before);
     expect(formatReport(second)).toMatch(/already in place/);
@@ -64,7 +68,7 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
   });
 
   it('updates a design document only when its stamp differs, and repairs _security', async () => {
-    await provision(couch);
+    await provision(couch, { ddocs });
     const ddoc = (await get('courtdesk_cases/_design/courtdesk')).body;
     const w = await couchFetch(`${target.url}/courtdesk_cases/_design/courtdesk`, {
       method: 'PUT',
@@ -79,7 +83,7 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
     });
     expect(s.status).toBe(200);
 
-    const r = await provision(couch);
+    const r = await provision(couch, { ddocs });
     expect(r.changes).toEqual([
       expect.stringMatching(/^set _security of courtdesk_cases/),
       expect.stringMatching(/^updated courtdesk_cases\/_design\/courtdesk/),
@@ -96,7 +100,9 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
     await dropDatabases(target);
     const clerk = { name: 'clerk.provision', password: 'not-an-admin-1' };
     await createUser(target, clerk.name, clerk.password, ['clerk']);
-    await expect(provision(createCouchClient(credentialUrl(target, clerk)))).rejects.toThrow(/server admin/);
+    await expect(provision(createCouchClient(credentialUrl(target, clerk)), { ddocs })).rejects.toThrow(
+      /server admin/,
+    );
     expect((await get('courtdesk_cases')).status).toBe(404);
   });
 
@@ -120,7 +126,7 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
 
 describe('named migrations', () => {
   beforeEach(async () => {
-    await provision(couch);
+    await provision(couch, { ddocs });
     const log = await get(`${MIGRATION_LOG.db}/${MIGRATION_LOG.id}`);
     if (log.status === 200)
       await couchFetch(
@@ -144,7 +150,10 @@ describe('named migrations', () => {
     expect(await runMigrations(couch, ms)).toEqual([]);
     expect(await runMigrations(couch, [...ms, mk('c', '2026-11-03')])).toEqual(['c']);
     expect(order).toEqual(['a', 'b', 'c']);
-    const r = await provision(couch, { migrations: [...ms, mk('c', '2026-11-03'), mk('d', '2026-11-04')] });
+    const r = await provision(couch, {
+      ddocs,
+      migrations: [...ms, mk('c', '2026-11-03'), mk('d', '2026-11-04')],
+    });
     expect(r.migrations).toEqual(['d']);
     expect(r.changes).toEqual(['ran migration d']);
     const log = (await get(`${MIGRATION_LOG.db}/${MIGRATION_LOG.id}`)).body;
