@@ -131,11 +131,16 @@ describe(`assignment worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedde
     await fileCases(target, clerk, docs, 3);
     const assignments = [...(await waitAssigned(docs.map((d) => String(d['_id'])))).values()];
     expect(assignments.map((a) => a['method'])).toEqual(docs.map(() => 'random'));
-    const audits = await getDocs(
-      target,
-      'courtdesk_audit',
-      assignments.map((a) => String(a['auditId'])),
-    );
+    // The worker writes the assignment first and its audit right after (assignmentWorker.ts).
+    let audits = new Map<string, Record<string, unknown>>();
+    await waitFor(`${assignments.length} audit records`, async () => {
+      audits = await getDocs(
+        target,
+        'courtdesk_audit',
+        assignments.map((a) => String(a['auditId'])),
+      );
+      return audits.size === assignments.length;
+    });
     for (const a of assignments) {
       const audit = audits.get(String(a['auditId']));
       expect(audit, String(a['_id'])).toBeDefined();
