@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedApproval, seedCaseDocs } from '../../../../../tests/bench/lib/caseFixtures';
+import { seedApproval, seedCaseDocs } from '../../../../../tests/support/renderer/caseFixtures';
 import { createI18n } from '../../../app/i18n/i18n';
 import { memoryDb } from '../../../../../tests/support/renderer/memory';
 import { staffDirectoryOf } from '../../staff/staffDirectory';

@@ -93,6 +93,8 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
   let refoldsSinceSave = 0;
   let saving: Promise<void> = Promise.resolve();
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A full re-read happened: the next save is due whatever the interval (kept until it runs). */
+  let saveDue = false;
 
   const rememberApproval = (doc: Doc) => {
     const caseId = typeof doc['caseId'] === 'string' ? doc['caseId'] : approvalCase.get(doc._id);
@@ -181,10 +183,15 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
     }
   }
 
-  /** Writes the snapshot when nothing is pending and it is behind (or `force`). */
-  function save(force: boolean): Promise<void> {
+  /**
+   * Writes the snapshot when nothing is pending and it is behind: after a build or a full re-read
+   * (`forced`, remembered until the write runs), otherwise after enough re-folds and the interval.
+   */
+  function save(forced: boolean): Promise<void> {
+    saveDue ||= forced;
     saving = saving.then(async () => {
       if (disposed || dirty.size > 0 || flushTimer || lastSeq === savedSeq) return;
+      const force = saveDue;
       const every = options.snapshotEveryMs ?? 300_000;
       if (!force && refoldsSinceSave < (options.snapshotAfterChanges ?? 1000)) return;
       if (!force && Date.now() - savedAt < every) {
@@ -202,6 +209,7 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
       const seq = lastSeq;
       savedAt = Date.now();
       refoldsSinceSave = 0;
+      saveDue = false;
       try {
         await writeSnapshot(db, seq, today, [...folded.values()]);
         savedSeq = seq;
