@@ -189,14 +189,17 @@ describe('case catalog', () => {
   }
 
   it('writes its snapshot after reading the replica again, so the first restart after an initial sync loads it', async () => {
-    const db = await syncIntoEmpty(40, { batchMs: 30, rescanAbove: 5 });
+    // rescanAbove 0: every batch is read again in full, however the changes trickle in under load.
+    const db = await syncIntoEmpty(40, { batchMs: 30, rescanAbove: 0 });
     await waitFor('a snapshot of the 40 cases', async () => (await snapshotHead(db))?.count === 40);
   });
 
   it('writes its snapshot when the interval has passed after enough re-folds, without a further change', async () => {
-    // Re-folded one by one, within the interval after the first (empty) snapshot.
-    const db = await syncIntoEmpty(5, { batchMs: 5, snapshotEveryMs: 300, snapshotAfterChanges: 3 });
-    await waitFor('a snapshot of the 5 cases', async () => (await snapshotHead(db))?.count === 5);
+    // Re-folded case by case, within the interval after the first (empty) snapshot; any re-fold
+    // makes a save due, so a save part-way through a slow trickle is followed by another.
+    const db = await syncIntoEmpty(5, { batchMs: 5, snapshotEveryMs: 2000, snapshotAfterChanges: 1 });
+    const waitMs = 20_000; // several intervals, should a save land part-way through the trickle
+    await waitFor('a snapshot of the 5 cases', async () => (await snapshotHead(db))?.count === 5, waitMs);
   });
 
   it('maps documents to their case', () => {
