@@ -1,7 +1,8 @@
 /**
  * Every validate_doc_update of sync-server/ddocs, evaluated from its compiled text in a bare VM
  * context (no Node globals, as in CouchDB's JS engine) and called with fake userCtx for every
- * role × document type × create/update/delete. The expectation table below restates SPEC §3
+ * role × document type × create/update/delete. The expectation table below restates docs/product-rules.md
+ * §3.2
  * independently of the ddoc RULES tables, so a wrong rule in either fails here.
  */
 import { runInNewContext } from 'node:vm';

@@ -99,6 +99,14 @@ export async function getCouchTarget(): Promise<CouchTarget> {
     };
     return target;
   }
+  return startEmbeddedTarget();
+}
+
+/**
+ * A fresh embedded server in this process, on a random port in a temporary folder, whatever
+ * `COUCH_URL` says: what unit tests of code that talks to CouchDB run against (one per test file).
+ */
+export async function startEmbeddedTarget(): Promise<CouchTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'courtdesk-couch-'));
   const admin = { name: 'admin', password: randomBytes(12).toString('hex') };
   const server = await startEmbeddedServer({ dataDir: dir, port: 0, admin, logger: () => undefined });
@@ -106,6 +114,32 @@ export async function getCouchTarget(): Promise<CouchTarget> {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
+}
+
+/** The server URL with `user`'s credentials (what the CLI and the worker are given). */
+export function credentialUrl(target: CouchTarget, user: Credentials): string {
+  const u = new URL(target.url);
+  u.username = encodeURIComponent(user.name);
+  u.password = encodeURIComponent(user.password);
+  return u.toString().replace(/\/$/, '');
+}
+
+/**
+ * Deletes every database but `_users` and `_replicator` (the server needs those to sign anyone
+ * in), so tests sharing one embedded server each start from an unprovisioned server. Refuses a
+ * `COUCH_URL` target: it would wipe someone's server.
+ */
+export async function dropDatabases(target: CouchTarget): Promise<void> {
+  if (!target.embedded) throw new Error('dropDatabases only runs against a test-owned embedded server');
+  const all = await couchFetch(`${target.url}/_all_dbs`, { auth: target.admin });
+  for (const db of all.body as string[]) {
+    if (db === '_users' || db === '_replicator') continue;
+    const r = await couchFetch(`${target.url}/${encodeURIComponent(db)}`, {
+      method: 'DELETE',
+      auth: target.admin,
+    });
+    if (r.status !== 200) throw new Error(`delete ${db}: ${r.status} ${r.text}`);
+  }
 }
 
 /** A target for an embedded server the caller started (and stops with `stop`). */

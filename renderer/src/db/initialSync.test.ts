@@ -1,8 +1,8 @@
-import { memoryDb, waitFor } from './testing/memory';
+import { memoryDb, waitFor } from '../../../tests/support/renderer/memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from './replication';
 import type { InitialSyncProgress } from './syncStatus';
-import { createTestEngine } from './testing/testEngine';
+import { createTestEngine } from '../../../tests/support/renderer/testEngine';
 
 /**
  * Initial sync through the engine: a fresh replica is seeded in bulk, then live replication

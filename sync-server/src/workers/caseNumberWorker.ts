@@ -1,7 +1,7 @@
 /**
  * Official case numbers (案号), consecutive per (收案年度, 法院代字, 类型代字), allocated by the server
  * worker when a `case:` document without one arrives (docs/case-numbers.md). Only worker-owned
- * documents are written, so a clerk editing a case offline never conflicts with the worker:
+ * documents are written, so a clerk editing a case offline never conflicts with the worker (docs/product-rules.md §2.3):
  *
  *  - `caseNumber:claim:<year>:<court>:<type>:<position>` — the claim log of the key, append-only and
  *    create-only (caseNumberLog.ts states its invariants and why they hold on a cluster);

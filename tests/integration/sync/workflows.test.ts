@@ -149,7 +149,7 @@ describe('two offline edits of one draft', () => {
   });
 });
 
-/** SPEC §3 restated: who may create each document type (every other role must get 403). */
+/** docs/product-rules.md §3.2 restated: who may create each document type (every other role must get 403). */
 const CREATE: Record<string, Record<string, readonly Role[]>> = {
   courtdesk_cases: {
     case: ['clerk'],
