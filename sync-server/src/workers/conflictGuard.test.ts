@@ -148,7 +148,10 @@ describe('ConflictGuard', () => {
     // document only that way; 409 for a tombstone's rev), so on top of the winning tombstone 5-d.
     const doc = await current(s);
     expect(doc).toMatchObject({ ...body('kept'), _rev: r.status === 'restored' ? r.rev : '' });
-    expect(doc['_revisions']).toMatchObject({ start: 6, ids: [expect.any(String), 'd', 'b', 'b2', 'b1', 'r'] });
+    expect(doc['_revisions']).toMatchObject({
+      start: 6,
+      ids: [expect.any(String), 'd', 'b', 'b2', 'b1', 'r'],
+    });
     expect(await s.leaves()).toMatchObject({ '4-e': true });
   });
 
