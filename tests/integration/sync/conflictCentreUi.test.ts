@@ -111,7 +111,14 @@ describe('conflict centre in the app', () => {
 
     // The winner is the 'b…' leaf (higher hash); keep the other one.
     await page.getByTestId('conflict-keep-1').first().click();
-    await page.getByTestId('conflicts-empty').waitFor({ timeout: 120_000 });
+    // Back on the list without this document (a shared CouchDB may hold other tests' conflicts).
+    await page.waitForFunction(
+      (docId) =>
+        document.querySelector(`[data-testid="conflict-open-${docId}"]`) === null &&
+        document.querySelector('[data-testid=conflicts-empty], [data-testid=conflicts-list]') !== null,
+      id,
+      { timeout: 120_000 },
+    );
     const until = Date.now() + 60_000;
     let doc: { _conflicts?: string[]; body?: string } = {};
     while (Date.now() < until) {

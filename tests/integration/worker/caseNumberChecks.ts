@@ -18,6 +18,7 @@ import {
   numberIdOf,
   sequencesOf,
   waitFor,
+  waitWhileBusy,
 } from './workerFixture';
 
 type Doc = Record<string, unknown>;
@@ -79,19 +80,14 @@ export async function whileNumbering(
   stallMs = 60_000,
 ): Promise<Map<string, Doc>> {
   let docs = new Map<string, Doc>();
-  let moved = Date.now();
-  let work = busy();
-  await waitFor(
-    `${atLeast} of ${caseIds.length} case numbers (numbering still moving)`,
+  await waitWhileBusy(
+    `${atLeast} of ${caseIds.length} case numbers`,
     async () => {
-      const now = await getDocs(target, 'courtdesk_cases', caseIds.map(numberIdOf));
-      if (now.size > docs.size || busy() > work) [moved, work] = [Date.now(), busy()];
-      docs = now;
-      if (docs.size < atLeast && Date.now() - moved > stallMs)
-        throw new Error(`numbering stalled at ${docs.size} of ${caseIds.length} for ${stallMs / 1000} s`);
+      docs = await getDocs(target, 'courtdesk_cases', caseIds.map(numberIdOf));
       return docs.size >= atLeast;
     },
-    3_600_000,
+    () => docs.size + busy(),
+    stallMs,
   );
   return new Map([...docs.values()].map((d) => [String(d['caseId']), d]));
 }

@@ -25,6 +25,7 @@ import {
   removeUsers,
   testYear,
   waitFor,
+  waitWhileBusy,
 } from './workerFixture';
 
 let target: CouchTarget;
@@ -110,10 +111,15 @@ describe(`disabling a user (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedded
     await fileCases(target, clerk, docs, 3);
     const ids = docs.map((d) => `assignment:${String(d['_id']).slice(5)}`);
     let assigned = new Map<string, Record<string, unknown>>();
-    await waitFor('6 assignments', async () => {
-      assigned = await getDocs(target, 'courtdesk_cases', ids);
-      return assigned.size === ids.length;
-    });
+    // On a shared CouchDB this worker first replays every earlier test's changes: wait while it moves.
+    await waitWhileBusy(
+      '6 assignments',
+      async () => {
+        assigned = await getDocs(target, 'courtdesk_cases', ids);
+        return assigned.size === ids.length;
+      },
+      () => worker?.follower.processed ?? 0,
+    );
     for (const a of assigned.values()) expect(a['judge']).toBe(active.name);
     const audits = await getDocs(
       target,

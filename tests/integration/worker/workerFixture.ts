@@ -199,6 +199,31 @@ export async function waitFor(
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * Waits for `check` for as long as the worker moves: a busy server (a shared CouchDB whose feed a
+ * new worker replays from the start) is slow, a stuck one does nothing for `stallMs`. `busy` is a
+ * counter of work done (e.g. the changes a worker processed, the lines it printed).
+ */
+export async function waitWhileBusy(
+  what: string,
+  check: () => Promise<boolean>,
+  busy: () => number,
+  stallMs = 60_000,
+): Promise<void> {
+  let moved = Date.now();
+  let work = busy();
+  await waitFor(
+    `${what} (while the worker moves)`,
+    async () => {
+      if (await check()) return true;
+      if (busy() > work) [moved, work] = [Date.now(), busy()];
+      if (Date.now() - moved > stallMs) throw new Error(`${what}: nothing moved for ${stallMs / 1000} s`);
+      return false;
+    },
+    3_600_000,
+  );
+}
+
 /** Waits until every case in `caseIds` has its number document; returns them by case id. */
 export async function waitForNumbers(
   target: CouchTarget,
