@@ -1,0 +1,228 @@
+/**
+ * The offline full-text index shared by the library, forum, notices and the user's case titles
+ * (docs/search.md). FlexSearch (chosen by tests/bench/search.ts) holds the token postings; this
+ * module owns what a court user sees: every term must occur (checked on the text, so a result is
+ * never a bigram coincidence), title and article-heading hits first, snippets with ranges, filters
+ * by kind and date, upsert/remove by id for the changes feed, and export/import so a restart does
+ * not rebuild the index.
+ */
+import { Index } from 'flexsearch';
+import { makeSnippet, highlightRanges, type Snippet, type TextRange } from './snippet';
+import { expandTerm } from './synonyms';
+import { normalizeText } from './normalize';
+import { indexTokens, queryTerms, termTokens, TOKENIZER_VERSION } from './tokenize';
+
+/** What a document is, for the kind filter. */
+export type SearchKind = 'library' | 'forum' | 'notice' | 'case';
+
+/** Every kind, for validation and filter menus. */
+export const SEARCH_KINDS: readonly SearchKind[] = ['library', 'forum', 'notice', 'case'];
+
+/** One searchable document. The id is the source document's id (`post:…`, `law:civil-code:art-0577`). */
+export interface SearchDoc {
+  readonly id: string;
+  readonly kind: SearchKind;
+  /** Title, thread subject or article heading (e.g. 《中华人民共和国民法典》第五百七十七条 违约责任). */
+  readonly title: string;
+  readonly body: string;
+  /** YYYY-MM-DD (publication, post or filing date); needed for date filters. */
+  readonly date?: string | undefined;
+}
+
+/** Filters and paging of one search. */
+export interface SearchOptions {
+  readonly kinds?: readonly SearchKind[];
+  /** Inclusive YYYY-MM-DD bounds; documents without a date never pass a date filter. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+  /** Characters of body shown around the first hit. */
+  readonly snippetWidth?: number;
+}
+
+/** One hit, ready to render. */
+export interface SearchHit {
+  readonly id: string;
+  readonly kind: SearchKind;
+  readonly title: string;
+  readonly date: string | undefined;
+  /** Hits of the query in the title. */
+  readonly titleRanges: readonly TextRange[];
+  readonly snippet: Snippet;
+  /** True when every term occurs in the title: these come first. */
+  readonly titleHit: boolean;
+}
+
+/** The answer to a query: `hits` empty and `total` 0 when nothing matched ("没有找到"). */
+export interface SearchResult {
+  readonly terms: readonly string[];
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+}
+
+/** The persisted form: everything needed to answer queries without re-tokenising a document. */
+export interface ExportedSearchIndex {
+  readonly format: 'courtdesk-search';
+  readonly version: number;
+  readonly tokenizer: number;
+  readonly docs: readonly SearchDoc[];
+  readonly postings: Readonly<Record<string, string>>;
+}
+
+const FORMAT_VERSION = 1;
+
+function newPostings(): Index {
+  // Tokens are made by tokenize.ts and handed over space-joined; FlexSearch only splits them.
+  return new Index({
+    tokenize: 'strict',
+    resolution: 1,
+    encode: (s: string) => s.split(' ').filter(Boolean),
+  });
+}
+
+function checkDoc(doc: SearchDoc): void {
+  if (typeof doc.id !== 'string' || doc.id.length === 0) throw new Error('search document without an id');
+  if (!SEARCH_KINDS.includes(doc.kind)) throw new Error(`${doc.id}: unknown kind ${String(doc.kind)}`);
+  if (typeof doc.title !== 'string' || typeof doc.body !== 'string')
+    throw new Error(`${doc.id}: title and body must be text`);
+  if (doc.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(doc.date))
+    throw new Error(`${doc.id}: date must be YYYY-MM-DD`);
+}
+
+/** An in-memory index of {@link SearchDoc}s; one per workstation session, fed by the changes feed. */
+export class SearchIndex {
+  private postings = newPostings();
+  private readonly docs = new Map<string, SearchDoc>();
+
+  /** Number of documents indexed. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Adds a document, or replaces the one with the same id (an edit arriving from the changes feed). */
+  upsert(doc: SearchDoc): void {
+    checkDoc(doc);
+    if (this.docs.has(doc.id)) this.postings.remove(doc.id);
+    this.docs.set(doc.id, doc);
+    this.postings.add(doc.id, indexTokens(`${doc.title}\n${doc.body}`).join(' '));
+  }
+
+  /** Removes a document (deleted, withdrawn, hidden, or no longer readable); unknown ids are ignored. */
+  remove(id: string): void {
+    if (!this.docs.delete(id)) return;
+    this.postings.remove(id);
+  }
+
+  /** Whether a document with this id is indexed. */
+  has(id: string): boolean {
+    return this.docs.has(id);
+  }
+
+  /** Documents that contain every term of `query` (or a synonym of it), best first. */
+  search(query: string, opts: SearchOptions = {}): SearchResult {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return { terms, total: 0, hits: [] };
+    const alternatives = terms.map(expandTerm);
+    const matched: { doc: SearchDoc; titleTerms: number; bodyCount: number; firstAt: number }[] = [];
+    for (const id of this.candidates(alternatives)) {
+      const doc = this.docs.get(id);
+      if (!doc || !passes(doc, opts)) continue;
+      const title = normalizeText(doc.title);
+      const body = normalizeText(doc.body);
+      let titleTerms = 0;
+      let bodyCount = 0;
+      let firstAt = Number.MAX_SAFE_INTEGER;
+      let all = true;
+      for (const alts of alternatives) {
+        const inTitle = alts.some((a) => title.includes(a));
+        const at = Math.min(...alts.map((a) => body.indexOf(a)).filter((i) => i >= 0));
+        if (!inTitle && !Number.isFinite(at)) {
+          all = false;
+          break;
+        }
+        if (inTitle) titleTerms++;
+        if (Number.isFinite(at)) {
+          bodyCount++;
+          firstAt = Math.min(firstAt, at);
+        }
+      }
+      if (all) matched.push({ doc, titleTerms, bodyCount, firstAt });
+    }
+    matched.sort(
+      (a, b) =>
+        b.titleTerms - a.titleTerms ||
+        b.bodyCount - a.bodyCount ||
+        a.firstAt - b.firstAt ||
+        (b.doc.date ?? '').localeCompare(a.doc.date ?? '') ||
+        a.doc.id.localeCompare(b.doc.id),
+    );
+    const flat = alternatives.flat();
+    const hits = matched.slice(0, opts.limit ?? 50).map(({ doc, titleTerms }): SearchHit => ({
+      id: doc.id,
+      kind: doc.kind,
+      title: doc.title,
+      date: doc.date,
+      titleRanges: highlightRanges(doc.title, flat),
+      snippet: makeSnippet(doc.body, flat, opts.snippetWidth),
+      titleHit: titleTerms === alternatives.length,
+    }));
+    return { terms, total: matched.length, hits };
+  }
+
+  /** Ids that hold every token of every term (any of a term's alternatives); a superset of the hits. */
+  private candidates(alternatives: readonly (readonly string[])[]): Set<string> {
+    const lookup = (tokens: string[]): string[] =>
+      this.postings.search(tokens.join(' '), { limit: this.docs.size + 1 }) as string[];
+    if (alternatives.every((a) => a.length === 1))
+      return new Set(lookup(alternatives.flatMap((a) => a.flatMap(termTokens))));
+    let acc: Set<string> | null = null;
+    for (const alts of alternatives) {
+      const ids = new Set<string>();
+      for (const alt of alts) for (const id of lookup(termTokens(alt))) if (!acc || acc.has(id)) ids.add(id);
+      acc = ids;
+      if (acc.size === 0) break;
+    }
+    return acc ?? new Set();
+  }
+
+  /** The whole index as plain data (JSON-safe), to store locally and {@link SearchIndex.import} at the next start. */
+  export(): ExportedSearchIndex {
+    const postings: Record<string, string> = {};
+    this.postings.export((key, data) => {
+      postings[key] = data;
+    });
+    return {
+      format: 'courtdesk-search',
+      version: FORMAT_VERSION,
+      tokenizer: TOKENIZER_VERSION,
+      docs: [...this.docs.values()],
+      postings,
+    };
+  }
+
+  /**
+   * An index restored from {@link SearchIndex.export}. Throws when the data is from another format
+   * or tokenizer version (the caller then rebuilds from the documents), never half-loads.
+   */
+  static import(data: ExportedSearchIndex): SearchIndex {
+    if (data?.format !== 'courtdesk-search' || data.version !== FORMAT_VERSION)
+      throw new Error('search index: unknown format, rebuild it');
+    if (data.tokenizer !== TOKENIZER_VERSION) throw new Error('search index: tokenizer changed, rebuild it');
+    const out = new SearchIndex();
+    for (const doc of data.docs) {
+      checkDoc(doc);
+      out.docs.set(doc.id, doc);
+    }
+    const postings = newPostings();
+    for (const [key, value] of Object.entries(data.postings)) postings.import(key, value);
+    out.postings = postings;
+    return out;
+  }
+}
+
+function passes(doc: SearchDoc, opts: SearchOptions): boolean {
+  if (opts.kinds && !opts.kinds.includes(doc.kind)) return false;
+  if (opts.from === undefined && opts.to === undefined) return true;
+  if (doc.date === undefined) return false;
+  return (opts.from === undefined || doc.date >= opts.from) && (opts.to === undefined || doc.date <= opts.to);
+}
