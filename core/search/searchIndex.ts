@@ -65,7 +65,8 @@ export interface ExportedSearchIndex {
   readonly format: 'courtdesk-search';
   readonly version: number;
   readonly tokenizer: number;
-  readonly docs: readonly SearchDoc[];
+  /** Documents by slot (null where one was removed). */
+  readonly docs: readonly (SearchDoc | null)[];
   readonly postings: Readonly<Record<string, string>>;
 }
 
@@ -92,30 +93,47 @@ function checkDoc(doc: SearchDoc): void {
 /** An in-memory index of {@link SearchDoc}s; one per workstation session, fed by the changes feed. */
 export class SearchIndex {
   private postings = newPostings();
-  private readonly docs = new Map<string, SearchDoc>();
+  /**
+   * Documents by slot: FlexSearch holds small numbers rather than id strings (a third of the
+   * persisted size). A removed document leaves a null slot; slots are never reused within a run.
+   */
+  private slots: (SearchDoc | null)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  /**
+   * Folded title and body per slot, made when a document arrives (not persisted; folding is cheap
+   * and usually returns the very same string, so it costs no memory for plain Chinese text).
+   */
+  private readonly folded = new Map<number, { title: string; body: string }>();
 
   /** Number of documents indexed. */
   get size(): number {
-    return this.docs.size;
+    return this.slotOf.size;
   }
 
   /** Adds a document, or replaces the one with the same id (an edit arriving from the changes feed). */
   upsert(doc: SearchDoc): void {
     checkDoc(doc);
-    if (this.docs.has(doc.id)) this.postings.remove(doc.id);
-    this.docs.set(doc.id, doc);
-    this.postings.add(doc.id, indexTokens(`${doc.title}\n${doc.body}`).join(' '));
+    this.remove(doc.id);
+    const slot = this.slots.length;
+    this.slots.push(doc);
+    this.slotOf.set(doc.id, slot);
+    this.fold(slot, doc);
+    this.postings.add(slot, indexTokens(`${doc.title}\n${doc.body}`).join(' '));
   }
 
   /** Removes a document (deleted, withdrawn, hidden, or no longer readable); unknown ids are ignored. */
   remove(id: string): void {
-    if (!this.docs.delete(id)) return;
-    this.postings.remove(id);
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.slots[slot] = null;
+    this.folded.delete(slot);
+    this.postings.remove(slot);
   }
 
   /** Whether a document with this id is indexed. */
   has(id: string): boolean {
-    return this.docs.has(id);
+    return this.slotOf.has(id);
   }
 
   /** Documents that contain every term of `query` (or a synonym of it), best first. */
@@ -124,24 +142,27 @@ export class SearchIndex {
     if (terms.length === 0) return { terms, total: 0, hits: [] };
     const alternatives = terms.map(expandTerm);
     const matched: { doc: SearchDoc; titleTerms: number; bodyCount: number; firstAt: number }[] = [];
-    for (const id of this.candidates(alternatives)) {
-      const doc = this.docs.get(id);
+    for (const slot of this.candidates(alternatives)) {
+      const doc = this.slots[slot];
       if (!doc || !passes(doc, opts)) continue;
-      const title = normalizeText(doc.title);
-      const body = normalizeText(doc.body);
+      const { title, body } = this.folded.get(slot) ?? this.fold(slot, doc);
       let titleTerms = 0;
       let bodyCount = 0;
       let firstAt = Number.MAX_SAFE_INTEGER;
       let all = true;
       for (const alts of alternatives) {
         const inTitle = alts.some((a) => title.includes(a));
-        const at = Math.min(...alts.map((a) => body.indexOf(a)).filter((i) => i >= 0));
-        if (!inTitle && !Number.isFinite(at)) {
+        let at = -1;
+        for (const a of alts) {
+          const i = body.indexOf(a);
+          if (i >= 0 && (at < 0 || i < at)) at = i;
+        }
+        if (!inTitle && at < 0) {
           all = false;
           break;
         }
         if (inTitle) titleTerms++;
-        if (Number.isFinite(at)) {
+        if (at >= 0) {
           bodyCount++;
           firstAt = Math.min(firstAt, at);
         }
@@ -169,20 +190,18 @@ export class SearchIndex {
     return { terms, total: matched.length, hits };
   }
 
-  /** Ids that hold every token of every term (any of a term's alternatives); a superset of the hits. */
-  private candidates(alternatives: readonly (readonly string[])[]): Set<string> {
-    const lookup = (tokens: string[]): string[] =>
-      this.postings.search(tokens.join(' '), { limit: this.docs.size + 1 }) as string[];
-    if (alternatives.every((a) => a.length === 1))
-      return new Set(lookup(alternatives.flatMap((a) => a.flatMap(termTokens))));
-    let acc: Set<string> | null = null;
-    for (const alts of alternatives) {
-      const ids = new Set<string>();
-      for (const alt of alts) for (const id of lookup(termTokens(alt))) if (!acc || acc.has(id)) ids.add(id);
-      acc = ids;
-      if (acc.size === 0) break;
-    }
-    return acc ?? new Set();
+  private fold(slot: number, doc: SearchDoc): { title: string; body: string } {
+    const f = { title: normalizeText(doc.title), body: normalizeText(doc.body) };
+    this.folded.set(slot, f);
+    return f;
+  }
+
+  /** Slots that hold every token of every term (any of a term's alternatives); a superset of the hits. */
+  private candidates(alternatives: readonly (readonly string[])[]): Iterable<number> {
+    return candidateIds(
+      (tokens) => this.postings.search(tokens.join(' '), { limit: this.slots.length + 1 }) as number[],
+      alternatives,
+    );
   }
 
   /** The whole index as plain data (JSON-safe), to store locally and {@link SearchIndex.import} at the next start. */
@@ -195,7 +214,7 @@ export class SearchIndex {
       format: 'courtdesk-search',
       version: FORMAT_VERSION,
       tokenizer: TOKENIZER_VERSION,
-      docs: [...this.docs.values()],
+      docs: this.slots,
       postings,
     };
   }
@@ -209,15 +228,40 @@ export class SearchIndex {
       throw new Error('search index: unknown format, rebuild it');
     if (data.tokenizer !== TOKENIZER_VERSION) throw new Error('search index: tokenizer changed, rebuild it');
     const out = new SearchIndex();
-    for (const doc of data.docs) {
+    out.slots = data.docs.map((doc, slot) => {
+      if (doc === null) return null;
       checkDoc(doc);
-      out.docs.set(doc.id, doc);
-    }
+      if (out.slotOf.has(doc.id)) throw new Error(`search index: ${doc.id} stored twice, rebuild it`);
+      out.slotOf.set(doc.id, slot);
+      out.fold(slot, doc);
+      return doc;
+    });
     const postings = newPostings();
     for (const [key, value] of Object.entries(data.postings)) postings.import(key, value);
     out.postings = postings;
     return out;
   }
+}
+
+/**
+ * Ids holding every lookup token of every term, where a term is any one of its alternatives
+ * (synonyms): one AND lookup when no term has synonyms, else a union per term intersected across
+ * terms. A superset of the hits: the caller checks the text.
+ */
+export function candidateIds<T>(
+  lookup: (tokens: string[]) => readonly T[],
+  alternatives: readonly (readonly string[])[],
+): Iterable<T> {
+  if (alternatives.every((a) => a.length === 1))
+    return lookup(alternatives.flatMap((a) => a.flatMap(termTokens)));
+  let acc: Set<T> | null = null;
+  for (const alts of alternatives) {
+    const ids = new Set<T>();
+    for (const alt of alts) for (const id of lookup(termTokens(alt))) if (!acc || acc.has(id)) ids.add(id);
+    acc = ids;
+    if (acc.size === 0) break;
+  }
+  return acc ?? [];
 }
 
 function passes(doc: SearchDoc, opts: SearchOptions): boolean {
