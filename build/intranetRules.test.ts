@@ -82,14 +82,17 @@ describe('read receipts', () => {
     expect(() => notices({ ...old, readAt: '2026-03-03T08:00:00.000Z' }, old, judge, {})).toThrow(
       expect.objectContaining({ forbidden: '阅读回执一经写入不能修改 (a read receipt is never changed)' }),
     );
-    expect(outcome(notices, { _id: old._id, _rev: '1-a', _deleted: true }, old, judge)).toBe('forbidden');
-    expect(outcome(notices, { _id: old._id, _rev: '1-a', _deleted: true }, old, admin)).toBe('forbidden');
+    expect(outcome(notices, { _id: old['_id'], _rev: '1-a', _deleted: true }, old, judge)).toBe('forbidden');
+    expect(outcome(notices, { _id: old['_id'], _rev: '1-a', _deleted: true }, old, admin)).toBe('forbidden');
   });
 });
 
 describe('forum posts', () => {
-  const thread = { ...docOf('post', 'judge.zhao'), _rev: '1-a' };
-  const reply = { ...docOf('post', 'clerk.wang', { threadId: thread._id, title: undefined }), _rev: '1-a' };
+  const thread: Record<string, unknown> = { ...docOf('post', 'judge.zhao'), _rev: '1-a' };
+  const reply: Record<string, unknown> = {
+    ...docOf('post', 'clerk.wang', { threadId: thread['_id'], title: undefined }),
+    _rev: '1-a',
+  };
   const hidden = { reason: '含案件当事人个人信息', by: 'it.sun', at: AT };
 
   it('are edited and withdrawn only by their author', () => {

@@ -77,6 +77,11 @@ describe('SearchIndex relevance (Chinese queries)', () => {
     expect(top?.titleHit).toBe(true);
   });
 
+  it('finds a one-character query inside longer words by reading the texts', () => {
+    const ids = index.search('费', { kinds: ['forum'] }).hits.map((h) => h.id);
+    expect(ids).toEqual(['post:1', 'post:2']);
+  });
+
   it('says so when nothing matches', () => {
     const r = index.search('量子纠缠');
     expect(r.total).toBe(0);

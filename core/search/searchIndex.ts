@@ -10,7 +10,7 @@ import { Index } from 'flexsearch';
 import { makeSnippet, highlightRanges, type Snippet, type TextRange } from './snippet';
 import { expandTerm } from './synonyms';
 import { normalizeText } from './normalize';
-import { indexTokens, queryTerms, termTokens, TOKENIZER_VERSION } from './tokenize';
+import { exactByTokens, indexTokens, queryTerms, termTokens, TOKENIZER_VERSION } from './tokenize';
 
 /** What a document is, for the kind filter. */
 export type SearchKind = 'library' | 'forum' | 'notice' | 'case';
@@ -136,44 +136,33 @@ export class SearchIndex {
     return this.slotOf.has(id);
   }
 
-  /** Documents that contain every term of `query` (or a synonym of it), best first. */
+  /**
+   * Documents that contain every term of `query` (or a synonym of it): those with every term in
+   * the title first, then those with some, then the rest; newest first within each tier.
+   */
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const terms = queryTerms(query);
     if (terms.length === 0) return { terms, total: 0, hits: [] };
     const alternatives = terms.map(expandTerm);
-    const matched: { doc: SearchDoc; titleTerms: number; bodyCount: number; firstAt: number }[] = [];
+    // Terms the postings prove need no look at the text (most two-character words).
+    const check = alternatives.map((alts) => !alts.every(exactByTokens));
+    const matched: { doc: SearchDoc; titleTerms: number }[] = [];
     for (const slot of this.candidates(alternatives)) {
       const doc = this.slots[slot];
       if (!doc || !passes(doc, opts)) continue;
       const { title, body } = this.folded.get(slot) ?? this.fold(slot, doc);
       let titleTerms = 0;
-      let bodyCount = 0;
-      let firstAt = Number.MAX_SAFE_INTEGER;
       let all = true;
-      for (const alts of alternatives) {
-        const inTitle = alts.some((a) => title.includes(a));
-        let at = -1;
-        for (const a of alts) {
-          const i = body.indexOf(a);
-          if (i >= 0 && (at < 0 || i < at)) at = i;
-        }
-        if (!inTitle && at < 0) {
-          all = false;
-          break;
-        }
-        if (inTitle) titleTerms++;
-        if (at >= 0) {
-          bodyCount++;
-          firstAt = Math.min(firstAt, at);
-        }
+      for (let g = 0; g < alternatives.length && all; g++) {
+        const alts = alternatives[g] as readonly string[];
+        if (alts.some((a) => title.includes(a))) titleTerms++;
+        else if (check[g] && !alts.some((a) => body.includes(a))) all = false;
       }
-      if (all) matched.push({ doc, titleTerms, bodyCount, firstAt });
+      if (all) matched.push({ doc, titleTerms });
     }
     matched.sort(
       (a, b) =>
         b.titleTerms - a.titleTerms ||
-        b.bodyCount - a.bodyCount ||
-        a.firstAt - b.firstAt ||
         (b.doc.date ?? '').localeCompare(a.doc.date ?? '') ||
         a.doc.id.localeCompare(b.doc.id),
     );
@@ -200,6 +189,7 @@ export class SearchIndex {
   private candidates(alternatives: readonly (readonly string[])[]): Iterable<number> {
     return candidateIds(
       (tokens) => this.postings.search(tokens.join(' '), { limit: this.slots.length + 1 }) as number[],
+      () => this.slotOf.values(),
       alternatives,
     );
   }
@@ -246,16 +236,19 @@ export class SearchIndex {
 /**
  * Ids holding every lookup token of every term, where a term is any one of its alternatives
  * (synonyms): one AND lookup when no term has synonyms, else a union per term intersected across
- * terms. A superset of the hits: the caller checks the text.
+ * terms. A term without lookup tokens (one Han character) constrains nothing here; when no term
+ * has any, every id is a candidate. A superset of the hits: the caller checks the text.
  */
 export function candidateIds<T>(
   lookup: (tokens: string[]) => readonly T[],
+  all: () => Iterable<T>,
   alternatives: readonly (readonly string[])[],
 ): Iterable<T> {
-  if (alternatives.every((a) => a.length === 1))
-    return lookup(alternatives.flatMap((a) => a.flatMap(termTokens)));
+  const usable = alternatives.filter((alts) => alts.every((a) => termTokens(a).length > 0));
+  if (usable.length === 0) return all();
+  if (usable.every((a) => a.length === 1)) return lookup(usable.flatMap((a) => a.flatMap(termTokens)));
   let acc: Set<T> | null = null;
-  for (const alts of alternatives) {
+  for (const alts of usable) {
     const ids = new Set<T>();
     for (const alt of alts) for (const id of lookup(termTokens(alt))) if (!acc || acc.has(id)) ids.add(id);
     acc = ids;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from './normalize';
 import { expandTerm } from './synonyms';
-import { indexTokens, queryTerms, termTokens } from './tokenize';
+import { exactByTokens, indexTokens, queryTerms, termTokens } from './tokenize';
 
 describe('tokenize', () => {
   it('indexes Han runs by bigrams so a shorter term is found inside a longer word', () => {
@@ -10,8 +10,12 @@ describe('tokenize', () => {
     expect(tokens).toEqual(expect.arrayContaining(['诉讼', '讼费', '费用', '败诉']));
   });
 
-  it('keeps a lone Han character and Latin or digit runs whole, folded', () => {
-    expect(indexTokens('费、ＰＤＦ 2024年')).toEqual(expect.arrayContaining(['费', 'pdf', '2024', '年']));
+  it('keeps Latin or digit runs whole, folded, and does not index a lone Han character', () => {
+    expect(indexTokens('费、ＰＤＦ 2024年')).toEqual(['pdf', '2024']);
+    expect(termTokens('费')).toEqual([]);
+    expect(exactByTokens('诉讼')).toBe(true);
+    expect(exactByTokens('诉讼费')).toBe(false);
+    expect(exactByTokens('费')).toBe(false);
   });
 
   it('splits a query into words with one-character words glued to a neighbour', () => {

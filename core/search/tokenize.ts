@@ -12,7 +12,7 @@ import { normalizeText } from './normalize';
 import { isSynonymTerm } from './synonyms';
 
 /** Bumped whenever the tokens of a text change: a persisted index with another version is rebuilt. */
-export const TOKENIZER_VERSION = 1;
+export const TOKENIZER_VERSION = 2;
 
 const HAN = /\p{Script=Han}/u;
 const SPLIT = /[\p{L}\p{N}]+/gu;
@@ -37,19 +37,28 @@ function runs(text: string): string[] {
   return out;
 }
 
-/** The lookup tokens of one term: its bigrams when Han (the character alone when one long), else the term. */
+/**
+ * The lookup tokens of one term: its bigrams when Han, the term itself otherwise. A single Han
+ * character has none (it is not indexed alone: a search for it reads the texts instead).
+ */
 export function termTokens(term: string): string[] {
   const chars = [...term];
-  if (!HAN.test(term) || chars.length < 2) return [term];
+  if (!HAN.test(term)) return [term];
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
   return out;
 }
 
 /**
- * The distinct tokens a text is indexed under: the bigrams of every Han run, a one-character run as
- * itself (so a lone 费 between punctuation is still found), and every other letter/digit run whole.
+ * Whether the postings alone prove a text contains `term`: true when the term is exactly one
+ * token (a two-character Han word, or a Latin/digit word matched whole). Longer Han terms are
+ * checked against the text, since their bigrams may occur apart.
  */
+export function exactByTokens(term: string): boolean {
+  return termTokens(term).length === 1;
+}
+
+/** The distinct tokens a text is indexed under: the bigrams of every Han run and every other letter/digit run whole. */
 export function indexTokens(text: string): string[] {
   const out = new Set<string>();
   for (const run of runs(normalizeText(text))) for (const t of termTokens(run)) out.add(t);

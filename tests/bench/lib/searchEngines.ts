@@ -115,7 +115,13 @@ export function engineQuery(
 ): string[] {
   const alternatives = queryTerms(query).map(expandTerm);
   if (alternatives.length === 0) return [];
-  return [...candidateIds((tokens) => engine.lookup(tokens), alternatives)].filter((id) => {
+  return [
+    ...candidateIds(
+      (tokens) => engine.lookup(tokens),
+      () => texts.keys(),
+      alternatives,
+    ),
+  ].filter((id) => {
     const text = texts.get(id) ?? '';
     return alternatives.every((alts) => alts.some((a) => text.includes(a)));
   });
