@@ -160,11 +160,10 @@ export class SearchIndex {
       }
       if (all) matched.push({ doc, titleTerms });
     }
+    // Plain code-unit comparison: ISO dates and ids sort correctly without localeCompare's cost.
     matched.sort(
       (a, b) =>
-        b.titleTerms - a.titleTerms ||
-        (b.doc.date ?? '').localeCompare(a.doc.date ?? '') ||
-        a.doc.id.localeCompare(b.doc.id),
+        b.titleTerms - a.titleTerms || order(b.doc.date ?? '', a.doc.date ?? '') || order(a.doc.id, b.doc.id),
     );
     const flat = alternatives.flat();
     const hits = matched.slice(0, opts.limit ?? 50).map(({ doc, titleTerms }): SearchHit => ({
@@ -255,6 +254,10 @@ export function candidateIds<T>(
     if (acc.size === 0) break;
   }
   return acc ?? [];
+}
+
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function passes(doc: SearchDoc, opts: SearchOptions): boolean {

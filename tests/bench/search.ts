@@ -16,7 +16,10 @@
  * Every metric: lib/samples.ts (≥ 3 samples per side, alternating). Writes results/search.json.
  * SEARCH_BENCH_DOCS overrides the document count (smoke runs).
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { SearchIndex, type SearchDoc } from '../../core/search/searchIndex';
 import { LoadMonitor, machineInfo } from './lib/machine';
 import { describeRow, pairedRow, soloRow, writeResults, type MetricRow } from './lib/results';
@@ -45,7 +48,7 @@ const texts = new Map(scan.map((d) => [d.id, d.text]));
 const truth = queries.map((q) => new Set(substringScan(scan, q)));
 const tag = `${N >= 1000 ? `${N / 1000}k` : N}`;
 
-/** Micro-averaged recall: found true hits over all true hits. */
+/** Micro-averaged recall in percent (results files round to 0.1): found true hits over all true hits. */
 function recall(results: readonly (readonly string[])[]): number {
   let found = 0;
   let all = 0;
@@ -54,7 +57,7 @@ function recall(results: readonly (readonly string[])[]): number {
     all += t.size;
     for (const id of ids) if (t.has(id)) found++;
   });
-  return all === 0 ? 1 : found / all;
+  return all === 0 ? 100 : (found / all) * 100;
 }
 
 /** Runs every query, returning per-query times and results. */
@@ -105,12 +108,9 @@ function buildOurs(list: readonly SearchDoc[]): SearchIndex {
   return index;
 }
 
-async function main(): Promise<void> {
-  const load = new LoadMonitor();
+/** FlexSearch, MiniSearch and Orama round-robin, the order reversed every round. */
+function compareEngines(): MetricRow[] {
   const rows: MetricRow[] = [];
-  log(`${N} documents, ${QUERIES} queries, ${ROUNDS} rounds`);
-
-  // 1. Engine comparison, round-robin with the order reversed every round.
   const makers = [flexsearchEngine, minisearchEngine, oramaEngine];
   const samples = new Map<string, EngineSamples>();
   const order: string[] = [];
@@ -133,12 +133,36 @@ async function main(): Promise<void> {
     rows.push(soloRow(`engine-${name}-query-p50-${tag}`, 'ms (p50)', s.p50, why, extra));
     rows.push(soloRow(`engine-${name}-query-p95-${tag}`, 'ms (p95)', s.p95, why, extra));
     rows.push(
-      soloRow(`engine-${name}-recall-${tag}`, 'fraction of substring-scan hits', s.recall, why, extra),
+      soloRow(`engine-${name}-recall-${tag}`, '% of substring-scan hits', s.recall, why, extra),
     );
     rows.push(soloRow(`engine-${name}-build-${tag}`, 'ms', s.build, why, extra));
     rows.push(soloRow(`engine-${name}-size-${tag}`, 'bytes (serialised)', s.bytes, why, extra));
     rows.push(soloRow(`engine-${name}-load-${tag}`, 'ms', s.load, why, extra));
   }
+  return rows;
+}
+
+/** The engine rows of the last results file, each marked with the run it was measured in. */
+function previousEngineRows(): MetricRow[] {
+  const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'search.json');
+  const last = JSON.parse(readFileSync(file, 'utf8')) as { measuredAt: string; metrics: MetricRow[] };
+  const rows = last.metrics.filter((r) => r.metric.startsWith('engine-'));
+  if (rows.length === 0) throw new Error(`${file} has no engine rows to keep`);
+  return rows.map((r) => ({
+    ...r,
+    measuredInRunOf: (r['measuredInRunOf'] as string | undefined) ?? last.measuredAt,
+  }));
+}
+
+async function main(): Promise<void> {
+  const load = new LoadMonitor();
+  const rows: MetricRow[] = [];
+  log(`${N} documents, ${QUERIES} queries, ${ROUNDS} rounds`);
+
+  // 1. Engine comparison (or, with SEARCH_BENCH_KEEP_ENGINES=1, its rows from the last results
+  //    file, marked with that run's time: for a re-run after a change to core/search only).
+  if (process.env['SEARCH_BENCH_KEEP_ENGINES'] === '1') rows.push(...previousEngineRows());
+  else rows.push(...compareEngines());
 
   // 2. The shipped index against the plain substring scan.
   const ours = buildOurs(docs);
@@ -217,7 +241,7 @@ async function main(): Promise<void> {
   rows.push(
     soloRow(
       `word-tokens-recall-${tag}`,
-      'fraction of substring-scan hits',
+      '% of substring-scan hits',
       wordRecall,
       'recall of the tokeniser the issue warns of',
     ),
