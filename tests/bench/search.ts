@@ -132,9 +132,7 @@ function compareEngines(): MetricRow[] {
     const extra = { order: order.join(', ') };
     rows.push(soloRow(`engine-${name}-query-p50-${tag}`, 'ms (p50)', s.p50, why, extra));
     rows.push(soloRow(`engine-${name}-query-p95-${tag}`, 'ms (p95)', s.p95, why, extra));
-    rows.push(
-      soloRow(`engine-${name}-recall-${tag}`, '% of substring-scan hits', s.recall, why, extra),
-    );
+    rows.push(soloRow(`engine-${name}-recall-${tag}`, '% of substring-scan hits', s.recall, why, extra));
     rows.push(soloRow(`engine-${name}-build-${tag}`, 'ms', s.build, why, extra));
     rows.push(soloRow(`engine-${name}-size-${tag}`, 'bytes (serialised)', s.bytes, why, extra));
     rows.push(soloRow(`engine-${name}-load-${tag}`, 'ms', s.load, why, extra));
