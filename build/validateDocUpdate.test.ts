@@ -5,23 +5,15 @@
  * §3.2
  * independently of the ddoc RULES tables, so a wrong rule in either fails here.
  */
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { DATABASES } from '../core/databases';
 import { ROLES, type Role } from '../core/roles';
-import { DOC_TYPES, isDocType } from '../core/schemas/base';
-import { currentVersion } from '../core/schemas/registry';
+import { DOC_TYPES } from '../core/schemas/base';
 import { claimDoc } from '../sync-server/src/workers/caseNumberLog';
 import { caseNumberDoc } from '../sync-server/src/workers/caseNumberWorker';
-import { validFields, validId } from '../tests/support/validDocs';
+import { ctx, docOf, loadVdu, marked, outcome } from '../tests/support/vdu';
 import { compileDdocs } from './compileDdocs';
 
-type Vdu = (
-  newDoc: Record<string, unknown>,
-  oldDoc: Record<string, unknown> | null,
-  userCtx: unknown,
-  secObj: unknown,
-) => void;
 /** Roles, optionally with `'author'` (the document's creator, whatever their role). */
 type Rule = readonly (Role | 'author')[] | 'author' | 'nobody';
 interface Expect {
@@ -59,8 +51,8 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
   },
   courtdesk_forum: { board: ADMIN, post: { create: STAFF, update: 'author', remove: 'author' } },
   courtdesk_notices: {
-    notice: ADMIN,
-    receipt: { create: STAFF, update: 'author', remove: 'nobody' },
+    notice: { create: ['leader', 'admin'], update: ['author', 'admin'], remove: ['author', 'admin'] },
+    receipt: { create: STAFF, update: 'nobody', remove: 'nobody' },
     directory: W,
   },
   courtdesk_library: {
@@ -78,64 +70,6 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
 };
 
 const compiled = compileDdocs();
-function loadVdu(db: string): Vdu {
-  const src = compiled
-    .find((c) => c.db === db)
-    ?.docs.find((d) => d._id === '_design/courtdesk')?.validate_doc_update;
-  if (!src) throw new Error(`no validate_doc_update for ${db}`);
-  return runInNewContext(`(${src}\n)`, {}) as Vdu;
-}
-
-function ctx(name: string | null, roles: readonly string[]): unknown {
-  return { name, roles: [...roles] }; // no `db`: the embedded server does not pass it
-}
-
-function docOf(
-  type: string,
-  createdBy: string,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
-  // Schema-valid fields (the ddocs run core/schemas too; these tests are about roles and ids).
-  const body: Record<string, unknown> = validFields(type);
-  return {
-    _id: validId(type, createdBy),
-    type,
-    schemaVersion: isDocType(type) ? currentVersion(type) : 1,
-    createdAt: '2026-01-05T08:00:00.000Z',
-    createdBy,
-    ...body,
-    ...extra,
-  };
-}
-
-/** The marker conflicts.ts puts on the tombstone of a losing conflict branch. */
-function marked(id: unknown, rev: string, keptRev = '2-0123456789abcdef'): Record<string, unknown> {
-  return {
-    _id: id,
-    _rev: rev,
-    _deleted: true,
-    conflictResolution: { keptRev, at: '2026-01-06T09:00:00.000Z' },
-  };
-}
-
-/** Returns 'ok', 'forbidden' or 'unauthorized' and checks the message is bilingual. */
-function outcome(
-  vdu: Vdu,
-  newDoc: Record<string, unknown>,
-  oldDoc: Record<string, unknown> | null,
-  userCtx: unknown,
-  secObj: unknown = {},
-): string {
-  try {
-    vdu(newDoc, oldDoc, userCtx, secObj);
-    return 'ok';
-  } catch (err) {
-    const e = err as { forbidden?: string; unauthorized?: string };
-    const msg = e.forbidden ?? e.unauthorized;
-    expect(msg, JSON.stringify(err)).toMatch(/[\u4e00-\u9fff].*\(.*[a-z].*\)$/);
-    return e.forbidden !== undefined ? 'forbidden' : 'unauthorized';
-  }
-}
 
 function permits(rule: Rule, role: Role, isAuthor: boolean): boolean {
   if (role === 'kiosk') return false;

@@ -145,7 +145,10 @@ describe('collection schemas', () => {
 
   it('lets tombstones through and checks types without a schema by envelope only', () => {
     expect(issuesForWrite({ _id: 'case:1', _rev: '1-a', _deleted: true })).toEqual([]);
-    expect(issuesForWrite({ ...env, _id: 'board:general', type: 'board' })).toEqual([]);
+    expect(issuesForWrite({ ...env, _id: 'template:civil', type: 'template' })).toEqual([]);
+    expect(issuesForWrite({ ...env, _id: 'board:general', type: 'board' }).map((i) => i.field)).toEqual([
+      'name',
+    ]);
     expect(issuesForWrite({ _id: 'board:general', type: 'board' }).length).toBeGreaterThan(0);
   });
 

@@ -7,6 +7,7 @@
 import { accountKeySchema, passwordChangeResultSchema, passwordChangeSchema } from './account';
 import { validateBaseDoc, type DocType, type EnvelopeIssue } from './base';
 import { approvalSchema } from './approval';
+import { boardSchema } from './board';
 import { caseSchema } from './case';
 import { SchemaValidationError, type CollectionSchema } from './collection';
 import { directorySchema } from './directory';
@@ -16,14 +17,17 @@ import { fileSchema } from './file';
 import { isRecord } from './fields';
 import { noticeSchema } from './notice';
 import { postSchema } from './post';
+import { receiptSchema } from './receipt';
 
 /** Every collection schema this build knows. */
 export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   case: caseSchema,
   event: eventSchema,
   approval: approvalSchema,
+  board: boardSchema,
   post: postSchema,
   notice: noticeSchema,
+  receipt: receiptSchema,
   draft: draftSchema,
   file: fileSchema,
   directory: directorySchema,

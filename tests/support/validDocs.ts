@@ -56,6 +56,10 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
       };
     case 'post':
       return { board: 'board:general', title: '关于调整开庭时间的通知', body: '<p>正文</p>' };
+    case 'board':
+      return { name: '审判业务' };
+    case 'receipt':
+      return { noticeId: 'notice:n1', readAt: '2026-01-05T08:00:00.000Z' };
     case 'notice':
       return { title: '院务通知', body: '<p>正文</p>', priority: 'normal' };
     case 'draft':

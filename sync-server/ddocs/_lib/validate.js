@@ -161,6 +161,49 @@
     if (oldDoc.type !== newDoc.type || oldDoc.createdBy !== newDoc.createdBy || oldDoc.createdAt !== newDoc.createdAt) {
       forbid('不能修改文档类型、创建人或创建时间 (type, createdBy and createdAt cannot change)');
     }
+    if (rule.moderation) {
+      moderate(rule, rule.moderation);
+      return;
+    }
     authorise(rule, 'update', oldDoc.createdBy);
+
+    // Moderated types (forum posts): the author changes the content, moderators change only the
+    // moderation fields (hide with a reason, lock), and neither touches the other's part.
+    function same(a, b) {
+      if (a === b) { return true; }
+      if (!a || !b || typeof a !== 'object' || typeof b !== 'object') { return false; }
+      if ((Object.prototype.toString.call(a) === '[object Array]') !== (Object.prototype.toString.call(b) === '[object Array]')) { return false; }
+      var k;
+      for (k in a) { if (a.hasOwnProperty(k) && (!b.hasOwnProperty(k) || !same(a[k], b[k]))) { return false; } }
+      for (k in b) { if (b.hasOwnProperty(k) && !a.hasOwnProperty(k)) { return false; } }
+      return true;
+    }
+    function attachmentDigests(doc) {
+      var out = {};
+      var atts = doc._attachments;
+      if (atts && typeof atts === 'object') {
+        for (var n in atts) { if (atts.hasOwnProperty(n)) { out[n] = atts[n] && atts[n].digest ? atts[n].digest : 'new'; } }
+      }
+      return out;
+    }
+    function moderate(r, m) {
+      var content = false;
+      var moderation = false;
+      var keys = {};
+      var k;
+      for (k in oldDoc) { if (oldDoc.hasOwnProperty(k)) { keys[k] = true; } }
+      for (k in newDoc) { if (newDoc.hasOwnProperty(k)) { keys[k] = true; } }
+      for (k in keys) {
+        if (!keys.hasOwnProperty(k) || k === '_rev' || k === '_revisions' || k === '_attachments') { continue; }
+        if (!same(oldDoc[k], newDoc[k])) {
+          if (has(m.fields, k)) { moderation = true; } else { content = true; }
+        }
+      }
+      if (!same(attachmentDigests(oldDoc), attachmentDigests(newDoc))) { content = true; }
+      var isModerator = false;
+      for (var i = 0; i < m.roles.length; i++) { if (has(roles, m.roles[i])) { isModerator = true; } }
+      if (moderation && !isModerator) { forbid(m.message); }
+      if (content || !moderation) { authorise(r, 'update', oldDoc.createdBy); }
+    }
   }
   // ---- end of shared engine ----

@@ -169,7 +169,7 @@ const CREATE: Record<string, Record<string, readonly Role[]>> = {
     post: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'],
   },
   courtdesk_notices: {
-    notice: ['admin'],
+    notice: ['leader', 'admin'],
     receipt: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'],
   },
   courtdesk_library: { libraryItem: ['admin'], download: ['admin'] },
@@ -189,7 +189,11 @@ function forged(type: string, by: string, tag: string): Record<string, unknown> 
     extra['caseId'] = 'case:c1';
     id = `event:case:c1:${tag}`;
   }
-  if (type === 'receipt') id = `receipt:notice:n1:${tag}:${by}`;
+  if (type === 'receipt') {
+    // core/schemas/receipt.ts: the id is derived from the notice and the reader.
+    extra['noticeId'] = `notice:${tag}`;
+    id = `receipt:notice:${tag}:${by}`;
+  }
   if (type === 'passwordChange') id = `passwordChange:${tag}:${by}`;
   if (type === 'passwordChangeResult') {
     extra['requestId'] = `passwordChange:${tag}:${by}`;

@@ -1,8 +1,13 @@
 function (newDoc, oldDoc, userCtx, secObj) {
-  // courtdesk_forum: one document per post; only its author edits or deletes it. Boards by admins.
+  // courtdesk_forum: one document per post; only its author edits, withdraws or deletes it; admins
+  // moderate (hide with a reason, lock a thread) without touching the content. Boards by admins.
+  // A reply to a locked thread cannot be refused here (this function sees no other document): the
+  // app hides the reply box and the thread shows replies only up to the lock.
   var RULES = {
     'board': { label: ['论坛版块', 'forum boards'], create: ['admin'], update: ['admin'], remove: ['admin'] },
     'post': { label: ['帖子', 'posts'], create: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'], update: ['author'], remove: ['author'],
+      moderation: { roles: ['admin'], fields: ['hidden', 'locked'],
+        message: '只有系统管理员可以隐藏帖子或锁定主题 (only admins may hide posts or lock threads)' },
       messages: { update: '只有作者本人可以修改帖子 (only the author may edit a post)',
         remove: '只有作者本人可以删除帖子 (only the author may delete a post)' } }
   };
