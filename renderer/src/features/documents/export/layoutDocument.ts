@@ -60,7 +60,7 @@ export interface LaidOutTable {
 export type LaidOutBlock = LaidOutLine | LaidOutTable;
 
 /** The signature block stays together with the date under it (no lone signature on a page). */
-const KEEP_WITH_NEXT: ReadonlySet<string> = new Set(['signature', 'date', 'verification']);
+const KEEP_WITH_NEXT: ReadonlySet<string> = new Set(['signature', 'date', 'verification', 'clerk']);
 
 /** Default column width when a cell does not say (px). */
 const DEFAULT_COLUMN_PX = 150;
