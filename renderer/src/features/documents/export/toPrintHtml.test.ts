@@ -92,7 +92,7 @@ describe('toPrintHtml', () => {
     expect(widths[0]).toBeCloseTo(100 / 3, 0);
     expect(widths[0]! + widths[1]!).toBeCloseTo(100, 5);
     expect(form).toMatch(
-      /<tr><th><p class="f-body" style="font-size:16pt;text-align:center;text-indent:0em[^"]*">案　　号<\/p><\/th><td>/,
+      /<tr><th><p class="f-body" style="font-size:16pt;text-align:center;text-indent:0em[^"]*">案\u3000\u3000号<\/p><\/th><td>/u,
     );
     expect(form).toContain('<td colspan="2">');
     expect(form).toContain('注意事项：<br>一、被传唤人必须准时到达应到处所。<br>');
