@@ -6,6 +6,7 @@
  * (《人民法院民事裁判文书制作规范》 印刷标准 and GB/T 9704-2012).
  */
 import type { LineRole, TextAlign } from '../../../../../core/documents/content/docModel';
+import layoutFile from '../../../../../resources/documents/pageLayout.json';
 
 /** Twips per millimetre (1 inch = 25.4 mm = 1440 twips). */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -14,34 +15,6 @@ const TWIPS_PER_MM = 1440 / 25.4;
 export function mmToTwips(mm: number): number {
   return Math.round(mm * TWIPS_PER_MM);
 }
-
-/** A4 portrait. */
-export const PAGE = { widthMm: 210, heightMm: 297, widthTwips: 11906, heightTwips: 16838 } as const;
-
-/** Margins of the 156 × 225 mm text block (天头 37, 订口 28). */
-export const MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
-
-/** Exact line pitch: 225 mm / 22 lines ≈ 29 pt. */
-export const LINE_PT = 29;
-
-/** Characters of body text a line holds (印刷标准: 22 lines of 28 characters). */
-export const CHARS_PER_LINE = 28;
-
-/** Width of the text block in points (156 mm). */
-export const TEXT_WIDTH_PT = ((PAGE.widthMm - MARGINS_MM.left - MARGINS_MM.right) * 72) / 25.4;
-
-/** Page numbers start 7 mm below the text block (GB/T 9704-2012 7.5). */
-export const PAGE_NUMBER_GAP_MM = 7;
-
-/** Font sizes: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
-export const SIZE_PT = { title: 22, body: 16, pageNumber: 14 } as const;
-
-/**
- * Body text is condensed just enough for 28 characters of 三号 to fit the 156 mm line, as Word's
- * character grid does in the courts' templates (442 pt / 28 = 15.79 pt a character): −0.25 pt,
- * rounded down to the twentieth of a point both .docx (`w:spacing`) and CSS can express.
- */
-export const BODY_LETTER_SPACING_PT = Math.floor((TEXT_WIDTH_PT / CHARS_PER_LINE - SIZE_PT.body) * 20) / 20;
 
 /** The faces a document uses. */
 export type FontRole = 'title' | 'body' | 'heading1' | 'heading2' | 'pageNumber';
@@ -58,62 +31,58 @@ export interface FontFace {
   readonly css: readonly string[];
 }
 
+/** `resources/documents/pageLayout.json` as typed data (font names are data, not UI strings). */
+interface PageLayoutFile {
+  readonly page: {
+    readonly widthMm: number;
+    readonly heightMm: number;
+    readonly widthTwips: number;
+    readonly heightTwips: number;
+  };
+  readonly marginsMm: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+  };
+  readonly linePt: number;
+  readonly charsPerLine: number;
+  readonly pageNumberGapMm: number;
+  readonly sizesPt: { readonly title: number; readonly body: number; readonly pageNumber: number };
+  readonly fonts: Readonly<Record<FontRole, FontFace>>;
+}
+const layout = layoutFile as PageLayoutFile;
+
+/** A4 portrait. */
+export const PAGE = layout.page;
+
+/** Margins of the 156 × 225 mm text block (天头 37, 订口 28). */
+export const MARGINS_MM = layout.marginsMm;
+
+/** Exact line pitch: 225 mm / 22 lines ≈ 29 pt. */
+export const LINE_PT = layout.linePt;
+
+/** Characters of body text a line holds (印刷标准: 22 lines of 28 characters). */
+export const CHARS_PER_LINE = layout.charsPerLine;
+
+/** Width of the text block in points (156 mm). */
+export const TEXT_WIDTH_PT = ((PAGE.widthMm - MARGINS_MM.left - MARGINS_MM.right) * 72) / 25.4;
+
+/** Page numbers start 7 mm below the text block (GB/T 9704-2012 7.5). */
+export const PAGE_NUMBER_GAP_MM = layout.pageNumberGapMm;
+
+/** Font sizes: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
+export const SIZE_PT = layout.sizesPt;
+
+/**
+ * Body text is condensed just enough for 28 characters of 三号 to fit the 156 mm line, as Word's
+ * character grid does in the courts' templates (442 pt / 28 = 15.79 pt a character): −0.25 pt,
+ * rounded down to the twentieth of a point both .docx (`w:spacing`) and CSS can express.
+ */
+export const BODY_LETTER_SPACING_PT = Math.floor((TEXT_WIDTH_PT / CHARS_PER_LINE - SIZE_PT.body) * 20) / 20;
+
 /** Every face of a court document. */
-export const FONTS: Readonly<Record<FontRole, FontFace>> = {
-  title: {
-    docx: '方正小标宋简体',
-    altName: '宋体',
-    family: 'roman',
-    css: [
-      '方正小标宋简体',
-      'FZXiaoBiaoSong-B05S',
-      '小标宋',
-      'Noto Serif CJK SC Bold',
-      'NotoSerifCJKsc-Bold',
-      'SimSun',
-    ],
-  },
-  body: {
-    docx: '仿宋_GB2312',
-    altName: '仿宋',
-    family: 'roman',
-    css: [
-      '仿宋_GB2312',
-      'FangSong_GB2312',
-      '仿宋',
-      'FangSong',
-      'STFangsong',
-      'Noto Serif CJK SC',
-      'NotoSerifCJKsc-Regular',
-    ],
-  },
-  heading1: {
-    docx: '黑体',
-    altName: 'SimHei',
-    family: 'swiss',
-    css: ['黑体', 'SimHei', 'Noto Sans CJK SC', 'NotoSansCJKsc-Regular'],
-  },
-  heading2: {
-    docx: '楷体_GB2312',
-    altName: '楷体',
-    family: 'roman',
-    css: [
-      '楷体_GB2312',
-      'KaiTi_GB2312',
-      '楷体',
-      'KaiTi',
-      'STKaiti',
-      'Noto Serif CJK SC',
-      'NotoSerifCJKsc-Regular',
-    ],
-  },
-  pageNumber: {
-    docx: '宋体',
-    altName: 'SimSun',
-    family: 'roman',
-    css: ['宋体', 'SimSun', 'Noto Serif CJK SC', 'NotoSerifCJKsc-Regular'],
-  },
-};
+export const FONTS: Readonly<Record<FontRole, FontFace>> = layout.fonts;
 
 /** How one line is set. Indents are in characters of its own size. */
 export interface LineStyle {
