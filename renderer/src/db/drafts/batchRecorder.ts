@@ -53,6 +53,11 @@ export class BatchRecorder {
     return this.pending.length > 0;
   }
 
+  /** Takes local changes made before this recorder existed (spots recorded while loading). */
+  adopt(updates: readonly Uint8Array[]): void {
+    this.pending.push(...updates);
+  }
+
   /** Closes the current batch (null when there is nothing to store). */
   cut(): CutBatch | null {
     if (this.pending.length === 0) return null;

@@ -1,0 +1,107 @@
+/**
+ * Test-only helpers for co-drafting over PouchDB: memory replicas and a memory "server" moved
+ * between with PouchDB's replicator, a hand-run scheduler (a kill is a flush that never runs),
+ * and paragraph-level edits of a draft's Yjs fragment as the editor makes them.
+ */
+import * as Y from 'yjs';
+import { memoryDb, waitFor } from '../../../renderer/src/db/testing/memory';
+import { createRepository } from '../../../renderer/src/db/repository';
+import type { LocalDb } from '../../../renderer/src/db/localDb';
+import type { Scheduler } from '../../../renderer/src/db/drafts/draftSession';
+import type { ServerCheck } from '../../../renderer/src/db/drafts/compaction';
+
+export { memoryDb, waitFor };
+
+/** Pushes then pulls everything between a replica and the server. */
+export async function sync(replica: LocalDb, server: LocalDb): Promise<void> {
+  await replica.replicate.to(server);
+  await replica.replicate.from(server);
+}
+
+/** Which of `ids` the memory server holds live. */
+export function memoryServerCheck(server: LocalDb): ServerCheck {
+  return async (ids) => {
+    const res = await server.allDocs({ keys: [...ids] });
+    return new Set(
+      res.rows
+        .filter((r) => 'value' in r && r.value && !(r.value as { deleted?: boolean }).deleted)
+        .map((r) => r.key),
+    );
+  };
+}
+
+/** A server that cannot be reached. */
+export const offlineServer: ServerCheck = () => Promise.reject(new Error('offline'));
+
+/** A scheduler whose timers run only when the test says so. */
+export function manualScheduler(): Scheduler & {
+  readonly timers: { fn: () => void; ms: number }[];
+  runAll(): void;
+} {
+  const timers: { fn: () => void; ms: number; live: boolean }[] = [];
+  return {
+    timers,
+    setTimeout(fn, ms) {
+      const t = { fn, ms, live: true };
+      timers.push(t);
+      return t;
+    },
+    clearTimeout(h) {
+      (h as { live: boolean }).live = false;
+      const i = timers.indexOf(h as (typeof timers)[number]);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    runAll() {
+      for (const t of timers.splice(0)) if (t.live) t.fn();
+    },
+  };
+}
+
+/** Creates a draft's metadata document as `user`; returns its id. */
+export async function createDraftDoc(db: LocalDb, user: string, uuid: string): Promise<string> {
+  const doc = await createRepository(db, { user }).create('draft', [uuid], {
+    caseId: 'case:c1',
+    kind: 'judgment',
+    title: '民事判决书',
+  });
+  return doc._id;
+}
+
+/** The paragraphs' text. */
+export function paragraphs(fragment: Y.XmlFragment): string[] {
+  return fragment.toArray().map((p) =>
+    (p as Y.XmlElement)
+      .toArray()
+      .map((t) =>
+        t instanceof Y.XmlText
+          ? t
+              .toDelta()
+              .map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : ''))
+              .join('')
+          : '',
+      )
+      .join(''),
+  );
+}
+
+/** Appends a paragraph with `text`. */
+export function appendParagraph(fragment: Y.XmlFragment, text: string): void {
+  const p = new Y.XmlElement('paragraph');
+  const t = new Y.XmlText();
+  t.insert(0, text);
+  p.insert(0, [t]);
+  fragment.push([p]);
+}
+
+/** Replaces `[from, to)` of paragraph `i` with `insert`. */
+export function editParagraph(
+  fragment: Y.XmlFragment,
+  i: number,
+  from: number,
+  to: number,
+  insert: string,
+): void {
+  const t = (fragment.get(i) as Y.XmlElement).get(0) as Y.XmlText;
+  if (to > from) t.delete(from, to - from);
+  if (insert) t.insert(from, insert);
+}
