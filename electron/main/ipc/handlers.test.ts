@@ -153,8 +153,12 @@ describe('IPC handlers', () => {
       ok: true,
       value: { path: '/tmp/a.pdf' },
     });
-    expect(svc.print.toPdf).toHaveBeenCalledWith(expect.any(FakeWebContents), '判决书', { cssPageSize: false });
-    expect(await invoke('print:toPdf', APP, { suggestedName: '民事判决书', cssPageSize: true })).toMatchObject({
+    expect(svc.print.toPdf).toHaveBeenCalledWith(expect.any(FakeWebContents), '判决书', {
+      cssPageSize: false,
+    });
+    expect(
+      await invoke('print:toPdf', APP, { suggestedName: '民事判决书', cssPageSize: true }),
+    ).toMatchObject({
       ok: true,
     });
     expect(svc.print.toPdf).toHaveBeenLastCalledWith(expect.any(FakeWebContents), '民事判决书', {

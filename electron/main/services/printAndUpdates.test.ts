@@ -45,7 +45,9 @@ describe('PrintMainService', () => {
   it('takes the page size and margins from the page’s CSS when asked (court documents)', async () => {
     const { service, contents } = setup({ canceled: false, filePath: '/home/j/民事判决书.pdf' });
     await service.toPdf(contents as unknown as WebContents, '民事判决书', { cssPageSize: true });
-    expect(contents.printOptions).toEqual([{ printBackground: true, pageSize: 'A4', preferCSSPageSize: true }]);
+    expect(contents.printOptions).toEqual([
+      { printBackground: true, pageSize: 'A4', preferCSSPageSize: true },
+    ]);
   });
 
   it('prints through the system dialog: printed, cancelled, or a failure that becomes an error', async () => {

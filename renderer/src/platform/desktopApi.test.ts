@@ -114,7 +114,10 @@ describe('browser DesktopApi', () => {
     expect(await api.invoke('print:print')).toEqual({ ok: true, value: { printed: null } });
     expect(env.printed).toBe(1);
     const untyped = api.invoke as (c: string, ...a: unknown[]) => Promise<unknown>;
-    expect(await untyped('print:print', { copies: 3 })).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENTS' } });
+    expect(await untyped('print:print', { copies: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENTS' },
+    });
     expect(env.printed).toBe(1);
   });
 
