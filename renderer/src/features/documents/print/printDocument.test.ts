@@ -29,7 +29,7 @@ function snapshot(target: Document) {
     title: target.title,
     views: target.querySelectorAll(`.${PRINT_VIEW_CLASS}`).length,
     text: target.querySelector(`.${PRINT_VIEW_CLASS}`)?.textContent ?? '',
-    css: [...target.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n'),
+    css: Array.from(target.querySelectorAll('style'), (s) => s.textContent ?? '').join('\n'),
   };
 }
 
