@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import type { DocNode } from '../../../../../core/documents/content/docModel';
 import { documentText } from '../../../../../core/documents/content/docText';
 import { mergeTemplate } from '../../../../../core/documents/templates/mergeTemplate';
 import { templateById } from '../../../../../core/documents/templates/templates';
@@ -107,7 +108,7 @@ describe('toDocx: a 民事判决书 as court documents are laid out', async () =
   });
 
   it('has every line of the document, in order', () => {
-    expect(paras.map(textOf)).toEqual(documentText(doc).split('\n'));
+    expect(paras.map(textOf)).toEqual(documentText(doc as DocNode).split('\n'));
   });
 
   it('puts 「— PAGE —」 in 宋体 四号 at the bottom, odd pages right and even pages left', () => {

@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { MARK } from '../../../../../core/documents/content/docModel';
+import { MARK, type DocNode } from '../../../../../core/documents/content/docModel';
 import { documentText } from '../../../../../core/documents/content/docText';
 import { mergeTemplate } from '../../../../../core/documents/templates/mergeTemplate';
 import { templateById } from '../../../../../core/documents/templates/templates';
@@ -67,7 +67,7 @@ describe('toPrintHtml', () => {
   });
 
   it('has every line of the document in order, numbers included', () => {
-    expect(paras.map((p) => textOf(p.html))).toEqual(documentText(doc).split('\n'));
+    expect(paras.map((p) => textOf(p.html))).toEqual(documentText(doc as DocNode).split('\n'));
   });
 
   it('sets titles, body text and the signature block as the .docx does', () => {

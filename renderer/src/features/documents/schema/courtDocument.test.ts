@@ -1,7 +1,7 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import { generateHTML, generateJSON } from '@tiptap/html';
 import { describe, expect, it } from 'vitest';
-import { MARK } from '../../../../../core/documents/content/docModel';
+import { MARK, type DocNode } from '../../../../../core/documents/content/docModel';
 import { documentText } from '../../../../../core/documents/content/docText';
 import { mergeTemplate } from '../../../../../core/documents/templates/mergeTemplate';
 import { DOCUMENT_TEMPLATES } from '../../../../../core/documents/templates/templates';
@@ -101,7 +101,7 @@ describe('court-document schema', () => {
       (m) => m.name.startsWith('civilJudgmentOrdinary') || m.name.startsWith('summons'),
     )) {
       const back = generateJSON(generateHTML(doc, courtDocumentExtensions), courtDocumentExtensions);
-      expect(documentText(back), name).toBe(documentText(doc));
+      expect(documentText(back as DocNode), name).toBe(documentText(doc as DocNode));
       expect(compact(back), name).toEqual(doc);
     }
   });
