@@ -13,6 +13,8 @@ import { IssueList, type Fields } from './fields';
 
 /** Kinds of court documents a draft can be. */
 export const DRAFT_KINDS = ['judgment', 'ruling', 'mediation', 'summons', 'serviceReceipt', 'other'] as const;
+/** A kind of draft. */
+export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /** Longest legacy `body` (HTML of a v1 draft). */
 export const MAX_LEGACY_BODY = 2_000_000;

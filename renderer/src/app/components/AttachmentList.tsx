@@ -39,6 +39,8 @@ export interface AttachmentListProps {
   readonly dbKey: DatabaseKey;
   /** The documents whose files are listed (a volume, a draft, a library item …). */
   readonly ownerIds: readonly string[];
+  /** One more action per file (the documents screens view scans in the app). */
+  readonly extraAction?: (file: AttachmentEntry) => ReactNode;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface AttachmentListProps {
  * waiting to download, or failed (live, from db/attachments.ts). Local files open from the
  * replica after their digest is checked.
  */
-export function AttachmentList({ dbKey, ownerIds }: AttachmentListProps) {
+export function AttachmentList({ dbKey, ownerIds, extraAction }: AttachmentListProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const engine = useSyncEngine();
@@ -83,6 +85,7 @@ export function AttachmentList({ dbKey, ownerIds }: AttachmentListProps) {
           data-state={f.state}
           data-file-id={f.fileId}
           actions={[
+            ...(extraAction ? [extraAction(f)] : []),
             <Button
               key="open"
               size="small"

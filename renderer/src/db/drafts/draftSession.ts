@@ -86,6 +86,16 @@ export class DraftSession {
     state.doc.on('update', this.onLocal);
   }
 
+  /** The draft's id. */
+  get draftId(): string {
+    return this.options.draftId;
+  }
+
+  /** The signed-in writer. */
+  get user(): string {
+    return this.options.user;
+  }
+
   /** The Yjs document. */
   get doc() {
     return this.state.doc;
@@ -94,6 +104,11 @@ export class DraftSession {
   /** The XmlFragment the editor binds to. */
   get fragment() {
     return this.state.fragment;
+  }
+
+  /** Whether `author`'s documents count for this draft (the case team). */
+  trusts(author: string): boolean {
+    return this.trust(author);
   }
 
   /** Documents not applied because their author is not trusted. */
