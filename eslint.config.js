@@ -12,6 +12,8 @@ import globals from 'globals';
  *   electron/main   → common, core, node, electron
  *   renderer        → core and electron/common types; never node:* or electron values
  *   sync-server     → core, node; never renderer or electron
+ *   tests/support   → test-only code (fakes, fixtures, harnesses): only tests and benches import it,
+ *                     shipped code (every layer above, build/) never does
  * tests/lint/layering.test.ts proves each rule fails on a forbidden import.
  */
 // Exact module names (a regex, so relative files like './events' are not mistaken for built-ins).
@@ -35,6 +37,10 @@ const serverBan = {
 const mainBan = {
   group: ['**/electron/main/**', '**/main/**'],
   message: 'Electron main-process code is not importable here.',
+};
+const testsBan = {
+  group: ['**/tests/**', '**/tests'],
+  message: 'Test-only code lives in tests/support and is imported only by tests and benches.',
 };
 const dbLibBan = {
   group: [
@@ -63,7 +69,23 @@ const rendererPatterns = [
   electronBan,
   serverBan,
   mainBan,
+  testsBan,
   { group: ['**/preload/**'], message: 'Use renderer/src/platform, not the preload.' },
+];
+// electron/main and sync-server keep their layer rules in tests; only shipped files get testsBan.
+const mainPatterns = [
+  rendererBan,
+  serverBan,
+  { group: ['**/preload/**'], message: 'main does not import the preload.' },
+];
+const serverPatterns = [
+  rendererBan,
+  electronBan,
+  mainBan,
+  {
+    group: ['**/preload/**', '**/electron/**'],
+    message: 'sync-server never imports Electron code.',
+  },
 ];
 
 export default tseslint.config(
@@ -100,7 +122,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBan, electronBan, rendererBan, serverBan, mainBan, dbLibBan] },
+        { patterns: [nodeBan, electronBan, rendererBan, serverBan, mainBan, dbLibBan, testsBan] },
       ],
     },
   },
@@ -117,6 +139,7 @@ export default tseslint.config(
             rendererBan,
             serverBan,
             mainBan,
+            testsBan,
             {
               group: ['**/core/**', '**/preload/**'],
               message: 'electron/common depends on nothing but zod.',
@@ -138,6 +161,7 @@ export default tseslint.config(
             rendererBan,
             serverBan,
             mainBan,
+            testsBan,
             { group: ['**/core/**'], message: 'The preload imports only electron and electron/common.' },
           ],
         },
@@ -146,18 +170,12 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            rendererBan,
-            serverBan,
-            { group: ['**/preload/**'], message: 'main does not import the preload.' },
-          ],
-        },
-      ],
-    },
+    ignores: ['electron/main/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...mainPatterns, testsBan] }] },
+  },
+  {
+    files: ['electron/main/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: mainPatterns }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -197,21 +215,16 @@ export default tseslint.config(
   },
   {
     files: ['sync-server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            rendererBan,
-            electronBan,
-            mainBan,
-            {
-              group: ['**/preload/**', '**/electron/**'],
-              message: 'sync-server never imports Electron code.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['sync-server/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...serverPatterns, testsBan] }] },
+  },
+  {
+    files: ['sync-server/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: serverPatterns }] },
+  },
+  {
+    files: ['build/**/*.{ts,mjs,js}'],
+    ignores: ['build/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [testsBan] }] },
   },
 );

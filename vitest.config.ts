@@ -23,6 +23,7 @@ export default defineConfig({
             'build/**/*.test.ts',
             'tests/lint/**/*.test.ts',
             'tests/support/**/*.test.ts',
+            'tests/bench/lib/**/*.test.ts',
           ],
           testTimeout: 60_000,
         },
@@ -33,6 +34,11 @@ export default defineConfig({
           environment: 'node',
           include: ['renderer/src/**/*.test.ts', 'renderer/src/**/*.test.tsx'],
           setupFiles: ['fake-indexeddb/auto'],
+          // A test waits for several conditions in a row, each up to 10 s (waitFor in
+          // tests/support/renderer/memory.ts): a stuck one must fail with its own message, not with
+          // the test's timeout, on a busy 2-core machine too.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,5 +1,5 @@
 /**
- * Compiles the design-document file tree `sync-server/ddocs/<db>/<ddoc>/` (CONVENTIONS, as in
+ * Compiles the design-document file tree `sync-server/ddocs/<db>/<ddoc>/` (docs/product-rules.md §8.1, as in
  * cht-core) into JSON design documents with a version stamp, so provisioning can install them
  * idempotently. Run as a script (`npm run build:ddocs`) it writes `dist/ddocs/<db>.json`;
  * provisioning imports {@link compileDdocs} and compiles in memory.

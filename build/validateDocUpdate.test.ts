@@ -1,7 +1,8 @@
 /**
  * Every validate_doc_update of sync-server/ddocs, evaluated from its compiled text in a bare VM
  * context (no Node globals, as in CouchDB's JS engine) and called with fake userCtx for every
- * role × document type × create/update/delete. The expectation table below restates SPEC §3
+ * role × document type × create/update/delete. The expectation table below restates docs/product-rules.md
+ * §3.2
  * independently of the ddoc RULES tables, so a wrong rule in either fails here.
  */
 import { runInNewContext } from 'node:vm';
@@ -10,6 +11,8 @@ import { DATABASES } from '../core/databases';
 import { ROLES, type Role } from '../core/roles';
 import { DOC_TYPES, isDocType } from '../core/schemas/base';
 import { currentVersion } from '../core/schemas/registry';
+import { claimDoc } from '../sync-server/src/workers/caseNumberLog';
+import { caseNumberDoc } from '../sync-server/src/workers/caseNumberWorker';
 import { validFields, validId } from '../tests/support/validDocs';
 import { compileDdocs } from './compileDdocs';
 
@@ -432,7 +435,12 @@ describe('validate_doc_update draft content and versions (courtdesk_documents)',
       outcome(vdu, docOf('draftVersion', 'assistant.hu', { milestone: 'submitted' }), null, assistant),
     ).toBe('ok');
     expect(
-      outcome(vdu, docOf('draftVersion', 'assistant.hu', { milestone: 'draft', openSpots: 2 }), null, assistant),
+      outcome(
+        vdu,
+        docOf('draftVersion', 'assistant.hu', { milestone: 'draft', openSpots: 2 }),
+        null,
+        assistant,
+      ),
     ).toBe('ok');
   });
 
@@ -445,5 +453,36 @@ describe('validate_doc_update draft content and versions (courtdesk_documents)',
     expect(outcome(vdu, { ...mine, draftId: 'draft:other' }, null, assistant)).toBe('forbidden');
     expect(outcome(vdu, { ...mine, update: 'not base64!' }, null, assistant)).toBe('forbidden');
     expect(outcome(vdu, { ...mine, update: 'A'.repeat(4_000_004) }, null, assistant)).toBe('forbidden');
+  });
+});
+
+describe('validate_doc_update and the case-number claim log', () => {
+  const vdu = loadVdu('courtdesk_cases');
+  const key = { year: 2026, court: '甘0402', typeCode: '民初' };
+  const worker = ctx('worker', ['worker']);
+  const claim = claimDoc(key, 7, { caseId: 'case:u1' }, '2026-03-02T08:00:00.000Z', 'worker');
+  const genesis = claimDoc(key, 0, { base: 0 }, '2026-03-02T08:00:00.000Z', 'worker');
+  const number = caseNumberDoc(key, {
+    caseId: 'case:u1',
+    position: 7,
+    seq: 7,
+    createdAt: '2026-03-02T08:00:00.000Z',
+    createdBy: 'worker',
+    recorded: false,
+  });
+
+  it('accepts the claims, the genesis and the number document from the worker only', () => {
+    for (const doc of [claim, genesis, number]) {
+      expect(outcome(vdu, doc, null, worker), String(doc._id)).toBe('ok');
+      expect(outcome(vdu, doc, null, ctx('clerk.wang', ['clerk'])), String(doc._id)).toBe('forbidden');
+      expect(outcome(vdu, doc, null, ctx('leader.li', ['leader'])), String(doc._id)).toBe('forbidden');
+    }
+  });
+
+  it('lets the worker delete a losing claim leaf (a body-less tombstone), nobody else', () => {
+    const old = { ...claim, _rev: '1-a' };
+    const tomb = { _id: claim._id, _rev: '1-a', _deleted: true };
+    expect(outcome(vdu, tomb, old, worker)).toBe('ok');
+    expect(outcome(vdu, tomb, old, ctx('clerk.wang', ['clerk']))).toBe('forbidden');
   });
 });

@@ -22,7 +22,7 @@ export interface DatabaseSpec {
   readonly replicated: boolean;
 }
 
-/** Keys of every database SPEC names. */
+/** Keys of every database (docs/product-rules.md §3.6). */
 export type DatabaseKey =
   'cases' | 'documents' | 'enforcement' | 'forum' | 'notices' | 'library' | 'public' | 'audit' | 'accounts';
 

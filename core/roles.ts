@@ -1,5 +1,6 @@
 /*
- * Staff roles of CourtDesk (SPEC §3). A role is a CouchDB user role string; the server enforces
+ * Staff roles of CourtDesk (docs/product-rules.md §3.1). A role is a CouchDB user role string; the server
+ * enforces
  * access with `_security` and `validate_doc_update`, the UI only reflects it.
  */
 /** Roles held by people who work inside the court (everyone except the worker and the kiosk). */

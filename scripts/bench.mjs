@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every benchmark in tests/bench (each measures ours and a baseline in the
-// same run and writes tests/bench/results/<name>.json). Benchmarks never pass or fail on time.
+// same run, ≥ 3 samples per side in alternating order, and writes tests/bench/results/<name>.json
+// with the median and spread of every metric and the load average during the run).
+// Benchmarks never pass or fail on time (docs/product-rules.md §8.5).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -12,7 +12,7 @@ import {
 } from './caseNumber';
 
 describe('parseCaseNumber', () => {
-  it('reads the example of SPEC §4.1 (案号规定 第三条)', () => {
+  it('reads the example of docs/product-rules.md §4.2 (案号规定 第三条)', () => {
     const r = parseCaseNumber('（2026）甘0402民初123号');
     expect(r).toMatchObject({
       ok: true,

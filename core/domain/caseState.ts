@@ -1,5 +1,6 @@
 /**
- * The state of a case as a pure fold (SPEC §2, §4.1) of its case, number, assignment and event
+ * The state of a case as a pure fold (docs/product-rules.md §2.3, §4.4) of its case, number, assignment
+ * and event
  * documents and the leaders' approvals. Events are deduplicated by id and applied in (time, id)
  * order, so replication order does not matter; unknown or malformed ones are skipped and reported.
  * Hearing-clash detection over the folded hearings lives in hearingClashes.ts.

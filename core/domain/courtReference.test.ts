@@ -11,7 +11,7 @@ describe('reference lists', () => {
     expect(courtByCode('甘9999')).toBeNull();
   });
 
-  it('lists every type code SPEC §4.1 and the demo data use, with family and instance', () => {
+  it('lists every type code of docs/product-rules.md §4.2 and the demo data, with family and instance', () => {
     for (const code of [
       '民初',
       '民终',

@@ -24,7 +24,7 @@ const weekends: WorkCalendar = {
 };
 
 describe('reference data', () => {
-  it('covers every procedure of SPEC §4.1 with its statutory length', () => {
+  it('covers every procedure of docs/product-rules.md §4.5 with its statutory length', () => {
     const len = (code: string) => procedureLimit(code)?.base;
     expect(len('civilOrdinary')).toEqual({ months: 6, days: 0 }); // 民诉法 第一百五十二条
     expect(len('civilSummary')).toEqual({ months: 3, days: 0 }); // 第一百六十四条

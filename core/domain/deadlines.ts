@@ -57,7 +57,7 @@ export interface DeadlineInput {
   readonly calendar?: WorkCalendar;
 }
 
-/** Warning levels of SPEC §4.1: 30, 15 and 7 days left, and overdue. */
+/** Warning levels of docs/product-rules.md §4.5: 30, 15 and 7 days left, and overdue. */
 export type WarningLevel = 'none' | 'd30' | 'd15' | 'd7' | 'overdue';
 
 /** A problem with the recorded extensions (the deadline is still computed). */

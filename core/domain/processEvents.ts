@@ -1,5 +1,6 @@
 /**
- * Process events (流程节点) of a case — the append-only `event:` documents of SPEC §2, §4.1 — and the
+ * Process events (流程节点) of a case — the append-only `event:` documents of docs/product-rules.md §2.3, §4.4
+ * — and the
  * leader-authored `approval:` decisions on them: kinds, typed shapes, and time helpers. Reading
  * the documents (a tolerant reader) is in processEventDocs.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * The statutory time limits (审限) of every procedure SPEC §4.1 names, loaded from
+ * The statutory time limits (审限) of every procedure docs/product-rules.md §4.5 names, loaded from
  * `resources/reference/timeLimits.json` and checked once at load so the rest of the code can trust
  * their shape. The legal source of each limit is kept beside it in the JSON (`source`).
  */

@@ -1,6 +1,7 @@
 /**
- * `approval` documents (courtdesk_cases): a court leader's decision (SPEC §3 "leaders … approve
- * deadline extensions"). Two kinds:
+ * `approval` documents (courtdesk_cases): a court leader's decision (docs/product-rules.md §3.2: leaders
+ * approve
+ * deadline extensions). Two kinds:
  * - `extension`: a decision on an `extensionRequested` event, read by
  *   core/domain/processEventDocs.ts `parseExtensionDecision` (requestId, decision, optional
  *   level/months/days overriding the request);

@@ -1,6 +1,6 @@
 /**
- * The document envelope every CourtDesk document carries (SPEC §2, CONVENTIONS "ids carry their
- * type"). Per-collection schemas extend it in later issues; the design documents in
+ * The document envelope every CourtDesk document carries (docs/product-rules.md §2.8, §8.2).
+ * Per-collection schemas extend it in later issues; the design documents in
  * `sync-server/ddocs/` mirror these structural rules in ES5 so CouchDB enforces the same thing.
  */
 

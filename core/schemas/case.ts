@@ -1,5 +1,5 @@
 /**
- * `case` documents (courtdesk_cases): a filing by a clerk (SPEC §4.1). History:
+ * `case` documents (courtdesk_cases): a filing by a clerk (docs/product-rules.md §4.1). History:
  * - v1: party `type: 'person' | 'org'`; the demo data's v1 used `caseTypeCode`, `filedAt`, Chinese
  *   procedure names (`简易程序`) and Chinese party roles (`原告`).
  * - v2: party `kind: 'natural' | 'legal'` (the statutory terms), `caseType`, `filingDate`.

@@ -1,6 +1,6 @@
 /**
- * `event` documents (courtdesk_cases): append-only process history of a case (SPEC §2 "write paths
- * do not contend"): each node (service, hearing scheduled, suspension …) is its own document.
+ * `event` documents (courtdesk_cases): append-only process history of a case (docs/product-rules.md §2.3):
+ * each node (service, hearing scheduled, suspension …) is its own document.
  *
  * Version 2 aligns the schema with the reader (core/domain/processEventDocs.ts): kinds are
  * {@link PROCESS_EVENT_KINDS} and the kind's fields live in `data`, checked by the reader itself,
@@ -13,7 +13,7 @@ import { PROCESS_EVENT_KINDS } from '../domain/processEvents';
 import type { CollectionSchema } from './collection';
 import { isRecord, IssueList, type Fields } from './fields';
 
-/** Process node kinds (SPEC §4.1); the same list the fold understands. */
+/** Process node kinds (docs/product-rules.md §4.4); the same list the fold understands. */
 export const EVENT_KINDS = PROCESS_EVENT_KINDS;
 
 const ALIASES: Readonly<Record<string, string>> = {

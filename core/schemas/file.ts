@@ -8,7 +8,10 @@
 import type { CollectionSchema } from './collection';
 import { IssueList, isRecord, type Fields } from './fields';
 
-/** Largest attachment a file document may carry (bytes; SPEC §2 "files up to 50 MB", with headroom). */
+/**
+ * Largest attachment a file document may carry (bytes; docs/product-rules.md §2.5: files up to 50 MB, with
+ * headroom).
+ */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** `md5-<base64>` as CouchDB and PouchDB report an attachment's digest. */

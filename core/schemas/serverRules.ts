@@ -1,7 +1,8 @@
 /**
  * The collection rules as the server runs them: build/ddocSchemas.ts bundles this module (and the
  * schemas and domain rules it imports) into ES5 and inlines it into every validate_doc_update, so
- * CouchDB refuses a forged write with the very rules the client validated with (SPEC §1: one set
+ * CouchDB refuses a forged write with the very rules the client validated with (docs/product-rules.md §1:
+ * one set
  * of rules for renderer, worker and design documents).
  */
 import { isRecord } from './fields';

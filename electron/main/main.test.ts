@@ -4,11 +4,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./testing/fakeElectron')).fakeElectronModule);
+vi.mock(
+  'electron',
+  async () => (await import('../../tests/support/electron/fakeElectron')).fakeElectronModule,
+);
 
 import { IPC_CHANNELS } from '../common/ipcContract';
-import { fakeFrame } from './testing/fakeElectron';
-import type * as FakeModule from './testing/fakeElectron';
+import { fakeFrame } from '../../tests/support/electron/fakeElectron';
+import type * as FakeModule from '../../tests/support/electron/fakeElectron';
 
 // vi.resetModules() gives every boot a fresh main.ts *and* a fresh fake; these point at the current one.
 let fake: typeof FakeModule.fake;

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('./testing/fakeElectron')).fakeElectronModule);
+vi.mock(
+  'electron',
+  async () => (await import('../../tests/support/electron/fakeElectron')).fakeElectronModule,
+);
 
-import { fake, FakeBrowserWindow, FakeWebContents } from './testing/fakeElectron';
+import { fake, FakeBrowserWindow, FakeWebContents } from '../../tests/support/electron/fakeElectron';
 import {
   APP_ENTRY_URL,
   applicationMenuTemplate,
@@ -13,7 +16,7 @@ import {
   isSafeExternalUrl,
   secureWebPreferences,
 } from './window';
-import { fakeElectronModule } from './testing/fakeElectron';
+import { fakeElectronModule } from '../../tests/support/electron/fakeElectron';
 import type { BrowserWindow, Session, WebContents } from 'electron';
 
 function newWindow(openExternal = (url: string) => fake.openedExternal.push(url)): FakeBrowserWindow {

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-vi.mock('electron', async () => (await import('../main/testing/fakeElectron')).fakeElectronModule);
+vi.mock(
+  'electron',
+  async () => (await import('../../tests/support/electron/fakeElectron')).fakeElectronModule,
+);
 
 import { IPC_CHANNELS, type DesktopApi } from '../common/ipcContract';
-import { fake } from '../main/testing/fakeElectron';
+import { fake } from '../../tests/support/electron/fakeElectron';
 
 let api: DesktopApi;
 

@@ -269,7 +269,7 @@ async function userCommand(args: string[], values: Values, io: CliIo): Promise<n
 
 let handlersInstalled = false;
 
-/** Logs unhandled rejections; exits non-zero on an uncaught exception (CONVENTIONS "Errors"). */
+/** Logs unhandled rejections; exits non-zero on an uncaught exception (docs/product-rules.md §8.4). */
 export function installProcessHandlers(log: (line: string) => void): void {
   if (handlersInstalled) return;
   handlersInstalled = true;

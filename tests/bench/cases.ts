@@ -1,29 +1,32 @@
 /**
- * Bench `case-list-filter-sort-100k` (SPEC §4.1 "case list of 100,000 cases"): in Chromium, a
- * local IndexedDB replica of 100,000 cases (~1 KB each) plus their case-number, assignment and
- * event documents; the renderer's case catalog is built over it (build time recorded against a
- * bare `allDocs` scan of the same documents), then ≥ 200 varied filtered + sorted first-page
- * queries (limit 50) are timed on the catalog (`ours`) and on a naive filter + full sort of the
- * same summaries (`baseline`), with the results compared for equality. Writes
- * tests/bench/results/cases.json. CASES_BENCH_N overrides the case count (smoke runs).
+ * Bench of the case catalog (docs/product-rules.md §4.6), in Chromium over a local IndexedDB replica
+ * of 100,000 cases (~1 KB each) plus their case-number, assignment and event documents
+ * (lib/catalogDocs.ts), the renderer's own catalog code (renderer/src/features/cases/model/):
+ *
+ *  - `case-query-p95` / `-p50`: the query the app ships (the case list's filter + sort + search,
+ *    first page of 50) over 240 varied queries; baseline: the naive filter + full sort of the same
+ *    summaries. One sample = one pass over the 240 queries; results compared for equality.
+ *  - `case-catalog-build-100k`: building the catalog from the documents; baseline: a bare `allDocs`
+ *    scan of the same replica (the read floor).
+ *  - `case-catalog-restart-100k`: a restart from the local snapshot; baseline: a build from the
+ *    documents.
+ *  - `case-catalog-incremental-1k`: re-folding 1,000 rewritten cases (no baseline).
+ *
+ * Every metric: lib/samples.ts (≥ 3 samples per side, alternating). Writes results/cases.json.
+ * CASES_BENCH_N overrides the case count (smoke runs).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import os from 'node:os';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import type { CaseQuery } from '../../renderer/src/features/cases/model/catalogTypes';
-import { launchChromium } from '../e2e/browser';
-import { BENCH_JUDGES } from './lib/catalogDocs';
-import { loadAverage, machineInfo } from './lib/machine';
-import { percentile, round1 } from './lib/stats';
-import type { CasesBenchApi } from './page/casesMain';
 import { mulberry32 } from '../../sync-server/src/setup/demoRandom';
+import { BENCH_JUDGES } from './lib/catalogDocs';
+import { LoadMonitor, machineInfo } from './lib/machine';
+import { openBenchPage } from './lib/harness';
+import { describeRow, pairedRow, soloRow, writeResults, type MetricRow } from './lib/results';
+import { alternate, repeat } from './lib/samples';
+import { percentile } from './lib/stats';
+import type { CasesBenchApi } from './page/casesMain';
 
-const N = Number(process.env.CASES_BENCH_N ?? 100_000);
+const N = Number(process.env['CASES_BENCH_N'] ?? 100_000);
 const QUERIES = 240;
-const PAGE_DIR = fileURLToPath(new URL('./page/', import.meta.url));
 const started = Date.now();
 const log = (m: string) => console.log(`[cases ${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
 
@@ -61,123 +64,121 @@ function makeQueries(count: number): CaseQuery[] {
   });
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
 async function main(): Promise<void> {
-  const loadAtStart = loadAverage();
-  const outDir = mkdtempSync(join(os.tmpdir(), 'courtdesk-casesbench-'));
-  await build({
-    configFile: join(PAGE_DIR, 'vite.config.ts'),
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: join(PAGE_DIR, 'cases.html') } },
-  });
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    try {
-      const body = readFileSync(join(outDir, path === '/' ? 'cases.html' : path));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const port = (server.address() as { port: number }).port;
-  const browser = await launchChromium();
-  const rows: Record<string, unknown>[] = [];
-  let chromiumVersion = 'unknown';
+  const load = new LoadMonitor();
+  const bench = await openBenchPage<CasesBenchApi>('cases.html', 'casesBench');
+  const rows: MetricRow[] = [];
+  const add = (row: MetricRow) => {
+    rows.push(row);
+    log(describeRow(row));
+  };
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => process.stderr.write(`[bench page] ${e.message}\n`));
-    await page.goto(`http://127.0.0.1:${port}/cases.html`);
-    await page.waitForFunction(() => typeof window.casesBench === 'object');
-    const call = <K extends keyof CasesBenchApi>(m: K, ...args: Parameters<CasesBenchApi[K]>) =>
-      page.evaluate(({ m, args }) => (window.casesBench[m] as (...a: unknown[]) => unknown)(...args), {
-        m,
-        args: args as unknown[],
-      }) as Promise<Awaited<ReturnType<CasesBenchApi[K]>>>;
-
+    const { call } = bench;
     const seeded = await call('seed', N, 5000);
     log(
-      `seeded ${seeded.docs} docs for ${N} cases in ${(seeded.ms / 1000).toFixed(1)} s (case doc ~${seeded.bytes} B)`,
+      `seeded ${seeded.docs} docs for ${N} cases in ${(seeded.ms / 1000).toFixed(1)} s (case ~${seeded.bytes} B)`,
     );
-    const scan = await call('scan', 2000);
-    const built = await call('build');
-    log(
-      `catalog built in ${built.ms.toFixed(0)} ms (${built.cases} cases); bare allDocs scan ${scan.ms.toFixed(0)} ms`,
+    const first = await call('build'); // warm-up (JIT, IndexedDB caches), not counted
+    log(`warm-up build ${first.ms.toFixed(0)} ms, ${first.cases} cases of ${first.docs} docs`);
+
+    const build = await alternate(
+      async () => (await call('build')).ms,
+      async () => (await call('scan', 2000)).ms,
+      { log },
     );
-    const saved = await call('saveSnapshot');
-    log(`snapshot written in ${saved.ms.toFixed(0)} ms`);
+    add(
+      pairedRow(
+        'case-catalog-build-100k',
+        'ms',
+        build,
+        'bare allDocs(include_docs) scan of the same replica in pages of 2000 (the read floor: no fold, no index)',
+        {
+          note: `${first.docs} docs; the build folds every case with core foldCaseState and builds 4 sort orders + search text`,
+        },
+      ),
+    );
+
+    let source: string | null = null;
+    const restart = await alternate(
+      async () => {
+        const r = await call('restart');
+        source = r.source;
+        return r.ms;
+      },
+      async () => (await call('build')).ms,
+      { log },
+    );
+    add(
+      pairedRow(
+        'case-catalog-restart-100k',
+        'ms',
+        restart,
+        'a build from the documents (as case-catalog-build-100k), same replica, same run',
+        {
+          note: `ours = dispose + start again from the local _local snapshot (source: ${String(source)}) until settled`,
+        },
+      ),
+    );
+
     const queries = makeQueries(QUERIES);
-    await call('run', queries.slice(0, 20)); // warm-up (JIT), not counted
-    const run = await call('run', queries);
-    const p = (xs: number[], q: number) => percentile(xs, q);
-    log(
-      `queries: ours p50 ${p(run.ours, 50).toFixed(2)} p95 ${p(run.ours, 95).toFixed(2)} ms; naive p50 ${p(run.baseline, 50).toFixed(1)} p95 ${p(run.baseline, 95).toFixed(1)} ms; mismatches ${run.mismatches}`,
+    await call('run', queries.slice(0, 20), 'catalog'); // warm-up (JIT), not counted
+    await call('run', queries.slice(0, 20), 'naive');
+    const latencies = { catalog: [] as number[][], naive: [] as number[][] };
+    let mismatches = 0;
+    let reference: string[] | null = null;
+    const pass = async (side: 'catalog' | 'naive') => {
+      const r = await call('run', queries, side);
+      latencies[side].push(r.ms);
+      reference ??= r.signatures;
+      mismatches += r.signatures.filter((sig, i) => sig !== reference?.[i]).length;
+      return r.ms;
+    };
+    const p95 = await alternate(
+      async () => percentile(await pass('catalog'), 95),
+      async () => percentile(await pass('naive'), 95),
+      { log },
     );
-    const changed = await call('change', 1000);
-    log(`1000 changed cases re-folded in ${changed.ms.toFixed(0)} ms`);
-    const restart = await call('restart');
-    log(
-      `restart: catalog ready from ${restart.source} in ${restart.ms.toFixed(0)} ms (${restart.cases} cases)`,
+    const naiveName =
+      'naive Array filter + full sort of the same summaries per query (tests/support/renderer/naiveQuery.ts), same page, same run';
+    const queryNote = `${QUERIES} first-page queries (limit 50) mixing type/status/judge/warning filters, 4 sort fields × 2 directions and number/party searches; one sample = one pass; ${mismatches} of ${QUERIES * p95.ours.length * 2} query results differed from the first pass's`;
+    add(
+      pairedRow('case-query-p95', 'ms (p95 of a pass)', p95, naiveName, {
+        note: queryNote,
+        queries: QUERIES,
+      }),
     );
-    chromiumVersion = browser.version();
-    const note = `${N} cases (${seeded.docs} docs: case ~${seeded.bytes} B UTF-8 + caseNumber, assignment, events) in Chromium IndexedDB (pouchdb indexeddb adapter); ${QUERIES} first-page queries (limit 50) mixing type/status/judge/warning filters, 4 sort fields × 2 directions and number/party searches; results identical to the baseline in ${QUERIES - run.mismatches}/${QUERIES}; median matches ${p(run.totals, 50)}`;
-    rows.push(
-      {
-        metric: 'case-list-filter-sort-100k',
-        unit: 'ms (p95)',
-        ours: round1(p(run.ours, 95)),
-        baseline: round1(p(run.baseline, 95)),
-        baselineName:
-          'naive Array filter + full sort of the same 100k summaries per query, same page, same run',
-        target: 50,
-        targetMet: p(run.ours, 95) <= 50,
-        note,
-      },
-      {
-        metric: 'case-list-filter-sort-100k-p50',
-        unit: 'ms (p50)',
-        ours: round1(p(run.ours, 50)),
-        baseline: round1(p(run.baseline, 50)),
-        baselineName: 'naive Array filter + full sort, same queries',
-      },
-      {
-        metric: 'case-catalog-build-100k',
-        unit: 'ms',
-        ours: round1(built.ms),
-        baseline: round1(scan.ms),
-        baselineName:
-          'bare allDocs(include_docs) scan of the same replica in pages of 2000 (the read floor: no fold, no index)',
-        note: `${built.docs} docs; the build folds every case with core foldCaseState and builds 4 sort orders + search text`,
-      },
-      {
-        metric: 'case-catalog-restart-100k',
-        unit: 'ms',
-        ours: round1(restart.ms),
-        baseline: round1(built.ms),
-        baselineName: 'first build from the documents (case-catalog-build-100k), same replica, same run',
-        note: `ours = dispose + start again from the local _local snapshot (source: ${restart.source}) until settled; snapshot write took ${round1(saved.ms)} ms`,
-      },
-      {
-        metric: 'case-catalog-incremental-1k',
-        unit: 'ms',
-        ours: round1(changed.ms),
-        baseline: null,
-        baselineName:
-          'none (1000 case documents rewritten locally; time until the catalog has re-folded them all)',
-      },
+    add(
+      pairedRow(
+        'case-query-p50',
+        'ms (p50 of a pass)',
+        {
+          ours: latencies.catalog.map((xs) => percentile(xs, 50)),
+          baseline: latencies.naive.map((xs) => percentile(xs, 50)),
+          order: p95.order,
+        },
+        naiveName,
+        { note: 'the same passes as case-query-p95' },
+      ),
     );
+
+    const changed = await repeat(async (round) => (await call('change', 1000, round)).ms, { log });
+    add(
+      soloRow(
+        'case-catalog-incremental-1k',
+        'ms',
+        changed,
+        'nothing else re-folds changed cases; 1000 case documents rewritten locally, time until the catalog has re-folded them all',
+      ),
+    );
+    if (mismatches > 0) log(`WARNING: ${mismatches} query results differed between passes or sides`);
+    const file = writeResults('cases', rows, machineInfo(load, bench.chromium), {
+      setup: `${N} cases (${seeded.docs} docs: case ~${seeded.bytes} B UTF-8 + caseNumber, assignment, events) in Chromium IndexedDB (pouchdb indexeddb adapter)`,
+      queryMismatches: mismatches,
+    });
+    log(`wrote ${file}`);
   } finally {
-    await browser.close().catch(() => undefined);
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await bench.close();
   }
-  const measuredAt = new Date().toISOString();
-  const m = machineInfo(loadAtStart, chromiumVersion);
-  const results = rows.map((r) => ({ ...r, measuredAt, machine: m }));
-  const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'cases.json');
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
-  log(`wrote ${file} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 await main();

@@ -1,41 +1,99 @@
 /**
- * Guard overhead benchmark: the same workload through our guarded embedded server and through raw
- * express-pouchdb 4.2.0 without the guard (baseline), measured in the same run. Appends
- * `{ metric, unit, ours, baseline, baselineName }` entries to tests/bench/results/server.json.
- * Never asserts on time (CONVENTIONS: benchmarks are measured, not asserted).
+ * What the embedded server costs over bare express-pouchdb: the same workload through our guarded
+ * server with the real design documents (build/compileDdocs.ts: courtdesk_cases' validate_doc_update
+ * with the compiled core schemas, and its `_security`), signed in as a clerk with a session cookie
+ * as the app is — and through raw express-pouchdb 4.2.0 with no guard, no design document and the
+ * server admin (baseline). ≥ 3 samples per side, alternating (lib/samples.ts); a fresh database per
+ * sample. Writes tests/bench/results/server.json. Measured, never asserted (docs/product-rules.md §8.5).
  *
- *   npx tsx tests/bench/guard.ts
+ *   npm run bench guard       (or: npx tsx tests/bench/guard.ts)
  */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import express from 'express';
+import { compileDdocs } from '../../build/compileDdocs';
+import { DATABASES } from '../../core/databases';
+import { currentVersion } from '../../core/schemas/registry';
 import { startEmbeddedServer } from '../../sync-server/src/embedded/embeddedServer';
-
-/** One measured figure. */
-export interface Result {
-  metric: string;
-  unit: string;
-  ours: number;
-  baseline: number;
-  baselineName: string;
-  measuredAt?: string;
-}
+import { securityFor } from '../../sync-server/src/setup/provision';
+import { createUser, embeddedTarget, sessionCookie } from '../support/couchTarget';
+import { validFields } from '../support/validDocs';
+import { LoadMonitor, machineInfo } from './lib/machine';
+import { describeRow, pairedRow, writeResults, type MetricRow } from './lib/results';
+import { alternate, type Paired } from './lib/samples';
 
 const require = createRequire(import.meta.url);
-const DOCS = 10_000;
+const DOCS = Number(process.env['GUARD_BENCH_DOCS'] ?? 10_000);
 const BATCH = 1_000;
-const ROUNDS = 2;
-const BASELINE = 'express-pouchdb 4.2.0 (fullCouchDB, admin set, no guard)';
+const SINGLE_GETS = 1_000;
+const BASELINE =
+  'raw express-pouchdb 4.2.0 (fullCouchDB mode, server admin by Basic auth, no guard, no design document)';
+const CLERK = { name: 'clerk.bench', password: 'bench-clerk-pass' };
+const started = Date.now();
+const log = (m: string) => console.log(`[guard ${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
 
+/** One server as the workload sees it: base URL and the request headers that authenticate. */
 interface Endpoint {
   url: string;
-  auth: string;
+  headers: Record<string, string>;
+  /** Creates an empty database ready for the workload (ours: real ddoc and `_security`). */
+  createDb(db: string): Promise<void>;
   close(): Promise<void>;
+}
+
+function basic(c: { name: string; password: string }): string {
+  return 'Basic ' + Buffer.from(`${c.name}:${c.password}`).toString('base64');
+}
+
+async function req(
+  url: string,
+  headers: Record<string, string>,
+  method: string,
+  body?: unknown,
+): Promise<string> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 200)}`);
+  return text;
+}
+
+async function startOurs(dir: string, admin: { name: string; password: string }): Promise<Endpoint> {
+  const server = await startEmbeddedServer({ dataDir: dir, port: 0, admin, logger: () => undefined });
+  const target = embeddedTarget(server.url, admin, () => server.close());
+  const adminHeaders = { authorization: basic(admin) };
+  const spec = DATABASES.find((d) => d.name === 'courtdesk_cases');
+  const ddoc = compileDdocs()
+    .find((d) => d.db === 'courtdesk_cases')
+    ?.docs.find((d) => d._id === '_design/courtdesk');
+  if (!spec || !ddoc) throw new Error('no courtdesk_cases design document');
+  await createUser(target, CLERK.name, CLERK.password, ['clerk']);
+  const cookie = await sessionCookie(target, CLERK.name, CLERK.password);
+  return {
+    url: server.url,
+    headers: { cookie },
+    async createDb(db) {
+      await req(`${server.url}/${db}`, adminHeaders, 'PUT');
+      await req(`${server.url}/${db}/_security`, adminHeaders, 'PUT', securityFor(spec));
+      await req(`${server.url}/${db}/_design/courtdesk`, adminHeaders, 'PUT', ddoc);
+      // The validator is live: a filing without its fields is refused before anything is timed.
+      const probe = await fetch(`${server.url}/${db}/case%3Aprobe`, {
+        method: 'PUT',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'case', schemaVersion: currentVersion('case'), createdBy: CLERK.name }),
+      });
+      if (probe.status !== 403) throw new Error(`${db}: an invalid filing got ${probe.status}, not 403`);
+    },
+    close: () => server.close(),
+  };
 }
 
 async function startBaseline(dir: string, admin: { name: string; password: string }): Promise<Endpoint> {
@@ -60,10 +118,12 @@ async function startBaseline(dir: string, admin: { name: string; password: strin
   app.use(ep);
   const server: Server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const headers = { authorization: basic(admin) };
   return {
-    url: `http://127.0.0.1:${port}`,
-    auth: basic(admin),
+    url,
+    headers,
+    createDb: async (db) => void (await req(`${url}/${db}`, headers, 'PUT')),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
@@ -72,189 +132,89 @@ async function startBaseline(dir: string, admin: { name: string; password: strin
   };
 }
 
-function basic(c: { name: string; password: string }): string {
-  return 'Basic ' + Buffer.from(`${c.name}:${c.password}`).toString('base64');
-}
-
-function makeDocs(prefix: string): Array<Record<string, unknown>> {
-  const filler = '案件摘要'.repeat(60); // ~720 bytes of UTF-8
-  return Array.from({ length: DOCS }, (_, i) => ({
-    _id: `${prefix}:${String(i).padStart(6, '0')}`,
+/** Valid filings (they pass the real validate_doc_update as a clerk), ids sorted for the GETs. */
+function filings(): Array<Record<string, unknown> & { _id: string }> {
+  const createdAt = new Date().toISOString();
+  return Array.from({ length: DOCS }, () => ({
+    _id: `case:${randomUUID()}`,
+    ...validFields('case'),
     type: 'case',
-    caseNumber: `（2026）甘0402民初${i + 1}号`,
-    parties: [{ name: `当事人${i}`, role: 'plaintiff' }],
-    summary: filler,
-    filedAt: '2026-03-01',
+    schemaVersion: currentVersion('case'),
+    createdAt,
+    createdBy: CLERK.name,
   }));
 }
 
-async function req(e: Endpoint, method: string, path: string, body?: unknown): Promise<string> {
-  const res = await fetch(e.url + path, {
-    method,
-    headers: { authorization: e.auth, 'content-type': 'application/json', accept: 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-  return text;
-}
-
-async function measureWrite(e: Endpoint, db: string): Promise<number> {
-  await req(e, 'PUT', `/${db}`);
-  const docs = makeDocs(db);
-  const t0 = performance.now();
-  for (let i = 0; i < docs.length; i += BATCH)
-    await req(e, 'POST', `/${db}/_bulk_docs`, { docs: docs.slice(i, i + BATCH) });
-  return performance.now() - t0;
-}
-
-async function measureRead(e: Endpoint, db: string): Promise<number> {
-  const t0 = performance.now();
-  const text = await req(e, 'GET', `/${db}/_all_docs?include_docs=true`);
-  const elapsed = performance.now() - t0;
-  const rows = (JSON.parse(text) as { rows: unknown[] }).rows.length;
-  if (rows !== DOCS) throw new Error(`expected ${DOCS} rows, got ${rows}`);
-  return elapsed;
-}
-
-const VDU =
-  'function (newDoc) { if (newDoc.type === "case" && !newDoc.caseNumber) throw({ forbidden: "caseNumber required" }); }';
-
-async function measureWriteWithVdu(e: Endpoint, db: string): Promise<number> {
-  await req(e, 'PUT', `/${db}`);
-  await req(e, 'PUT', `/${db}/_design/rules`, { validate_doc_update: VDU });
-  const docs = makeDocs(db).slice(0, DOCS / 2);
-  const t0 = performance.now();
-  for (let i = 0; i < docs.length; i += BATCH)
-    await req(e, 'POST', `/${db}/_bulk_docs`, { docs: docs.slice(i, i + BATCH) });
-  return performance.now() - t0;
-}
-
-const SINGLE_GETS = 1_000;
-
-async function measureSingleGets(e: Endpoint, db: string): Promise<number> {
-  const t0 = performance.now();
-  for (let i = 0; i < SINGLE_GETS; i++)
-    await req(e, 'GET', `/${db}/${encodeURIComponent(`${db}:${String(i).padStart(6, '0')}`)}`);
-  return performance.now() - t0;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-/** Runs the benchmark and appends its results to tests/bench/results/server.json. */
-export async function runServerBench(): Promise<Result[]> {
-  const root = mkdtempSync(join(tmpdir(), 'courtdesk-bench-'));
-  const admin = { name: 'admin', password: 'bench-password' };
-  const oursServer = await startEmbeddedServer({
-    dataDir: join(root, 'ours'),
-    port: 0,
-    admin,
-    logger: () => undefined,
-  });
-  const ours: Endpoint = { url: oursServer.url, auth: basic(admin), close: () => oursServer.close() };
-  const base = await startBaseline(join(root, 'baseline'), admin);
-  const samples = {
-    oursW: [] as number[],
-    baseW: [] as number[],
-    oursR: [] as number[],
-    baseR: [] as number[],
-    oursV: [] as number[],
-    baseV: [] as number[],
-    oursG: [] as number[],
-    baseG: [] as number[],
+/** One sample of each workload on a fresh database: bulk write, `_all_docs` read, single GETs. */
+async function workload(e: Endpoint, db: string): Promise<{ write: number; read: number; gets: number }> {
+  await e.createDb(db);
+  const docs = filings();
+  let t0 = performance.now();
+  for (let i = 0; i < docs.length; i += BATCH) {
+    const text = await req(`${e.url}/${db}/_bulk_docs`, e.headers, 'POST', {
+      docs: docs.slice(i, i + BATCH),
+    });
+    const failed = (JSON.parse(text) as { error?: string }[]).filter((r) => r.error);
+    if (failed.length)
+      throw new Error(`${db}: ${failed.length} writes refused, e.g. ${JSON.stringify(failed[0])}`);
+  }
+  const write = performance.now() - t0;
+  t0 = performance.now();
+  const all = JSON.parse(await req(`${e.url}/${db}/_all_docs?include_docs=true`, e.headers, 'GET')) as {
+    rows: { id: string }[];
   };
+  const read = performance.now() - t0;
+  const caseRows = all.rows.filter((r) => r.id.startsWith('case:'));
+  if (caseRows.length !== DOCS) throw new Error(`${db}: expected ${DOCS} cases, read ${caseRows.length}`);
+  t0 = performance.now();
+  for (const row of caseRows.slice(0, SINGLE_GETS))
+    await req(`${e.url}/${db}/${encodeURIComponent(row.id)}`, e.headers, 'GET');
+  return { write, read, gets: performance.now() - t0 };
+}
+
+async function main(): Promise<void> {
+  const load = new LoadMonitor();
+  const root = mkdtempSync(join(tmpdir(), 'courtdesk-guardbench-'));
+  const admin = { name: 'admin', password: 'bench-password' };
+  const ours = await startOurs(join(root, 'ours'), admin);
+  const base = await startBaseline(join(root, 'baseline'), admin);
+  const reads = { ours: [] as number[], baseline: [] as number[] };
+  const gets = { ours: [] as number[], baseline: [] as number[] };
+  let writes: Paired;
   try {
-    for (let round = 0; round < ROUNDS; round++) {
-      // Alternate the order so neither side always runs warm.
-      const order: Array<[Endpoint, 'ours' | 'base']> =
-        round % 2 === 0
-          ? [
-              [ours, 'ours'],
-              [base, 'base'],
-            ]
-          : [
-              [base, 'base'],
-              [ours, 'ours'],
-            ];
-      for (const [e, who] of order) {
-        const db = `bench_${who}_${round}`;
-        samples[`${who}W`].push(await measureWrite(e, db));
-        samples[`${who}R`].push(await measureRead(e, db));
-        samples[`${who}G`].push(await measureSingleGets(e, db));
-        samples[`${who}V`].push(await measureWriteWithVdu(e, `${db}_vdu`));
-      }
-    }
+    const run = async (side: 'ours' | 'baseline', e: Endpoint, round: number) => {
+      const r = await workload(e, `bench_${side}_${round}`);
+      reads[side].push(r.read);
+      gets[side].push(r.gets);
+      return r.write;
+    };
+    await workload(ours, 'warm_ours'); // warm-up (JIT, LevelDB), not counted
+    await workload(base, 'warm_base');
+    writes = await alternate(
+      (r) => run('ours', ours, r),
+      (r) => run('baseline', base, r),
+      { log },
+    );
   } finally {
     await ours.close();
     await base.close();
     rmSync(root, { recursive: true, force: true });
   }
-  const measuredAt = new Date().toISOString();
-  const results: Result[] = [
-    {
-      metric: `server _bulk_docs write ${DOCS} ~1KB docs (batches of ${BATCH})`,
-      unit: 'ms',
-      ours: round1(median(samples.oursW)),
-      baseline: round1(median(samples.baseW)),
-      baselineName: BASELINE,
-      measuredAt,
-    },
-    {
-      metric: `server _all_docs?include_docs=true read ${DOCS} docs`,
-      unit: 'ms',
-      ours: round1(median(samples.oursR)),
-      baseline: round1(median(samples.baseR)),
-      baselineName: BASELINE,
-      measuredAt,
-    },
-    {
-      metric: `server ${SINGLE_GETS} sequential GET /{db}/{doc} (Basic auth; per-request guard cost)`,
-      unit: 'ms',
-      ours: round1(median(samples.oursG)),
-      baseline: round1(median(samples.baseG)),
-      baselineName: BASELINE,
-      measuredAt,
-    },
-    {
-      metric: `server _bulk_docs write ${DOCS / 2} docs with a validate_doc_update (ours: vm sandbox; baseline: unsandboxed)`,
-      unit: 'ms',
-      ours: round1(median(samples.oursV)),
-      baseline: round1(median(samples.baseV)),
-      baselineName: BASELINE,
-      measuredAt,
-    },
+  const oursSide =
+    'guarded embedded server, clerk with a session cookie, real courtdesk_cases design document and _security';
+  const rows: MetricRow[] = [
+    pairedRow(`server-bulk-write-${DOCS / 1000}k`, 'ms', writes, BASELINE, {
+      note: `${DOCS} valid case documents (~1 KB) in _bulk_docs batches of ${BATCH}; ours: ${oursSide} (validate_doc_update runs the compiled core schemas and role rules on every document)`,
+    }),
+    pairedRow(`server-all-docs-read-${DOCS / 1000}k`, 'ms', { ...writes, ...reads }, BASELINE, {
+      note: `GET _all_docs?include_docs=true of the ${DOCS} documents just written; ours: ${oursSide}`,
+    }),
+    pairedRow(`server-sequential-get-${SINGLE_GETS / 1000}k`, 'ms', { ...writes, ...gets }, BASELINE, {
+      note: `${SINGLE_GETS} sequential GET /{db}/{doc}: the per-request cost of authentication and the guard; ours: ${oursSide}`,
+    }),
   ];
-  appendResults(results);
-  return results;
+  for (const r of rows) log(describeRow(r));
+  log(`wrote ${writeResults('server', rows, machineInfo(load, 'n/a (Node only)'))}`);
 }
 
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-function appendResults(results: Result[]): void {
-  const file = join(dirname(fileURLToPath(import.meta.url)), 'results', 'server.json');
-  mkdirSync(dirname(file), { recursive: true });
-  const existing: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
-  const list = Array.isArray(existing) ? existing : [];
-  writeFileSync(
-    file,
-    JSON.stringify(
-      [...list.filter((r: { metric?: unknown }) => !results.some((n) => n.metric === r.metric)), ...results],
-      null,
-      2,
-    ) + '\n',
-  );
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const results = await runServerBench();
-  for (const r of results)
-    process.stdout.write(
-      `${r.metric}: ours ${r.ours} ${r.unit}, baseline ${r.baseline} ${r.unit} (${r.baselineName})\n`,
-    );
-}
+await main();

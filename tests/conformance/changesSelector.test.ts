@@ -65,6 +65,16 @@ describe('_changes filter=_selector', () => {
     expect(ids(r.body)).toEqual(['file:c']);
   });
 
+  it('a longpoll feed answers every ready change at once, not one per request', async () => {
+    const r = await couchFetch(`${target.url}/${db}/_changes?filter=_selector&feed=longpoll&timeout=2000`, {
+      method: 'POST',
+      auth: target.admin,
+      body: { selector: { type: 'file' } },
+    });
+    expect(r.status).toBe(200);
+    expect(ids(r.body)).toEqual(['file:a', 'file:c']);
+  });
+
   it('refuses a selector feed without a selector', async () => {
     const r = await couchFetch(`${target.url}/${db}/_changes?filter=_selector`, { auth: target.admin });
     expect(r.status).toBe(400);

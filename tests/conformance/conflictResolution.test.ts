@@ -17,7 +17,8 @@ import {
 import { validFields } from '../support/validDocs';
 
 /**
- * Conflict resolution on documents nobody may delete (SPEC §2 conflicts, §3 roles), against the
+ * Conflict resolution on documents nobody may delete (docs/product-rules.md §2.4 conflicts, §3.2 roles),
+ * against the
  * embedded server or COUCH_URL: a real conflict (two `new_edits: false` revisions), resolved by a
  * clerk on a `case` with the marked tombstone conflicts.ts writes; the marker grants the update
  * right, not the remove right; a forged marked deletion of the only leaf passes validation and is

@@ -39,7 +39,12 @@ export interface Fixture {
     method: string,
     path: string,
     body?: unknown,
-    extra?: { rawBody?: string | Buffer; contentType?: string; timeoutMs?: number },
+    extra?: {
+      rawBody?: string | Buffer;
+      contentType?: string;
+      timeoutMs?: number;
+      headers?: Record<string, string>;
+    },
   ): Promise<CouchResponse>;
   /** Request as the server admin. */
   admin(method: string, path: string, body?: unknown): Promise<CouchResponse>;
@@ -89,6 +94,21 @@ export async function setupFixture(): Promise<Fixture> {
     },
   };
   return fixture;
+}
+
+/** Asserts that the server still answers: `GET /` and the fixture database as the server admin. */
+export async function expectServerAnswers(f: Fixture): Promise<void> {
+  const root = await couchFetch(`${f.target.url}/`);
+  if (root.status !== 200) throw new Error(`the server stopped answering: GET / → ${root.status}`);
+  const db = await f.admin('GET', `/${f.db}`);
+  if (db.status !== 200) throw new Error(`the server stopped answering: GET /${f.db} → ${db.status}`);
+}
+
+/** The `_security` object of `db` as the server admin reads it. */
+export async function securityOf(f: Fixture, db = f.db): Promise<unknown> {
+  const r = await f.admin('GET', `/${db}/_security`);
+  if (r.status !== 200) throw new Error(`GET ${db}/_security → ${r.status} ${r.text}`);
+  return r.body;
 }
 
 /** Prints, visibly, that a check ran only on the embedded server. */

@@ -98,6 +98,21 @@ const forbidden: Array<[layer: string, file: string, code: string]> = [
     'electron/main/__layering.ts',
     "import { x as y } from '../../renderer/src/app/anything';\nexport const x = y;\n",
   ],
+  ...(
+    [
+      ['core', 'core/__layering.ts', '../tests/support/validDocs'],
+      ['renderer', 'renderer/src/db/__layering.ts', '../../../tests/support/renderer/memory'],
+      ['main', 'electron/main/__layering.ts', '../../tests/support/electron/fakeElectron'],
+      ['preload', 'electron/preload/__layering.ts', '../../tests/support/electron/fakeElectron'],
+      ['electron/common', 'electron/common/__layering.ts', '../../tests/support/anything'],
+      ['sync-server', 'sync-server/src/__layering.ts', '../../tests/support/couchTarget'],
+      ['build', 'build/__layering.ts', '../tests/support/validDocs'],
+    ] as const
+  ).map(([layer, file, from]): [string, string, string] => [
+    `${layer} → tests/support`,
+    file,
+    `import * as y from '${from}';\nexport const x = y;\n`,
+  ]),
   ['focused test', 'core/__layering.test.ts', "import { it } from 'vitest';\nit.only('x', () => {});\n"],
 ];
 
@@ -137,6 +152,21 @@ const allowed: Array<[layer: string, file: string, code: string]> = [
     'sync-server → core, node',
     'sync-server/src/__layering.ts',
     "import http from 'node:http';\nimport { ROLES } from '../../core/roles';\nexport const x = [http, ROLES];\n",
+  ],
+  [
+    'a main test → tests/support',
+    'electron/main/__layering.test.ts',
+    "import { fake } from '../../tests/support/electron/fakeElectron';\nexport const x = fake;\n",
+  ],
+  [
+    'a sync-server test → tests/support',
+    'sync-server/src/__layering.test.ts',
+    "import { getCouchTarget } from '../../tests/support/couchTarget';\nexport const x = getCouchTarget;\n",
+  ],
+  [
+    'a renderer test → tests/support',
+    'renderer/src/db/__layering.test.ts',
+    "import { memoryDb } from '../../../tests/support/renderer/memory';\nexport const x = memoryDb;\n",
   ],
 ];
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedServer } from '../../sync-server/src/embedded/embeddedServer';
+import { markServer, sweepServer } from './runSweep';
 
 /**
  * The CouchDB a test suite talks to: Apache CouchDB when `COUCH_URL` is set (admin credentials in
@@ -19,8 +20,10 @@ export interface CouchTarget {
   /** True for the embedded server, false for `COUCH_URL`. */
   embedded: boolean;
   /**
-   * Embedded: closes the server and removes its folder. `COUCH_URL`: deletes only the databases
-   * and users created through this module's helpers; nothing else is touched.
+   * Embedded: closes the server and removes its folder. `COUCH_URL`: deletes the databases and
+   * users created through this module's helpers, then purges every other document (and deletes
+   * every `_local` document) created since the target was obtained (runSweep.ts), so the suites
+   * can run again and again against one staging server.
    */
   stop(): Promise<void>;
 }
@@ -78,6 +81,7 @@ export async function getCouchTarget(): Promise<CouchTarget> {
     u.username = '';
     u.password = '';
     const url = u.toString().replace(/\/$/, '');
+    const mark = await markServer(url, admin);
     const target: CouchTarget = {
       url,
       adminUrl: external.replace(/\/$/, ''),
@@ -88,12 +92,21 @@ export async function getCouchTarget(): Promise<CouchTarget> {
         for (const db of t.dbs)
           await couchFetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', auth: admin });
         for (const user of t.users) await deleteUser(target, user);
+        await sweepServer(url, admin, mark, t.dbs);
         t.dbs.clear();
         t.users.clear();
       },
     };
     return target;
   }
+  return startEmbeddedTarget();
+}
+
+/**
+ * A fresh embedded server in this process, on a random port in a temporary folder, whatever
+ * `COUCH_URL` says: what unit tests of code that talks to CouchDB run against (one per test file).
+ */
+export async function startEmbeddedTarget(): Promise<CouchTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'courtdesk-couch-'));
   const admin = { name: 'admin', password: randomBytes(12).toString('hex') };
   const server = await startEmbeddedServer({ dataDir: dir, port: 0, admin, logger: () => undefined });
@@ -101,6 +114,32 @@ export async function getCouchTarget(): Promise<CouchTarget> {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
+}
+
+/** The server URL with `user`'s credentials (what the CLI and the worker are given). */
+export function credentialUrl(target: CouchTarget, user: Credentials): string {
+  const u = new URL(target.url);
+  u.username = encodeURIComponent(user.name);
+  u.password = encodeURIComponent(user.password);
+  return u.toString().replace(/\/$/, '');
+}
+
+/**
+ * Deletes every database but `_users` and `_replicator` (the server needs those to sign anyone
+ * in), so tests sharing one embedded server each start from an unprovisioned server. Refuses a
+ * `COUCH_URL` target: it would wipe someone's server.
+ */
+export async function dropDatabases(target: CouchTarget): Promise<void> {
+  if (!target.embedded) throw new Error('dropDatabases only runs against a test-owned embedded server');
+  const all = await couchFetch(`${target.url}/_all_dbs`, { auth: target.admin });
+  for (const db of all.body as string[]) {
+    if (db === '_users' || db === '_replicator') continue;
+    const r = await couchFetch(`${target.url}/${encodeURIComponent(db)}`, {
+      method: 'DELETE',
+      auth: target.admin,
+    });
+    if (r.status !== 200) throw new Error(`delete ${db}: ${r.status} ${r.text}`);
+  }
 }
 
 /** A target for an embedded server the caller started (and stops with `stop`). */

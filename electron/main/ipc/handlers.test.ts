@@ -3,7 +3,7 @@ import { IPC_CHANNELS, type IpcChannel, type ResolvedSettings } from '../../comm
 import type { WebContents } from 'electron';
 import { MainServiceError } from '../services/errors';
 import type { ServerUrlChange } from '../services/settingsMainService';
-import { fakeFrame, FakeWebContents, type FakeFrame } from '../testing/fakeElectron';
+import { fakeFrame, FakeWebContents, type FakeFrame } from '../../../tests/support/electron/fakeElectron';
 import {
   createHandlers,
   dispatch,

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
-import { FakeWebContents } from '../testing/fakeElectron';
+import { FakeWebContents } from '../../../tests/support/electron/fakeElectron';
 import { PrintMainService, safePdfFileName } from './printMainService';
 import { UpdatesMainService } from './updatesMainService';
 

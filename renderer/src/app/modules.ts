@@ -1,7 +1,8 @@
 import { isRole, STAFF_ROLES, type Role } from '../../../core/roles';
 
 /**
- * The modules of SPEC §4 as the shell knows them: a stable key (used in routes, i18n keys and
+ * The modules of docs/product-rules.md §7 as the shell knows them: a stable key (used in routes, i18n keys
+ * and
  * `data-testid`s), the hash path, the navigation group, and which roles see it. The UI only
  * reflects access; the server enforces it (`_security`, `validate_doc_update`).
  */

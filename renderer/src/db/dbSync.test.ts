@@ -1,9 +1,9 @@
-import { memoryDb, waitFor } from './testing/memory';
+import { memoryDb, waitFor } from '../../../tests/support/renderer/memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DatabaseKey } from '../../../core/databases';
 import { createSyncEngine, SyncFailure, type SyncEngine } from './replication';
 import type { SyncStatus } from './syncStatus';
-import { createTestEngine } from './testing/testEngine';
+import { createTestEngine } from '../../../tests/support/renderer/testEngine';
 
 /**
  * The engine against a second in-memory PouchDB standing in for the server. Server behaviour that

@@ -1,5 +1,5 @@
 /**
- * The pull's safety net (SPEC §2 "nothing is ever lost"): before replication deletes more than a
+ * The pull's safety net (docs/product-rules.md §2.2): before replication deletes more than a
  * share of the local documents of a database, the pull stops and the user is asked.
  *
  * Two layers: {@link DeletionGuard.lookAhead} reads the server's `_changes` since the last pull

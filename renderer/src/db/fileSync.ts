@@ -26,8 +26,12 @@ import type { LocalDb } from './localDb';
 /** Databases whose attachments travel in `file:` documents with their own replication. */
 export const FILE_DB_KEYS: readonly DatabaseKey[] = ['documents', 'library'];
 
-/** Every document but `file:` ones (negative look-ahead: JS RegExp and CouchDB's PCRE both have it). */
-export const NO_FILES = { _id: { $regex: '^(?!file:)' } } as const;
+/**
+ * Every document but `file:` ones. A plain prefix under a top-level `$not`: the embedded server
+ * runs only regular expressions a linear-time engine can (no look-ahead, docs/embedded-server.md),
+ * and PouchDB's selector matcher knows `$not` only at the top level; CouchDB 3.4 answers it alike.
+ */
+export const NO_FILES = { $not: { _id: { $regex: '^file:' } } } as const;
 /** `file:` documents only. */
 export const FILES_ONLY = { _id: { $regex: '^file:' } } as const;
 

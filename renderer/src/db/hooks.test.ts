@@ -1,4 +1,4 @@
-import { memoryDb, waitFor } from './testing/memory';
+import { memoryDb, waitFor } from '../../../tests/support/renderer/memory';
 import { describe, expect, it } from 'vitest';
 import { keysForRoles, liveQuery } from './hooks';
 

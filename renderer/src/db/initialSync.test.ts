@@ -1,8 +1,8 @@
-import { memoryDb, waitFor } from './testing/memory';
+import { memoryDb, waitFor } from '../../../tests/support/renderer/memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncEngine } from './replication';
 import type { InitialSyncProgress } from './syncStatus';
-import { createTestEngine } from './testing/testEngine';
+import { createTestEngine } from '../../../tests/support/renderer/testEngine';
 
 /**
  * Initial sync through the engine: a fresh replica is seeded in bulk, then live replication
@@ -26,15 +26,16 @@ function httpServer(db: Db, fail?: (path: string, n: number) => Response | Error
       const info = await db.info();
       return json(200, { update_seq: info.update_seq, doc_count: info.doc_count });
     }
-    if (p === '_all_docs') {
-      const startkey = q.get('startkey');
+    if (p === '_changes') {
+      const since = q.get('since') ?? '0';
       return json(
         200,
-        await db.allDocs({
+        await db.changes({
           include_docs: true,
           conflicts: true,
+          style: (q.get('style') ?? 'main_only') as 'all_docs',
           limit: Number(q.get('limit')),
-          ...(startkey ? { startkey: JSON.parse(startkey) as string, skip: Number(q.get('skip') ?? 0) } : {}),
+          since: /^\d+$/.test(since) ? Number(since) : since,
         }),
       );
     }
@@ -162,7 +163,7 @@ describe('initial sync of a fresh replica', () => {
   it('falls back to ordinary replication when the seed breaks off midway', async () => {
     let pages = 0;
     const remote = httpServer(memoryDb('remote'), (path) => {
-      if (path.startsWith('_all_docs') && ++pages === 3) return new TypeError('network dropped');
+      if (path.startsWith('_changes') && ++pages === 3) return new TypeError('network dropped');
       return null;
     });
     await remote.bulkDocs(drafts(200));
@@ -178,6 +179,62 @@ describe('initial sync of a fresh replica', () => {
     await engine.recount();
     expect(db()).toMatchObject({ unpushed: 0, unpushedMethod: 'revs_diff' });
     expect((await remote.info()).doc_count).toBe(200);
+  });
+
+  it('applies what colleagues change during the read: deletions, updates, new documents, no stray branch', async () => {
+    const remote = httpServer(memoryDb('remote'));
+    await remote.bulkDocs(drafts(200));
+    const serve = (remote as unknown as { fetch: (p: string, i?: RequestInit) => Promise<Response> }).fetch;
+    let pages = 0;
+    Object.assign(remote, {
+      fetch: async (path: string, init?: RequestInit) => {
+        if (path.startsWith('_changes') && ++pages === 3) {
+          // Between pages: delete and edit documents already copied, add one.
+          const gone = await remote.get('draft:d0039');
+          await remote.remove(gone._id, gone._rev);
+          const edited = await remote.get('draft:d0001');
+          await remote.put({ ...edited, title: 'edited during the seed' });
+          await remote.put({ _id: 'draft:a-new', type: 'draft', schemaVersion: 1, title: 'new' });
+        }
+        return serve(path, init);
+      },
+    });
+    const { local, engine, db } = setup(remote);
+    await engine.start();
+    await waitFor('online', () => db().state === 'online');
+    await engine.syncNow();
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const ids = (await local.allDocs()).rows.map((r) => r.id);
+    expect(ids).toEqual((await remote.allDocs()).rows.map((r) => r.id));
+    expect(ids).not.toContain('draft:d0039');
+    expect(ids).toContain('draft:a-new');
+    const mine = await local.get('draft:d0001', { conflicts: true });
+    expect(mine).toMatchObject({
+      title: 'edited during the seed',
+      _rev: (await remote.get('draft:d0001'))._rev,
+    });
+    expect(mine._conflicts).toBeUndefined();
+  });
+
+  it('never asks _all_docs: a lagging copy answering it cannot hide a document from the replica', async () => {
+    // A cluster answers each request from the copy that responds first: `update_seq` from a copy
+    // that has a write and `_all_docs` from one that lacks it lost that document for good.
+    const remote = httpServer(memoryDb('remote'));
+    await remote.bulkDocs(drafts(100));
+    const asked: string[] = [];
+    const serve = (remote as unknown as { fetch: (p: string, i?: RequestInit) => Promise<Response> }).fetch;
+    Object.assign(remote, {
+      fetch: async (path: string, init?: RequestInit) => {
+        asked.push(path.split('?')[0] ?? '');
+        return serve(path, init);
+      },
+    });
+    const { local, engine, db } = setup(remote);
+    await engine.start();
+    await waitFor('online', () => db().state === 'online');
+    expect(asked).toContain('_changes');
+    expect(asked).not.toContain('_all_docs');
+    expect((await local.info()).doc_count).toBe(100);
   });
 
   it('pushes a local write made while the seed ran', async () => {

@@ -1,4 +1,4 @@
-import { memoryDb } from './testing/memory';
+import { memoryDb } from '../../../tests/support/renderer/memory';
 import { describe, expect, it } from 'vitest';
 import { deriveError, deriveState, type StateInputs } from './dbSyncState';
 import { newDir } from './directions';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DesktopApi, IpcChannel } from '../../../electron/common/ipcContract';
+import type { DesktopApi, IpcChannel, IpcResult } from '../../../electron/common/ipcContract';
 import {
   createBrowserDesktopApi,
   invokeOrThrow,
@@ -142,21 +142,33 @@ describe('browser DesktopApi', () => {
 
   it('handles every contract channel', async () => {
     const api = createBrowserDesktopApi(fakeEnv().env);
-    const channels: IpcChannel[] = [
-      'app:getInfo',
-      'settings:get',
-      'settings:setServerUrl',
-      'settings:setLanguage',
-      'shell:openExternal',
-      'print:toPdf',
-      'print:print',
-    ];
+    // Valid arguments per channel; a channel without a handler would answer INTERNAL.
+    const valid: Record<IpcChannel, unknown[]> = {
+      'app:getInfo': [],
+      'settings:get': [],
+      'settings:setServerUrl': ['https://couch.example.org'],
+      'settings:setLanguage': ['en'],
+      'shell:openExternal': ['https://example.org/'],
+      'print:toPdf': [{ suggestedName: '判决书.pdf' }],
+      'print:print': [],
+    };
     const { IPC_CHANNELS } = await import('../../../electron/common/ipcContract');
-    expect([...IPC_CHANNELS].sort()).toEqual([...channels].sort());
+    expect([...IPC_CHANNELS].sort()).toEqual(Object.keys(valid).sort());
+    const answers: Record<string, string> = {};
     for (const c of IPC_CHANNELS) {
-      const untyped = api.invoke as (c: string, ...a: unknown[]) => Promise<unknown>;
-      await expect(untyped(c)).resolves.toBeDefined();
+      const untyped = api.invoke as (c: string, ...a: unknown[]) => Promise<IpcResult<unknown>>;
+      const r = await untyped(c, ...valid[c]);
+      answers[c] = r.ok ? 'ok' : r.error.code;
     }
+    expect(answers).toEqual({
+      'app:getInfo': 'ok',
+      'settings:get': 'ok',
+      'settings:setServerUrl': 'LOCKED',
+      'settings:setLanguage': 'ok',
+      'shell:openExternal': 'ok',
+      'print:toPdf': 'ok',
+      'print:print': 'ok',
+    });
   });
 
   it('invokeOrThrow surfaces the error code', async () => {

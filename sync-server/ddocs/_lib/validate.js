@@ -1,6 +1,7 @@
   // ---- shared CourtDesk validation engine (inlined by build/compileDdocs.ts; ES5 only) ----
   // Layer 1 (structure) mirrors core/schemas/base.ts; layer 2 (authority) applies the role rules
-  // of SPEC §3 given by the database's RULES table. userCtx.db and secObj are deliberately unused:
+  // of docs/product-rules.md §3.2 given by the database's RULES table. userCtx.db and secObj are
+  // deliberately unused:
   // the embedded server does not pass userCtx.db and passes an empty secObj on replication.
   function courtdeskValidate(RULES, newDoc, oldDoc, userCtx) {
     var ROLE_ZH = { judge: '审判员', assistant: '法官助理', clerk: '书记员', enforcement: '执行员',

@@ -2,10 +2,12 @@ import { CouchHttpError, badRequest, documentTooLarge } from '../errors';
 import { checkDesignDoc } from './ddocShape';
 
 /**
- * Shape and size checks of request bodies, pure. express-pouchdb trusts bodies (a malformed
- * `_attachments` used to kill the process; `max_document_size` was 4 GiB); CouchDB rejects them:
- * https://docs.couchdb.org/en/stable/config/couchdb.html#couchdb/max_document_size (8 MB, 413
- * `document_too_large`) and https://docs.couchdb.org/en/stable/api/document/common.html.
+ * Shape and size checks of documents, pure. express-pouchdb trusts bodies (a malformed
+ * `_attachments` or `_revisions` used to kill the process or store a document that killed every
+ * later `_changes`); CouchDB rejects them (couch_doc.erl). Where CouchDB 3.4.3 itself crashes
+ * (500) or accepts something PouchDB cannot store, the embedded server answers 400; the answers
+ * are recorded next to CouchDB's in tests/conformance.
+ * https://docs.couchdb.org/en/stable/config/couchdb.html#couchdb/max_document_size (8 MB, 413)
  */
 
 /** Limits applied by the guard. */
@@ -14,10 +16,19 @@ export interface BodyLimits {
   maxDocumentBytes: number;
   /** Largest request body, CouchDB's `max_http_request_size`. */
   maxRequestBytes: number;
+  /** Deepest JSON nesting of a request body. */
+  maxJsonDepth: number;
+  /** Most documents (or ids, keys, revisions lists) per request. */
+  maxBulkDocs: number;
 }
 
-/** CouchDB 3 defaults for the document size, and our request cap for attachments and bulk uploads. */
-export const DEFAULT_LIMITS: BodyLimits = { maxDocumentBytes: 8_000_000, maxRequestBytes: 80 * 1024 * 1024 };
+/** CouchDB 3 defaults for the document size; our caps for requests (see docs/embedded-server.md). */
+export const DEFAULT_LIMITS: BodyLimits = {
+  maxDocumentBytes: 8_000_000,
+  maxRequestBytes: 80 * 1024 * 1024,
+  maxJsonDepth: 64,
+  maxBulkDocs: 10_000,
+};
 
 type Json = Record<string, unknown>;
 
@@ -26,53 +37,113 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Throws 400 `doc_validation` when `_attachments` is malformed. */
+function docValidation(reason: string): CouchHttpError {
+  return new CouchHttpError(400, 'doc_validation', reason);
+}
+
+/** 400 `illegal_docid`. */
+export function illegalDocId(reason: string): CouchHttpError {
+  return new CouchHttpError(400, 'illegal_docid', reason);
+}
+
+/** Special members CouchDB accepts in a written document (couch_doc:transfer_fields). */
+const SPECIAL_MEMBERS = new Set([
+  '_id',
+  '_rev',
+  '_deleted',
+  '_attachments',
+  '_revisions',
+  '_revs_info',
+  '_conflicts',
+  '_deleted_conflicts',
+  '_local_seq',
+]);
+
+const REV_RE = /^([1-9]\d{0,14})-(\S+)$/;
+
+/** True for a revision PouchDB can store: `N-hash` with N ≥ 1 (CouchDB also takes `0-x` and `1-`). */
+export function isStorableRev(rev: unknown): rev is string {
+  return typeof rev === 'string' && REV_RE.test(rev);
+}
+
+function isBase64Char(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * True for standard base64 (whitespace ignored, as CouchDB's decoder does). A plain loop: an
+ * attachment reaches 70 MB of base64, where a regular expression overflows the stack or takes
+ * seconds.
+ */
+export function isBase64(data: string): boolean {
+  let chars = 0;
+  let padding = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (isSpace(c)) continue;
+    chars++;
+    if (c === 61) padding++;
+    else if (padding > 0 || !isBase64Char(c)) return false;
+  }
+  return chars % 4 === 0 && padding <= 2;
+}
+
+/** Throws CouchDB's answers for a malformed `_attachments` (400 where CouchDB 3.4.3 answers 500). */
 export function checkAttachments(doc: Json): void {
   const atts = doc._attachments;
   if (atts === undefined) return;
   if (!isObject(atts)) throw docValidation('Bad special document member: _attachments');
   for (const [name, att] of Object.entries(atts)) {
-    if (!isObject(att)) throw badRequest(`Attachment ${name} must be a JSON object`);
-    if (att.content_type !== undefined && typeof att.content_type !== 'string')
-      throw badRequest(`Attachment ${name}: content_type must be a string`);
-    if (att.stub === true || att.follows === true) continue;
-    if (typeof att.data !== 'string')
-      throw badRequest(`Attachment ${name}: data must be a base64 string (or stub: true)`);
-    if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(att.data))
-      throw badRequest(`Attachment ${name}: data is not valid base64`);
+    const invalid = badRequest(`Invalid attachment data for ${name}`);
+    if (!isObject(att)) throw invalid;
+    if (att.content_type !== undefined && typeof att.content_type !== 'string') throw invalid;
+    // `follows` parts exist only in multipart/related uploads, which the embedded server refuses.
+    if (att.follows !== undefined) throw invalid;
+    if (att.stub === true) continue;
+    if (typeof att.data !== 'string' || !isBase64(att.data)) throw invalid;
+    // CouchDB's decoder skips whitespace; PouchDB's atob refuses it (500 badarg).
+    if (att.data.length < 1_000_000 && /\s/.test(att.data)) att.data = att.data.replace(/\s+/g, '');
   }
 }
 
-function docValidation(reason: string): CouchHttpError {
-  return new CouchHttpError(400, 'doc_validation', reason);
-}
-
-/** `_revisions` (replication) must be `{ start: int, ids: [string] }`. */
+/** `_revisions` as CouchDB checks it, plus what PouchDB needs to store a sane revision tree. */
 function checkRevisions(doc: Json): void {
   const r = doc._revisions;
   if (r === undefined) return;
-  if (
-    !isObject(r) ||
-    typeof r.start !== 'number' ||
-    !Number.isInteger(r.start) ||
-    r.start < 0 ||
-    !Array.isArray(r.ids) ||
-    !r.ids.every((id) => typeof id === 'string')
-  ) {
-    throw docValidation('_revisions must be {start: integer, ids: [string]}');
-  }
+  if (!isObject(r)) throw docValidation('Bad special document member: _revisions');
+  if (typeof r.start !== 'number' || !Number.isInteger(r.start))
+    throw docValidation("_revisions.start isn't an integer.");
+  if (!Array.isArray(r.ids)) throw docValidation("_revisions.ids isn't a array.");
+  if (!r.ids.every((id) => typeof id === 'string')) throw docValidation("RevId isn't a string");
+  if (r.ids.length === 0) throw docValidation('_revisions.ids must not be empty');
+  if (r.start < 1 || r.start > Number.MAX_SAFE_INTEGER || r.ids.length > r.start)
+    throw docValidation('_revisions.start must be at least the number of ids');
+  if (r.ids.some((id) => id === '' || /\s/.test(id as string)))
+    throw docValidation('_revisions.ids must be revision hashes');
 }
 
-/** A Mango field list entry: `"field"` or `{ "field": "asc" | "desc" }`. */
-function isSortField(v: unknown): boolean {
-  if (typeof v === 'string') return v.length > 0;
-  if (!isObject(v)) return false;
-  const entries = Object.entries(v);
-  return (
-    entries.length === 1 &&
-    (entries[0]?.[1] === 'asc' || entries[0]?.[1] === 'desc') &&
-    (entries[0]?.[0] ?? '') !== ''
-  );
+/** Where a document is written, for the id rules. */
+export interface DocContext {
+  /** `_bulk_docs` with `new_edits: false` (replication). */
+  newEditsFalse?: boolean;
+  /** The request is the server admin's (design documents by id in a body). */
+  serverAdmin?: boolean;
+}
+
+/** Checks the `_id` of a document in a body (`POST /{db}`, `_bulk_docs`): reserved ids stay at their own URLs. */
+export function checkBodyId(doc: Json): void {
+  const id = doc._id;
+  if (id === undefined) return;
+  if (typeof id !== 'string') throw illegalDocId('Document id must be a string');
+  if (id === '') throw illegalDocId('Document id must not be empty');
+  if (id.startsWith('_local/'))
+    throw illegalDocId('Local documents are written at /{db}/_local/{id} only on the embedded server.');
+  if (id.startsWith('_') && !id.startsWith('_design/'))
+    throw illegalDocId('Only reserved document ids may start with underscore.');
 }
 
 /** Byte size of a document body as CouchDB measures it for `max_document_size` (attachments excluded). */
@@ -86,105 +157,57 @@ export function documentBodyBytes(doc: Json): number {
  * Validates one document of a write. `rawBytes` is the size of the whole request when known:
  * when it is below the limit no document can exceed it, so the per-document measure is skipped.
  */
-export function checkDocument(doc: unknown, limits: BodyLimits, rawBytes?: number): asserts doc is Json {
+export function checkDocument(
+  doc: unknown,
+  limits: BodyLimits,
+  rawBytes?: number,
+  ctx: DocContext = {},
+): asserts doc is Json {
   if (!isObject(doc)) throw badRequest('Document must be a JSON object');
-  if (doc._id !== undefined && typeof doc._id !== 'string') throw badRequest('Document id must be a string');
-  if (doc._rev !== undefined && typeof doc._rev !== 'string')
-    throw badRequest('Document rev must be a string');
+  for (const key of Object.keys(doc)) {
+    if (key.startsWith('_') && !SPECIAL_MEMBERS.has(key))
+      throw docValidation(`Bad special document member: ${key}`);
+  }
+  if (doc._id !== undefined && typeof doc._id !== 'string')
+    throw illegalDocId('Document id must be a string');
+  if (doc._rev !== undefined && !isStorableRev(doc._rev)) throw badRequest('Invalid rev format');
   if (doc._deleted !== undefined && typeof doc._deleted !== 'boolean')
-    throw docValidation('_deleted must be a boolean');
+    throw docValidation('Bad special document member: _deleted');
   checkAttachments(doc);
   checkRevisions(doc);
+  if (ctx.newEditsFalse) {
+    if (doc._rev === undefined && doc._revisions === undefined)
+      throw badRequest('When `new_edits: false`, the document needs `_rev` or `_revisions` specified');
+    if (typeof doc._id !== 'string')
+      throw illegalDocId('With `new_edits: false` every document needs an _id.');
+  }
   if (typeof doc._id === 'string' && doc._id.startsWith('_design/')) checkDesignDoc(doc);
   if (rawBytes !== undefined && rawBytes <= limits.maxDocumentBytes) return;
   if (documentBodyBytes(doc) > limits.maxDocumentBytes)
     throw documentTooLarge(typeof doc._id === 'string' ? doc._id : '');
 }
 
+/** 413 for a request carrying more than `max` documents, ids or keys. */
+export function tooMany(what: string, max: number): CouchHttpError {
+  return new CouchHttpError(
+    413,
+    'too_large',
+    `the request entity is too large: at most ${max} ${what} per request`,
+  );
+}
+
 /** Validates a `_bulk_docs` body and returns its documents. */
 export function checkBulkDocs(body: unknown, limits: BodyLimits, rawBytes?: number): Json[] {
   if (!isObject(body)) throw badRequest('Request body must be a JSON object');
-  if (!Array.isArray(body.docs)) throw badRequest("Missing JSON list of 'docs'");
+  if (body.docs === undefined) throw badRequest("Missing JSON list of 'docs'");
+  if (!Array.isArray(body.docs)) throw badRequest('`docs` parameter must be an array.');
   if (body.new_edits !== undefined && typeof body.new_edits !== 'boolean')
     throw badRequest('`new_edits` parameter must be a boolean.');
-  for (const doc of body.docs) checkDocument(doc, limits, rawBytes);
+  if (body.docs.length > limits.maxBulkDocs) throw tooMany('documents', limits.maxBulkDocs);
+  const ctx: DocContext = { newEditsFalse: body.new_edits === false };
+  for (const doc of body.docs) {
+    if (isObject(doc)) checkBodyId(doc);
+    checkDocument(doc, limits, rawBytes, ctx);
+  }
   return body.docs as Json[];
-}
-
-/** Validates a `_bulk_get` body. */
-export function checkBulkGet(body: unknown): Array<{ id: string }> {
-  if (!isObject(body) || !Array.isArray(body.docs))
-    throw badRequest('Request body must be a JSON object with a docs list');
-  for (const d of body.docs) {
-    if (!isObject(d) || typeof d.id !== 'string') throw badRequest('Every entry of docs needs a string id');
-    if (d.rev !== undefined && typeof d.rev !== 'string') throw badRequest('rev must be a string');
-    if (d.atts_since !== undefined && !Array.isArray(d.atts_since))
-      throw badRequest('atts_since must be a list');
-  }
-  return body.docs as Array<{ id: string }>;
-}
-
-/** Validates a `_revs_diff`/`_missing_revs`/`_purge` body: `{ id: [rev, …] }`. */
-export function checkRevsMap(body: unknown): void {
-  if (!isObject(body)) throw badRequest('Request body must be a JSON object');
-  for (const revs of Object.values(body)) {
-    if (!Array.isArray(revs) || !revs.every((r) => typeof r === 'string'))
-      throw badRequest('Every value must be a list of revisions');
-  }
-}
-
-/** Validates a `_find`/`_explain` body. */
-export function checkFind(body: unknown): void {
-  if (!isObject(body)) throw badRequest('Request body must be a JSON object');
-  if (!isObject(body.selector)) throw badRequest('selector must be a JSON object');
-  for (const k of ['limit', 'skip'] as const) {
-    const v = body[k];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0))
-      throw badRequest(`${k} must be a non-negative integer`);
-  }
-  if (
-    body.fields !== undefined &&
-    (!Array.isArray(body.fields) || !body.fields.every((x) => typeof x === 'string'))
-  )
-    throw badRequest('fields must be a list of field names');
-  if (body.sort !== undefined && (!Array.isArray(body.sort) || !body.sort.every(isSortField)))
-    throw badRequest('sort must be a list of fields or {field: "asc"|"desc"}');
-  if (body.bookmark !== undefined && typeof body.bookmark !== 'string')
-    throw badRequest('bookmark must be a string');
-  const useIndex = body.use_index;
-  if (useIndex !== undefined && typeof useIndex !== 'string' && !Array.isArray(useIndex))
-    throw badRequest('use_index must be a string or a list');
-}
-
-/** Validates a `POST _index` body. */
-export function checkIndex(body: unknown): void {
-  if (!isObject(body) || !isObject(body.index)) throw badRequest('Missing required key: index');
-  if (
-    !Array.isArray(body.index.fields) ||
-    body.index.fields.length === 0 ||
-    !body.index.fields.every(isSortField)
-  ) {
-    throw badRequest('index.fields must be a non-empty list of fields or {field: "asc"|"desc"}');
-  }
-  if (body.index.partial_filter_selector !== undefined && !isObject(body.index.partial_filter_selector))
-    throw badRequest('partial_filter_selector must be a JSON object');
-  for (const k of ['ddoc', 'name', 'type'] as const) {
-    if (body[k] !== undefined && typeof body[k] !== 'string') throw badRequest(`${k} must be a string`);
-  }
-}
-
-/** Validates a `POST _all_docs` / `_design_docs` / `_local_docs` body. */
-export function checkKeysBody(body: unknown): void {
-  if (!isObject(body)) throw badRequest('Request body must be a JSON object');
-  if (body.keys !== undefined && !Array.isArray(body.keys))
-    throw badRequest('`keys` body member must be an array.');
-}
-
-/** Validates a `POST _changes` body. */
-export function checkChangesBody(body: unknown): void {
-  if (!isObject(body)) throw badRequest('Request body must be a JSON object');
-  if (body.doc_ids !== undefined && !Array.isArray(body.doc_ids))
-    throw badRequest('`doc_ids` must be a list');
-  if (body.selector !== undefined && !isObject(body.selector))
-    throw badRequest('`selector` must be a JSON object');
 }

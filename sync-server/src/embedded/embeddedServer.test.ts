@@ -41,10 +41,25 @@ describe('startEmbeddedServer', () => {
       body: JSON.stringify({ name: 'admin', password: 'pw-1' }),
     });
     expect(login.status).toBe(200);
-    const cookie = /AuthSession=[^;]*/.exec(login.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    const cookie = /AuthSession=[^;]*/.exec(setCookie)?.[0] ?? '';
     expect(cookie).not.toBe('');
+    expect(setCookie).toMatch(/; HttpOnly; SameSite=Strict$/);
+    expect(login.headers.get('x-powered-by')).toBeNull();
+    // No CORS by default: the app reaches the server through its own origin's /couch/ proxy.
+    const defaultCors = await fetch(`${s1.url}/_session`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST' },
+    });
+    expect(defaultCors.headers.get('access-control-allow-origin')).toBeNull();
     await s1.close();
-    const s2 = await startEmbeddedServer({ dataDir, port: 0, admin, logger: () => undefined });
+    const s2 = await startEmbeddedServer({
+      dataDir,
+      port: 0,
+      admin,
+      logger: () => undefined,
+      corsOrigins: ['http://127.0.0.1:5173'],
+    });
     try {
       const r = await fetch(`${s2.url}/_session`, { headers: { cookie } });
       expect((await r.json()).userCtx).toMatchObject({ name: 'admin', roles: ['_admin'] });
@@ -59,7 +74,7 @@ describe('startEmbeddedServer', () => {
           .end();
       });
       expect(status).toBe(400);
-      // CORS with credentials for loopback origins only (the renderer on another port).
+      // CORS with credentials for the configured origin only.
       const pre = await fetch(`${s2.url}/_session`, {
         method: 'OPTIONS',
         headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-method': 'POST' },
@@ -67,8 +82,10 @@ describe('startEmbeddedServer', () => {
       expect(pre.status).toBe(204);
       expect(pre.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
       expect(pre.headers.get('access-control-allow-credentials')).toBe('true');
-      const foreign = await fetch(`${s2.url}/`, { headers: { origin: 'https://evil.example' } });
-      expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+      for (const origin of ['https://evil.example', 'http://127.0.0.1:8080', 'http://localhost:5173']) {
+        const other = await fetch(`${s2.url}/`, { headers: { origin } });
+        expect(other.headers.get('access-control-allow-origin'), origin).toBeNull();
+      }
     } finally {
       await s2.close();
     }

@@ -2,10 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import express from 'express';
 import { internalError } from '../errors';
+import { Lockout, DEFAULT_LOCKOUT, type LockoutOptions } from './authCaches';
+import { Authenticator } from './authn';
 import { DEFAULT_LIMITS, type BodyLimits } from './bodies';
 import { createExpressPouch } from './expressPouch';
 import { createGuard, sendCouchError } from './guard';
 import { parseQueryString } from './params';
+import { DEFAULT_ITERATIONS } from './passwords';
 import { createCors, type CorsOrigins } from './cors';
 
 /**
@@ -24,10 +27,17 @@ export interface EmbeddedServerOptions {
   /** `_session` cookie secret; default: a secret persisted in dataDir (via config.ts). */
   cookieSecret?: string;
   logger?: (line: string) => void;
-  /** Size limits (default: 8 MB per document, 64 MB per request). */
+  /** Size limits (default: 8 MB per document, 80 MiB per request, 64 levels, 10,000 documents). */
   limits?: Partial<BodyLimits>;
-  /** CORS origins with credentials (default ['loopback']: any http(s) origin on 127.0.0.1/localhost/::1). */
+  /**
+   * CORS origins answered with credentials (default none: the app reaches the server through its
+   * own origin's `/couch/` proxy). 'loopback' admits any http(s) origin on 127.0.0.1/localhost/::1.
+   */
   corsOrigins?: CorsOrigins;
+  /** PBKDF2 iterations of new password hashes (CouchDB's `[chttpd_auth] iterations`, 600,000). */
+  passwordIterations?: number;
+  /** CouchDB's `[chttpd_auth_lockout]` (default: enforce, 5 failures, 5 minutes). */
+  lockout?: Partial<LockoutOptions>;
 }
 
 /** A running embedded server. */
@@ -78,13 +88,26 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     ).cookieSecret;
   }
   const serverAdminNames = new Set([opts.admin.name]);
+  const iterations = opts.passwordIterations ?? DEFAULT_ITERATIONS;
   const ep = await createExpressPouch({
     dataDir: opts.dataDir,
     admin: opts.admin,
-    cookieSecret,
     serverAdminNames,
+    iterations,
+    logger,
   });
   const limits: BodyLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const auth = new Authenticator({
+    lookup: ep.lookupCredentials,
+    saveUserDoc: ep.saveUserDoc,
+    secret: cookieSecret,
+    iterations,
+    // CouchDB's `[chttpd_auth] upgrade_hash_on_auth` (off by default there): on here, because
+    // existing installs hold pouchdb-auth's 10-iteration SHA-1 hashes.
+    upgradeHashOnAuth: true,
+    lockout: new Lockout({ ...DEFAULT_LOCKOUT, ...opts.lockout }),
+    logger,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -99,21 +122,20 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     res.setHeader('Server', 'CourtDesk-Embedded (express-pouchdb 4.2.0; CouchDB 3 compatible)');
     next();
   });
-  app.use(createCors(opts.corsOrigins ?? ['loopback']));
+  app.use(createCors(opts.corsOrigins ?? []));
   app.use(
     createGuard({
-      authDb: ep.authDb,
+      auth,
       serverAdminNames,
       dbExists: ep.dbExists,
       getSecurity: ep.getSecurity,
+      putSecurity: ep.putSecurity,
       limits,
       logger,
       onDbChanged: ep.forget,
-      putSecurity: ep.putSecurity,
-      changesDb: (name) => ep.rawDb(name),
-      viewCleanup: async (name) => {
-        await ep.rawDb(name).viewCleanup();
-      },
+      rawDb: ep.rawDb,
+      trust: ep.trust,
+      admins: ep.admins,
     }),
   );
   app.use(ep.app);
@@ -126,6 +148,10 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
 
   const sockets = new Set<Socket>();
   const server: Server = createServer(app);
+  // Node closes idle keep-alive sockets after 5 s; a client reusing one at that moment sees
+  // ECONNRESET. Loopback clients (the app's proxy, PouchDB) keep connections longer.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

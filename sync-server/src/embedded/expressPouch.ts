@@ -3,16 +3,19 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Express } from 'express';
 import type { SecurityObject } from './access';
-import type { AuthDb } from './authn';
-import { createValidationInstaller, invalidateValidators } from './validation';
+import type { Credentials } from './authn';
 import type { ChangesDb } from './changesFeed';
+import { DesignDocTrust } from './ddocTrust';
+import { registerLevelAdapter, type PurgeableDb } from './levelAdapter';
+import { hashAdminPassword, needsUpgrade, parseAdminHash, verifyPassword } from './passwords';
+import { createValidationInstaller } from './validation';
 
 /**
- * express-pouchdb 4.2.0 on pouchdb-node 9 (LevelDB under `<dataDir>/db/`), configured before it
- * serves anything: the admin is in `[admins]` (no admin party, ever), the `_session` cookie secret
- * is fixed, ddoc-JS parts that would run unsandboxed are excluded, and our validation replaces
- * express-pouchdb's. Internal modules of express-pouchdb are used where it has no public hook;
- * the version is pinned in package.json.
+ * express-pouchdb 4.2.0 on pouchdb-node 9 (LevelDB under `<dataDir>/db/`, through levelAdapter.ts),
+ * configured before it serves anything: authentication, sessions and ddoc-JS parts that would run
+ * unsandboxed are excluded (the guard authenticates and serves `_session`, validation.ts
+ * replaces express-pouchdb's validation). Internal modules of express-pouchdb are used where it
+ * has no public hook; the version is pinned in package.json.
  */
 
 const require = createRequire(import.meta.url);
@@ -20,6 +23,10 @@ const require = createRequire(import.meta.url);
 /** express-pouchdb parts we switch off (see docs/embedded-server.md). */
 export const EXCLUDED_PARTS = [
   'validation', // replaced by validation.ts (vm sandbox, CouchDB arguments)
+  'routes/authentication', // pouchdb-auth: 10-iteration SHA-1 hashes, no lockout; the guard authenticates
+  'routes/authorization',
+  'routes/session', // served by the guard (session.ts)
+  'replicator', // the _replicator database daemon: not used
   'routes/fauxton', // web UI bundle: not needed, not audited
   'routes/show',
   'routes/list',
@@ -31,6 +38,8 @@ export const EXCLUDED_PARTS = [
   'routes/special-test-auth',
   'routes/db-updates',
   'routes/http-log',
+  'routes/log',
+  'routes/stats',
 ] as const;
 
 interface CouchConfig {
@@ -49,8 +58,8 @@ export interface PouchStatic {
   allDbs(): Promise<string[]>;
 }
 
-/** A database object not wrapped by express-pouchdb (reads `_security` without its plugins). */
-export interface RawDb extends ChangesDb {
+/** A database object not wrapped by express-pouchdb (no validation wrappers, no plugins). */
+export interface RawDb extends ChangesDb, PurgeableDb {
   name: string;
   get(id: string, opts?: object): Promise<Record<string, unknown>>;
   put(doc: object): Promise<unknown>;
@@ -62,7 +71,13 @@ export interface RawDb extends ChangesDb {
 export interface ExpressPouch {
   app: Express;
   PouchDB: PouchStatic;
-  authDb(): Promise<AuthDb>;
+  trust: DesignDocTrust;
+  /** The `[admins]` section: the configured admin and its hash. */
+  admins: Readonly<Record<string, string>>;
+  /** Credentials of a name: the configured admin, else its `_users` document. */
+  lookupCredentials(name: string): Promise<Credentials | null>;
+  /** Writes a `_users` document directly (internal, e.g. a hash upgrade). */
+  saveUserDoc(doc: Record<string, unknown>): Promise<void>;
   getSecurity(name: string): Promise<SecurityObject>;
   dbExists(name: string): Promise<boolean>;
   putSecurity(name: string, sec: SecurityObject): Promise<void>;
@@ -78,24 +93,24 @@ function setConfig(cfg: CouchConfig, section: string, key: string, value: unknow
   );
 }
 
-/** Hashes the admin password the pouchdb-auth way, reusing the stored hash when it still matches (cookies stay valid). */
-async function adminHash(dataDir: string, admin: { name: string; password: string }): Promise<string> {
-  const auth = require('pouchdb-auth') as {
-    hashAdminPasswords(a: Record<string, string>): Promise<Record<string, string>>;
-  };
-  const authUtils = require('pouchdb-auth/lib/utils') as {
-    hashPassword(p: string, salt: string, it: number): Promise<string>;
-  };
+/**
+ * The admin's `[admins]` hash (CouchDB 3.4 format), kept in `<dataDir>/embedded-admin.json` and
+ * reused while the password matches and the scheme is current, so admin cookies survive restarts.
+ */
+async function adminHash(
+  dataDir: string,
+  admin: { name: string; password: string },
+  iterations: number,
+): Promise<string> {
   const file = join(dataDir, 'embedded-admin.json');
   if (existsSync(file)) {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; hash?: string };
-    const m = /^-pbkdf2-([\da-f]+),([\da-f]+),(\d+)$/.exec(saved.hash ?? '');
-    if (saved.name === admin.name && m && m[1] && m[2] && m[3]) {
-      const key = await authUtils.hashPassword(admin.password, m[2], Number(m[3]));
-      if (key === m[1]) return saved.hash as string;
+    const stored = parseAdminHash(saved.hash ?? '');
+    if (saved.name === admin.name && stored && !needsUpgrade(stored, iterations)) {
+      if (await verifyPassword(admin.password, stored)) return saved.hash as string;
     }
   }
-  const hashed = (await auth.hashAdminPasswords({ [admin.name]: admin.password }))[admin.name] as string;
+  const hashed = await hashAdminPassword(admin.password, iterations);
   writeFileSync(file, JSON.stringify({ name: admin.name, hash: hashed }) + '\n', { mode: 0o600 });
   return hashed;
 }
@@ -104,13 +119,17 @@ async function adminHash(dataDir: string, admin: { name: string; password: strin
 export async function createExpressPouch(opts: {
   dataDir: string;
   admin: { name: string; password: string };
-  cookieSecret: string;
   serverAdminNames: ReadonlySet<string>;
+  iterations: number;
+  logger: (line: string) => void;
 }): Promise<ExpressPouch> {
   const dbDir = join(opts.dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
-  const BasePouch = require('pouchdb-node') as { defaults(o: object): PouchStatic };
-  const PouchDB = BasePouch.defaults({ prefix: dbDir + '/' });
+  const BasePouch = require('pouchdb-node') as Parameters<typeof registerLevelAdapter>[0] & {
+    defaults(o: object): PouchStatic;
+  };
+  const adapter = registerLevelAdapter(BasePouch, opts.logger);
+  const PouchDB = BasePouch.defaults({ prefix: dbDir + '/', adapter });
   const expressPouchDB = require('express-pouchdb') as (o: object) => EpApp;
   const app = expressPouchDB({
     mode: 'fullCouchDB',
@@ -118,9 +137,9 @@ export async function createExpressPouch(opts: {
     logPath: join(opts.dataDir, 'express-pouchdb.log'),
     overrideMode: { exclude: [...EXCLUDED_PARTS] },
   });
-  // Before any PouchDB is attached, so no request can ever see an admin party.
-  await setConfig(app.couchConfig, 'admins', opts.admin.name, await adminHash(opts.dataDir, opts.admin));
-  await setConfig(app.couchConfig, 'couch_httpd_auth', 'secret', opts.cookieSecret);
+  app.disable('x-powered-by');
+  // Not put into express-pouchdb's config: it would re-hash it with pouchdb-auth's scheme.
+  const adminStored = await adminHash(opts.dataDir, opts.admin, opts.iterations);
   await setConfig(app.couchConfig, 'couchdb', 'max_document_size', 80 * 1024 * 1024);
   await setConfig(app.couchConfig, 'log', 'level', 'error');
 
@@ -163,32 +182,46 @@ export async function createExpressPouch(opts: {
       }
     }
   }
+  async function lookupCredentials(name: string): Promise<Credentials | null> {
+    if (opts.serverAdminNames.has(name)) {
+      const stored = parseAdminHash(adminStored);
+      return stored ? { ...stored, name, roles: ['_admin'] } : null;
+    }
+    try {
+      const doc = await rawDb('_users').get(`org.couchdb.user:${name}`);
+      const roles = Array.isArray(doc.roles)
+        ? doc.roles.filter((r): r is string => typeof r === 'string')
+        : [];
+      return { ...doc, name, roles, doc };
+    } catch {
+      return null;
+    }
+  }
+  async function saveUserDoc(doc: Record<string, unknown>): Promise<void> {
+    await rawDb('_users').put(doc);
+  }
+  const trust = new DesignDocTrust(join(opts.dataDir, 'trusted-design-docs.json'));
+  const validation = createValidationInstaller({
+    serverAdminNames: opts.serverAdminNames,
+    getSecurity,
+    trust,
+    iterations: opts.iterations,
+  });
   function forget(name: string): void {
     // Not closed: instances of one name share the LevelDB store, closing would close it for express-pouchdb too.
     known = null;
     if (name === '') return;
     raw.delete(name);
-    invalidateValidators(name);
+    validation.invalidate(name);
   }
-
-  const install = createValidationInstaller({ serverAdminNames: opts.serverAdminNames, getSecurity });
-  // First in the chain: express-pouchdb's authentication wrapper ends the chain for `_users`
-  // (it does not call next()), so a wrapper registered normally would never guard `_users`.
+  // First in the chain, so every database (`_users` included) is wrapped before anything else.
   app.dbWrapper._wrappers.unshift((name, db, next) => {
-    install(name, db);
+    validation.install(name, db);
     return next();
   });
   await app.setPouchDB(PouchDB);
-
-  const epUtils = require('express-pouchdb/lib/utils') as {
-    getUsersDB(app: unknown, P: unknown): Promise<AuthDb>;
-  };
-  let authDbPromise: Promise<AuthDb> | null = null;
-  function authDb(): Promise<AuthDb> {
-    authDbPromise ??= epUtils.getUsersDB(app, PouchDB);
-    return authDbPromise;
-  }
-  await authDb();
+  // express-pouchdb's authentication part created `_users`; sign-in needs it from the first request.
+  await (rawDb('_users') as unknown as { info(): Promise<unknown> }).info();
 
   async function close(): Promise<void> {
     const all = [...raw.values()];
@@ -201,5 +234,18 @@ export async function createExpressPouch(opts: {
     await Promise.all(open.map((db) => db.close().catch(() => undefined)));
   }
 
-  return { app, PouchDB, authDb, getSecurity, dbExists, forget, close, putSecurity, rawDb };
+  return {
+    app,
+    PouchDB,
+    trust,
+    admins: { [opts.admin.name]: adminStored },
+    lookupCredentials,
+    saveUserDoc,
+    getSecurity,
+    dbExists,
+    forget,
+    close,
+    putSecurity,
+    rawDb,
+  };
 }

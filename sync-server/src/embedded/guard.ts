@@ -2,59 +2,61 @@ import type { NextFunction, Request, Response } from 'express';
 import {
   CouchHttpError,
   badRequest,
-  queryParseError,
   denied,
+  forbidden,
   illegalDatabaseName,
   internalError,
   isCouchHttpError,
   methodNotAllowed,
   notFound,
+  queryParseError,
   unauthorized,
 } from '../errors';
-import { hasAccess, isServerAdmin, type SecurityObject } from './access';
-import { identify, type AuthDb, type Identity } from './authn';
+import { hasAccess, isDbAdmin, isServerAdmin, type SecurityObject } from './access';
+import { decide, type Permit } from './allowList';
+import type { Authenticator, Identity } from './authn';
 import type { BodyLimits } from './bodies';
-import { handleBody, planBody } from './guardBody';
+import { handleBody } from './guardBody';
+import { serve, type ServedDb } from './guardServe';
+import type { DesignDocTrust } from './ddocTrust';
 import { validateQueryParams, type QueryParams } from './params';
 import { classifyRoute, isValidDbName, type Route } from './routes';
-import { decide } from './rules';
 import { admitToUsersDb } from './usersDb';
-import { serveLiveChanges, serveNormalChanges, type ChangesDb } from './changesFeed';
 
 /**
- * The guard: an Express middleware in front of express-pouchdb that makes it answer like CouchDB 3
- * on security (see docs/embedded-server.md for the list of holes it closes). Order per request, as
- * CouchDB: route and query checks → identity → database existence → access level → body checks.
- * Anything it lets through is served by express-pouchdb, with validation.ts on every write.
+ * The guard: an Express middleware in front of express-pouchdb that lets through only what the
+ * allow-list (allowList.ts) permits, and answers like CouchDB 3 (see docs/embedded-server.md).
+ * Order per request, as CouchDB: route and query checks → identity → database existence →
+ * access level → method → content type and body checks. Anything it lets through is served by
+ * express-pouchdb with the identity the guard decided on, and validation.ts on every write.
  */
 
 /** What the guard needs from the server around it. */
 export interface GuardDeps {
-  authDb: () => Promise<AuthDb>;
+  auth: Authenticator;
   serverAdminNames: ReadonlySet<string>;
   dbExists(name: string): Promise<boolean>;
   getSecurity(name: string): Promise<SecurityObject>;
+  putSecurity(name: string, sec: SecurityObject): Promise<void>;
   limits: BodyLimits;
   logger: (line: string) => void;
   /** Called after a request that may have changed a database's existence or security. */
   onDbChanged(name: string): void;
-  /** Stores a `_security` object (express-pouchdb's security part is replaced by the guard). */
-  putSecurity(name: string, sec: SecurityObject): Promise<void>;
-  /** The database for live `_changes` feeds. */
-  changesDb(name: string): ChangesDb;
-  /** Removes stale view indexes (express-pouchdb's route never answers on PouchDB 9). */
-  viewCleanup(name: string): Promise<void>;
+  /** Unwrapped database handles (live `_changes`, `_purge`, `_view_cleanup`, design-document reads). */
+  rawDb(name: string): ServedDb;
+  trust: DesignDocTrust;
+  /** The `[admins]` section (name → hash), served at `/_node/{node}/_config/admins`. */
+  admins: Readonly<Record<string, string>>;
 }
 
-/** What GET /{db}/_security shows for a database whose security was never set (CouchDB 3 default). */
-export const DEFAULT_SECURITY: SecurityObject = {
-  admins: { names: [], roles: ['_admin'] },
-  members: { names: [], roles: ['_admin'] },
-};
-
-/** Request fields the guard sets. */
+/** Request fields the guard sets (`couchSession` is what express-pouchdb's routes read). */
 export interface GuardedRequest extends Request {
   courtdesk?: { identity: Identity; route: Route };
+  couchSession?: {
+    ok: true;
+    userCtx: { name: string | null; roles: string[] };
+    info: Record<string, unknown>;
+  };
 }
 
 /** Sends a CouchDB-style error (JSON body, `error`/`reason`). */
@@ -69,6 +71,11 @@ export function sendCouchError(res: Response, err: CouchHttpError): void {
     .type('application/json')
     .send(JSON.stringify(err.toBody()) + '\n');
 }
+
+const MEMBER_DENIED = {
+  anonymous: 'You are not authorized to access this db.',
+  authenticated: 'You are not allowed to access this db.',
+};
 
 /** Creates the guard middleware. */
 export function createGuard(deps: GuardDeps) {
@@ -91,108 +98,95 @@ export function createGuard(deps: GuardDeps) {
   };
 
   async function run(req: GuardedRequest, res: Response): Promise<boolean> {
-    const proceed = await authorize(req, res);
-    if (!proceed) return false;
-    const route = (req.courtdesk as { route: Route }).route;
-    if (route.kind === 'db' && route.target.type === 'security') {
-      if (req.method === 'PUT') {
-        await deps.putSecurity(route.db, req.body as SecurityObject);
-        sendJson(res, 200, { ok: true });
-      } else {
-        const sec = await deps.getSecurity(route.db);
-        sendJson(res, 200, Object.keys(sec).length === 0 ? DEFAULT_SECURITY : sec);
-      }
-      return false;
-    }
-    if (route.kind === 'db' && route.target.type === 'endpoint' && route.target.name === '_view_cleanup') {
-      await deps.viewCleanup(route.db);
-      sendJson(res, 202, { ok: true });
-      return false;
-    }
-    if (route.kind === 'db' && route.target.type === 'endpoint' && route.target.name === '_revs_limit') {
-      // PouchDB keeps 1000 revisions (CouchDB's default) and cannot change it per database.
-      if (req.method === 'GET') res.status(200).type('application/json').send('1000\n');
-      else
-        throw new CouchHttpError(
-          501,
-          'not_implemented',
-          '_revs_limit cannot be changed on the embedded server',
-        );
-      return false;
-    }
-    const q = req.query as QueryParams;
-    if (
-      route.kind === 'db' &&
-      route.target.type === 'endpoint' &&
-      route.target.name === '_changes' &&
-      (q.feed === 'continuous' || q.feed === 'longpoll')
-    ) {
-      await serveLiveChanges(req, res, deps.changesDb(route.db), q);
-      return false;
-    }
-    if (
-      route.kind === 'db' &&
-      route.target.type === 'endpoint' &&
-      route.target.name === '_changes' &&
-      q.filter === '_selector'
-    ) {
-      await serveNormalChanges(res, deps.changesDb(route.db), q, req.body);
-      return false;
-    }
-    return true;
-  }
-
-  async function authorize(req: GuardedRequest, res: Response): Promise<boolean> {
     const route = classifyRoute(req.path);
-    validateQueryParams(req.query as QueryParams);
-    normalizeQuery(req.query as QueryParams);
+    const q = req.query as QueryParams;
+    validateQueryParams(q);
+    if (q.since !== undefined && q.since !== 'now') q.since = q.since.replace(/-.*$/, '');
     if (route.kind === 'db' && !isValidDbName(route.db)) throw illegalDatabaseName(route.db);
-    if (route.kind === 'public' && route.name === '_uuids') checkUuidCount((req.query as QueryParams).count);
+    if (route.kind === 'public' && route.name === '_uuids') checkUuidCount(q.count);
 
-    const identity = await identify(req, await deps.authDb());
+    const identity = await deps.auth.identify(req);
+    if (identity.setCookie) res.setHeader('Set-Cookie', identity.setCookie);
     req.courtdesk = { identity, route };
+    req.couchSession = {
+      ok: true,
+      userCtx: { name: identity.ctx.name, roles: [...identity.ctx.roles] },
+      info: { authentication_handlers: ['cookie', 'default'], authenticated: identity.handler ?? undefined },
+    };
     const admin = isServerAdmin(identity.ctx, deps.serverAdminNames);
     let decision = decide(req.method, route);
     if (decision.kind === 'usersDb') decision = admitToUsersDb(decision, identity.authenticated, admin);
 
-    switch (decision.kind) {
+    if (decision.kind !== 'allow') {
+      if (route.kind === 'db') await requireMember(route.db, identity, admin);
+      else if (!admin && route.kind === 'serverAdmin') throw unauthorized('You are not a server admin.');
+      if (decision.kind === 'methodNotAllowed') throw methodNotAllowed(decision.allowed);
+      if (decision.kind === 'usersDb') throw internalError('nested _users decision');
+      throw new CouchHttpError(decision.status, decision.error, decision.reason);
+    }
+    await checkAccess(decision.permit, route, identity, admin);
+    if (
+      decision.permit.level === 'serverAdmin' &&
+      (route.kind === 'serverAdmin' || (route.kind === 'db' && route.target.type === 'db'))
+    ) {
+      // Creates, deletes, replications with create_target…: forget what we cached.
+      res.on('finish', () => deps.onDbChanged(route.kind === 'db' ? route.db : ''));
+    }
+    if (route.kind === 'serverAdmin' && route.name === '_node') {
+      // CouchDB 3 serves config under /_node/{node}/_config; express-pouchdb under /_config.
+      req.url = req.url.replace(/^\/_node\/[^/]+(?=\/)/, '');
+    }
+    await handleBody(req, { route, permit: decision.permit, limits: deps.limits });
+    return !(await serve(deps, req, res, route, identity));
+  }
+
+  async function requireMember(db: string, identity: Identity, admin: boolean): Promise<void> {
+    if (!(await deps.dbExists(db))) throw notFound('Database does not exist.');
+    if (admin) return;
+    if (!hasAccess('member', identity.ctx, await deps.getSecurity(db), deps.serverAdminNames))
+      throw denied(
+        identity.authenticated,
+        identity.authenticated ? MEMBER_DENIED.authenticated : MEMBER_DENIED.anonymous,
+      );
+  }
+
+  async function checkAccess(
+    permit: Permit,
+    route: Route,
+    identity: Identity,
+    admin: boolean,
+  ): Promise<void> {
+    const authenticated = identity.authenticated;
+    switch (permit.level) {
       case 'open':
-        break;
-      case 'serverAdmin':
-        if (!admin) throw unauthorized('You are not a server admin.');
-        // Creates, deletes, replications with create_target…: forget what we cached.
-        res.on('finish', () => deps.onDbChanged(route.kind === 'db' ? route.db : ''));
-        if (route.kind === 'serverAdmin' && route.name === '_node') {
-          // CouchDB 3 serves config under /_node/{node}/_config; express-pouchdb under /_config.
-          req.url =
-            req.url.replace(/^\/_node\/(?:_local|nonode@nohost|node1@127\.0\.0\.1)(?=\/|$)/, '') || '/';
+        return;
+      case 'serverAdmin': {
+        const isDbRoute = route.kind === 'db';
+        const createsOrDeletesDb = isDbRoute && route.target.type === 'db';
+        if (admin) {
+          if (isDbRoute && !createsOrDeletesDb && !(await deps.dbExists(route.db)))
+            throw notFound('Database does not exist.');
+          return;
         }
-        break;
-      case 'methodNotAllowed':
-        throw methodNotAllowed(decision.allowed);
-      case 'usersDb':
-        throw internalError('nested _users decision');
-      case 'db':
-      case 'refuse': {
-        if (route.kind !== 'db') throw internalError('database decision without a database');
-        if (!(await deps.dbExists(route.db))) throw notFound('Database does not exist.');
-        const sec = await deps.getSecurity(route.db);
-        if (!hasAccess(decision.level, identity.ctx, sec, deps.serverAdminNames)) {
-          const reason = decision.level === 'member' ? undefined : 'You are not a db or server admin.';
-          throw denied(identity.authenticated, reason);
-        }
-        if (decision.kind === 'refuse')
-          throw new CouchHttpError(decision.status, decision.error, decision.reason);
-        break;
+        const reason = permit.reason ?? 'You are not a server admin.';
+        if (permit.denial !== 'forbidden' || !isDbRoute) throw unauthorized(reason);
+        await requireMember(route.db, identity, admin);
+        throw authenticated ? forbidden(reason) : unauthorized(reason);
+      }
+      case 'member':
+      case 'dbAdmin': {
+        if (route.kind !== 'db') throw internalError('database level without a database');
+        await requireMember(route.db, identity, admin);
+        if (permit.level === 'member' || admin) return;
+        if (isDbAdmin(identity.ctx, await deps.getSecurity(route.db), deps.serverAdminNames)) return;
+        const reason = permit.reason ?? 'You are not a db or server admin.';
+        throw permit.denial === 'unauthorized' || !authenticated ? unauthorized(reason) : forbidden(reason);
       }
       default: {
-        const never: never = decision;
-        throw new Error(`unknown decision ${JSON.stringify(never)}`);
+        const never: never = permit.level;
+        throw new Error(`unknown level ${String(never)}`);
       }
     }
-
-    await handleBody(req, route, planBody(req.method, route, req.headers['content-type']), deps.limits);
-    return true;
   }
 }
 
@@ -202,16 +196,4 @@ function checkUuidCount(count: string | undefined): void {
   if (!/^\d{1,15}$/.test(count) || Number(count) < 1)
     throw queryParseError(`Invalid value for integer: "${count}"`);
   if (Number(count) > 1000) throw badRequest('count parameter too large');
-}
-
-function sendJson(res: Response, status: number, body: unknown): void {
-  res
-    .status(status)
-    .type('application/json')
-    .send(JSON.stringify(body) + '\n');
-}
-
-/** Rewrites parameter values PouchDB would misread (CouchDB-style `since=N-opaque` → `N`). */
-function normalizeQuery(q: QueryParams): void {
-  if (q.since !== undefined && q.since !== 'now') q.since = q.since.replace(/-.*$/, '');
 }

@@ -1,93 +1,87 @@
 import type { Request } from 'express';
-import { badContentType, badRequest, requestTooLarge, CouchHttpError } from '../errors';
-import type { Route } from './routes';
+import { badContentType, badRequest, CouchHttpError, requestTooLarge } from '../errors';
+import { securityObjectProblem } from './access';
+import type { Permit } from './allowList';
+import { checkBodyId, checkBulkDocs, checkDocument, isObject, tooMany, type BodyLimits } from './bodies';
 import {
-  checkBulkDocs,
   checkBulkGet,
   checkChangesBody,
-  checkDocument,
   checkFind,
   checkIndex,
   checkKeysBody,
-  checkRevsMap,
-  isObject,
-  type BodyLimits,
-} from './bodies';
-import { securityObjectProblem } from './access';
-import { checkDesignDoc } from './ddocShape';
+  checkPurge,
+  checkRevsDiff,
+  checkSessionBody,
+} from './requestBodies';
+import type { Route } from './routes';
 
 /**
- * Request bodies in the guard: JSON bodies are read once here (with the request size limit), checked
- * (bodies.ts), and handed on as `req.body` with `req._body = true`, which makes express-pouchdb's
- * body-parser skip them. Attachment uploads are streamed through untouched after a length check.
+ * Request bodies in the guard: the content type is checked against the allow-list (JSON routes
+ * take `application/json` only, which also closes the `text/plain` cross-site-request path), JSON
+ * bodies are read once here within the size and nesting limits, checked per route, and handed on
+ * as `req.body` with `req._body = true`, which makes express-pouchdb's body-parser skip them.
+ * Attachment uploads are streamed through untouched after a length check.
  */
 
 type BodyRequest = Request & { _body?: boolean; rawBodyLength?: number };
 
-/** How the guard treats the body of a request. */
-export type BodyPlan = 'none' | 'json' | 'jsonIfPresent' | 'upload' | 'passthrough';
-
-/** Which body handling `method` on `route` gets. */
-export function planBody(method: string, route: Route, contentType: string | undefined): BodyPlan {
-  if (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'COPY') return 'none';
-  const isJsonType =
-    contentType === undefined || /^application\/json\b/i.test(contentType) || contentType === '';
-  switch (route.kind) {
-    case 'root':
-    case 'public':
-      return 'none';
-    case 'session':
-      return isJsonType ? 'jsonIfPresent' : 'passthrough';
-    case 'serverAdmin':
-      // Admin-only; express-pouchdb parses these itself (`PUT /_config/…` reads the raw body).
-      return 'passthrough';
-    case 'db': {
-      const t = route.target;
-      if (t.type === 'doc' || t.type === 'design') {
-        const isAttachment =
-          t.type === 'doc'
-            ? t.attachment !== undefined
-            : t.rest.length > 0 && !(t.rest[0] ?? '').startsWith('_');
-        if (isAttachment) return 'upload';
-        if (t.type === 'design' && t.rest[0] === '_view') return 'jsonIfPresent';
-        if (/^multipart\//i.test(contentType ?? '')) return 'upload';
-        return 'json';
-      }
-      if (t.type === 'db') return method === 'POST' ? 'json' : 'jsonIfPresent';
-      if (t.type === 'local' || t.type === 'security') return 'json';
-      if (t.type === 'endpoint') {
-        if (t.name === '_compact' || t.name === '_view_cleanup' || t.name === '_ensure_full_commit')
-          return 'jsonIfPresent';
-        if (t.name === '_revs_limit') return 'json';
-        return 'json';
-      }
-      return 'jsonIfPresent';
-    }
-    default:
-      return 'none';
-  }
+/** True for CouchDB's accepted JSON content type: exactly `application/json`, parameters allowed. */
+export function isJsonContentType(value: string | undefined): boolean {
+  return value !== undefined && value.split(';')[0] === 'application/json';
 }
 
-function readRaw(req: Request, limit: number): Promise<Buffer> {
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  if (length !== undefined) return Number(length) > 0;
+  return req.headers['transfer-encoding'] !== undefined;
+}
+
+/** Limits of {@link readJson}. */
+interface ReadLimits {
+  maxBytes: number;
+  maxDepth: number;
+  /** For `{"docs": [...]}` bodies: most documents (values opened at depth 3), counted while reading. */
+  maxDocs?: number;
+}
+
+/**
+ * Streams a JSON body in, refusing it past `maxBytes` (413), `maxDepth` nesting (400) or
+ * `maxDocs` documents (413, before the body is even parsed).
+ */
+function readJson(req: Request, { maxBytes, maxDepth, maxDocs }: ReadLimits): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > limit) {
-      reject(requestTooLarge());
+    if (Number.isFinite(declared) && declared > maxBytes) {
       req.resume();
+      reject(requestTooLarge());
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let depth = 0;
+    let docs = 0;
+    let inString = false;
+    let escaped = false;
+    let failed: CouchHttpError | null = null;
     req.on('data', (chunk: Buffer) => {
       if (failed) return;
       size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(requestTooLarge());
-        return;
+      if (size > maxBytes) failed = requestTooLarge();
+      for (let i = 0; !failed && i < chunk.length; i++) {
+        const b = chunk[i];
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (b === 0x5c) escaped = true;
+          else if (b === 0x22) inString = false;
+        } else if (b === 0x22) inString = true;
+        else if (b === 0x7b || b === 0x5b) {
+          if (++depth > maxDepth) failed = badRequest(`JSON nested deeper than ${maxDepth} levels`);
+          else if (depth === 3 && maxDocs !== undefined && ++docs > maxDocs)
+            failed = tooMany('documents', maxDocs);
+        } else if (b === 0x7d || b === 0x5d) depth--;
       }
-      chunks.push(chunk);
+      if (failed) reject(failed);
+      else chunks.push(chunk);
     });
     req.on('end', () => {
       if (!failed) resolve(Buffer.concat(chunks as Uint8Array[], size));
@@ -98,114 +92,128 @@ function readRaw(req: Request, limit: number): Promise<Buffer> {
   });
 }
 
-/** Reads, parses and checks the body per `plan`; throws CouchDB-style errors. */
-export async function handleBody(
-  req: BodyRequest,
-  route: Route,
-  plan: BodyPlan,
-  limits: BodyLimits,
-): Promise<void> {
-  if (plan === 'none' || plan === 'passthrough') return;
-  if (plan === 'upload') {
+/** What the body checks need to know about the request. */
+export interface BodyContext {
+  route: Route;
+  permit: Permit;
+  limits: BodyLimits;
+}
+
+/** Reads, parses and checks the body per the permit; throws CouchDB-style errors. */
+export async function handleBody(req: BodyRequest, c: BodyContext): Promise<void> {
+  const { permit, limits } = c;
+  if (permit.body === 'none' || permit.body === 'raw') return;
+  const contentType = req.headers['content-type'];
+  if (permit.body === 'attachment') {
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limits.maxRequestBytes) throw requestTooLarge();
-    if (declared === undefined && req.headers['transfer-encoding'] !== undefined) {
+    if (declared === undefined && req.headers['transfer-encoding'] !== undefined)
       throw new CouchHttpError(
         411,
         'bad_request',
         'Attachment uploads need a Content-Length header on the embedded server.',
       );
-    }
-    if (route.kind === 'db' && route.target.type === 'doc' && route.target.attachment === undefined) {
+    return;
+  }
+  if (!isJsonContentType(contentType)) {
+    if (/^multipart\//i.test(contentType ?? '') && permit.shape === 'document')
       throw badContentType(
         'multipart document uploads are not supported by the embedded server; send JSON with inline attachments',
       );
-    }
+    throw badContentType('Content-Type must be application/json');
+  }
+  if (permit.body === 'optionalJson' && !hasBody(req)) {
+    req.body = {};
+    req._body = true;
     return;
   }
-  const raw = await readRaw(req, limits.maxRequestBytes);
+  const bulk = permit.shape === 'bulkDocs' || permit.shape === 'bulkGet';
+  const raw = await readJson(req, {
+    maxBytes: limits.maxRequestBytes,
+    maxDepth: limits.maxJsonDepth,
+    ...(bulk ? { maxDocs: limits.maxBulkDocs } : {}),
+  });
   req.rawBodyLength = raw.length;
+  const text = raw.toString('utf8');
   let body: unknown;
-  if (raw.length === 0 || raw.toString('utf8').trim() === '') {
-    if (
-      plan === 'json' &&
-      !(
-        route.kind === 'db' &&
-        route.target.type === 'endpoint' &&
-        ['_compact', '_view_cleanup', '_ensure_full_commit'].includes(route.target.name)
-      )
-    ) {
-      throw badRequest('invalid_json');
-    }
+  if (text.trim() === '') {
+    if (permit.body !== 'optionalJson') throw badRequest('Missing request body');
     body = {};
   } else {
     try {
-      body = JSON.parse(raw.toString('utf8'));
+      body = JSON.parse(text);
     } catch {
-      throw badRequest('invalid_json');
+      throw badRequest('invalid UTF-8 JSON');
     }
   }
-  checkShape(route, req.method, body, limits, raw.length);
+  checkShape(c, req.method, body, raw.length);
   req.body = body;
   req._body = true;
 }
 
-function checkShape(route: Route, method: string, body: unknown, limits: BodyLimits, rawBytes: number): void {
-  if (route.kind !== 'db') return;
+function urlDocId(route: Route): string | undefined {
+  if (route.kind !== 'db') return undefined;
   const t = route.target;
-  switch (t.type) {
-    case 'doc':
-    case 'design':
-      if (t.type === 'design' && t.rest[0] === '_view') {
-        checkKeysBody(body);
-        return;
-      }
+  return t.type === 'doc' || t.type === 'local' || t.type === 'design' ? t.docId : undefined;
+}
+
+function checkShape(c: BodyContext, method: string, body: unknown, rawBytes: number): void {
+  const { limits } = c;
+  switch (c.permit.shape) {
+    case 'document':
+    case 'designDocument': {
+      const id = urlDocId(c.route);
+      // The URL id wins, as in CouchDB: a body `_id` never chooses where a PUT writes.
+      if (id !== undefined && isObject(body)) body._id = id;
+      else if (isObject(body)) checkBodyId(body);
       checkDocument(body, limits, rawBytes);
-      if (t.type === 'design' && t.rest.length === 0) checkDesignDoc(body as Record<string, unknown>);
       return;
+    }
     case 'local':
       if (!isObject(body)) throw badRequest('Document must be a JSON object');
-      return;
-    case 'db':
-      if (method === 'POST') checkDocument(body, limits, rawBytes);
+      body._id = urlDocId(c.route);
       return;
     case 'security': {
       const problem = securityObjectProblem(body);
       if (problem) throw badRequest(problem);
       return;
     }
-    case 'endpoint':
-      switch (t.name) {
-        case '_bulk_docs':
-          checkBulkDocs(body, limits, rawBytes);
-          return;
-        case '_bulk_get':
-          checkBulkGet(body);
-          return;
-        case '_revs_diff':
-        case '_missing_revs':
-        case '_purge':
-          checkRevsMap(body);
-          return;
-        case '_find':
-        case '_explain':
-          checkFind(body);
-          return;
-        case '_index':
-          if (method === 'POST') checkIndex(body);
-          return;
-        case '_all_docs':
-        case '_design_docs':
-        case '_local_docs':
-          checkKeysBody(body);
-          return;
-        case '_changes':
-          checkChangesBody(body);
-          return;
-        default:
-          return;
-      }
-    default:
+    case 'bulkDocs':
+      checkBulkDocs(body, limits, rawBytes);
       return;
+    case 'bulkGet':
+      checkBulkGet(body, limits);
+      return;
+    case 'revsDiff':
+      checkRevsDiff(body, limits);
+      return;
+    case 'purge':
+      checkPurge(body);
+      return;
+    case 'changes':
+      checkChangesBody(body, limits);
+      return;
+    case 'keys':
+      checkKeysBody(body, limits);
+      return;
+    case 'find':
+      checkFind(body);
+      return;
+    case 'index':
+      if (method === 'POST') checkIndex(body);
+      return;
+    case 'session':
+      checkSessionBody(body);
+      return;
+    case 'replicate':
+      if (!isObject(body)) throw badRequest('Request body must be a JSON object');
+      return;
+    case 'any':
+    case undefined:
+      return;
+    default: {
+      const never: never = c.permit.shape;
+      throw new Error(`unknown shape ${String(never)}`);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyRoute, isValidDbName, pathSegments } from './routes';
-import { decide } from './rules';
+import { decide } from './allowList';
 
 describe('classifyRoute', () => {
   it('server endpoints', () => {
@@ -59,53 +59,86 @@ describe('classifyRoute', () => {
   });
 });
 
-describe('decide (access level per route)', () => {
+describe('decide (the allow-list)', () => {
   const d = (method: string, path: string) => decide(method, classifyRoute(path));
+  const level = (method: string, path: string) => {
+    const r = d(method, path);
+    return r.kind === 'allow' ? r.permit.level : r.kind;
+  };
   it('creating and deleting databases needs a server admin', () => {
-    expect(d('PUT', '/x')).toEqual({ kind: 'serverAdmin' });
-    expect(d('DELETE', '/x')).toEqual({ kind: 'serverAdmin' });
+    expect(level('PUT', '/x')).toBe('serverAdmin');
+    expect(level('DELETE', '/x')).toBe('serverAdmin');
   });
-  it('reads and document writes need membership', () => {
+  it('what the app and replication use needs membership', () => {
     for (const [m, p] of [
       ['GET', '/x'],
+      ['POST', '/x'],
       ['GET', '/x/_all_docs'],
-      ['POST', '/x/_find'],
+      ['POST', '/x/_all_docs'],
       ['POST', '/x/_bulk_get'],
+      ['POST', '/x/_bulk_docs'],
+      ['POST', '/x/_revs_diff'],
       ['PUT', '/x/doc'],
+      ['GET', '/x/doc/att.pdf'],
       ['GET', '/x/_changes'],
+      ['POST', '/x/_changes'],
       ['PUT', '/x/_local/cp'],
-      ['GET', '/x/_design/a/_view/v'],
     ]) {
-      expect(d(m as string, p as string), `${m} ${p}`).toMatchObject({ kind: 'db', level: 'member' });
+      expect(level(m as string, p as string), `${m} ${p}`).toBe('member');
     }
   });
-  it('design documents, _security writes, _compact, _purge, _index creation need a db admin', () => {
+  it('design documents, Mango, views and _purge need the server admin; _security writes a db admin', () => {
     for (const [m, p] of [
       ['PUT', '/x/_design/a'],
       ['DELETE', '/x/_design/a'],
       ['PUT', '/x/_design/a/att.txt'],
-      ['PUT', '/x/_security'],
-      ['POST', '/x/_compact'],
       ['POST', '/x/_purge'],
+      ['POST', '/x/_find'],
       ['POST', '/x/_index'],
+      ['GET', '/x/_design/a/_view/v'],
     ]) {
-      expect(d(m as string, p as string), `${m} ${p}`).toMatchObject({ kind: 'db', level: 'dbAdmin' });
+      expect(level(m as string, p as string), `${m} ${p}`).toBe('serverAdmin');
     }
+    expect(level('PUT', '/x/_security')).toBe('dbAdmin');
+    expect(level('POST', '/x/_compact')).toBe('dbAdmin');
   });
-  it('never exposes the stored security document or unsandboxed ddoc functions', () => {
+  it('JSON bodies where the app sends JSON, any type for attachments', () => {
+    const body = (m: string, p: string) => {
+      const r = d(m, p);
+      return r.kind === 'allow' ? r.permit.body : r.kind;
+    };
+    expect(body('POST', '/x/_bulk_docs')).toBe('json');
+    expect(body('PUT', '/x/doc')).toBe('json');
+    expect(body('PUT', '/x/doc/a.pdf')).toBe('attachment');
+    expect(body('POST', '/_session')).toBe('json');
+  });
+  it('everything else is refused: unknown endpoints 404, other methods 405, reserved local ids', () => {
     expect(d('GET', '/x/_local/_security')).toMatchObject({ kind: 'refuse', status: 404 });
     expect(d('PUT', '/x/_local/_security')).toMatchObject({ kind: 'refuse', status: 403 });
+    expect(d('PUT', '/x/_local/purges')).toMatchObject({ kind: 'refuse', status: 403 });
     expect(d('GET', '/x/_design/a/_show/s')).toMatchObject({ kind: 'refuse', status: 404 });
-    expect(d('POST', '/x/_temp_view')).toMatchObject({ kind: 'refuse', status: 400 });
+    expect(d('POST', '/x/_temp_view')).toMatchObject({ kind: 'refuse', status: 404 });
+    expect(d('POST', '/x/_missing_revs')).toMatchObject({ kind: 'refuse', status: 404 });
+    expect(d('GET', '/_stats')).toMatchObject({ kind: 'refuse', status: 404 });
+    expect(d('GET', '/_config')).toMatchObject({ kind: 'refuse', status: 404 });
+    expect(d('COPY', '/x/doc')).toMatchObject({
+      kind: 'methodNotAllowed',
+      allowed: ['DELETE', 'GET', 'HEAD', 'PUT'],
+    });
+    expect(d('POST', '/x/doc')).toMatchObject({ kind: 'methodNotAllowed' });
+    expect(d('PATCH', '/x')).toMatchObject({ kind: 'methodNotAllowed' });
   });
   it('server endpoints', () => {
-    expect(d('GET', '/_all_dbs')).toEqual({ kind: 'serverAdmin' });
-    expect(d('POST', '/_replicate')).toEqual({ kind: 'serverAdmin' });
-    expect(d('GET', '/_config')).toEqual({ kind: 'serverAdmin' });
-    expect(d('GET', '/')).toEqual({ kind: 'open' });
-    expect(d('POST', '/_session')).toEqual({ kind: 'open' });
+    expect(level('GET', '/_all_dbs')).toBe('serverAdmin');
+    expect(level('POST', '/_replicate')).toBe('serverAdmin');
+    expect(level('GET', '/_node/_local/_config')).toBe('serverAdmin');
+    expect(level('PUT', '/_node/_local/_config/a/b')).toBe('serverAdmin');
+    expect(level('GET', '/')).toBe('open');
+    expect(level('POST', '/_session')).toBe('open');
+    expect(level('GET', '/_up')).toBe('open');
   });
-  it('_users goes to the _users rules (usersDb.test.ts)', () => {
-    expect(d('PUT', '/_users/org.couchdb.user:bob')).toMatchObject({ kind: 'usersDb', listing: false });
+  it('_users is for the server admin only (usersDb.ts; usersDb.test.ts)', () => {
+    expect(level('PUT', '/_users/org.couchdb.user:bob')).toBe('usersDb');
+    expect(level('GET', '/_users/_all_docs')).toBe('usersDb');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CouchHttpError } from '../errors';
 import { classifyRoute } from './routes';
-import { decide, type Decision } from './rules';
+import { decide, type Decision } from './allowList';
 import { admitToUsersDb, checkUsersDbWrite, USERS_SECURITY_LOCKED } from './usersDb';
 
 const bob = {
@@ -33,7 +33,7 @@ describe('_users access (admin-only, as CouchDB 3)', () => {
   it('every request to _users is a _users decision', () => {
     for (const path of ['/_users', '/_users/org.couchdb.user:bob', '/_users/_find', '/_users/_local/x'])
       expect(decide('GET', classifyRoute(path)).kind, path).toBe('usersDb');
-    expect(decide('GET', classifyRoute('/courtdesk_cases/x')).kind).toBe('db');
+    expect(decide('GET', classifyRoute('/courtdesk_cases/x')).kind).toBe('allow');
   });
 
   it('users and anonymous callers are refused like CouchDB, own document included', () => {
@@ -58,12 +58,11 @@ describe('_users access (admin-only, as CouchDB 3)', () => {
 
   it('the server admin gets the ordinary decision, except for changing the security object', () => {
     expect(admitToUsersDb(usersDecision('PUT', '/_users/org.couchdb.user:bob'), true, true)).toEqual({
-      kind: 'db',
-      level: 'member',
-      mustExist: true,
+      kind: 'allow',
+      permit: { level: 'member', body: 'json', shape: 'document' },
     });
     expect(admitToUsersDb(usersDecision('GET', '/_users/_security'), true, true)).toMatchObject({
-      kind: 'db',
+      kind: 'allow',
     });
     expect(admitToUsersDb(usersDecision('PUT', '/_users/_security'), true, true)).toMatchObject({
       kind: 'refuse',

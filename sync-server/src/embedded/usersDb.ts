@@ -1,7 +1,7 @@
 import { denied, unauthorized } from '../errors';
 import type { UserCtx } from './access';
 import type { DbTarget } from './routes';
-import type { Decision } from './rules';
+import type { Decision } from './allowList';
 
 /**
  * The `_users` database, pure. CouchDB 3 makes it admin-only (`[couchdb]
@@ -31,13 +31,7 @@ export function usersDbDecision(method: string, target: DbTarget, ordinary: Deci
   const listing = target.type === 'endpoint' && (target.name === '_all_docs' || target.name === '_changes');
   const forServerAdmin: Decision =
     target.type === 'security' && method === 'PUT'
-      ? {
-          kind: 'refuse',
-          status: 403,
-          error: 'forbidden',
-          reason: USERS_SECURITY_LOCKED,
-          level: 'serverAdmin',
-        }
+      ? { kind: 'refuse', status: 403, error: 'forbidden', reason: USERS_SECURITY_LOCKED }
       : ordinary;
   return { kind: 'usersDb', listing, forServerAdmin };
 }

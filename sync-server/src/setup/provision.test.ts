@@ -1,59 +1,119 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { compileDdocs } from '../../../build/compileDdocs';
 import { DATABASES } from '../../../core/databases';
-import { createFakeCouch } from '../couch/fakeCouch';
-import { putSecurity } from '../couch/helpers';
-import { runMigrations, type Migration } from '../migrations/migrations';
+import {
+  couchFetch,
+  createDb,
+  createUser,
+  credentialUrl,
+  dropDatabases,
+  uniqueDbName,
+  type CouchTarget,
+} from '../../../tests/support/couchTarget';
+import { embeddedServerForFile } from '../../../tests/support/embeddedServerForFile';
+import { createCouchClient, type CouchClient } from '../couch/client';
+import { normaliseSecurity, putSecurity } from '../couch/helpers';
+import { MIGRATION_LOG, runMigrations, type Migration } from '../migrations/migrations';
 import { formatReport, provision, securityFor } from './provision';
 
-describe('provision (against an in-memory fake; the real servers are in tests/integration)', () => {
+// One embedded server for the file (tests/support/couchTarget.ts); Apache CouchDB runs the same
+// provisioning in tests/integration/provision.test.ts.
+const server = embeddedServerForFile();
+// Compiled once, up front: compiling blocks the event loop for seconds, long enough for the server
+// to close an idle keep-alive connection the next request would then reuse (ECONNRESET).
+const ddocs = compileDdocs();
+let target: CouchTarget;
+let couch: CouchClient;
+beforeAll(() => {
+  target = server.target;
+  couch = createCouchClient(target.adminUrl);
+});
+
+async function get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const r = await couchFetch(`${target.url}/${path}`, { auth: target.admin });
+  return { status: r.status, body: r.body as Record<string, unknown> };
+}
+
+/** `update_seq` of every database: any document write moves it. */
+async function updateSeqs(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const db of ['_users', ...DATABASES.map((d) => d.name)])
+    out[db] = (await get(encodeURIComponent(db))).body['update_seq'];
+  return out;
+}
+
+describe('provision (embedded server; Apache CouchDB in tests/integration)', () => {
   it('creates every database, _users, _security and design document, then changes nothing', async () => {
-    const { couch, state } = createFakeCouch();
-    const first = await provision(couch);
-    expect(first.changes).toContain('created database _users');
+    await dropDatabases(target);
+    const usersExisted = (await get('_users')).status === 200;
+    const first = await provision(couch, { ddocs });
+    expect((await get('_users')).status).toBe(200);
     for (const spec of DATABASES) {
-      const db = state.dbs.get(spec.name);
-      expect(db, spec.name).toBeDefined();
-      expect(db?.security).toEqual({
-        admins: { names: [], roles: [...spec.adminRoles].sort() },
-        members: { names: [], roles: [...spec.memberRoles].sort() },
-      });
-      expect(db?.docs.get('_design/courtdesk')?.['courtdesk_version']).toMatch(/\+[0-9a-f]{12}$/);
+      expect((await get(`${spec.name}/_security`)).body, spec.name).toEqual(
+        normaliseSecurity(securityFor(spec)),
+      );
+      const ddoc = await get(`${spec.name}/_design/courtdesk`);
+      expect(ddoc.body['courtdesk_version'], spec.name).toMatch(/\+[0-9a-f]{12}$/);
+      expect(typeof ddoc.body['validate_doc_update'], spec.name).toBe('string');
     }
-    expect(first.changes).toHaveLength(1 + DATABASES.length * 3);
-    const writes = state.writes.length;
-    const second = await provision(couch);
+    expect(first.changes).toHaveLength((usersExisted ? 0 : 1) + DATABASES.length * 3);
+    expect(first.changes.includes('created database _users')).toBe(!usersExisted);
+
+    const before = await updateSeqs();
+    const second = await provision(couch, { ddocs });
     expect(second.changes).toEqual([]);
-    expect(state.writes.length).toBe(writes);
+    expect(await updateSeqs()).toEqual(before);
     expect(formatReport(second)).toMatch(/already in place/);
     expect(formatReport(first)).toMatch(/change\(s\)/);
   });
 
   it('updates a design document only when its stamp differs, and repairs _security', async () => {
-    const { couch, state } = createFakeCouch();
-    await provision(couch);
-    const cases = state.dbs.get('courtdesk_cases');
-    const ddoc = cases?.docs.get('_design/courtdesk');
-    if (!ddoc || !cases) throw new Error('not provisioned');
-    cases.docs.set('_design/courtdesk', { ...ddoc, courtdesk_version: 'old' });
-    cases.security = {};
-    const r = await provision(couch);
+    await provision(couch, { ddocs });
+    const ddoc = (await get('courtdesk_cases/_design/courtdesk')).body;
+    const w = await couchFetch(`${target.url}/courtdesk_cases/_design/courtdesk`, {
+      method: 'PUT',
+      auth: target.admin,
+      body: { ...ddoc, courtdesk_version: 'old' },
+    });
+    expect(w.status).toBe(201);
+    const s = await couchFetch(`${target.url}/courtdesk_cases/_security`, {
+      method: 'PUT',
+      auth: target.admin,
+      body: {},
+    });
+    expect(s.status).toBe(200);
+
+    const r = await provision(couch, { ddocs });
     expect(r.changes).toEqual([
       expect.stringMatching(/^set _security of courtdesk_cases/),
       expect.stringMatching(/^updated courtdesk_cases\/_design\/courtdesk/),
     ]);
+    expect((await get('courtdesk_cases/_design/courtdesk')).body['courtdesk_version']).toBe(
+      ddoc['courtdesk_version'],
+    );
+    const spec = DATABASES.find((d) => d.name === 'courtdesk_cases');
+    if (!spec) throw new Error('no courtdesk_cases spec');
+    expect((await get('courtdesk_cases/_security')).body).toEqual(normaliseSecurity(securityFor(spec)));
   });
 
-  it('refuses to run without a server admin', async () => {
-    const { couch } = createFakeCouch(['clerk']);
-    await expect(provision(couch)).rejects.toThrow(/server admin/);
+  it('refuses to run without a server admin, and creates nothing', async () => {
+    await dropDatabases(target);
+    const clerk = { name: 'clerk.provision', password: 'not-an-admin-1' };
+    await createUser(target, clerk.name, clerk.password, ['clerk']);
+    await expect(provision(createCouchClient(credentialUrl(target, clerk)), { ddocs })).rejects.toThrow(
+      /server admin/,
+    );
+    expect((await get('courtdesk_cases')).status).toBe(404);
   });
 
   it('never writes an empty members list', async () => {
-    const { couch } = createFakeCouch();
-    await couch.db.create('x');
+    const db = uniqueDbName('provision');
+    await createDb(target, db);
+    const before = (await get(`${db}/_security`)).body;
     await expect(
-      putSecurity(couch, 'x', { admins: { names: [], roles: [] }, members: { names: [], roles: [] } }),
+      putSecurity(couch, db, { admins: { names: [], roles: [] }, members: { names: [], roles: [] } }),
     ).rejects.toThrow(/public/);
+    expect((await get(`${db}/_security`)).body).toEqual(before);
     for (const spec of DATABASES) expect(securityFor(spec).members.roles.length).toBeGreaterThan(0);
     expect(
       securityFor(DATABASES.find((d) => d.key === 'cases') ?? DATABASES[0]!).members.roles,
@@ -65,9 +125,20 @@ describe('provision (against an in-memory fake; the real servers are in tests/in
 });
 
 describe('named migrations', () => {
+  beforeEach(async () => {
+    await provision(couch, { ddocs });
+    const log = await get(`${MIGRATION_LOG.db}/${MIGRATION_LOG.id}`);
+    if (log.status === 200)
+      await couchFetch(
+        `${target.url}/${MIGRATION_LOG.db}/${MIGRATION_LOG.id}?rev=${String(log.body['_rev'])}`,
+        {
+          method: 'DELETE',
+          auth: target.admin,
+        },
+      );
+  });
+
   it('runs pending migrations once, in created order, and records them', async () => {
-    const { couch } = createFakeCouch();
-    await provision(couch);
     const order: string[] = [];
     const mk = (name: string, created: string): Migration => ({
       name,
@@ -79,14 +150,17 @@ describe('named migrations', () => {
     expect(await runMigrations(couch, ms)).toEqual([]);
     expect(await runMigrations(couch, [...ms, mk('c', '2026-11-03')])).toEqual(['c']);
     expect(order).toEqual(['a', 'b', 'c']);
-    const r = await provision(couch, { migrations: [...ms, mk('c', '2026-11-03'), mk('d', '2026-11-04')] });
+    const r = await provision(couch, {
+      ddocs,
+      migrations: [...ms, mk('c', '2026-11-03'), mk('d', '2026-11-04')],
+    });
     expect(r.migrations).toEqual(['d']);
     expect(r.changes).toEqual(['ran migration d']);
+    const log = (await get(`${MIGRATION_LOG.db}/${MIGRATION_LOG.id}`)).body;
+    expect((log['applied'] as { name: string }[]).map((a) => a.name)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('stops at a failing migration and keeps the ones before it recorded', async () => {
-    const { couch } = createFakeCouch();
-    await provision(couch);
     const ok: Migration = { name: 'ok', created: '2026-01-01', run: async () => {} };
     const bad: Migration = {
       name: 'bad',
@@ -95,10 +169,10 @@ describe('named migrations', () => {
     };
     await expect(runMigrations(couch, [ok, bad])).rejects.toThrow('boom');
     expect(await runMigrations(couch, [ok])).toEqual([]);
+    expect(await runMigrations(couch, [ok, { ...bad, run: async () => {} }])).toEqual(['bad']);
   });
 
   it('rejects duplicate names and invalid dates', async () => {
-    const { couch } = createFakeCouch();
     const m: Migration = { name: 'x', created: '2026-01-01', run: async () => {} };
     await expect(runMigrations(couch, [m, m])).rejects.toThrow(/duplicate/);
     await expect(runMigrations(couch, [{ ...m, created: 'soon' }])).rejects.toThrow(/invalid created/);

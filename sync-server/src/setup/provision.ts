@@ -8,7 +8,14 @@ import { compileDdocs, type CompiledDatabaseDdocs } from '../../../build/compile
 import { DATABASES, type DatabaseSpec } from '../../../core/databases';
 import { ROLES } from '../../../core/roles';
 import { describeCouchError, type CouchClient } from '../couch/client';
-import { ensureDb, putSecurity, upsertDesignDoc, type SecurityObject } from '../couch/helpers';
+import {
+  ensureDb,
+  normaliseSecurity,
+  putSecurity,
+  upsertDesignDoc,
+  type SecurityObject,
+} from '../couch/helpers';
+import { untilEveryCopy } from '../couch/shardCopies';
 import { MIGRATIONS, runMigrations, type Migration } from '../migrations/migrations';
 
 /** What {@link provision} did. `changes` is empty on a run that found everything in place. */
@@ -82,6 +89,17 @@ export async function provision(
       await step('_security', () => putSecurity(couch, spec.name, sec)),
       `set _security of ${spec.name}: members ${sec.members.roles.join(',')}; admins ${sec.admins.roles.join(',') || '(server admin only)'}`,
     );
+    // A cluster answers once a majority of copies took it; the others must too before anyone
+    // relies on it (couch/shardCopies.ts). Checked on every run: an earlier run may have left a lag.
+    const wanted = JSON.stringify(normaliseSecurity(sec));
+    await step('_security on every shard copy', () =>
+      untilEveryCopy(
+        couch,
+        spec.name,
+        { security: true },
+        (b) => JSON.stringify(normaliseSecurity(b as Partial<SecurityObject>)) === wanted,
+      ),
+    );
     for (const ddoc of ddocs.find((d) => d.db === spec.name)?.docs ?? []) {
       const result = await step(`design document ${ddoc._id}`, () =>
         upsertDesignDoc(couch, spec.name, { ...ddoc }),
@@ -89,6 +107,14 @@ export async function provision(
       note(
         result !== 'unchanged',
         `${result === 'unchanged' ? 'kept' : result === 'created' ? 'installed' : 'updated'} ${spec.name}/${ddoc._id} ${ddoc.courtdesk_version}`,
+      );
+      await step(`design document ${ddoc._id} on every shard copy`, () =>
+        untilEveryCopy(
+          couch,
+          spec.name,
+          { docId: ddoc._id },
+          (b) => (b as { courtdesk_version?: unknown }).courtdesk_version === ddoc.courtdesk_version,
+        ),
       );
     }
   }

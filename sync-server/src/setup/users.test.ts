@@ -1,32 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { couchFetch, getCouchTarget, type CouchTarget } from '../../../tests/support/couchTarget';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { couchFetch, createDb, dropDatabases, type CouchTarget } from '../../../tests/support/couchTarget';
+import { embeddedServerForFile } from '../../../tests/support/embeddedServerForFile';
 import { createCouchClient, type CouchClient } from '../couch/client';
 import { seedDemo } from './demo';
+import { DEMO_PASSWORD, generateDemo } from './demoGenerator';
 import { addUser, disableUser, parseRoles, setPassword, validateUserName, withPassword } from './users';
 
-/** User administration against the in-process embedded server (sign-in behaviour included). */
+// One embedded server for the file; the CLI against Apache CouchDB is in tests/integration.
+const server = embeddedServerForFile();
 let target: CouchTarget;
 let couch: CouchClient;
-
-beforeAll(async () => {
-  target = await getCouchTarget();
+beforeAll(() => {
+  target = server.target;
   couch = createCouchClient(target.adminUrl);
 });
 
-afterAll(async () => {
-  await target?.stop();
-});
-
 async function userDoc(name: string): Promise<Record<string, unknown>> {
-  return (await couchFetch(`${target.url}/_users/org.couchdb.user:${name}`, { auth: target.admin }))
-    .body as Record<string, unknown>;
+  const r = await couchFetch(`${target.url}/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`, {
+    auth: target.admin,
+  });
+  if (r.status !== 200) throw new Error(`user ${name}: ${r.status}`);
+  return r.body as Record<string, unknown>;
 }
 
-async function signIn(name: string, password: string): Promise<number> {
-  return (await couchFetch(`${target.url}/_session`, { method: 'POST', body: { name, password } })).status;
+/** `POST /_session` with a name and password: the status and the roles it signed in with. */
+async function signIn(name: string, password: string): Promise<{ status: number; roles?: string[] }> {
+  const r = await couchFetch(`${target.url}/_session`, { method: 'POST', body: { name, password } });
+  return { status: r.status, ...(r.status === 200 ? { roles: r.body.roles as string[] } : {}) };
 }
 
-describe('user administration', () => {
+async function updateSeq(db: string): Promise<unknown> {
+  return (await couchFetch(`${target.url}/${db}`, { auth: target.admin })).body.update_seq;
+}
+
+describe('user administration (embedded server; the CLI against CouchDB is in tests/integration)', () => {
   it('parses and validates roles against core/roles.ts', () => {
     expect(parseRoles('judge, leader,judge')).toEqual(['judge', 'leader']);
     expect(() => parseRoles('')).toThrow(/at least one role/);
@@ -62,7 +69,7 @@ describe('user administration', () => {
     expect(back['disabledRoles']).toBeUndefined();
   });
 
-  it('adds, disables and re-enables a user; a disabled user cannot sign in', async () => {
+  it('adds, disables and re-enables a user', async () => {
     await addUser(couch, {
       name: 'clerk.new',
       roles: ['clerk'],
@@ -75,13 +82,16 @@ describe('user administration', () => {
     await expect(addUser(couch, { name: 'clerk.x', roles: ['clerk'], password: 'short' })).rejects.toThrow(
       /too short/,
     );
+    expect(
+      (await couchFetch(`${target.url}/_users/org.couchdb.user:clerk.x`, { auth: target.admin })).status,
+    ).toBe(404);
     expect(await userDoc('clerk.new')).toMatchObject({
       type: 'user',
       name: 'clerk.new',
       roles: ['clerk'],
       displayName: '新书记员',
     });
-    expect(await signIn('clerk.new', 'longenough')).toBe(200);
+    expect(await signIn('clerk.new', 'longenough')).toEqual({ status: 200, roles: ['clerk'] });
 
     await disableUser(couch, 'clerk.new', { by: 'admin', now: new Date('2026-11-25T15:00:00Z') });
     expect(await userDoc('clerk.new')).toMatchObject({
@@ -91,34 +101,38 @@ describe('user administration', () => {
       roles: [],
       disabledRoles: ['clerk'],
     });
-    expect(await signIn('clerk.new', 'longenough')).toBe(401);
+    expect((await signIn('clerk.new', 'longenough')).status).toBe(401);
     await disableUser(couch, 'clerk.new', { by: 'admin' }); // disabling twice keeps the original roles
     expect((await userDoc('clerk.new'))['disabledRoles']).toEqual(['clerk']);
 
     await expect(setPassword(couch, 'clerk.new', 'another-pass')).rejects.toThrow(/disabled/);
+    expect((await signIn('clerk.new', 'another-pass')).status).toBe(401);
     await setPassword(couch, 'clerk.new', 'another-pass', { enable: true });
     const back = await userDoc('clerk.new');
     expect(back).toMatchObject({ roles: ['clerk'] });
     expect(back['disabled']).toBeUndefined();
-    expect(await signIn('clerk.new', 'another-pass')).toBe(200);
+    expect(await signIn('clerk.new', 'another-pass')).toEqual({ status: 200, roles: ['clerk'] });
     await expect(disableUser(couch, 'nobody.here', { by: 'admin' })).rejects.toThrow(/no such user/);
   });
 
   it('seeds demo data idempotently and never re-enables a disabled demo user', async () => {
-    await couchFetch(`${target.url}/courtdesk_cases`, { method: 'PUT', auth: target.admin });
+    await dropDatabases(target);
+    await createDb(target, 'courtdesk_cases');
+    const demo = generateDemo({ cases: 30 });
     const first = await seedDemo(couch, { cases: 30, batchSize: 7 });
-    expect(first.usersCreated.length).toBeGreaterThanOrEqual(28);
+    expect([...first.usersCreated].sort()).toEqual(demo.users.map((u) => u.name).sort());
     const docs = first.docs['courtdesk_cases'];
     const info = await couchFetch(`${target.url}/courtdesk_cases`, { auth: target.admin });
-    expect(docs?.written).toBe(info.body.doc_count);
-    expect(docs?.existing).toBe(0);
+    expect(docs).toEqual({ written: demo.docs['courtdesk_cases']?.length, existing: 0 });
+    expect(info.body.doc_count).toBe(docs?.written);
+    expect((await signIn('clerk.wang', DEMO_PASSWORD)).status).toBe(200);
     await disableUser(couch, 'clerk.wang', { by: 'admin' });
-    const before = await couchFetch(`${target.url}/courtdesk_cases`, { auth: target.admin });
+    const seqs = [await updateSeq('_users'), await updateSeq('courtdesk_cases')];
     const second = await seedDemo(couch, { cases: 30 });
     expect(second.usersCreated).toEqual([]);
     expect(second.docs['courtdesk_cases']).toEqual({ written: 0, existing: docs?.written });
-    const after = await couchFetch(`${target.url}/courtdesk_cases`, { auth: target.admin });
-    expect(after.body.update_seq).toEqual(before.body.update_seq);
+    expect([await updateSeq('_users'), await updateSeq('courtdesk_cases')]).toEqual(seqs);
     expect((await userDoc('clerk.wang'))['disabled']).toBe(true);
+    expect((await signIn('clerk.wang', DEMO_PASSWORD)).status).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The pure part of 随机分案 (SPEC §4.1): who is eligible for a case, the seeded draw among the
+ * The pure part of 随机分案 (docs/product-rules.md §4.3): who is eligible for a case, the seeded draw among the
  * least-loaded eligible judges, and {@link verifyAssignment}, which re-runs a recorded draw from its
  * audit document. No I/O: the assignment worker feeds it data and stores what it returns.
  */

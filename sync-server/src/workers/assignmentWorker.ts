@@ -1,5 +1,5 @@
 /**
- * 随机分案为主、指定分案为辅 (SPEC §4.1): assigns a judge to each case that has none, writing only
+ * 随机分案为主、指定分案为辅 (docs/product-rules.md §4.3): assigns a judge to each case that has none, writing only
  * worker-owned documents: `assignment:<caseUuid>` in courtdesk_cases (deterministic id, so two
  * workers or a replay cannot assign twice) and an `audit:` record in courtdesk_audit holding the
  * seed, eligible judges, recusals and loads, so {@link verifyAssignment} can re-run the draw.

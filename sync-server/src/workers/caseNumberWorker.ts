@@ -1,33 +1,35 @@
 /**
  * Official case numbers (案号), consecutive per (收案年度, 法院代字, 类型代字), allocated by the server
- * worker when a `case:` document without one arrives (SPEC §4.1). Only worker-owned documents are
- * written, so a clerk editing the case offline never conflicts with the worker (SPEC §2):
+ * worker when a `case:` document without one arrives (docs/case-numbers.md). Only worker-owned
+ * documents are written, so a clerk editing a case offline never conflicts with the worker (docs/product-rules.md §2.3):
  *
- *  - `caseNumber:counter:<year>:<court>:<type>` — the counter, `{ next, pending: { caseId: n } }`;
- *  - `caseNumber:<caseUuid>` — the number of one case (deterministic id: re-processing is a no-op).
+ *  - `caseNumber:claim:<year>:<court>:<type>:<position>` — the claim log of the key, append-only and
+ *    create-only (caseNumberLog.ts states its invariants and why they hold on a cluster);
+ *  - `caseNumber:<caseUuid>` — the number of one case, the document clients read. It is derived from
+ *    the decided log (number, first position, and the winning claim's createdAt/createdBy), so every
+ *    worker that writes it writes the same body, hence the same revision: never a conflict.
  *
- * Protocol for case X (every counter write is a compare-and-swap on `_rev`):
- *  1. read the counter; if `pending[X]` exists, finish that reservation (step 4);
- *  2. read `caseNumber:X`; if it exists, X is done;
- *  3. write the counter with `next + 1` and `pending[X] = next` (409 → back to 1);
- *  4. create `caseNumber:X` with `pending[X]` (409 → it must already hold that number);
- *  5. remove X from `pending` (batched into this worker's next counter write, or on idle).
- * Why no number is lost or doubled, even with several workers or a kill at any point: see
- * docs in the report and the comment on {@link CaseNumberAllocator.ensureNumber}. Pending
- * reservations left by a killed worker are finished by {@link CaseNumberAllocator.recoverPending}
- * on start and, independently, whenever their case is processed again.
+ * For case X: if `caseNumber:X` exists, X is done; otherwise decide the log up to its end, claim the
+ * next position for X unless X already holds one, and write `caseNumber:X` with X's number. Every
+ * step is idempotent, so several workers may process X at once and any may be killed at any point:
+ * a claim without its number document is finished when X is processed again (the feed is replayed
+ * from the checkpoint) and by {@link CaseNumberAllocator.recoverPending} on start.
  */
 import { DEFAULT_COURT } from '../../../core/court';
 import { formatCaseNumber, isCourtCode } from '../../../core/domain/caseNumber';
 import { caseTypeByCode } from '../../../core/domain/courtReference';
-import { CouchHttp, sleep, type CouchDoc } from './couchHttp';
+import {
+  caseNumberDocId,
+  ClaimLog,
+  claimPrefix,
+  UndecidedPosition,
+  type CaseNumberKey,
+  type Numbered,
+} from './caseNumberLog';
+import { CouchHttp, CouchHttpError, sleep, type CouchDoc } from './couchHttp';
+import { CouchReplicatedDocs, type ReplicatedDocs } from './replicatedDocs';
 
-/** The counter a case number is drawn from. */
-export interface CaseNumberKey {
-  readonly year: number;
-  readonly court: string;
-  readonly typeCode: string;
-}
+export { caseNumberDocId, claimId, type CaseNumberKey } from './caseNumberLog';
 
 /** What {@link CaseNumberAllocator.ensureNumber} did. */
 export type EnsureNumberResult =
@@ -39,21 +41,15 @@ export interface CaseNumberAllocatorOptions {
   db?: string;
   /** User name written to `createdBy` (the signed-in worker account; `worker` by default). */
   workerName?: string;
+  /** Clock for a case whose `createdAt` is unusable (claims otherwise use the case's own). */
   now?: () => Date;
   log?: (line: string) => void;
-  /** Fault-injection for tests: pause this long between reserving and writing the number. */
+  /** Fault-injection for tests: pause this long between claiming a position and recording it. */
   holdAfterReserveMs?: number;
 }
 
-/** Id of the counter of a key. */
-export function counterId(key: CaseNumberKey): string {
-  return `caseNumber:counter:${key.year}:${key.court}:${key.typeCode}`;
-}
-
-/** Id of the number document of a case (`case:<uuid>` → `caseNumber:<uuid>`). */
-export function caseNumberDocId(caseId: string): string {
-  return `caseNumber:${caseId.slice('case:'.length)}`;
-}
+const CLAIMS = 'caseNumber:claim:';
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function str(doc: Record<string, unknown>, ...keys: string[]): string | undefined {
   for (const k of keys) {
@@ -61,6 +57,13 @@ function str(doc: Record<string, unknown>, ...keys: string[]): string | undefine
     if (typeof v === 'string' && v.length > 0) return v;
   }
   return undefined;
+}
+
+function validKey(year: number, court: string, typeCode: string): CaseNumberKey | { reason: string } {
+  if (!caseTypeByCode(typeCode)) return { reason: `unknown case type ${typeCode}` };
+  if (!isCourtCode(court)) return { reason: `invalid court code ${court}` };
+  if (!Number.isInteger(year) || year < 1949 || year > 2999) return { reason: 'no filing date' };
+  return { year, court, typeCode };
 }
 
 /**
@@ -71,8 +74,6 @@ function str(doc: Record<string, unknown>, ...keys: string[]): string | undefine
 export function caseNumberKeyOf(doc: Record<string, unknown>): CaseNumberKey | { reason: string } {
   const typeCode = str(doc, 'caseTypeCode', 'caseType');
   if (!typeCode || !caseTypeByCode(typeCode)) return { reason: `unknown case type ${String(typeCode)}` };
-  const court = str(doc, 'court') ?? DEFAULT_COURT.code;
-  if (!isCourtCode(court)) return { reason: `invalid court code ${court}` };
   const filed = str(doc, 'filingDate', 'filedAt');
   const year =
     typeof doc['year'] === 'number'
@@ -80,185 +81,149 @@ export function caseNumberKeyOf(doc: Record<string, unknown>): CaseNumberKey | {
       : filed && /^\d{4}-/.test(filed)
         ? Number(filed.slice(0, 4))
         : NaN;
-  if (!Number.isInteger(year) || year < 1949 || year > 2999) return { reason: 'no filing date' };
-  return { year, court, typeCode };
+  return validKey(year, str(doc, 'court') ?? DEFAULT_COURT.code, typeCode);
 }
 
-function pendingOf(counter: CouchDoc | undefined): Record<string, number> {
-  const p = counter?.['pending'];
-  return typeof p === 'object' && p !== null ? (p as Record<string, number>) : {};
+/** The number document of a numbered case: a pure function of the decided log. */
+export function caseNumberDoc(key: CaseNumberKey, n: Numbered): CouchDoc {
+  return {
+    _id: caseNumberDocId(n.caseId),
+    type: 'caseNumber',
+    schemaVersion: 1,
+    createdAt: n.createdAt,
+    createdBy: n.createdBy,
+    caseId: n.caseId,
+    caseNumber: formatCaseNumber({ ...key, sequence: n.seq }),
+    year: key.year,
+    court: key.court,
+    caseTypeCode: key.typeCode,
+    seq: n.seq,
+    position: n.position,
+  };
 }
 
-/** Allocates and records official case numbers; see the module comment for the protocol. */
+/** Allocates and records official case numbers; see the module comment. */
 export class CaseNumberAllocator {
-  private readonly db: string;
+  private readonly docs: ReplicatedDocs;
   private readonly by: string;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
   private readonly hold: number;
-  private seeded: Map<string, number> | undefined;
-  /** Reservations finished here whose removal from `pending` is still owed (counter id → case ids). */
-  private readonly finished = new Map<string, Set<string>>();
+  private readonly logs = new Map<string, ClaimLog>();
+  private recorded: Promise<Map<string, number>> | undefined;
 
-  constructor(
-    private readonly couch: CouchHttp,
-    options: CaseNumberAllocatorOptions = {},
-  ) {
-    this.db = options.db ?? 'courtdesk_cases';
+  /** `couch`: the worker's CouchDB client, or any {@link ReplicatedDocs} (a simulated cluster). */
+  constructor(couch: CouchHttp | ReplicatedDocs, options: CaseNumberAllocatorOptions = {}) {
+    this.docs =
+      couch instanceof CouchHttp ? new CouchReplicatedDocs(couch, options.db ?? 'courtdesk_cases') : couch;
     this.by = options.workerName ?? 'worker';
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? (() => {});
     this.hold = options.holdAfterReserveMs ?? 0;
   }
 
-  /**
-   * Gives case `caseDoc` its official number unless it has one. Correctness: (a) a number is
-   * handed out only by the CAS that moves `next` past it, so no two reservations share a number;
-   * (b) X is reserved only when a counter revision without `pending[X]` was read *before*
-   * `caseNumber:X` was seen missing — X leaves `pending` only after `caseNumber:X` exists, so a
-   * second reservation for X would need a revision read after the removal, and then step 2 finds
-   * the number: one case never gets two numbers; (c) every number below `next` is either in
-   * `pending` or recorded in its `caseNumber:` doc, and pending entries are always finished, so
-   * the sequence has no gap.
-   */
+  /** Gives case `caseDoc` its official number unless it has one (idempotent). */
   async ensureNumber(caseDoc: CouchDoc): Promise<EnsureNumberResult> {
-    const caseId = caseDoc._id;
     const key = caseNumberKeyOf(caseDoc);
     if ('reason' in key) return { status: 'skipped', reason: key.reason };
-    const id = counterId(key);
-    for (let attempt = 0; ; attempt++) {
-      const counter = await this.couch.get(this.db, id);
-      const reserved = pendingOf(counter)[caseId];
-      if (typeof reserved === 'number') return this.finish(caseId, key, reserved, 'allocated');
-      const existing = await this.couch.get(this.db, caseNumberDocId(caseId));
-      if (existing)
-        return {
-          status: 'existing',
-          caseNumber: String(existing['caseNumber']),
-          seq: Number(existing['seq']),
-        };
-      const next = counter ? Number(counter['next']) : (await this.highestRecorded(key)) + 1;
-      const body: CouchDoc = counter
-        ? {
-            ...counter,
-            next: next + 1,
-            pending: { ...this.withoutFinished(id, pendingOf(counter)), [caseId]: next },
-          }
-        : {
-            _id: id,
-            type: 'caseNumber',
-            kind: 'counter',
-            schemaVersion: 1,
-            createdAt: this.now().toISOString(),
-            createdBy: this.by,
-            year: key.year,
-            court: key.court,
-            caseTypeCode: key.typeCode,
-            next: next + 1,
-            pending: { [caseId]: next },
-          };
-      const r = await this.couch.put(this.db, body);
-      if (r.ok) {
-        if (this.hold > 0) await sleep(this.hold);
-        return this.finish(caseId, key, next, 'allocated');
-      }
-      // Lost the race for the counter: re-read and try again, with a little jitter.
-      await sleep(Math.min(50, attempt) * Math.random());
-    }
+    const existing = await this.docs.get(caseNumberDocId(caseDoc._id));
+    if (existing)
+      return { status: 'existing', caseNumber: String(existing['caseNumber']), seq: Number(existing['seq']) };
+    const created = caseDoc['createdAt'];
+    const at = typeof created === 'string' && ISO_TIME.test(created) ? created : this.now().toISOString();
+    const numbered = await this.logOf(key).ensure(caseDoc._id, at);
+    if (this.hold > 0) await sleep(this.hold);
+    return this.record(key, numbered);
   }
 
-  /** Finishes every reservation a killed worker left pending; returns how many it completed. */
+  /**
+   * Writes the number document of every case whose claim is decided but whose number was never
+   * recorded (a worker killed in between); returns how many. Only the logs of this year and later
+   * and of last year are read (cases of older years are rare; the feed replay finishes those), so
+   * start-up does not read every claim ever made. A log that cannot be decided now (a copy
+   * unreachable) is left to the feed too: its cases are numbered when they are processed again.
+   */
   async recoverPending(): Promise<number> {
-    let n = 0;
-    for await (const counter of this.couch.scan(this.db, 'caseNumber:counter:')) {
-      const key = {
-        year: Number(counter['year']),
-        court: String(counter['court']),
-        typeCode: String(counter['caseTypeCode']),
-      };
-      for (const [caseId, seq] of Object.entries(pendingOf(counter))) {
-        await this.finish(caseId, key, seq, 'allocated');
-        this.log(`recovered reservation ${formatCaseNumber({ ...key, sequence: seq })} for ${caseId}`);
-        n++;
+    const since = this.now().getFullYear() - 1;
+    let done = 0;
+    for (let start = CLAIMS; ;) {
+      const [first] = await this.docs.range(start, `${CLAIMS}\ufff0`, 1);
+      if (!first) return done;
+      const prefix = first._id.slice(0, first._id.lastIndexOf(':') + 1);
+      start = `${prefix}\ufff0`;
+      const [year, court, typeCode] = prefix.slice(CLAIMS.length, -1).split(':');
+      if (Number(year) < since) continue;
+      const key = validKey(Number(year), String(court), String(typeCode));
+      if ('reason' in key) {
+        this.log(`ignoring claims ${prefix}…: ${key.reason}`);
+        continue;
+      }
+      try {
+        for (const n of await this.logOf(key).catchUp()) {
+          const r = await this.record(key, n);
+          if (r.status === 'allocated') this.log(`recovered ${r.caseNumber} for ${n.caseId}`);
+          done++;
+        }
+      } catch (err) {
+        if (err instanceof CouchHttpError && !(err instanceof UndecidedPosition)) throw err;
+        this.log(`recovery of ${prefix}… deferred: ${(err as Error).message}`);
       }
     }
-    await this.flush();
-    return n;
   }
 
-  /** Steps 4 and 5: record number `seq` for the case, then drop the reservation. */
-  private async finish(
-    caseId: string,
-    key: CaseNumberKey,
-    seq: number,
-    status: 'allocated',
-  ): Promise<EnsureNumberResult> {
-    const caseNumber = formatCaseNumber({ ...key, sequence: seq });
-    const doc: CouchDoc = {
-      _id: caseNumberDocId(caseId),
-      type: 'caseNumber',
-      schemaVersion: 1,
-      createdAt: this.now().toISOString(),
-      createdBy: this.by,
-      caseId,
-      caseNumber,
-      year: key.year,
-      court: key.court,
-      caseTypeCode: key.typeCode,
-      seq,
-    };
-    const w = await this.couch.put(this.db, doc);
-    if (!w.ok) {
-      const existing = await this.couch.get(this.db, doc._id);
-      if (!existing || existing['seq'] !== seq) {
+  private logOf(key: CaseNumberKey): ClaimLog {
+    const id = claimPrefix(key);
+    let log = this.logs.get(id);
+    if (!log) {
+      log = new ClaimLog(this.docs, key, {
+        baseOf: (k) => this.highestRecorded(k),
+        createdBy: this.by,
+        log: this.log,
+      });
+      this.logs.set(id, log);
+    }
+    return log;
+  }
+
+  /**
+   * Writes `caseNumber:X` unless it was seen already; a 409 is fine when the stored number is the
+   * same. The server's default quorum is enough: every worker writes the same body.
+   */
+  private async record(key: CaseNumberKey, n: Numbered): Promise<EnsureNumberResult> {
+    const doc = caseNumberDoc(key, n);
+    const caseNumber = String(doc['caseNumber']);
+    if (n.recorded) return { status: 'existing', caseNumber, seq: n.seq };
+    if ((await this.docs.create(doc, false)) === 'conflict') {
+      const stored = await this.docs.get(doc._id);
+      if (!stored) throw new CouchHttpError(`${doc._id}: create refused, yet not readable`, 503);
+      if (stored['seq'] !== n.seq)
         throw new Error(
-          `invariant broken: ${caseId} reserved ${caseNumber} but holds ${String(existing?.['caseNumber'])}`,
+          `invariant broken: ${n.caseId} is ${caseNumber} in the claim log but holds ${String(stored['caseNumber'])}`,
         );
-      }
     }
-    // Step 5 is batched: the reservation is dropped by this worker's next counter write, or by
-    // flush() when the worker goes idle. Only reservations whose number doc exists are dropped.
-    const finished = this.finished.get(counterId(key)) ?? new Set<string>();
-    finished.add(caseId);
-    this.finished.set(counterId(key), finished);
-    return { status, caseNumber, seq };
+    return { status: 'allocated', caseNumber, seq: n.seq };
   }
 
-  /** Step 5 for every reservation this worker finished: removes them from their counters. */
-  async flush(): Promise<void> {
-    for (const [id, set] of this.finished) {
-      for (;;) {
-        const counter = await this.couch.get(this.db, id);
-        const pending = pendingOf(counter);
-        const keep = this.withoutFinished(id, pending);
-        if (!counter || Object.keys(keep).length === Object.keys(pending).length) break;
-        if ((await this.couch.put(this.db, { ...counter, pending: keep })).ok) break;
-      }
-      set.clear();
-    }
-  }
-
-  private withoutFinished(id: string, pending: Record<string, number>): Record<string, number> {
-    const done = this.finished.get(id);
-    if (!done || done.size === 0) return pending;
-    return Object.fromEntries(Object.entries(pending).filter(([caseId]) => !done.has(caseId)));
-  }
-
-  /** Highest sequence already recorded for `key` without a counter (e.g. seeded demo data). */
+  /** Highest sequence recorded for `key` without claims (seeded demo data): the base of a new log. */
   private async highestRecorded(key: CaseNumberKey): Promise<number> {
-    if (!this.seeded) {
-      const seen = new Map<string, number>();
-      for await (const d of this.couch.scan(this.db, 'caseNumber:')) {
-        if (d['kind'] === 'counter' || typeof d['seq'] !== 'number') continue;
-        const k = counterId({
-          year: Number(d['year']),
-          court: typeof d['court'] === 'string' ? d['court'] : DEFAULT_COURT.code,
-          typeCode: String(d['caseTypeCode']),
-        });
+    this.recorded ??= this.scanRecorded();
+    this.recorded.catch(() => (this.recorded = undefined));
+    return (await this.recorded).get(claimPrefix(key)) ?? 0;
+  }
+
+  private async scanRecorded(): Promise<Map<string, number>> {
+    const seen = new Map<string, number>();
+    for (let start = 'caseNumber:'; ;) {
+      const page = (await this.docs.range(start, 'caseNumber:\ufff0', 1000)).filter((d) => d._id !== start);
+      for (const d of page) {
+        if (d['kind'] === 'claim' || d['kind'] === 'counter' || typeof d['seq'] !== 'number') continue;
+        const court = typeof d['court'] === 'string' ? d['court'] : DEFAULT_COURT.code;
+        const k = claimPrefix({ year: Number(d['year']), court, typeCode: String(d['caseTypeCode']) });
         seen.set(k, Math.max(seen.get(k) ?? 0, d['seq']));
       }
-      this.seeded = seen;
+      const last = page[page.length - 1];
+      if (!last) return seen;
+      start = last._id;
     }
-    return this.seeded.get(counterId(key)) ?? 0;
   }
 }

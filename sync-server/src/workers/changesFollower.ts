@@ -1,5 +1,5 @@
 /**
- * Follows a database's `_changes` feed for a server worker (CONVENTIONS "CouchDB"): resumes from a
+ * Follows a database's `_changes` feed for a server worker (docs/product-rules.md §8.3): resumes from a
  * checkpoint persisted in `_local/courtdesk-worker-<name>`, reads (plain requests while behind,
  * `feed=longpoll` once caught up) into a bounded queue (reading pauses while the queue is full: a request asks for at most the free
  * slots), hands changes one at a time, in feed order, to the handler, retries failures with capped

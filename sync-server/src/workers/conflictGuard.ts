@@ -10,11 +10,16 @@
  * accepted and, for a document whose winning revision is a marked tombstone, reads all leaves: when
  * every leaf is deleted and every one of those tombstones is marked (no deletion under the type's
  * remove right took part), it writes an audit record and then restores the last live body as a new
- * revision on top of the tombstone (server-admin write, so the type's rules do not stand in the way).
+ * revision (server-admin write, so the type's rules do not stand in the way).
  *
- * Idempotent and safe with several workers: the audit id is derived from the tombstone, and the
- * restore is a plain update of the tombstone's revision, so a second worker gets 409 and finds the
- * document live again.
+ * The restore is written WITHOUT `_rev`: that is how CouchDB recreates a document whose every leaf
+ * is deleted (the new revision goes on top of the winning tombstone). CouchDB answers 409 to an
+ * update naming a deleted leaf's `_rev` (couch_db_updater accepts only a depth-1 edit once the
+ * document is deleted); PouchDB accepts both, so only this form works on both servers.
+ *
+ * Idempotent and safe with several workers: the audit id is derived from the tombstone, and a
+ * write without `_rev` on a live document is a 409, so a second worker (or one racing a client
+ * that recreated the document) finds the document live again.
  */
 import { DATABASES } from '../../../core/databases';
 import { ChangesFollower, type Change } from './changesFollower';
@@ -167,7 +172,8 @@ export class ConflictGuard {
       docType: body['type'] ?? null,
       restoredFromRev: fromRev,
     });
-    const restored: CouchDoc = { ...body, _id: change.id, _rev: tomb._rev };
+    const restored: CouchDoc = { ...body, _id: change.id };
+    delete restored['_rev'];
     delete restored['_revisions'];
     delete restored['_conflicts'];
     const w = await this.couch.put(this.db, restored);

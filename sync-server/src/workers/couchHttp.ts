@@ -3,6 +3,7 @@
  * runs the same against Apache CouchDB 3.x and the embedded server. 404 and 409 are answers the
  * worker acts on; other failures throw {@link CouchHttpError} and are retried by the caller.
  */
+import { allDocsPage, allDocsPageQuery } from '../../../core/allDocsPaging';
 
 /** A failed request: network error (status undefined) or an unexpected HTTP status. */
 export class CouchHttpError extends Error {
@@ -137,27 +138,22 @@ export class CouchHttp {
     return { ok: true, rev: (r.body as { rev: string }).rev };
   }
 
-  /** Every document whose id starts with `prefix`, in id order, fetched in pages. */
+  /** Every document whose id starts with `prefix`, in id order, fetched in pages (core/allDocsPaging.ts). */
   async *scan(db: string, prefix: string, pageSize = 1000): AsyncGenerator<CouchDoc> {
-    let startkey = prefix;
-    let skip = 0;
-    for (;;) {
+    let after: string | undefined;
+    do {
+      const page = allDocsPageQuery(pageSize, after);
       const q = new URLSearchParams({
-        startkey: JSON.stringify(startkey),
+        startkey: JSON.stringify(page.startkey ?? prefix),
         endkey: JSON.stringify(`${prefix}\ufff0`),
         include_docs: 'true',
-        limit: String(pageSize),
-        skip: String(skip),
+        limit: String(page.limit),
       });
       const r = await this.expect('GET', `${enc(db)}/_all_docs?${q.toString()}`, [200]);
-      const rows = (r.body as { rows: AllDocsRow[] }).rows;
+      const { rows, next } = allDocsPage((r.body as { rows: AllDocsRow[] }).rows, pageSize, after);
       for (const row of rows) if (row.doc) yield row.doc;
-      if (rows.length < pageSize) return;
-      const last = rows[rows.length - 1];
-      if (!last) return;
-      startkey = last.id;
-      skip = 1; // start after the last id seen (ids are unique)
-    }
+      after = next;
+    } while (after !== undefined);
   }
 }
 

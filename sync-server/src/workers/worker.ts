@@ -1,10 +1,11 @@
 /**
- * The server worker process (`courtdesk-server worker`): recovers reservations a killed worker
- * left, builds the judges' load book, then follows courtdesk_cases/_changes and, for every case,
- * makes sure it has an official number and an assignment; beside it, one conflict guard per
- * replicated staff database (conflictGuard.ts), the staff directory publisher (staffDirectory.ts) and
- * the password change follower (passwordChange.ts). Everything it does is idempotent, so
- * several workers may run at once and any of them may be killed and restarted at any moment.
+ * The server worker process (`courtdesk-server worker`): records the case numbers a killed worker
+ * claimed but did not record, builds the judges' load book, then follows courtdesk_cases/_changes
+ * and, for every case, makes sure it has an official number and an assignment; beside it, one
+ * conflict guard per replicated staff database (conflictGuard.ts), the staff directory publisher
+ * (staffDirectory.ts) and the password change follower (passwordChange.ts). Everything it does is
+ * idempotent, so several workers may run at once and any of them may be killed and restarted at
+ * any moment.
  */
 import { AssignmentWorker } from './assignmentWorker';
 import { CaseNumberAllocator } from './caseNumberWorker';
@@ -112,12 +113,20 @@ export async function handleCaseChange(
   else if (doc['type'] === 'approval' && doc['kind'] === 'designation' && typeof doc['caseId'] === 'string')
     caseDoc = await w.couch.get(CASES_DB, doc['caseId']);
   if (!caseDoc) return;
-  const n = await w.numbers.ensureNumber(caseDoc);
-  if (n.status === 'allocated') w.log(`${caseDoc._id}: ${n.caseNumber}`);
-  else if (n.status === 'skipped') w.log(`${caseDoc._id}: no number yet (${n.reason})`);
+  // A number that cannot be decided now (a cluster copy unreachable) must not hold up the judge
+  // draw: assign first, then rethrow so the follower retries the change (both steps idempotent).
+  let numberFailure: unknown;
+  try {
+    const n = await w.numbers.ensureNumber(caseDoc);
+    if (n.status === 'allocated') w.log(`${caseDoc._id}: ${n.caseNumber}`);
+    else if (n.status === 'skipped') w.log(`${caseDoc._id}: no number yet (${n.reason})`);
+  } catch (err) {
+    numberFailure = err;
+  }
   const a = await w.assignments.ensureAssignment(caseDoc);
   if (a.status === 'assigned') w.log(`${caseDoc._id}: assigned to ${a.judge} (${a.method})`);
   else if ('reason' in a) w.log(`${caseDoc._id}: not assigned (${a.status}): ${a.reason}`);
+  if (numberFailure !== undefined) throw numberFailure;
 }
 
 /** Starts a worker; resolves once it is following the feed. */
@@ -138,7 +147,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   for (let attempt = 0; ; attempt++) {
     try {
       const recovered = await numbers.recoverPending();
-      if (recovered > 0) log(`recovered ${recovered} pending case-number reservation(s)`);
+      if (recovered > 0) log(`recovered ${recovered} claimed but unrecorded case number(s)`);
       await assignments.loadExisting();
       break;
     } catch (err) {
@@ -155,7 +164,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     ...(options.queueSize ? { queueSize: options.queueSize } : {}),
     ...(options.quarantineAfter ? { quarantineAfter: options.quarantineAfter } : {}),
     handle: (change) => handleCaseChange(change, { numbers, assignments, couch, log }),
-    onIdle: () => numbers.flush(),
     onQuarantine: (change, error, attempts) => recordQuarantine(couch, workerName, change, error, attempts),
   });
   await follower.start();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LoadBook } from './assignmentWorker';
-import { caseNumberDocId, caseNumberKeyOf, counterId } from './caseNumberWorker';
+import { caseNumberDocId, caseNumberKeyOf, claimId } from './caseNumberWorker';
 import { checkpointId } from './changesFollower';
 import { backoffDelay, encId } from './couchHttp';
 
@@ -28,8 +28,9 @@ describe('caseNumberKeyOf', () => {
     );
   });
   it('derives ids', () => {
-    expect(counterId({ year: 2026, court: '甘0402', typeCode: '民初' })).toBe(
-      'caseNumber:counter:2026:甘0402:民初',
+    // Zero-padded positions: id order is position order, so a log is read with one id range.
+    expect(claimId({ year: 2026, court: '甘0402', typeCode: '民初' }, 123)).toBe(
+      'caseNumber:claim:2026:甘0402:民初:00000123',
     );
     expect(caseNumberDocId('case:abc')).toBe('caseNumber:abc');
     expect(checkpointId('w1')).toBe('_local/courtdesk-worker-w1');
@@ -45,8 +46,8 @@ describe('couchHttp helpers', () => {
   });
   it('keeps the slash of _local and _design ids', () => {
     expect(encId('_local/courtdesk-worker-a')).toBe('_local/courtdesk-worker-a');
-    expect(encId('caseNumber:counter:2026:甘0402:民初')).toBe(
-      encodeURIComponent('caseNumber:counter:2026:甘0402:民初'),
+    expect(encId('caseNumber:claim:2026:甘0402:民初:00000001')).toBe(
+      encodeURIComponent('caseNumber:claim:2026:甘0402:民初:00000001'),
     );
   });
 });

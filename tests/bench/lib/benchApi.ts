@@ -1,4 +1,5 @@
 /** The API the bench page exposes as `window.bench` (types only; shared by the page and Node). */
+import type { DocFingerprint } from './replicas';
 
 /** Local storage adapter under test. */
 export type Adapter = 'indexeddb' | 'idb';
@@ -75,6 +76,10 @@ export interface BenchApi {
   queryLatencies(name: string, adapter: Adapter, runs: number): Promise<number[]>;
   scanLatencies(name: string, adapter: Adapter, runs: number): Promise<number[]>;
   snapshot(name: string, adapter: Adapter): Promise<DocState[]>;
+  /** Every live document's id, winning revision, conflicts and attachment digests. */
+  fingerprint(name: string, adapter: Adapter): Promise<DocFingerprint[]>;
+  /** Deleted documents (tombstones) the replica holds. */
+  tombstones(name: string, adapter: Adapter): Promise<number>;
   startSync(name: string, adapter: Adapter, remotePath: string): Promise<void>;
   stopSync(name: string): Promise<void>;
   edit(name: string, adapter: Adapter, id: string, n: number): Promise<{ rev: string; at: number }>;

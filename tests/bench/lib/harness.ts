@@ -1,7 +1,8 @@
 /**
- * Node side of the sync bench and the seed integration tests: a CouchDB target (embedded server
- * or COUCH_URL), the bench page built with its own Vite config, the app host serving it with the
- * `/couch` proxy (same-origin cookies), and Chromium pages signed in as the server admin.
+ * Node side of the benches and the seed integration tests: the bench pages built with their own
+ * Vite config and served by the app host (with the `/couch` proxy to a CouchDB target — embedded
+ * server or COUCH_URL — for same-origin cookies), Chromium pages signed in as the server admin, and
+ * the typed callers of the pages' `window` APIs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,11 +28,66 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-/** Builds the bench page into a temporary folder; returns that folder. */
+/** Builds the bench pages (index.html: sync, cases.html: case catalog) into a temporary folder. */
 export async function buildBenchPage(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'courtdesk-benchpage-'));
-  await build({ configFile: join(PAGE_DIR, 'vite.config.ts'), build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(PAGE_DIR, 'vite.config.ts'),
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rollupOptions: { input: [join(PAGE_DIR, 'index.html'), join(PAGE_DIR, 'cases.html')] },
+    },
+  });
   return outDir;
+}
+
+/** A bench page of its own (no CouchDB behind it) and the typed caller of its `window[global]` API. */
+export interface OpenedPage<Api> {
+  page: Page;
+  chromium: string;
+  call<K extends keyof Api>(
+    method: K,
+    ...args: Api[K] extends (...a: infer A) => unknown ? A : never
+  ): Promise<Api[K] extends (...a: never[]) => infer R ? Awaited<R> : never>;
+  close(): Promise<void>;
+}
+
+/** Builds the bench pages, serves them with the app host (no server behind /couch) and opens `html`. */
+export async function openBenchPage<Api>(html: string, global: string): Promise<OpenedPage<Api>> {
+  const staticDir = await buildBenchPage();
+  const host = await startAppHost({ couchUrl: 'http://127.0.0.1:9', staticDir, port: 0 });
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  page.on('pageerror', (err) => process.stderr.write(`[bench page] ${err.message}\n`));
+  await page.goto(`${host.url}/${html}`);
+  await page.waitForFunction(
+    (g) => typeof (window as unknown as Record<string, unknown>)[g] === 'object',
+    global,
+  );
+  return {
+    page,
+    chromium: browser.version(),
+    call: (method, ...args) => callIn(page, global, String(method), args) as never,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await host.close();
+      rmSync(staticDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls `window[global][method](...args)` in the page. */
+export async function callIn(page: Page, global: string, method: string, args: unknown[]): Promise<unknown> {
+  return page.evaluate(
+    ({ global, method, args }) => {
+      const api = (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[global];
+      const fn = api?.[method];
+      if (!fn) throw new Error(`window.${global}.${method} is missing`);
+      return fn(...args);
+    },
+    { global, method, args },
+  );
 }
 
 /** Starts the target, builds and serves the page, launches Chromium. */
@@ -68,10 +124,7 @@ export async function call<K extends keyof BenchApi>(
   method: K,
   ...args: Parameters<BenchApi[K]>
 ): Promise<Awaited<ReturnType<BenchApi[K]>>> {
-  return (await page.evaluate(
-    ({ method, args }) => (window.bench[method] as (...a: unknown[]) => unknown)(...args),
-    { method, args: args as unknown[] },
-  )) as Awaited<ReturnType<BenchApi[K]>>;
+  return (await callIn(page, 'bench', method, args)) as Awaited<ReturnType<BenchApi[K]>>;
 }
 
 /** Creates `db` on the server and fills it with `count` case documents through `_bulk_docs`. */
@@ -84,17 +137,30 @@ export async function fillServerDb(
   if (opts.create ?? true) await createDb(target, db);
   const batch = opts.batch ?? 5000;
   const t0 = performance.now();
-  for (let i = 0; i < count; i += batch) {
-    const docs = caseDocs(i, Math.min(batch, count - i), opts.prefix);
-    const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
-      method: 'POST',
-      auth: target.admin,
-      body: { docs },
-      timeoutMs: 300_000,
-    });
-    if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 200)}`);
-  }
+  for (let i = 0; i < count; i += batch)
+    await serverBulkDocs(target, db, caseDocs(i, Math.min(batch, count - i), opts.prefix));
   return performance.now() - t0;
+}
+
+/** One `_bulk_docs` request as the server admin; throws when the request or any document is refused. */
+export async function serverBulkDocs(
+  target: CouchTarget,
+  db: string,
+  docs: readonly object[],
+  opts: { newEdits?: boolean } = {},
+): Promise<Array<{ id: string; rev?: string }>> {
+  const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
+    method: 'POST',
+    auth: target.admin,
+    body: { docs, ...(opts.newEdits === false ? { new_edits: false } : {}) },
+    timeoutMs: 300_000,
+  });
+  if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 200)}`);
+  const results = r.body as Array<{ id: string; rev?: string; error?: string }>;
+  const failed = results.filter((x) => x.error);
+  if (failed.length)
+    throw new Error(`_bulk_docs ${db}: ${failed.length} refused, e.g. ${JSON.stringify(failed[0])}`);
+  return results;
 }
 
 /** The `/couch/<db>` path of a server database as the page sees it. */

@@ -1,7 +1,7 @@
 /**
  * The case-catalog bench page: `window.casesBench` seeds a local IndexedDB replica with
- * lib/catalogDocs.ts documents, builds the renderer's case catalog over it and times queries
- * against the naive filter + sort baseline on the same summaries.
+ * lib/catalogDocs.ts documents, builds the renderer's case catalog over it and times its queries
+ * and the naive filter + sort baseline (tests/support/renderer/naiveQuery.ts) on the same summaries.
  */
 import PouchDB from 'pouchdb-browser';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
@@ -15,7 +15,8 @@ import type {
   CaseQuery,
   CaseSummary,
 } from '../../../renderer/src/features/cases/model/catalogTypes';
-import { naiveQuery } from '../../../renderer/src/features/cases/model/naiveQuery';
+import { SNAPSHOT_HEAD_ID, snapshotHead } from '../../../renderer/src/features/cases/model/catalogSnapshot';
+import { naiveQuery } from '../../support/renderer/naiveQuery';
 import { benchCaseDocs } from '../lib/catalogDocs';
 
 PouchDB.plugin(IndexedDbAdapter);
@@ -24,13 +25,16 @@ PouchDB.plugin(IndexedDbAdapter);
 export interface CasesBenchApi {
   seed(cases: number, batch: number): Promise<{ ms: number; docs: number; bytes: number }>;
   build(): Promise<{ ms: number; cases: number; docs: number }>;
-  run(
-    queries: CaseQuery[],
-  ): Promise<{ ours: number[]; baseline: number[]; mismatches: number; totals: number[] }>;
-  change(count: number): Promise<{ ms: number }>;
+  /** Runs every query on one side; latencies in ms and a signature (total + ids) per query. */
+  run(queries: CaseQuery[], side: 'catalog' | 'naive'): Promise<{ ms: number[]; signatures: string[] }>;
+  change(count: number, round: number): Promise<{ ms: number }>;
   scan(pageSize: number): Promise<{ ms: number; docs: number }>;
   saveSnapshot(): Promise<{ ms: number }>;
   restart(): Promise<{ ms: number; source: string | null; cases: number }>;
+  /** The app's own replica `name` (same origin): its catalog snapshot's size, or null without one. */
+  appSnapshot(name: string): Promise<{ count: number; seq: number | string } | null>;
+  /** Removes the catalog snapshot's head from the app's replica `name`: its next start builds from the documents. */
+  dropAppSnapshot(name: string): Promise<boolean>;
 }
 
 declare global {
@@ -89,30 +93,25 @@ window.casesBench = {
       docs: info.doc_count,
     };
   },
-  async run(queries) {
-    if (!catalog) throw new Error('build first');
-    const all: CaseSummary[] = [
-      ...catalog.query({ sort: { field: 'filingDate', dir: 'asc' }, offset: 0, limit: 1e9 }).rows,
-    ];
-    const ours: number[] = [];
-    const baseline: number[] = [];
-    const totals: number[] = [];
-    let mismatches = 0;
+  async run(queries, side) {
+    const current = catalog;
+    if (!current) throw new Error('build first');
+    // The naive side filters and sorts the same summaries the catalog holds (read outside the timing).
+    const all: CaseSummary[] =
+      side === 'naive'
+        ? [...current.query({ sort: { field: 'filingDate', dir: 'asc' }, offset: 0, limit: 1e9 }).rows]
+        : [];
+    const ms: number[] = [];
+    const signatures: string[] = [];
     for (const q of queries) {
       const t0 = performance.now();
-      const a = catalog.query(q);
-      const t1 = performance.now();
-      const b = naiveQuery(all, q);
-      const t2 = performance.now();
-      ours.push(t1 - t0);
-      baseline.push(t2 - t1);
-      totals.push(a.total);
-      if (a.total !== b.total || a.rows.map((r) => r.id).join() !== b.rows.map((r) => r.id).join())
-        mismatches++;
-      // Let the page breathe between queries (as keystrokes would), so GC is not charged to one side.
-      await new Promise((r) => setTimeout(r, 0));
+      const r = side === 'catalog' ? current.query(q) : naiveQuery(all, q);
+      ms.push(performance.now() - t0);
+      signatures.push(`${r.total}:${r.rows.map((x) => x.id).join()}`);
+      // Let the page breathe between queries (as keystrokes would), so GC lands between them.
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    return { ours, baseline, mismatches, totals };
+    return { ms, signatures };
   },
   async scan(pageSize) {
     if (!local) throw new Error('seed first');
@@ -151,7 +150,7 @@ window.casesBench = {
       cases: catalog.query({ sort: { field: 'status', dir: 'asc' }, offset: 0, limit: 0 }).total,
     };
   },
-  async change(count) {
+  async change(count, round) {
     const fresh = local;
     if (!fresh || !handle) throw new Error('build first');
     const t0 = performance.now();
@@ -161,10 +160,33 @@ window.casesBench = {
       limit: count,
       include_docs: true,
     });
-    await fresh.bulkDocs(rows.rows.map((r) => ({ ...(r.doc as object), cause: '合同纠纷（更正）' })));
+    await fresh.bulkDocs(
+      rows.rows.map((r) => ({ ...(r.doc as object), cause: `合同纠纷（更正 ${round}）` })),
+    );
     await new Promise((r) => setTimeout(r, 100));
     await handle.settled();
     return { ms: performance.now() - t0 };
+  },
+  async appSnapshot(name) {
+    const db = new PouchDB<Record<string, unknown>>(name, { adapter: 'indexeddb' }) as unknown as LocalDb;
+    try {
+      const head = await snapshotHead(db);
+      return head ? { count: head.count, seq: head.seq } : null;
+    } finally {
+      await db.close();
+    }
+  },
+  async dropAppSnapshot(name) {
+    const db = new PouchDB<Record<string, unknown>>(name, { adapter: 'indexeddb' });
+    try {
+      await db.remove(await db.get(SNAPSHOT_HEAD_ID));
+      return true;
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) return false;
+      throw err;
+    } finally {
+      await db.close();
+    }
   },
 };
 const status = document.getElementById('status');

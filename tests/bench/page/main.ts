@@ -12,6 +12,7 @@ import {
 } from '../../../renderer/src/db/seed/initialSync';
 import { caseDocs, JUDGES } from '../lib/caseDocs';
 import type { Adapter, BenchApi, DocState, SeedRun, TransferResult } from '../lib/benchApi';
+import type { DocFingerprint } from '../lib/replicas';
 
 PouchDB.plugin(IndexedDbAdapter);
 PouchDB.plugin(PouchFind);
@@ -189,6 +190,34 @@ const api: BenchApi = {
       rev: r.value.rev,
       conflicts: [...((r.doc as { _conflicts?: string[] } | undefined)?._conflicts ?? [])].sort(),
     }));
+  },
+  async fingerprint(name, adapter) {
+    const all = await db(name, adapter).allDocs({ include_docs: true, conflicts: true });
+    return all.rows.map((r): DocFingerprint => {
+      const doc = r.doc as
+        | {
+            _conflicts?: string[];
+            _attachments?: Record<string, { content_type?: string; length?: number; digest?: string }>;
+          }
+        | undefined;
+      const atts = doc?._attachments;
+      return {
+        id: r.id,
+        rev: r.value.rev,
+        conflicts: [...(doc?._conflicts ?? [])].sort(),
+        ...(atts
+          ? {
+              attachments: Object.fromEntries(
+                Object.entries(atts).map(([k, a]) => [k, `${a.content_type} ${a.length} ${a.digest}`]),
+              ),
+            }
+          : {}),
+      };
+    });
+  },
+  async tombstones(name, adapter) {
+    const res = await db(name, adapter).changes({ since: 0, style: 'main_only' });
+    return res.results.filter((c) => c.deleted).length;
   },
   async startSync(name, adapter, remotePath) {
     const local = db(name, adapter);

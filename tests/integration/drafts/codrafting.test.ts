@@ -1,6 +1,6 @@
 // PouchDB's browser build reads these globals when it loads: first.
 import 'fake-indexeddb/auto';
-import '../../../renderer/src/db/testing/nodeGlobals';
+import '../../support/renderer/nodeGlobals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCouchClient } from '../../../sync-server/src/couch/client';
@@ -101,9 +101,16 @@ describe('co-drafting on the real server', () => {
     const stored = await remote(users.judge).allDocs({ startkey: u0, endkey: u1, include_docs: true });
     const judgeBatch = stored.rows.find((r) => r.id.endsWith(`:${users.judge.name}`))!.doc!;
     const url = `${server.url}/courtdesk_documents/${encodeURIComponent(judgeBatch._id)}`;
-    const edit = await couchFetch(url, { method: 'PUT', auth: users.judge, body: { ...judgeBatch, sv: 'AA==' } });
+    const edit = await couchFetch(url, {
+      method: 'PUT',
+      auth: users.judge,
+      body: { ...judgeBatch, sv: 'AA==' },
+    });
     expect(edit.status).toBe(403);
-    const steal = await couchFetch(`${url}?rev=${judgeBatch._rev}`, { method: 'DELETE', auth: users.assistant });
+    const steal = await couchFetch(`${url}?rev=${judgeBatch._rev}`, {
+      method: 'DELETE',
+      auth: users.assistant,
+    });
     expect(steal.status).toBe(403);
     const own = await couchFetch(`${url}?rev=${judgeBatch._rev}`, { method: 'DELETE', auth: users.judge });
     expect(own.status).toBe(200);
@@ -121,12 +128,19 @@ describe('co-drafting on the real server', () => {
     }
     const push = a.replicate.to(remote(users.judge), { batch_size: 10 });
     const [u0, u1] = draftDataRange('draftUpdate', draftId);
-    await waitFor('part of the push arrived', async () => {
-      const r = await couchFetch(`${server.url}/courtdesk_documents/_all_docs?startkey="${u0}"&endkey="${u1}"`, {
-        auth: server.target.admin,
-      }).catch(() => null);
-      return (r?.body?.rows?.length ?? 0) >= 20;
-    }, 60_000);
+    await waitFor(
+      'part of the push arrived',
+      async () => {
+        const r = await couchFetch(
+          `${server.url}/courtdesk_documents/_all_docs?startkey="${u0}"&endkey="${u1}"`,
+          {
+            auth: server.target.admin,
+          },
+        ).catch(() => null);
+        return (r?.body?.rows?.length ?? 0) >= 20;
+      },
+      60_000,
+    );
     await server.kill();
     await push.then(
       () => undefined,
@@ -136,7 +150,9 @@ describe('co-drafting on the real server', () => {
     expect((await sync(a, users.judge)).denied).toBe(0);
     await sync(b, users.assistant);
     const loaded = await loadDraft(b, draftId, trust);
-    expect(paragraphs(loaded.state.fragment)).toEqual([Array.from({ length: 300 }, (_, i) => i % 10).join('')]);
+    expect(paragraphs(loaded.state.fragment)).toEqual([
+      Array.from({ length: 300 }, (_, i) => i % 10).join(''),
+    ]);
     const all = await remote(users.judge).allDocs({ startkey: u0, endkey: u1 });
     expect(all.rows).toHaveLength(300); // one batch per flush, the empty paragraph rode with the first
   });
@@ -163,6 +179,8 @@ describe('co-drafting on the real server', () => {
     await sync(a, users.judge);
     const fresh = memoryDb('it-fresh');
     await sync(fresh, users.assistant);
-    expect(paragraphs((await loadDraft(fresh, draftId, trust)).state.fragment)).toEqual(['判决如下：驳回原告的诉讼请求。']);
+    expect(paragraphs((await loadDraft(fresh, draftId, trust)).state.fragment)).toEqual([
+      '判决如下：驳回原告的诉讼请求。',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { createCouchClient } from '../../../sync-server/src/couch/client';
 import { provision } from '../../../sync-server/src/setup/provision';
 import { launchChromium, SCREENSHOT_DIR } from '../../e2e/browser';
 import { couchFetch, getCouchTarget, type CouchTarget } from '../../support/couchTarget';
-import { addRoleUsers, type TestUser } from './fixture';
+import { addRoleUsers, RUN_TAG, type TestUser } from './fixture';
 
 /**
  * The real app (renderer build) in Chromium: a judge signs in through the form, the status bar
@@ -42,6 +42,7 @@ afterAll(async () => {
 describe('conflict centre in the app', () => {
   it('lists a server-side conflict, shows both versions, and keep resolves it everywhere', async () => {
     const db = `${target.url}/courtdesk_documents`;
+    const id = `draft:ui${RUN_TAG}`;
     const body = {
       type: 'draft',
       schemaVersion: 1,
@@ -51,7 +52,7 @@ describe('conflict centre in the app', () => {
       kind: 'judgment',
       title: '民事判决书（冲突）',
     };
-    const first = await couchFetch(`${db}/draft:ui`, {
+    const first = await couchFetch(`${db}/${id}`, {
       method: 'PUT',
       auth: judge,
       body: { ...body, body: '<p>原告张三。</p>' },
@@ -62,14 +63,14 @@ describe('conflict centre in the app', () => {
     const leaves = [
       {
         ...body,
-        _id: 'draft:ui',
+        _id: id,
         _rev: `2-${'a'.repeat(32)}`,
         _revisions: { start: 2, ids: ['a'.repeat(32), hash] },
         body: '<p>原告张三诉被告李四买卖合同纠纷。</p>',
       },
       {
         ...body,
-        _id: 'draft:ui',
+        _id: id,
         _rev: `2-${'b'.repeat(32)}`,
         _revisions: { start: 2, ids: ['b'.repeat(32), hash] },
         body: '<p>原告张三诉被告李四借款合同纠纷。</p>',
@@ -87,6 +88,8 @@ describe('conflict centre in the app', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(host.url);
+    // The first load of the built app can take long on a busy machine: wait for the form itself.
+    await page.getByTestId('signin-username').waitFor({ timeout: 120_000 });
     await page.getByTestId('signin-username').fill(judge.name);
     await page.getByTestId('signin-password').fill(judge.password);
     await page.getByTestId('signin-submit').click();
@@ -98,8 +101,8 @@ describe('conflict centre in the app', () => {
     );
 
     await page.goto(`${host.url}/#/conflicts`);
-    await page.getByTestId('conflict-open-draft:ui').click({ timeout: 60_000 });
-    await page.getByTestId('conflict-detail').waitFor();
+    await page.getByTestId(`conflict-open-${id}`).click({ timeout: 60_000 });
+    await page.getByTestId('conflict-detail').waitFor({ timeout: 120_000 });
     const detail = await page.getByTestId('conflict-detail').innerText();
     expect(detail).toContain('买卖合同');
     expect(detail).toContain('借款合同');
@@ -108,17 +111,17 @@ describe('conflict centre in the app', () => {
 
     // The winner is the 'b…' leaf (higher hash); keep the other one.
     await page.getByTestId('conflict-keep-1').first().click();
-    await page.getByTestId('conflicts-empty').waitFor({ timeout: 30_000 });
+    await page.getByTestId('conflicts-empty').waitFor({ timeout: 120_000 });
     const until = Date.now() + 60_000;
     let doc: { _conflicts?: string[]; body?: string } = {};
     while (Date.now() < until) {
-      doc = (await couchFetch(`${db}/draft:ui?conflicts=true`, { auth: target.admin })).body;
+      doc = (await couchFetch(`${db}/${id}?conflicts=true`, { auth: target.admin })).body;
       if (!doc._conflicts && String(doc.body).includes('买卖合同')) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(doc._conflicts).toBeUndefined();
     expect(doc.body).toContain('买卖合同');
-    const all = await couchFetch(`${db}/draft:ui?open_revs=all`, { auth: target.admin });
+    const all = await couchFetch(`${db}/${id}?open_revs=all`, { auth: target.admin });
     const states = (all.body as { ok: { _deleted?: boolean } }[]).map((l) => l.ok._deleted === true).sort();
     expect(states).toEqual([false, true]);
     expect(errors).toEqual([]);

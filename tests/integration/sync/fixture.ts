@@ -44,6 +44,8 @@ export interface Workstation {
 }
 
 const suffix = randomBytes(3).toString('hex');
+/** Unique to this run: goes into user names and document ids, so runs on one COUCH_URL never collide. */
+export const RUN_TAG = suffix;
 
 /** Creates one user per role (names unique to this run). */
 export async function addRoleUsers(

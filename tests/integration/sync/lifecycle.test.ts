@@ -1,5 +1,5 @@
 /**
- * SPEC §2: live sync "survives … the laptop sleeping, and the app being killed mid-write".
+ * docs/product-rules.md §2.2: live sync survives the laptop sleeping and the app being killed mid-write.
  *
  * Killed mid-write: Chromium runs with a persistent profile (its own process, so the test holds its
  * pid) and writes 2,000 forum posts (creates, every tenth iteration also an update of an earlier

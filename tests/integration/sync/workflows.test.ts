@@ -8,7 +8,18 @@ import { createCouchClient } from '../../../sync-server/src/couch/client';
 import { setPassword } from '../../../sync-server/src/setup/users';
 import { couchFetch } from '../../support/couchTarget';
 import { validFields } from '../../support/validDocs';
-import { events, serverBulk, serverDocs, startStack, until, type Stack, type Workstation } from './fixture';
+import {
+  events,
+  RUN_TAG,
+  serverBulk,
+  serverDocs,
+  startStack,
+  until,
+  type Stack,
+  type Workstation,
+} from './fixture';
+
+const SCAN = `volume:scan20${RUN_TAG}`;
 
 /**
  * Conflicts, server refusals, session expiry and a large attachment, each through the real engine
@@ -138,7 +149,7 @@ describe('two offline edits of one draft', () => {
   });
 });
 
-/** SPEC §3 restated: who may create each document type (every other role must get 403). */
+/** docs/product-rules.md §3.2 restated: who may create each document type (every other role must get 403). */
 const CREATE: Record<string, Record<string, readonly Role[]>> = {
   courtdesk_cases: {
     case: ['clerk'],
@@ -347,7 +358,7 @@ describe('safety net', () => {
   it('holds back a pull that would delete 40 % of the local notices until the user confirms', async () => {
     const admin = stack.users.admin.name;
     const notices = Array.from({ length: 100 }, (_, i) => ({
-      _id: `notice:n${i}`,
+      _id: `notice:n${i}${RUN_TAG}`,
       type: 'notice',
       ...env(admin),
       title: `通知 ${i}`,
@@ -359,7 +370,10 @@ describe('safety net', () => {
     expect(await w.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
     const before = await w.page.evaluate(() => window.cd.docCount('notices'));
     expect(before).toBeGreaterThanOrEqual(100);
-    const live = await serverDocs(stack.target, 'courtdesk_notices');
+    // Only this test's notices: the first 40 of the whole database could include documents the
+    // replica does not hold yet (the worker's staff directory), and the count would be off by one.
+    const mine = new Set(notices.map((n) => n._id));
+    const live = (await serverDocs(stack.target, 'courtdesk_notices')).filter((d) => mine.has(d.id));
     await serverBulk(
       stack.target,
       'courtdesk_notices',
@@ -387,32 +401,28 @@ describe('attachments', () => {
     const clerk = stack.users.clerk.name;
     const a = await started('clerk', ['documents']);
     await a.page.evaluate(
-      ([u]) =>
+      ([u, id]) =>
         window.cd.put('documents', {
-          _id: 'volume:scan20',
+          _id: id,
           type: 'volume',
           schemaVersion: 1,
           createdAt: '2026-03-02T09:30:00.000+08:00',
           createdBy: u,
           title: '卷宗',
         }),
-      [clerk] as const,
+      [clerk, SCAN] as const,
     );
-    const sha = await a.page.evaluate(() =>
-      window.cd.attachRandom('documents', 'volume:scan20', 'scan.pdf', 20),
-    );
+    const sha = await a.page.evaluate((id) => window.cd.attachRandom('documents', id, 'scan.pdf', 20), SCAN);
     const t0 = Date.now();
     expect(await a.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
-    const local = await a.page.evaluate(() =>
-      window.cd.attachmentInfo('documents', 'volume:scan20', 'scan.pdf'),
-    );
+    const local = await a.page.evaluate((id) => window.cd.attachmentInfo('documents', id, 'scan.pdf'), SCAN);
     expect(local).toMatchObject({ sha256: sha, length: 20 * 1024 * 1024 });
 
-    const stub = await couchFetch(`${stack.target.url}/courtdesk_documents/volume:scan20`, {
+    const stub = await couchFetch(`${stack.target.url}/courtdesk_documents/${SCAN}`, {
       auth: stack.target.admin,
     });
     expect(stub.body._attachments['scan.pdf'].digest).toBe(local?.digest);
-    const raw = await fetch(`${stack.target.url}/courtdesk_documents/volume:scan20/scan.pdf`, {
+    const raw = await fetch(`${stack.target.url}/courtdesk_documents/${SCAN}/scan.pdf`, {
       headers: {
         authorization:
           'Basic ' +
@@ -426,9 +436,7 @@ describe('attachments', () => {
 
     const b = await started('judge', ['documents']);
     expect(await b.page.evaluate(() => window.cd.syncNow())).toEqual({ ok: true });
-    const other = await b.page.evaluate(() =>
-      window.cd.attachmentInfo('documents', 'volume:scan20', 'scan.pdf'),
-    );
+    const other = await b.page.evaluate((id) => window.cd.attachmentInfo('documents', id, 'scan.pdf'), SCAN);
     expect(other).toEqual(local);
     console.log(`20 MB attachment push + pull: ${Date.now() - t0} ms`);
     for (const w of [a, b]) await w.page.evaluate(() => window.cd.close());

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAssignment } from '../../../sync-server/src/workers/assignmentDraw';
-import { startWorker, type RunningWorker } from '../../../sync-server/src/workers/worker';
+import type { RunningWorker } from '../../../sync-server/src/workers/worker';
 import { couchFetch, getCouchTarget, type CouchTarget, type Credentials } from '../../support/couchTarget';
 import {
   caseDoc,
@@ -16,6 +16,7 @@ import {
   provisionTarget,
   putUser,
   removeUsers,
+  startTestWorker,
   testYear,
   waitFor,
 } from './workerFixture';
@@ -85,8 +86,7 @@ beforeAll(async () => {
   for (const n of ['b1', 'b2']) await putUser(target, users, judge(n), ['judge'], { division: D2 });
   await putUser(target, users, judge('old'), ['judge'], { division: D1, disabled: true });
   await putUser(target, users, `assistant.asg${s}`, ['assistant'], { division: D1 });
-  worker = await startWorker({
-    couchUrl: target.adminUrl,
+  worker = await startTestWorker(target, {
     name: `asg-${s}`,
     divisionsByType: new Map([['民初', [D1, D2]]]),
   });
@@ -126,15 +126,21 @@ describe(`assignment worker (${process.env['COUCH_URL'] ? 'COUCH_URL' : 'embedde
   });
 
   it('records every draw so that re-running it from the audit gives the same judge', async () => {
-    const assignments = (await docsWithPrefix(target, 'courtdesk_cases', 'assignment:')).filter(
-      (a) => a['method'] === 'random' && civilJudges.includes(String(a['judge'])),
-    );
-    expect(assignments.length).toBeGreaterThanOrEqual(62);
-    const audits = await getDocs(
-      target,
-      'courtdesk_audit',
-      assignments.map((a) => String(a['auditId'])),
-    );
+    // Its own filings, so the test means the same alone, first or after the others.
+    const docs = Array.from({ length: 6 }, () => caseDoc(clerk.name, '民初', year));
+    await fileCases(target, clerk, docs, 3);
+    const assignments = [...(await waitAssigned(docs.map((d) => String(d['_id'])))).values()];
+    expect(assignments.map((a) => a['method'])).toEqual(docs.map(() => 'random'));
+    // The worker writes the assignment first and its audit right after (assignmentWorker.ts).
+    let audits = new Map<string, Record<string, unknown>>();
+    await waitFor(`${assignments.length} audit records`, async () => {
+      audits = await getDocs(
+        target,
+        'courtdesk_audit',
+        assignments.map((a) => String(a['auditId'])),
+      );
+      return audits.size === assignments.length;
+    });
     for (const a of assignments) {
       const audit = audits.get(String(a['auditId']));
       expect(audit, String(a['_id'])).toBeDefined();

@@ -10,9 +10,9 @@ import { createCouchClient } from '../../../sync-server/src/couch/client';
 import { disableUser } from '../../../sync-server/src/setup/users';
 import { CouchHttp } from '../../../sync-server/src/workers/couchHttp';
 import { StaffDirectoryPublisher } from '../../../sync-server/src/workers/staffDirectory';
-import { startWorker, type RunningWorker } from '../../../sync-server/src/workers/worker';
+import type { RunningWorker } from '../../../sync-server/src/workers/worker';
 import { couchFetch, getCouchTarget, type CouchTarget, type Credentials } from '../../support/couchTarget';
-import { provisionTarget, putUser, removeUsers, waitFor } from './workerFixture';
+import { provisionTarget, putUser, removeUsers, startTestWorker, waitFor } from './workerFixture';
 
 let target: CouchTarget;
 let worker: RunningWorker | undefined;
@@ -59,7 +59,7 @@ beforeAll(async () => {
   itAdmin = await putUser(target, users, u('it.dir'), ['admin'], { displayName: '孙信息' });
   workerUser = await putUser(target, users, u('worker.dir'), ['worker']);
   await putUser(target, users, u('kiosk.dir'), ['kiosk']);
-  worker = await startWorker({ couchUrl: target.adminUrl, name: `dir-${s}`, conflictGuard: false });
+  worker = await startTestWorker(target, { name: `dir-${s}`, conflictGuard: false });
 });
 
 afterAll(async () => {

@@ -8,7 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_COURT } from '../../../core/court';
 import { createCouchClient } from '../../../sync-server/src/couch/client';
 import { provision } from '../../../sync-server/src/setup/provision';
+import { checkpointId } from '../../../sync-server/src/workers/changesFollower';
+import { GUARDED_DATABASES } from '../../../sync-server/src/workers/conflictGuard';
+import { startWorker, type RunningWorker, type WorkerOptions } from '../../../sync-server/src/workers/worker';
 import { couchFetch, deleteUser, type CouchTarget, type Credentials } from '../../support/couchTarget';
+
+const CASES_DB = 'courtdesk_cases';
 
 /** A year no real data uses, so reruns against one COUCH_URL never share a counter. */
 export function testYear(): number {
@@ -18,6 +23,41 @@ export function testYear(): number {
 /** Provisions the target (idempotent). */
 export async function provisionTarget(target: CouchTarget): Promise<void> {
   await provision(createCouchClient(target.adminUrl));
+}
+
+/**
+ * Makes worker `name` start at the current end of the feeds it follows (courtdesk_cases and the
+ * conflict guards' databases) unless it has checkpoints already: a test worker then acts only on
+ * what its test writes, never on the cases earlier suites left on a reused COUCH_URL server (a
+ * fresh worker name otherwise replays the whole history: slow, and on a shared server it drew
+ * those cases onto this test's judges, unbalancing the draw the test measures).
+ */
+export async function startAtFeedEnd(target: CouchTarget, name: string): Promise<void> {
+  const feeds: [string, string][] = [
+    [CASES_DB, checkpointId(name)],
+    ...GUARDED_DATABASES.map((db): [string, string] => [db, checkpointId(`${name}-conflict-guard`)]),
+  ];
+  for (const [db, id] of feeds) {
+    const url = `${target.url}/${db}/${id}`;
+    if ((await couchFetch(url, { auth: target.admin })).status === 200) continue;
+    const info = await couchFetch(`${target.url}/${db}`, { auth: target.admin });
+    if (info.status !== 200) throw new Error(`${db}: ${info.status} ${info.text}`);
+    const r = await couchFetch(url, {
+      method: 'PUT',
+      auth: target.admin,
+      body: { _id: id, seq: info.body.update_seq, updatedAt: new Date().toISOString() },
+    });
+    if (r.status !== 201) throw new Error(`checkpoint ${db}/${id}: ${r.status} ${r.text}`);
+  }
+}
+
+/** {@link startWorker} for a test: starts at the end of its feeds ({@link startAtFeedEnd}). */
+export async function startTestWorker(
+  target: CouchTarget,
+  options: Omit<WorkerOptions, 'couchUrl'> & { name: string },
+): Promise<RunningWorker> {
+  await startAtFeedEnd(target, options.name);
+  return startWorker({ ...options, couchUrl: target.adminUrl });
 }
 
 /** Creates (or replaces) a user with roles and optional division; remembered for {@link removeUsers}. */
@@ -74,7 +114,11 @@ export function caseDoc(
   };
 }
 
-/** Files `docs` over HTTP as `clerk`, `parallel` requests at a time; throws on any refusal. */
+/**
+ * Files `docs` over HTTP as `clerk`, `parallel` requests at a time; throws on any refusal. A 5xx
+ * (a busy CouchDB timing out while waiting for its copies) is retried, as a client would: the case
+ * may have been stored meanwhile, so a 409 after a 5xx counts when the stored case is this one.
+ */
 export async function fileCases(
   target: CouchTarget,
   clerk: Credentials,
@@ -85,12 +129,17 @@ export async function fileCases(
   const lane = async () => {
     while (i < docs.length) {
       const doc = docs[i++] as Record<string, unknown>;
-      const r = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(String(doc['_id']))}`, {
-        method: 'PUT',
-        auth: clerk,
-        body: doc,
-      });
-      if (r.status !== 201 && r.status !== 202)
+      const url = `${target.url}/courtdesk_cases/${encodeURIComponent(String(doc['_id']))}`;
+      let r = await couchFetch(url, { method: 'PUT', auth: clerk, body: doc });
+      let stored = false;
+      for (let retry = 1; r.status >= 500 && retry <= 5 && !stored; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, 500 * retry));
+        r = await couchFetch(url, { method: 'PUT', auth: clerk, body: doc });
+        stored =
+          r.status === 409 &&
+          (await couchFetch(url, { auth: target.admin })).body?.createdAt === doc['createdAt'];
+      }
+      if (!stored && r.status !== 201 && r.status !== 202)
         throw new Error(`filing ${String(doc['_id'])}: ${r.status} ${r.text}`);
     }
   };

@@ -4,7 +4,7 @@
  * and paragraph-level edits of a draft's Yjs fragment as the editor makes them.
  */
 import * as Y from 'yjs';
-import { memoryDb, waitFor } from '../../../renderer/src/db/testing/memory';
+import { memoryDb, waitFor } from '../renderer/memory';
 import { createRepository } from '../../../renderer/src/db/repository';
 import type { LocalDb } from '../../../renderer/src/db/localDb';
 import type { Scheduler } from '../../../renderer/src/db/drafts/draftSession';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allDocsPagePath,
+  changesPagePath,
   attachmentBytes,
   bulkGetBody,
   clampProgress,
@@ -10,18 +10,18 @@ import {
 
 const doc = (id: string, bytes = 0, revs = ['1-a']): SlowDoc => ({ id, revs, bytes });
 
-describe('allDocsPagePath', () => {
-  it('asks for docs with conflicts and attachment stubs, paged by key', () => {
-    const first = new URLSearchParams(allDocsPagePath(2000).split('?')[1]);
+describe('changesPagePath', () => {
+  it('asks the feed for winning bodies with conflicts and every leaf, paged by sequence', () => {
+    const first = new URLSearchParams(changesPagePath(2000, 0).split('?')[1]);
     expect(Object.fromEntries(first)).toEqual({
+      style: 'all_docs',
       include_docs: 'true',
       conflicts: 'true',
-      attachments: 'false',
       limit: '2000',
+      since: '0',
     });
-    const next = new URLSearchParams(allDocsPagePath(10, 'case:"x"').split('?')[1]);
-    expect(next.get('startkey')).toBe(JSON.stringify('case:"x"'));
-    expect(next.get('skip')).toBe('1');
+    const opaque = '12-g1AAAABteJzLYWBgYMpgTmHgz8tPSTV0MDQy';
+    expect(new URLSearchParams(changesPagePath(10, opaque).split('?')[1]).get('since')).toBe(opaque);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the bulk seed: page URLs over `_all_docs` and size-aware batches for
+ * Pure helpers of the bulk seed: page URLs over `_changes` and size-aware batches for
  * `_bulk_get` (documents with conflicts or attachments), so one 50 MB scan never rides in the same
  * request as a thousand small documents.
  */
@@ -11,19 +11,21 @@ export const BULK_GET_MAX_DOCS = 100;
 /** Most attachment bytes (as the stubs announce them) in one `_bulk_get` request. */
 export const BULK_GET_MAX_BYTES = 8 * 1024 * 1024;
 
-/** The `_all_docs` query of one page: up to `limit` documents after the id `after` (exclusive). */
-export function allDocsPagePath(limit: number, after?: string): string {
+/**
+ * The `_changes` request of one page: up to `limit` changes after `since`, each with its winning
+ * body (attachment stubs only), its conflicts and every leaf revision. The feed, not `_all_docs`:
+ * its `last_seq` names the very shard copies the documents were read from, so live replication
+ * resumes exactly where the read ended, on a cluster too (initialSync.ts).
+ */
+export function changesPagePath(limit: number, since: string | number): string {
   const q = new URLSearchParams({
+    style: 'all_docs',
     include_docs: 'true',
     conflicts: 'true',
-    attachments: 'false',
     limit: String(limit),
+    since: String(since),
   });
-  if (after !== undefined) {
-    q.set('startkey', JSON.stringify(after));
-    q.set('skip', '1');
-  }
-  return `_all_docs?${q.toString()}`;
+  return `_changes?${q.toString()}`;
 }
 
 /** One document the slow path fetches with every open revision it needs. */

@@ -2,34 +2,37 @@ import PouchDB from 'pouchdb-browser';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import {
   DEFAULT_SEED_BATCH,
-  allDocsPagePath,
   attachmentBytes,
   bulkGetBody,
+  changesPagePath,
   clampProgress,
   planBulkGetBatches,
   type SlowDoc,
 } from './batching';
-import {
-  checkpointDoc,
-  replicationCheckpointId,
-  type CheckpointDoc,
-  type ReplicationIdOptions,
-} from './checkpoints';
+import { replicationCheckpointId, type ReplicationIdOptions } from './checkpoints';
+import { randomSessionId, writeLocalCheckpoint, writeRemoteCheckpoint } from './checkpointWrites';
 
 /**
- * Fast initial sync of a fresh replica (issue 3, item 2): read the server in bulk
- * (`_all_docs?include_docs=true&conflicts=true` paged by key, the next page fetched while the
- * previous one is written), write with `bulkDocs({ new_edits: false })` so revision ids are kept,
- * fetch every open revision of conflicted documents (and documents with attachments) through
- * `_bulk_get?revs=true`, then store PouchDB replication checkpoints on both sides so an ordinary
- * live `replicate`/`sync` continues from the sequence recorded BEFORE the bulk read.
+ * Fast initial sync of a fresh replica (issue 3, item 2): read the server's `_changes` feed in
+ * bulk (`include_docs`, `conflicts`, `style=all_docs`, pages of `batchSize`, the next page fetched
+ * while the previous one is written), write with `bulkDocs({ new_edits: false })` so revision ids
+ * are kept, fetch every open revision of conflicted documents (and documents with attachments, and
+ * those that changed during the read) through `_bulk_get?revs=true`, then store PouchDB
+ * replication checkpoints on both sides so an ordinary live `replicate`/`sync` continues from the
+ * feed's `last_seq`.
  *
- * Deleted documents are not copied: a fresh replica has nothing to delete, `_all_docs` omits them,
- * and a later change to one arrives through live replication with its revision history.
- * Call it before the app may write to `local`: the push checkpoint covers everything in `local`
- * (local index design documents created beforehand are therefore never pushed, which is wanted).
- * If it fails midway, ordinary replication finishes the job correctly (only slower); or destroy
- * the local database and seed again.
+ * Why the feed and not `_all_docs` + the `update_seq` taken before it: on a CouchDB cluster each
+ * request is answered by whichever shard copy responds first, so `update_seq` could come from a
+ * copy that already held a write while the `_all_docs` page came from a copy that did not yet:
+ * that document was in neither the read nor the changes after the sequence, and the replica never
+ * got it (docs/architecture.md, "Seeding a fresh replica"). The feed's `last_seq` names the copies
+ * it read, and every page continues from those.
+ *
+ * Deleted documents are not copied (a fresh replica has nothing to delete) unless they were copied
+ * earlier in the same read. Call it before the app may write to `local`: the push checkpoint covers
+ * everything in `local` (local index design documents created beforehand are therefore never
+ * pushed, which is wanted). If it fails midway, ordinary replication finishes the job correctly
+ * (only slower); or destroy the local database and seed again.
  */
 
 /** Progress of a seed, for the initial-sync progress bar. */
@@ -57,7 +60,7 @@ export interface SeedOptions {
 export interface SeedResult {
   /** Documents written locally (winning revisions; conflicted documents count once). */
   docs: number;
-  /** The server's `update_seq` taken before the bulk read: live pull continues from here. */
+  /** The feed's `last_seq` after the bulk read: live pull continues from here. */
   lastSeq: string | number;
   /** The local `update_seq` after the seed: live push continues from here. */
   localSeq: string | number;
@@ -88,9 +91,19 @@ interface HttpDb {
 interface IdDb {
   id(): Promise<string>;
 }
-interface AllDocsRow {
-  id: string;
-  doc?: AnyDoc & { _conflicts?: string[]; _attachments?: Record<string, { length?: number }> };
+interface ChangesPage {
+  results: Array<{
+    id: string;
+    deleted?: boolean;
+    doc?: AnyDoc & {
+      _deleted?: boolean;
+      _conflicts?: string[];
+      _attachments?: Record<string, { length?: number }>;
+    };
+  }>;
+  last_seq: string | number;
+  /** Changes after `last_seq` (CouchDB; absent on some servers). */
+  pending?: number;
 }
 
 function toHttp(remote: string | PouchDB.Database): PouchDB.Database {
@@ -111,12 +124,6 @@ async function getJson<T>(db: HttpDb, path: string, init?: RequestInit): Promise
       res.status,
     );
   return JSON.parse(text) as T;
-}
-
-function randomSessionId(): string {
-  const b = new Uint8Array(16);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -145,49 +152,64 @@ export async function seedFreshReplica(
     }
   }
 
-  // The sequence BEFORE reading: anything written during the read is replayed by live replication.
-  const info = await getJson<{ update_seq: string | number; doc_count: number }>(http, '');
-  const lastSeq = info.update_seq;
+  // doc_count only sizes the progress bar; where live replication resumes comes from the feed.
+  const info = await getJson<{ doc_count: number }>(http, '');
   let total = info.doc_count;
-  let done = 0;
+  const counted = new Set<string>();
   const report = (phase: SeedProgress['phase']): void => {
-    const p = clampProgress(done, total);
+    const p = clampProgress(counted.size, total);
     total = p.total;
     opts.onProgress?.({ ...p, phase });
   };
   report('documents');
 
-  const slow: SlowDoc[] = [];
-  const fetchPage = (after?: string): Promise<{ rows: AllDocsRow[] }> =>
-    getJson<{ rows: AllDocsRow[] }>(http, allDocsPagePath(batchSize, after), { signal: opts.signal ?? null });
+  // Documents to fetch with their revision history (conflicts, attachments, and any document the
+  // feed lists again because it changed after it was copied), by id: the latest listing wins.
+  const slow = new Map<string, SlowDoc>();
+  const fetchPage = (since: string | number): Promise<ChangesPage> =>
+    getJson<ChangesPage>(http, changesPagePath(batchSize, since), { signal: opts.signal ?? null });
 
-  let next: Promise<{ rows: AllDocsRow[] }> | null = fetchPage();
+  let lastSeq: string | number = 0;
+  let next: Promise<ChangesPage> | null = fetchPage(lastSeq);
   while (next) {
-    const page: { rows: AllDocsRow[] } = await next;
+    const page: ChangesPage = await next;
     opts.signal?.throwIfAborted();
-    const last = page.rows[page.rows.length - 1];
+    lastSeq = page.last_seq;
+    const more = typeof page.pending === 'number' ? page.pending > 0 : page.results.length >= batchSize;
     // Overlap: the server reads the next page while IndexedDB writes this one.
-    next = page.rows.length === batchSize && last ? fetchPage(last.id) : null;
+    next = more && page.results.length > 0 ? fetchPage(page.last_seq) : null;
     // Marked handled: if the write below throws, a failing prefetch must not become an unhandled rejection.
     next?.catch(() => undefined);
     const fast: AnyDoc[] = [];
-    for (const row of page.rows) {
+    for (const row of page.results) {
       const doc = row.doc;
       if (!doc) continue;
+      // Seen before: it changed during the read. Its new revision comes with its history (a bare
+      // new_edits:false write would start a second branch beside the copied one).
+      const again = counted.has(row.id) || slow.has(row.id);
+      // A deletion matters only for a document already copied; a fresh replica needs no tombstone.
+      if (doc._deleted === true || row.deleted === true) {
+        if (again) slow.set(row.id, { id: row.id, revs: [doc._rev], bytes: 0 });
+        continue;
+      }
       const conflicts = doc._conflicts ?? [];
-      if (conflicts.length > 0 || doc._attachments) {
-        slow.push({ id: doc._id, revs: [doc._rev, ...conflicts], bytes: attachmentBytes(doc._attachments) });
+      if (again || conflicts.length > 0 || doc._attachments) {
+        slow.set(row.id, {
+          id: row.id,
+          revs: [doc._rev, ...conflicts],
+          bytes: attachmentBytes(doc._attachments),
+        });
         continue;
       }
       fast.push(doc);
     }
     if (fast.length > 0) await writeAll(local, fast);
-    done += fast.length;
+    for (const d of fast) counted.add(d._id);
     report('documents');
   }
 
   let conflicted = 0;
-  for (const batch of planBulkGetBatches(slow)) {
+  for (const batch of planBulkGetBatches([...slow.values()])) {
     opts.signal?.throwIfAborted();
     const res = await getJson<{
       results: Array<{ id: string; docs: Array<{ ok?: AnyDoc; error?: unknown }> }>;
@@ -216,7 +238,7 @@ export async function seedFreshReplica(
     }
     if (docs.length > 0) await writeAll(local, docs);
     conflicted += batch.filter((d) => d.revs.length > 1).length;
-    done += batch.length;
+    for (const d of docs) if (!d._deleted) counted.add(d._id);
     report('conflicts');
   }
 
@@ -247,6 +269,7 @@ export async function seedFreshReplica(
   }
 
   // The bar ends full even if documents were deleted on the server while we read.
+  const done = counted.size;
   const finalTotal = Math.max(done, total);
   opts.onProgress?.({ done: finalTotal, total: finalTotal, phase: 'done' });
   return {
@@ -286,40 +309,4 @@ async function writeAll(local: PouchDB.Database, docs: AnyDoc[]): Promise<void> 
     throw new SeedError(
       `local write failed for ${failed.length} documents, e.g. ${failed[0]?.id}: ${failed[0]?.message ?? String(failed[0]?.error)}`,
     );
-}
-
-async function writeLocalCheckpoint(
-  local: PouchDB.Database,
-  id: string,
-  seq: string | number,
-  session: string,
-): Promise<void> {
-  let previous: Partial<CheckpointDoc> | undefined;
-  try {
-    previous = (await local.get(id)) as unknown as CheckpointDoc;
-  } catch (err) {
-    if ((err as { status?: number }).status !== 404) throw err;
-  }
-  await local.put(checkpointDoc(id, seq, session, previous) as unknown as PouchDB.Core.PutDocument<object>);
-}
-
-async function writeRemoteCheckpoint(
-  http: HttpDb,
-  id: string,
-  seq: string | number,
-  session: string,
-): Promise<boolean> {
-  const path = '_local/' + encodeURIComponent(id.slice('_local/'.length));
-  try {
-    const got = await http.fetch(path, { headers: { accept: 'application/json' } });
-    const previous = got.ok ? ((await got.json()) as Partial<CheckpointDoc>) : undefined;
-    const put = await http.fetch(path, {
-      method: 'PUT',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(checkpointDoc(id, seq, session, previous)),
-    });
-    return put.ok;
-  } catch {
-    return false;
-  }
 }

@@ -6,7 +6,7 @@ import FilingScreen from './work/FilingScreen';
 import CasePage from './work/CasePage';
 
 /**
- * Cases (SPEC §4.1): filing, the case list, "my cases" and deadline warnings. Any of the list
+ * Cases (docs/product-rules.md §4): filing, the case list, "my cases" and deadline warnings. Any of the list
  * screens opens a case page when the hash carries `?case=<id>` (so Back returns to the list).
  */
 export default function CasesScreen({ moduleKey }: FeatureScreenProps) {

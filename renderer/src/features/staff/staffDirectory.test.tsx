@@ -2,7 +2,7 @@ import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../app/i18n/i18n';
-import { memoryDb, waitFor } from '../../db/testing/memory';
+import { memoryDb, waitFor } from '../../../../tests/support/renderer/memory';
 import {
   EMPTY_STAFF_DIRECTORY,
   liveStaffDirectoryStore,

@@ -1,6 +1,6 @@
 function (newDoc, oldDoc, userCtx, secObj) {
   // courtdesk_cases: cases (filed by clerks), append-only process events, leader approvals, and
-  // the worker's own facts (official case numbers, assignments). SPEC §3.
+  // the worker's own facts (official case numbers, assignments). docs/product-rules.md §3.2, §3.3.
   var RULES = {
     'case': { label: ['案件', 'cases'], create: ['clerk'], update: ['clerk'], remove: [],
       messages: { create: '只有书记员可以立案 (only clerks may file cases)',

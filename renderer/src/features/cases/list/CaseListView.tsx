@@ -53,7 +53,8 @@ export function CatalogBuilding({ progress }: { readonly progress: CatalogProgre
 }
 
 /**
- * The case list (SPEC §4.1): a virtualised table over the catalog with type, status, judge and
+ * The case list (docs/product-rules.md §4.6): a virtualised table over the catalog with type, status,
+ * judge and
  * time-limit filters, sortable columns and a search box. "Mine" shows the signed-in user's cases
  * (as judge, assistant or clerk of the assignment) with counts by warning level.
  */

@@ -57,7 +57,7 @@ function CaseRows({
 }
 
 /**
- * Time-limit supervision (SPEC §4.1 "warnings at 30/15/7 days and when overdue"): open cases grouped
+ * Time-limit supervision (docs/product-rules.md §4.5): open cases grouped
  * by warning level with exact counts, and the extension requests awaiting a leader's approval.
  */
 export function DeadlineWarningsView({

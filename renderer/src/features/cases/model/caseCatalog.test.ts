@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateForWrite } from '../../../../../core/schemas/registry';
-import { memoryDb, waitFor } from '../../../db/testing/memory';
+import { memoryDb, waitFor } from '../../../../../tests/support/renderer/memory';
 import { createCaseCatalog, caseIdOf, type CaseCatalogHandle } from './caseCatalog';
-import { seedApproval, seedCaseDocs } from '../../../../../tests/bench/lib/caseFixtures';
+import { snapshotHead } from './catalogSnapshot';
+import { seedApproval, seedCaseDocs } from '../../../../../tests/support/renderer/caseFixtures';
 
 const handles: CaseCatalogHandle[] = [];
 afterEach(() => {
@@ -162,11 +163,43 @@ describe('case catalog', () => {
     ).flat();
     await db.bulkDocs(docs);
     await db.remove(await db.get('case:c1'));
-    await waitFor('all cases', () => catalog.query(ALL).total === 40);
+    // Not just 40 cases: c1 and 39 new ones also make 40 until the deletion arrives.
+    await waitFor('the 40 new cases, without c1', () => {
+      const ids = catalog.query(ALL).rows.map((r) => r.id);
+      return ids.length === 40 && !ids.includes('case:c1');
+    });
     await h.settled();
-    expect(catalog.get('case:c1')).toBeUndefined();
     expect(catalog.get('case:c139')).toMatchObject({ judge: 'judge.b', status: 'assigned' });
     expect(catalog.query({ ...ALL, judges: ['judge.b'] }).total).toBe(40);
+  });
+
+  /** A catalog over an empty replica (its build wrote an empty snapshot), then `count` cases synced in. */
+  async function syncIntoEmpty(count: number, options: Parameters<typeof createCaseCatalog>[1]) {
+    const db = memoryDb('catalog');
+    const h = createCaseCatalog(db, { today: () => '2026-03-10', dateCheckMs: 0, ...options });
+    handles.push(h);
+    const catalog = await h.ready;
+    await waitFor('empty snapshot', async () => (await snapshotHead(db))?.count === 0);
+    const docs = Array.from({ length: count }, (_, i) =>
+      seedCaseDocs({ n: 100 + i, filingDate: '2026-02-01', party: `P${i}`, judge: 'judge.b' }),
+    ).flat();
+    await db.bulkDocs(docs);
+    await waitFor('all cases', () => catalog.query(ALL).total === count);
+    return db;
+  }
+
+  it('writes its snapshot after reading the replica again, so the first restart after an initial sync loads it', async () => {
+    // rescanAbove 0: every batch is read again in full, however the changes trickle in under load.
+    const db = await syncIntoEmpty(40, { batchMs: 30, rescanAbove: 0 });
+    await waitFor('a snapshot of the 40 cases', async () => (await snapshotHead(db))?.count === 40);
+  });
+
+  it('writes its snapshot when the interval has passed after enough re-folds, without a further change', async () => {
+    // Re-folded case by case, within the interval after the first (empty) snapshot; any re-fold
+    // makes a save due, so a save part-way through a slow trickle is followed by another.
+    const db = await syncIntoEmpty(5, { batchMs: 5, snapshotEveryMs: 2000, snapshotAfterChanges: 1 });
+    const waitMs = 20_000; // several intervals, should a save land part-way through the trickle
+    await waitFor('a snapshot of the 5 cases', async () => (await snapshotHead(db))?.count === 5, waitMs);
   });
 
   it('maps documents to their case', () => {
@@ -174,5 +207,7 @@ describe('case catalog', () => {
     expect(caseIdOf({ _id: 'event:case:u1:2026:x' })).toBe('case:u1');
     expect(caseIdOf({ _id: 'approval:a', caseId: 'case:u2' })).toBe('case:u2');
     expect(caseIdOf({ _id: 'post:1' })).toBeNull();
+    expect(caseIdOf({ _id: 'caseNumber:u3' })).toBe('case:u3');
+    expect(caseIdOf({ _id: 'caseNumber:claim:2026:甘0402:民初:00000001', caseId: 'case:u3' })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The case catalog over the local `courtdesk_cases` replica (SPEC §4.1: 100,000 cases).
+ * The case catalog over the local `courtdesk_cases` replica (docs/product-rules.md §4.6: 100,000 cases).
  *
  * Start: from the local snapshot (catalogSnapshot.ts) when it is recent, else one read of the
  * replica that folds every case (catalogScan.ts). Then the local changes feed, from the sequence
@@ -92,6 +92,9 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
   let savedAt = 0;
   let refoldsSinceSave = 0;
   let saving: Promise<void> = Promise.resolve();
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A full re-read happened: the next save is due whatever the interval (kept until it runs). */
+  let saveDue = false;
 
   const rememberApproval = (doc: Doc) => {
     const caseId = typeof doc['caseId'] === 'string' ? doc['caseId'] : approvalCase.get(doc._id);
@@ -180,19 +183,33 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
     }
   }
 
-  /** Writes the snapshot when nothing is pending and it is behind (or `force`). */
-  function save(force: boolean): Promise<void> {
+  /**
+   * Writes the snapshot when nothing is pending and it is behind: after a build or a full re-read
+   * (`forced`, remembered until the write runs), otherwise after enough re-folds and the interval.
+   */
+  function save(forced: boolean): Promise<void> {
+    saveDue ||= forced;
     saving = saving.then(async () => {
       if (disposed || dirty.size > 0 || flushTimer || lastSeq === savedSeq) return;
-      if (
-        !force &&
-        (Date.now() - savedAt < (options.snapshotEveryMs ?? 300_000) ||
-          refoldsSinceSave < (options.snapshotAfterChanges ?? 1000))
-      )
+      const force = saveDue;
+      const every = options.snapshotEveryMs ?? 300_000;
+      if (!force && refoldsSinceSave < (options.snapshotAfterChanges ?? 1000)) return;
+      if (!force && Date.now() - savedAt < every) {
+        // Enough has changed, only too soon: try again when the interval is over, or a quiet
+        // replica (the end of an initial sync) would keep an old snapshot until its next change.
+        saveTimer ??= setTimeout(
+          () => {
+            saveTimer = null;
+            void save(false);
+          },
+          every - (Date.now() - savedAt),
+        );
         return;
+      }
       const seq = lastSeq;
       savedAt = Date.now();
       refoldsSinceSave = 0;
+      saveDue = false;
       try {
         await writeSnapshot(db, seq, today, [...folded.values()]);
         savedSeq = seq;
@@ -288,11 +305,13 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
   }
 
   async function flush(): Promise<void> {
+    let rescanned = false;
     while (dirty.size > 0 && !disposed) {
       if (dirty.size > Math.max(options.rescanAbove ?? 2000, index.count * 0.3)) {
         dirty.clear(); // the scan reads the current state of every case
         try {
           await rescan();
+          rescanned = true;
         } catch {
           if (disposed) return;
         }
@@ -308,7 +327,9 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
       }
       bump();
     }
-    if (useSnapshot && dirty.size === 0) void save(false);
+    // A full read is a build: save as after one, or the first start after an initial sync (which
+    // lands as such a burst) would build from the documents again.
+    if (useSnapshot && dirty.size === 0) void save(rescanned);
   }
 
   function checkDate() {
@@ -348,6 +369,7 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
       feed?.cancel();
       stopTimer();
       if (flushTimer) clearTimeout(flushTimer);
+      if (saveTimer) clearTimeout(saveTimer);
       version$.complete();
       progress$.complete();
     },

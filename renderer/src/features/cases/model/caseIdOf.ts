@@ -8,8 +8,11 @@ export function caseIdOf(doc: Readonly<Record<string, unknown>>): string | null 
     case 'case':
       return id;
     case 'caseNumber':
-    case 'assignment':
-      return `case:${id.slice(colon + 1)}`;
+    case 'assignment': {
+      // `caseNumber:<uuid>`; the worker's claim log (`caseNumber:claim:…`) belongs to no case.
+      const rest = id.slice(colon + 1);
+      return rest.includes(':') ? null : `case:${rest}`;
+    }
     case 'event': {
       if (typeof doc['caseId'] === 'string') return doc['caseId'];
       const m = /^event:(case:[^:]+):/.exec(id);

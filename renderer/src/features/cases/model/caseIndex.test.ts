@@ -5,7 +5,7 @@ import type { WarningLevel } from '../../../../../core/domain/deadlines';
 import type { CaseQuery, CaseSortField, CaseSummary } from './catalogTypes';
 import { CaseIndex, STATUS_ORDER, WARNING_ORDER } from './caseIndex';
 import { caseNumberSortKey } from './caseSearch';
-import { naiveQuery } from './naiveQuery';
+import { naiveQuery } from '../../../../../tests/support/renderer/naiveQuery';
 
 const TYPES = ['民初', '刑初', '执', '行初'];
 const JUDGES = ['judge.a', 'judge.b', 'judge.c'];

@@ -4,6 +4,7 @@
  * events are contiguous (`event:<caseId>:…`): a case is folded as soon as its event run ends, and
  * only a stripped copy of each case document is held meanwhile.
  */
+import { allDocsPage, allDocsPageQuery } from '../../../../../core/allDocsPaging';
 import type { PlainDate } from '../../../../../core/domain/plainDate';
 import type { LocalDb } from '../../../db/localDb';
 import { caseIdOf } from './caseIdOf';
@@ -75,14 +76,12 @@ export async function scanReplica(db: LocalDb, o: ScanOptions): Promise<FoldedCa
     out.push(f);
   };
   let done = 0;
-  let startkey: string | undefined;
-  for (;;) {
+  let after: string | undefined;
+  do {
     if (o.cancelled()) throw new Error('catalog disposed');
-    const page = await db.allDocs({
-      include_docs: true,
-      limit: pageSize,
-      ...(startkey === undefined ? {} : { startkey, skip: 1 }),
-    });
+    // core/allDocsPaging.ts: a replicated deletion of a page's last id must not skip the next case.
+    const res = await db.allDocs({ include_docs: true, ...allDocsPageQuery(pageSize, after) });
+    const page = allDocsPage(res.rows, pageSize, after);
     for (const row of page.rows) {
       const doc = row.doc as Doc | undefined;
       if (!doc) continue;
@@ -119,9 +118,8 @@ export async function scanReplica(db: LocalDb, o: ScanOptions): Promise<FoldedCa
     }
     done += page.rows.length;
     o.onProgress?.(done);
-    if (page.rows.length < pageSize) break;
-    startkey = page.rows[page.rows.length - 1]?.id;
-  }
+    after = page.next;
+  } while (after !== undefined);
   if (eventCase) fold(eventCase, events);
   for (const caseId of [...cases.keys()]) fold(caseId, []);
   return out;

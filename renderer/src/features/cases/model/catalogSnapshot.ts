@@ -10,7 +10,9 @@ import type { FoldedCase } from './summarize';
 
 /** Bump when the summary or basis shape changes: older snapshots are then ignored. */
 export const SNAPSHOT_FORMAT = 1;
-const HEAD = '_local/courtdesk_caseCatalog';
+/** Id of the snapshot's head document (its chunks are `<id>_<n>`); a replica without it builds from the documents. */
+export const SNAPSHOT_HEAD_ID = '_local/courtdesk_caseCatalog';
+const HEAD = SNAPSHOT_HEAD_ID;
 const CHUNK = 5000;
 
 interface Head {

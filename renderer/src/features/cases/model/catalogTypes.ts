@@ -1,5 +1,5 @@
 /**
- * The contract of the in-memory case catalog (SPEC §4.1 "case list of 100,000 cases"): one compact
+ * The contract of the in-memory case catalog (docs/product-rules.md §4.6): one compact
  * summary per case, folded from its documents, and the queries the list screens run over them.
  * Other features (filing's duplicate-party check, the case page) import only these types.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // First: installs the Node globals PouchDB's browser build needs.
-import { memoryDb } from '../../../db/testing/memory';
+import { memoryDb } from '../../../../../tests/support/renderer/memory';
 import { foldCaseState } from '../../../../../core/domain/caseState';
 import { isProvisional } from '../../../../../core/domain/caseNumber';
 import { makeResidentId } from '../../../../../core/domain/identity';

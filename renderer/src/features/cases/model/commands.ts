@@ -1,5 +1,5 @@
 /**
- * The write paths of case work (SPEC §2 "write paths do not contend", §4.1): filing creates the
+ * The write paths of case work (docs/product-rules.md §2.3, §4): filing creates the
  * clerk's `case:` document and its `filed` event; every later process node is a new append-only
  * `event:` document; a leader's decision on an extension is an `approval:` document. All writes go
  * through the repository (envelope + core schema validation) and never wait for the network.

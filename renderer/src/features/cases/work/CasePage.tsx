@@ -61,7 +61,8 @@ interface PartyRow {
 }
 
 /**
- * One case (SPEC §4.1): number (official, else provisional with a tag), type, procedure, cause,
+ * One case (docs/product-rules.md §4.6): number (official, else provisional with a tag), type, procedure,
+ * cause,
  * judge and status; the deadline bar; parties with their query codes; the timeline; recording
  * process events; extension requests (judge) and decisions (leaders); the case's documents and
  * the filing receipt. Everything is folded from the local replica and updates from its changes feed.

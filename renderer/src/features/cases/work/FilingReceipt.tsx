@@ -44,7 +44,7 @@ function dateText(t: TFunction, iso: string): string {
 /**
  * 受理案件通知书 (filing receipt): one A4 page per party with the case number (or a notice that the
  * number is still provisional), the fee and when to pay it, and the party's own query code with
- * how to follow the case (随案告知查询方式, SPEC §4.1). Printed in Chinese whatever the UI
+ * how to follow the case (随案告知查询方式, docs/product-rules.md §4.7). Printed in Chinese whatever the UI
  * language (it is a court document). Rendered as an overlay on `<body>`; while it is open the
  * print stylesheet prints only it, through the host's print API (Electron printToPDF, browser print).
  */

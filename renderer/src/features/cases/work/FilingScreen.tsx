@@ -93,7 +93,10 @@ function toParty(p: PartyValues): FilingParty {
   };
 }
 
-/** Filing (立案, SPEC §4.1): the form, fully offline; the result with the provisional number and receipt. */
+/**
+ * Filing (立案, docs/product-rules.md §4.1): the form, fully offline; the result with the provisional number
+ * and receipt.
+ */
 export default function FilingScreen() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';

@@ -1,5 +1,5 @@
 /**
- * Duplicate-party detection while filing (SPEC §4.1): parties of cases already in the local
+ * Duplicate-party detection while filing (docs/product-rules.md §4.1): parties of cases already in the local
  * replica with the same ID number or the same name. A warning, never a block.
  */
 import { useEffect, useState } from 'react';

@@ -4,7 +4,7 @@
  */
 import './nodeGlobals';
 import MemoryAdapter from 'pouchdb-adapter-memory';
-import { registerPouchPlugin, PouchDB } from '../pouch';
+import { registerPouchPlugin, PouchDB } from '../../../renderer/src/db/pouch';
 
 registerPouchPlugin(MemoryAdapter);
 let n = 0;

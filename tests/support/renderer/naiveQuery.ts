@@ -4,9 +4,13 @@
  * `case-list-filter-sort-100k` benchmark. Same semantics as `CaseIndex.query`: nulls sort last in
  * both directions, ties by id (reversed with the direction).
  */
-import type { CaseQuery, CaseQueryResult, CaseSummary } from './catalogTypes';
-import { STATUS_ORDER } from './caseIndex';
-import { caseNumberSortKey, normalizeSearch } from './caseSearch';
+import type {
+  CaseQuery,
+  CaseQueryResult,
+  CaseSummary,
+} from '../../../renderer/src/features/cases/model/catalogTypes';
+import { STATUS_ORDER } from '../../../renderer/src/features/cases/model/caseIndex';
+import { caseNumberSortKey, normalizeSearch } from '../../../renderer/src/features/cases/model/caseSearch';
 
 function allows<T>(list: readonly T[] | undefined, v: T): boolean {
   return !list || list.length === 0 || list.includes(v);

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * A hand-written fake of the parts of `electron` that main and the preload use. Tests install it
- * with `vi.mock('electron', () => import('./testing/fakeElectron').then((m) => m.fakeElectronModule))`
+ * with `vi.mock('electron', () => import('../../tests/support/electron/fakeElectron').then((m) => m.fakeElectronModule))`
  * and drive/inspect it through `fake`. It records calls; it never pretends to enforce anything, so
  * every security assertion is about what *our* code asked Electron to do.
  */

@@ -1,5 +1,5 @@
 /**
- * Small, valid `courtdesk_cases` documents for tests and the component previews: cases with
+ * Small, valid `courtdesk_cases` documents for the renderer tests of the case catalog and list: cases with
  * numbers, assignments, hearing/suspension/extension events and approvals.
  */
 type Doc = Record<string, unknown> & { _id: string };

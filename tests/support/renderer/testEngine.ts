@@ -1,4 +1,8 @@
-import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../replication';
+import {
+  createSyncEngine,
+  type SyncEngine,
+  type SyncEngineOptions,
+} from '../../../renderer/src/db/replication';
 import { FakeNetwork } from './fakeNetwork';
 
 type Local = ReturnType<NonNullable<SyncEngineOptions['openLocal']>>;

@@ -1,4 +1,4 @@
-import type { NetworkEvents } from '../replication';
+import type { NetworkEvents } from '../../../renderer/src/db/replication';
 
 /** The browser's `online`/`offline` events, fired by hand in tests. */
 export class FakeNetwork implements NetworkEvents {
