@@ -3,7 +3,6 @@
  * between with PouchDB's replicator, a hand-run scheduler (a kill is a flush that never runs),
  * and paragraph-level edits of a draft's Yjs fragment as the editor makes them.
  */
-import * as Y from 'yjs';
 import { memoryDb, waitFor } from '../renderer/memory';
 import { createRepository } from '../../../renderer/src/db/repository';
 import type { LocalDb } from '../../../renderer/src/db/localDb';
@@ -11,6 +10,7 @@ import type { Scheduler } from '../../../renderer/src/db/drafts/draftSession';
 import type { ServerCheck } from '../../../renderer/src/db/drafts/compaction';
 
 export { memoryDb, waitFor };
+export { appendParagraph, editParagraph, paragraphs } from './fragmentEdits';
 
 /** Pushes then pulls everything between a replica and the server. */
 export async function sync(replica: LocalDb, server: LocalDb): Promise<void> {
@@ -65,43 +65,4 @@ export async function createDraftDoc(db: LocalDb, user: string, uuid: string): P
     title: '民事判决书',
   });
   return doc._id;
-}
-
-/** The paragraphs' text. */
-export function paragraphs(fragment: Y.XmlFragment): string[] {
-  return fragment.toArray().map((p) =>
-    (p as Y.XmlElement)
-      .toArray()
-      .map((t) =>
-        t instanceof Y.XmlText
-          ? t
-              .toDelta()
-              .map((d: { insert: unknown }) => (typeof d.insert === 'string' ? d.insert : ''))
-              .join('')
-          : '',
-      )
-      .join(''),
-  );
-}
-
-/** Appends a paragraph with `text`. */
-export function appendParagraph(fragment: Y.XmlFragment, text: string): void {
-  const p = new Y.XmlElement('paragraph');
-  const t = new Y.XmlText();
-  t.insert(0, text);
-  p.insert(0, [t]);
-  fragment.push([p]);
-}
-
-/** Replaces `[from, to)` of paragraph `i` with `insert`. */
-export function editParagraph(
-  fragment: Y.XmlFragment,
-  i: number,
-  from: number,
-  to: number,
-  insert: string,
-): void {
-  const t = (fragment.get(i) as Y.XmlElement).get(0) as Y.XmlText;
-  if (to > from) t.delete(from, to - from);
-  if (insert) t.insert(from, insert);
 }

@@ -1,10 +1,7 @@
-import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { DraftSession } from '../../../db/drafts/draftSession';
-import { courtDocumentExtensions } from '../schema/courtDocument';
-import { CheckerHighlights, NumberingLabels } from './editorPlugins';
-import { FullWidthPunctuation } from './fullWidth';
+import { courtEditorExtensions } from './editorExtensions';
 
 /** Props of {@link CourtEditor}. */
 export interface CourtEditorProps {
@@ -22,13 +19,7 @@ export interface CourtEditorProps {
 export function CourtEditor({ session, editable, onReady }: CourtEditorProps) {
   const editor = useEditor(
     {
-      extensions: [
-        ...courtDocumentExtensions,
-        Collaboration.configure({ fragment: session.fragment }),
-        FullWidthPunctuation,
-        NumberingLabels,
-        CheckerHighlights,
-      ],
+      extensions: courtEditorExtensions(session.fragment),
       editable,
       editorProps: {
         attributes: { class: 'cd-editor__page', 'data-testid': 'draft-editor', spellcheck: 'false' },

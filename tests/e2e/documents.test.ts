@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { couchFetch } from '../support/couchTarget';
+import { seedCaseDocs } from '../support/renderer/caseFixtures';
+import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+
+/**
+ * 文书 end to end in Chromium against the real server (embedded, or COUCH_URL) and the built
+ * renderer: a judge of a case creates a 民事判决书 from its document style (merge fields filled
+ * from the case), types into the co-drafting editor, sees the checker's finding underlined and
+ * jumps to it, saves the 初稿 version, reloads (nothing lost: the session autosaved it), and
+ * exports the .docx, whose XML holds the typed words. The editor's screenshot (zh-CN, CJK fonts)
+ * goes to docs/screenshots/.
+ */
+const zh = JSON.parse(readFileSync('renderer/src/features/documents/i18n/documents.zh-CN.json', 'utf8'));
+const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
+const JUDGE: FixtureUser = { name: 'judge.e2edoc', password: PASSWORD, roles: ['judge'] };
+const CASE_N = 9101;
+const CASE_ID = `case:c${CASE_N}`;
+const PLAINTIFF = '欧阳晓峰';
+const DOCS_SHOTS = path.resolve('docs', 'screenshots');
+
+let fixture: AppFixture;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(fixture.host.url);
+  await page.getByTestId('signin-form').waitFor();
+  await page.getByTestId('signin-username').fill(JUDGE.name);
+  await page.getByTestId('signin-password').fill(JUDGE.password);
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('screen-home').waitFor();
+}
+
+/** The editor's plain text (paragraph numbers are decorations, not text). */
+function editorText(page: Page): Promise<string> {
+  return page.getByTestId('draft-editor').evaluate((el) => el.textContent ?? '');
+}
+
+beforeAll(async () => {
+  fixture = await startAppFixture([JUDGE]);
+  browser = fixture.browser;
+  // A civil first-instance case of this judge, as the worker would have assigned it.
+  const docs = seedCaseDocs({ n: CASE_N, filingDate: '2026-03-02', party: PLAINTIFF, judge: JUDGE.name });
+  const res = await couchFetch(`${fixture.target.url}/courtdesk_cases/_bulk_docs`, {
+    method: 'POST',
+    auth: fixture.target.admin,
+    body: { docs },
+  });
+  expect(res.status).toBe(201);
+  expect((res.body as { error?: string }[]).filter((r) => r.error)).toEqual([]);
+  mkdirSync(DOCS_SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await fixture?.stop();
+});
+
+describe('文书 in Chromium against the real server', () => {
+  it('drafts a judgment from a style, checks it, saves a version, survives a reload and exports .docx', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(page);
+
+    // The case page's 文书 card: a new draft from a document style.
+    await page.evaluate((id) => {
+      window.location.hash = `#/cases/list?case=${encodeURIComponent(id)}`;
+    }, CASE_ID);
+    await page.getByTestId('new-draft-button').click();
+    await page.getByTestId('template-select').click();
+    await page.locator('.ant-select-item-option[title="民事判决书（第一审普通程序用）"]').click();
+    // What the record lacks is listed (the seeded case has no hearing date, panel or clerk).
+    await page.getByTestId('missing-fields').waitFor();
+    expect(await page.getByTestId('missing-fields').innerText()).toContain(zh.create.missing);
+    await page.getByTestId('create-draft').click();
+
+    // The editor opens with the style merged with the case.
+    const editor = page.getByTestId('draft-editor');
+    await editor.waitFor();
+    await page.waitForFunction(() =>
+      (document.querySelector('[data-testid=draft-editor]')?.textContent ?? '').includes('民事判决书'),
+    );
+    const merged = await editorText(page);
+    expect(merged).toContain(PLAINTIFF);
+    expect(merged).toContain('（2026）甘0402民初9101号');
+    const draftId = (await page.getByTestId('draft-page').getAttribute('data-draft-id')) ?? '';
+    expect(draftId).toMatch(/^draft:/);
+
+    // Typing at the end of the document, with a frequent mistake (其它 for 其他).
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    const typed = '本院认为，被告的其它辩解缺乏证据，本院不予采信。';
+    await page.keyboard.insertText(typed);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=save-indicator]')?.getAttribute('data-state') === 'saved',
+    );
+
+    // The checker underlines the finding; clicking it in the list selects the words.
+    await page.getByTestId('run-checker').click();
+    const finding = page.locator('[data-testid=finding][data-code=commonError]').first();
+    await finding.waitFor();
+    await page.locator('.cd-finding[data-code=commonError]').first().waitFor();
+    await page.getByTestId('draft-page').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-editor.png') });
+    await finding.click();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('其它');
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-finding.png') });
+
+    // 初稿 saved as a named version.
+    await page.getByRole('tab', { name: zh.editor.tabs.versions }).click();
+    await page.getByTestId('save-version-button').click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=versions-panel]')?.getAttribute('data-count') === '1',
+    );
+    expect(await page.getByTestId('version').first().innerText()).toContain(zh.versions.milestones.draft);
+
+    // A reload loses nothing that was typed.
+    await page.reload();
+    await page.getByTestId('draft-editor').waitFor();
+    await page.waitForFunction(
+      (t) => (document.querySelector('[data-testid=draft-editor]')?.textContent ?? '').includes(t),
+      typed,
+    );
+
+    // .docx export: the downloaded file's document.xml holds the typed paragraph.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-docx').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const saved = path.join(path.resolve('artifacts', 'screenshots'), 'documents-e2e.docx');
+    mkdirSync(path.dirname(saved), { recursive: true });
+    await file.saveAs(saved);
+    const xml =
+      (await JSZip.loadAsync(new Uint8Array(readFileSync(saved))).then((z) =>
+        z.file('word/document.xml')?.async('string'),
+      )) ?? '';
+    expect(xml).toContain('本院认为');
+    expect(xml).toContain('其它辩解');
+    expect(xml).toContain(PLAINTIFF);
+    expect(pageErrors).toEqual([]);
+    await ctx.close();
+  });
+});
