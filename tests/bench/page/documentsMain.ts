@@ -18,17 +18,24 @@ export interface MountOptions {
   readonly paragraphs: readonly string[];
   /** Split each paragraph into this many insertions (one Yjs transaction each). */
   readonly editsPerParagraph?: number;
-  /** The app's editor over Yjs (`ours`) or the schema-only baseline. */
+  /** The app's editor over Yjs (`ours`) or the baseline: the schema only, opened from HTML. */
   readonly kind: 'ours' | 'baseline';
   /** Give every n-th paragraph automatic numbering (「一、」), as judgments have. */
   readonly numberEvery?: number;
 }
 
+/** Per keystroke, ms from its `beforeinput`: until its task is done, and until the frame after. */
+export interface Latencies {
+  readonly handled: number[];
+  readonly frame: number[];
+}
+
 /** What Node calls in the page. */
 export interface DocPageApi {
+  /** Mounts an editor; `ms` is the open time (updates applied or HTML parsed, editor created, laid out). */
   mount(opts: MountOptions): { ms: number; chars: number; updates: number; stateBytes: number };
-  /** Puts the caret in paragraph `p` (0-based) after `offset` characters and focuses the editor. */
-  caret(p: number, offset: number): void;
+  /** Puts the caret in paragraph `p` (0-based) after `offset` characters; resolves once focused (TipTap focuses in a frame). */
+  caret(p: number, offset: number): Promise<void>;
   /** The editor's paragraphs (text only). */
   editorParagraphs(): string[];
   /** The Yjs fragment's paragraphs (what is saved). */
@@ -40,7 +47,7 @@ export interface DocPageApi {
   /** Starts recording input-to-next-frame latencies of `beforeinput` events. */
   startLatency(): void;
   /** Stops and returns the latencies in ms. */
-  stopLatency(): number[];
+  stopLatency(): Latencies;
   /** Resolves after the next frame has been painted (the page is idle again). */
   settle(): Promise<void>;
 }
@@ -53,21 +60,16 @@ declare global {
 
 let editor: Editor | null = null;
 let ydoc: Y.Doc | null = null;
-let latencies: number[] | null = null;
+let latencies: Latencies | null = null;
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-function docJson(texts: readonly string[], numberEvery: number) {
-  return {
-    type: 'doc',
-    content: texts.map((text, i) => ({
-      type: 'paragraph',
-      attrs: numberEvery > 0 && i % numberEvery === 0 ? { numbering: 'chinese' } : {},
-      content: text ? [{ type: 'text', text }] : [],
-    })),
-  };
+/** The same paragraphs as plain HTML (the baseline opens this). */
+function html(texts: readonly string[]): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return texts.map((t) => `<p>${esc(t)}</p>`).join('');
 }
 
 document.addEventListener(
@@ -76,7 +78,8 @@ document.addEventListener(
     if (!latencies) return;
     const t0 = performance.now();
     const out = latencies;
-    requestAnimationFrame(() => setTimeout(() => out.push(performance.now() - t0), 0));
+    setTimeout(() => out.handled.push(performance.now() - t0), 0);
+    requestAnimationFrame(() => setTimeout(() => out.frame.push(performance.now() - t0), 0));
   },
   true,
 );
@@ -89,32 +92,39 @@ window.docPage = {
     const element = document.getElementById('editor') as HTMLElement;
     element.innerHTML = '';
     const numberEvery = opts.numberEvery ?? 0;
-    const t0 = performance.now();
+    let t0 = 0;
     let updates = 0;
     if (opts.kind === 'ours') {
-      const doc = new Y.Doc();
-      const fragment = doc.getXmlFragment('prosemirror');
-      doc.on('update', () => updates++);
+      // The draft's history as the session stores it: every edit one Yjs update (not timed) …
+      const history = new Y.Doc();
+      const written = history.getXmlFragment('prosemirror');
+      const stored: Uint8Array[] = [];
+      history.on('update', (u: Uint8Array) => stored.push(u));
       const per = Math.max(1, opts.editsPerParagraph ?? 1);
       opts.paragraphs.forEach((text, i) => {
-        doc.transact(() => {
-          appendParagraph(fragment, '');
+        history.transact(() => {
+          appendParagraph(written, '');
           if (numberEvery > 0 && i % numberEvery === 0)
-            (fragment.get(i) as Y.XmlElement).setAttribute('numbering', 'chinese');
+            (written.get(i) as Y.XmlElement).setAttribute('numbering', 'chinese');
         });
         const step = Math.ceil(text.length / per);
         for (let at = 0; at < text.length; at += step)
-          doc.transact(() => editParagraph(fragment, i, at, at, text.slice(at, at + step)));
+          history.transact(() => editParagraph(written, i, at, at, text.slice(at, at + step)));
       });
+      history.destroy();
+      updates = stored.length;
+      // … then opened: the updates applied to a fresh document and the editor bound to it.
+      t0 = performance.now();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.mergeUpdates(stored));
       ydoc = doc;
-      editor = new Editor({ element, extensions: courtEditorExtensions(fragment) });
+      editor = new Editor({ element, extensions: courtEditorExtensions(doc.getXmlFragment('prosemirror')) });
     } else {
-      editor = new Editor({
-        element,
-        extensions: courtDocumentExtensions,
-        content: docJson(opts.paragraphs, numberEvery),
-      });
+      t0 = performance.now();
+      editor = new Editor({ element, extensions: courtDocumentExtensions, content: html(opts.paragraphs) });
     }
+    // Opened means laid out and painted once.
+    void element.getBoundingClientRect();
     const ms = performance.now() - t0;
     return {
       ms,
@@ -130,6 +140,9 @@ window.docPage = {
       if (index === p) pos = start + 1 + Math.min(offset, node.content.size);
     });
     e.chain().focus().setTextSelection(pos).run();
+    return nextFrame().then(() => {
+      if (!e.view.hasFocus()) throw new Error('the editor did not take the focus');
+    });
   },
   editorParagraphs() {
     const out: string[] = [];
@@ -150,10 +163,10 @@ window.docPage = {
     return editor?.view.dom.textContent ?? '';
   },
   startLatency() {
-    latencies = [];
+    latencies = { handled: [], frame: [] };
   },
   stopLatency() {
-    const out = latencies ?? [];
+    const out = latencies ?? { handled: [], frame: [] };
     latencies = null;
     return out;
   },
