@@ -19,6 +19,7 @@ import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
 const zh = JSON.parse(readFileSync('renderer/src/features/documents/i18n/documents.zh-CN.json', 'utf8'));
 const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
 const JUDGE: FixtureUser = { name: 'judge.e2edoc', password: PASSWORD, roles: ['judge'] };
+const ASSISTANT: FixtureUser = { name: 'assistant.e2edoc', password: PASSWORD, roles: ['assistant'] };
 const CASE_N = 9101;
 const CASE_ID = `case:c${CASE_N}`;
 const PLAINTIFF = '欧阳晓峰';
@@ -28,11 +29,11 @@ let fixture: AppFixture;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(page: Page, user: FixtureUser = JUDGE): Promise<void> {
   await page.goto(fixture.host.url);
   await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(JUDGE.name);
-  await page.getByTestId('signin-password').fill(JUDGE.password);
+  await page.getByTestId('signin-username').fill(user.name);
+  await page.getByTestId('signin-password').fill(user.password);
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('screen-home').waitFor();
 }
@@ -43,10 +44,12 @@ function editorText(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  fixture = await startAppFixture([JUDGE]);
+  fixture = await startAppFixture([JUDGE, ASSISTANT]);
   browser = fixture.browser;
-  // A civil first-instance case of this judge, as the worker would have assigned it.
-  const docs = seedCaseDocs({ n: CASE_N, filingDate: '2026-03-02', party: PLAINTIFF, judge: JUDGE.name });
+  // A civil first-instance case of this judge and assistant, as the worker would have assigned it.
+  const docs = seedCaseDocs({ n: CASE_N, filingDate: '2026-03-02', party: PLAINTIFF, judge: JUDGE.name }).map(
+    (d) => (d._id.startsWith('assignment:') ? { ...d, assistant: ASSISTANT.name } : d),
+  );
   const res = await couchFetch(`${fixture.target.url}/courtdesk_cases/_bulk_docs`, {
     method: 'POST',
     auth: fixture.target.admin,
@@ -60,6 +63,54 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.stop();
 });
+
+/** Waits until the editor's text contains `text`. */
+async function editorHas(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => (document.querySelector('[data-testid=draft-editor]')?.textContent ?? '').includes(t),
+    text,
+    { timeout: 60_000 },
+  );
+}
+
+/** Selects the `n` characters before the last one of the document (its final 。) and types `text` over them. */
+async function replaceBeforeLast(page: Page, n: number, text: string): Promise<void> {
+  await page.getByTestId('draft-editor').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < n; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.insertText(text);
+}
+
+/**
+ * Waits until the server holds the draft as `page` shows it now: a fresh browser profile (its own
+ * empty replica) of the same user opens the draft and must show the same text. Only then may the
+ * writing page close (closing it earlier is a kill, which may lose the last second).
+ */
+async function reachesServer(page: Page, user: FixtureUser = JUDGE): Promise<void> {
+  const text = await editorText(page);
+  const ctx = await browser.newContext();
+  try {
+    const fresh = await ctx.newPage();
+    await signIn(fresh, user);
+    await fresh.evaluate((id) => {
+      window.location.hash = `#/documents?draft=${encodeURIComponent(id)}`;
+    }, draftId);
+    await fresh.waitForFunction(
+      (t) => document.querySelector('[data-testid=draft-editor]')?.textContent === t,
+      text,
+      { timeout: 60_000 },
+    );
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function openVersionsTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: zh.editor.tabs.versions }).click();
+}
+
+let draftId = '';
 
 describe('文书 in Chromium against the real server', () => {
   it('drafts a judgment from a style, checks it, saves a version, survives a reload and exports .docx', async () => {
@@ -89,7 +140,7 @@ describe('文书 in Chromium against the real server', () => {
     const merged = await editorText(page);
     expect(merged).toContain(PLAINTIFF);
     expect(merged).toContain('（2026）甘0402民初9101号');
-    const draftId = (await page.getByTestId('draft-page').getAttribute('data-draft-id')) ?? '';
+    draftId = (await page.getByTestId('draft-page').getAttribute('data-draft-id')) ?? '';
     expect(draftId).toMatch(/^draft:/);
 
     // Typing at the end of the document, with a frequent mistake (其它 for 其他).
@@ -110,11 +161,12 @@ describe('文书 in Chromium against the real server', () => {
     await page.getByTestId('draft-page').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-editor.png') });
     await finding.click();
-    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('其它');
+    // The jump selects the finding's words (the editor takes the focus in the next frame).
+    await page.waitForFunction(() => window.getSelection()?.toString() === '其它');
     await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-finding.png') });
 
     // 初稿 saved as a named version.
-    await page.getByRole('tab', { name: zh.editor.tabs.versions }).click();
+    await openVersionsTab(page);
     await page.getByTestId('save-version-button').click();
     await page.waitForFunction(
       () => document.querySelector('[data-testid=versions-panel]')?.getAttribute('data-count') === '1',
@@ -145,6 +197,106 @@ describe('文书 in Chromium against the real server', () => {
     expect(xml).toContain('其它辩解');
     expect(xml).toContain(PLAINTIFF);
     expect(pageErrors).toEqual([]);
+    await reachesServer(page);
     await ctx.close();
+  });
+
+  it('compares the 初稿 with the current text and restores it as a new change', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(page);
+    await page.evaluate((id) => {
+      window.location.hash = `#/documents?draft=${encodeURIComponent(id)}`;
+    }, draftId);
+    await editorHas(page, '本院不予采信');
+    await replaceBeforeLast(page, 4, '予以采纳');
+    await editorHas(page, '本院予以采纳');
+
+    await openVersionsTab(page);
+    await page.getByTestId('compare-version').first().click();
+    const diff = page.getByTestId('version-diff');
+    await diff.waitFor();
+    expect(await diff.locator('[data-op=removed]').allInnerTexts()).toEqual(['不予采信']);
+    expect(await diff.locator('[data-op=added]').allInnerTexts()).toEqual(['予以采纳']);
+    await diff.locator('[data-op=added]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-version-diff.png') });
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('restore-version').first().click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await editorHas(page, '本院不予采信');
+    expect(await editorText(page)).not.toContain('予以采纳');
+    expect(pageErrors).toEqual([]);
+    await reachesServer(page);
+    await ctx.close();
+  });
+
+  it('merges a judge’s and an assistant’s offline edits, and blocks 定稿 on the words both changed until resolved', async () => {
+    const contexts = await Promise.all(
+      [0, 1].map(() => browser.newContext({ viewport: { width: 1440, height: 1000 } })),
+    );
+    const [judge, assistant] = await Promise.all(contexts.map((c) => c.newPage()));
+    if (!judge || !assistant) throw new Error('no pages');
+    for (const [page, user] of [
+      [judge, JUDGE],
+      [assistant, ASSISTANT],
+    ] as const) {
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await signIn(page, user);
+      await page.evaluate((id) => {
+        window.location.hash = `#/documents?draft=${encodeURIComponent(id)}`;
+      }, draftId);
+      await editorHas(page, '本院不予采信');
+    }
+    // Both laptops lose the network, then each edits: a paragraph of its own, and the same words.
+    for (const c of contexts) await c.setOffline(true);
+    await replaceBeforeLast(judge, 4, '予以采纳');
+    await judge.keyboard.press('Control+End');
+    await judge.keyboard.press('Enter');
+    await judge.keyboard.insertText('综上所述，判决如下：');
+    await replaceBeforeLast(assistant, 4, '不予支持');
+    await assistant.keyboard.press('Control+End');
+    await assistant.keyboard.press('Enter');
+    await assistant.keyboard.insertText('经查，原告已于二〇二六年一月催告被告付款。');
+    for (const page of [judge, assistant])
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=save-indicator]')?.getAttribute('data-state') === 'saved',
+      );
+
+    // Back online: both edits are in both documents, the same text on both.
+    for (const c of contexts) await c.setOffline(false);
+    for (const page of [judge, assistant]) {
+      await editorHas(page, '综上所述，判决如下：');
+      await editorHas(page, '经查，原告已于二〇二六年一月催告被告付款。');
+    }
+    await judge.waitForFunction(
+      (other) => document.querySelector('[data-testid=draft-editor]')?.textContent === other,
+      await editorText(assistant),
+      { timeout: 60_000 },
+    );
+    // The words both changed are one spot, listed on both sides; 定稿 is refused until it is resolved.
+    for (const page of [judge, assistant]) await page.getByTestId('open-spots').waitFor({ timeout: 60_000 });
+    await judge.getByRole('tab', { name: zh.editor.tabs.spots }).click();
+    const spot = judge.getByTestId('spot').first();
+    await spot.waitFor();
+    expect(await spot.innerText()).toMatch(/予以采纳|不予支持/);
+    await openVersionsTab(judge);
+    await judge.getByTestId('milestone-select').click();
+    await judge.locator(`.ant-select-item-option[title="${zh.versions.milestones.final}"]`).click();
+    await judge.getByTestId('settle-blocked').waitFor();
+    expect(await judge.getByTestId('save-version-button').isDisabled()).toBe(true);
+    await judge.screenshot({ path: path.join(DOCS_SHOTS, 'documents-spot-blocks-final.png') });
+
+    await judge.getByRole('tab', { name: zh.editor.tabs.spots }).click();
+    await judge.getByTestId('resolve-spot').first().click();
+    await judge.getByTestId('open-spots').waitFor({ state: 'detached' });
+    await assistant.getByTestId('open-spots').waitFor({ state: 'detached', timeout: 60_000 });
+    await openVersionsTab(judge);
+    expect(await judge.getByTestId('save-version-button').isDisabled()).toBe(false);
+    await judge.getByTestId('save-version-button').click();
+    await judge.locator('[data-testid=version][data-milestone=final]').waitFor();
+    expect(pageErrors).toEqual([]);
+    for (const c of contexts) await c.close();
   });
 });

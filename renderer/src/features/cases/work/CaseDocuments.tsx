@@ -4,11 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDrafts } from '../../../db/draftHooks';
 import { NewDraftDialog } from '../../documents/create/NewDraftDialog';
+import { canDraft } from '../../documents/model/roles';
 import { DraftTable } from '../../documents/list/DraftTable';
 import { ScanList } from '../../documents/scans/ScanList';
 import { useSession } from './caseWorkHooks';
-
-const DRAFTING = ['judge', 'assistant', 'clerk'];
 
 /** 案件文书: this case's drafts (open in the editor, start a new one from a document style) and its scans. */
 export function CaseDocuments({ caseId }: { readonly caseId: string }) {
@@ -17,10 +16,10 @@ export function CaseDocuments({ caseId }: { readonly caseId: string }) {
   const drafts = useDrafts(caseId);
   const [creating, setCreating] = useState(false);
   const roles = session?.roles ?? [];
-  const canDraft = roles.some((r) => DRAFTING.includes(r));
+  const drafting = canDraft(roles);
   return (
     <div data-testid="case-documents" data-count={drafts?.length ?? 0}>
-      {canDraft && (
+      {drafting && (
         <Space style={{ marginBottom: 8 }}>
           <Button
             type="primary"
@@ -34,7 +33,7 @@ export function CaseDocuments({ caseId }: { readonly caseId: string }) {
       )}
       <DraftTable drafts={drafts ?? []} canPublish={roles.includes('clerk')} />
       <Divider plain>{t('documents.scans.title')}</Divider>
-      <ScanList ownerId={caseId} canUpload={canDraft} />
+      <ScanList ownerId={caseId} canUpload={drafting} />
       {creating && <NewDraftDialog caseId={caseId} open={creating} onClose={() => setCreating(false)} />}
     </div>
   );

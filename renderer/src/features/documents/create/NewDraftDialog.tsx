@@ -9,6 +9,7 @@ import { createDraft } from '../../../db/drafts/createDraft';
 import { useSyncEngine } from '../../../db/hooks';
 import { useSession } from '../../cases/work/caseWorkHooks';
 import { useCaseRecord } from '../model/useCaseRecord';
+import { CasePicker } from './CasePicker';
 import { courtDocumentSchema } from '../schema/courtDocument';
 
 /**
@@ -17,11 +18,12 @@ import { courtDocumentSchema } from '../schema/courtDocument';
  * left in the text as 【…】 to fill in. The merged document becomes the draft's first content.
  */
 export function NewDraftDialog({
-  caseId,
+  caseId: givenCase,
   open,
   onClose,
 }: {
-  readonly caseId: string;
+  /** The case; without it the dialog lets the user choose one of their cases. */
+  readonly caseId?: string;
   readonly open: boolean;
   readonly onClose: () => void;
 }) {
@@ -29,6 +31,8 @@ export function NewDraftDialog({
   const { message } = AntApp.useApp();
   const engine = useSyncEngine();
   const session = useSession();
+  const [chosenCase, setChosenCase] = useState<string | null>(null);
+  const caseId = givenCase ?? chosenCase;
   const record = useCaseRecord(open ? caseId : null);
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [title, setTitle] = useState('');
@@ -43,7 +47,7 @@ export function NewDraftDialog({
   const en = i18n.language === 'en';
 
   async function create() {
-    if (!engine || !session || !template || !merged) return;
+    if (!engine || !session || !template || !merged || !caseId) return;
     setBusy(true);
     try {
       const draftId = await createDraft(
@@ -77,6 +81,18 @@ export function NewDraftDialog({
       destroyOnHidden
     >
       <Form layout="vertical" data-testid="new-draft">
+        {!givenCase && session && (
+          <Form.Item label={t('documents.create.case')}>
+            <CasePicker
+              user={session.name}
+              value={chosenCase}
+              onChange={(id) => {
+                setChosenCase(id);
+                setTemplateId(null);
+              }}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={t('documents.create.template')}>
           <Select
             data-testid="template-select"

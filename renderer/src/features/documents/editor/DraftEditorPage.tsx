@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { hrefFor, hrefWith } from '../../../app/router';
 import { useDraftInfo, useDraftSession } from '../../../db/draftHooks';
 import { useSession } from '../../cases/work/caseWorkHooks';
+import { canDraft } from '../model/roles';
 import { useCaseRecord } from '../model/useCaseRecord';
 import { ScanList } from '../scans/ScanList';
 import { CheckerPanel } from './CheckerPanel';
@@ -16,8 +17,6 @@ import { SaveIndicator } from './SaveIndicator';
 import { SpotsPanel, useSpots } from './SpotsPanel';
 import { VersionsPanel } from './VersionsPanel';
 import './documents.css';
-
-const WRITERS = ['judge', 'assistant', 'clerk'];
 
 /**
  * One draft open for editing: the court-document editor bound to the draft's co-drafting session
@@ -61,7 +60,7 @@ export default function DraftEditorPage({ draftId }: { readonly draftId: string 
         <div style={{ minHeight: 200 }} data-testid="editor-loading" />
       </Spin>
     );
-  const canWrite = roles.some((r) => WRITERS.includes(r)) && session.trusts(signedIn.name);
+  const canWrite = canDraft(roles) && session.trusts(signedIn.name);
   const canSettle = roles.includes('judge') || roles.includes('leader');
   return (
     <div className="cd-screen cd-draft" data-testid="draft-page" data-draft-id={draftId}>

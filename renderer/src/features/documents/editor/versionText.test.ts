@@ -25,8 +25,18 @@ describe('version text and readable diff', () => {
       { op: 'added', text: '\n驳回原告的其他诉讼请求。' },
     ]);
     const runs = readableDiff(a, b);
-    expect(runs.filter((r) => r.op !== 'added').map((r) => r.text).join('')).toBe(a);
-    expect(runs.filter((r) => r.op !== 'removed').map((r) => r.text).join('')).toBe(b);
+    expect(
+      runs
+        .filter((r) => r.op !== 'added')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      runs
+        .filter((r) => r.op !== 'removed')
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(b);
   });
 
   it('compares very long texts by line, and the runs still rebuild both sides', () => {
