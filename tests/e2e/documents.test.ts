@@ -20,6 +20,8 @@ const zh = JSON.parse(readFileSync('renderer/src/features/documents/i18n/documen
 const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
 const JUDGE: FixtureUser = { name: 'judge.e2edoc', password: PASSWORD, roles: ['judge'] };
 const ASSISTANT: FixtureUser = { name: 'assistant.e2edoc', password: PASSWORD, roles: ['assistant'] };
+const CLERK: FixtureUser = { name: 'clerk.e2edoc', password: PASSWORD, roles: ['clerk'] };
+const PHONE = '13993012345';
 const CASE_N = 9101;
 const CASE_ID = `case:c${CASE_N}`;
 const PLAINTIFF = '欧阳晓峰';
@@ -44,12 +46,16 @@ function editorText(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  fixture = await startAppFixture([JUDGE, ASSISTANT]);
+  fixture = await startAppFixture([JUDGE, ASSISTANT, CLERK]);
   browser = fixture.browser;
   // A civil first-instance case of this judge and assistant, as the worker would have assigned it.
-  const docs = seedCaseDocs({ n: CASE_N, filingDate: '2026-03-02', party: PLAINTIFF, judge: JUDGE.name }).map(
-    (d) => (d._id.startsWith('assignment:') ? { ...d, assistant: ASSISTANT.name } : d),
-  );
+  const docs = seedCaseDocs({
+    n: CASE_N,
+    filingDate: '2026-03-02',
+    party: PLAINTIFF,
+    judge: JUDGE.name,
+    clerk: CLERK.name,
+  }).map((d) => (d._id.startsWith('assignment:') ? { ...d, assistant: ASSISTANT.name } : d));
   const res = await couchFetch(`${fixture.target.url}/courtdesk_cases/_bulk_docs`, {
     method: 'POST',
     auth: fixture.target.admin,
@@ -103,6 +109,17 @@ async function reachesServer(page: Page, user: FixtureUser = JUDGE): Promise<voi
     );
   } finally {
     await ctx.close();
+  }
+}
+
+/** A document on the server (read as the server admin), once it has arrived. */
+async function waitForServerDoc(pathname: string): Promise<Record<string, unknown>> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const res = await couchFetch(`${fixture.target.url}/${pathname}`, { auth: fixture.target.admin });
+    if (res.status === 200) return res.body as Record<string, unknown>;
+    if (Date.now() > until) throw new Error(`${pathname} never reached the server (${res.status})`);
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
@@ -292,11 +309,51 @@ describe('文书 in Chromium against the real server', () => {
     await judge.getByTestId('resolve-spot').first().click();
     await judge.getByTestId('open-spots').waitFor({ state: 'detached' });
     await assistant.getByTestId('open-spots').waitFor({ state: 'detached', timeout: 60_000 });
+    // A last line with a phone number, for publication review to remove.
+    await judge.getByTestId('draft-editor').click();
+    await judge.keyboard.press('Control+End');
+    await judge.keyboard.press('Enter');
+    await judge.keyboard.insertText(`原告联系电话${PHONE}。`);
     await openVersionsTab(judge);
     expect(await judge.getByTestId('save-version-button').isDisabled()).toBe(false);
     await judge.getByTestId('save-version-button').click();
     await judge.locator('[data-testid=version][data-milestone=final]').waitFor();
+    await reachesServer(judge);
     expect(pageErrors).toEqual([]);
     for (const c of contexts) await c.close();
+  });
+
+  it('lets the clerk review the anonymised 定稿 side by side and keeps a publication record', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(page, CLERK);
+    await page.evaluate(() => {
+      window.location.hash = '#/documents';
+    });
+    await page.getByTestId('publish-link').first().click();
+    await page.getByTestId('publication-page').waitFor();
+    expect(await page.getByTestId('publication-decision').innerText()).toBe(zh.publish.publishable);
+    const original = page.getByTestId('review-original');
+    const result = page.getByTestId('review-result');
+    await result.waitFor();
+    // A sales-contract case: the parties keep their names; the phone number is removed.
+    expect(await original.innerText()).toContain(PHONE);
+    expect(await result.innerText()).not.toContain(PHONE);
+    expect(await result.innerText()).toContain(`原告联系电话×××。`);
+    expect(await result.innerText()).toContain(PLAINTIFF);
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-publication-review.png') });
+
+    await page.getByTestId('mark-published').click();
+    await page.getByTestId('published').waitFor();
+    const uuid = draftId.slice('draft:'.length);
+    const record = await waitForServerDoc(`courtdesk_documents/publication%3A${uuid}`);
+    expect(record['createdBy']).toBe(CLERK.name);
+    expect(String(record['text'])).not.toContain(PHONE);
+    expect(record['replacements']).toContainEqual(
+      expect.objectContaining({ original: PHONE, replacement: '×××' }),
+    );
+    expect(pageErrors).toEqual([]);
+    await ctx.close();
   });
 });
