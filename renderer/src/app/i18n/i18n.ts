@@ -12,6 +12,8 @@ import caseListZh from '../../features/cases/i18n/caseList.zh-CN.json';
 import caseListEn from '../../features/cases/i18n/caseList.en.json';
 import caseWorkZh from '../../features/cases/i18n/caseWork.zh-CN.json';
 import caseWorkEn from '../../features/cases/i18n/caseWork.en.json';
+import documentOutputZh from '../../features/documents/i18n/documentOutput.zh-CN.json';
+import documentOutputEn from '../../features/documents/i18n/documentOutput.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -26,8 +28,8 @@ export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
  * Feature bundles live next to their feature and are mounted under one top-level key each
  * (`caseList.*`, `caseWork.*`), so features translate independently of the shell's bundle.
  */
-const zhCN = { ...zhCNApp, caseList: caseListZh, caseWork: caseWorkZh };
-const en = { ...enApp, caseList: caseListEn, caseWork: caseWorkEn };
+const zhCN = { ...zhCNApp, caseList: caseListZh, caseWork: caseWorkZh, documentOutput: documentOutputZh };
+const en = { ...enApp, caseList: caseListEn, caseWork: caseWorkEn, documentOutput: documentOutputEn };
 
 /** The translation bundles, by language (also read by the key-parity test). */
 export const RESOURCES = { 'zh-CN': zhCN, en } as const;
