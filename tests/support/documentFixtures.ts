@@ -226,3 +226,13 @@ export const ENFORCEMENT_CASE: TemplateRecord = {
   panel: [{ title: '审判员', name: '韩松' }],
   clerk: '刘洋',
 };
+
+/** Every record above, for tests that run all styles over all of them. */
+export const ALL_DOCUMENT_CASES: readonly TemplateRecord[] = [
+  LOAN_CASE,
+  SALE_CASE_NOT_HEARD,
+  DIVORCE_CASE_UNNUMBERED,
+  THEFT_CASE,
+  ADMIN_CASE,
+  ENFORCEMENT_CASE,
+];

@@ -227,12 +227,6 @@ const PARTY_FIELDS: Record<string, FieldSpec> = {
   'party.occupation': text('职业或工作单位', 'occupation', (s) => nonEmpty(s.party?.occupation), 'party'),
   'party.address': text('住所', 'address', (s) => nonEmpty(s.party?.address), 'party'),
   'party.idNumber': text('身份证号码', 'ID number', (s) => nonEmpty(s.party?.idNumber), 'party'),
-  'party.hasRepresentative': flag(
-    '法定代表人或法定代理人',
-    'legal representative',
-    (s) => nonEmpty(s.party?.legalRepresentative) !== null || s.party?.kind === 'legal',
-    'party',
-  ),
   'party.legalRepresentative': text(
     '法定代表人',
     'legal representative',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ADMIN_CASE,
+  ALL_DOCUMENT_CASES,
   DIVORCE_CASE_UNNUMBERED,
   ENFORCEMENT_CASE,
   LOAN_CASE,
@@ -305,14 +306,7 @@ describe('mergeTemplate: forms addressed to one person', () => {
 });
 
 describe('mergeTemplate over every style', () => {
-  const records = [
-    LOAN_CASE,
-    SALE_CASE_NOT_HEARD,
-    DIVORCE_CASE_UNNUMBERED,
-    THEFT_CASE,
-    ADMIN_CASE,
-    ENFORCEMENT_CASE,
-  ];
+  const records = ALL_DOCUMENT_CASES;
 
   it('is deterministic and never writes an empty text node or a blank merge', () => {
     for (const template of DOCUMENT_TEMPLATES)

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import type { BrowserWindow, SaveDialogOptions, SaveDialogReturnValue, WebContents } from 'electron';
+import { safeFileName } from '../../../core/fileNames';
 
 /** What printing needs from Electron, injected so the service is testable. */
 export interface PrintDeps {
@@ -8,14 +9,9 @@ export interface PrintDeps {
   writeFile(file: string, data: Uint8Array): Promise<void>;
 }
 
-/** Makes a user-supplied name safe as a file name on Windows and Linux (no paths, no reserved chars). */
+/** Makes a user-supplied name safe as a PDF file name on Windows and Linux (no paths, no reserved chars). */
 export function safePdfFileName(suggested: string): string {
-  const base = suggested
-    .replace(/[\\/:*?"<>|\p{Cc}]/gu, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 180);
-  const name = base === '' ? 'document' : base;
-  return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
+  return safeFileName(suggested, 'pdf');
 }
 
 /** Options of {@link PrintMainService.toPdf}. */

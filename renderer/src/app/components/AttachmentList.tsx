@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatabaseKey } from '../../../../core/databases';
 import { readFile, type AttachmentEntry, type AttachmentState } from '../../db/attachments';
 import { useAttachmentStates, useSyncEngine } from '../../db/hooks';
+import { downloadBlob } from '../../platform/download';
 
 /** Bytes as a short human size (B, KB, MB, GB; 1024-based, one decimal from KB on). */
 export function formatBytes(n: number): string {
@@ -58,12 +59,7 @@ export function AttachmentList({ dbKey, ownerIds, extraAction }: AttachmentListP
     if (!engine) return;
     try {
       const { blob } = await readFile(engine.local(dbKey), f.fileId);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = f.name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadBlob(blob, f.name);
     } catch (err) {
       void message.error(
         t('attachments.openFailed', { reason: err instanceof Error ? err.message : String(err) }),

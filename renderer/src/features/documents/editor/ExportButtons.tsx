@@ -1,26 +1,15 @@
 import { FilePdfOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { JSONContent } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import { App as AntApp, Button, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { Button, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDesktopApi } from '../../../app/desktopApiContext';
-import { toDocx } from '../export/toDocx';
-import { printDocument } from '../print/printDocument';
+import { useDocumentOutput, type OutputKind } from '../output/outputDocument';
 
-/** Offers bytes as a download (the browser's own save dialog; Electron's download handler). */
-function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Export the open document as .docx, as PDF (print to PDF) or print it, laid out as court documents are. */
+/**
+ * Export the open document as .docx, as PDF (print to PDF) or print it, laid out as court
+ * documents are (output/outputDocument.ts tells the user how it went).
+ */
 export function ExportButtons({
   editor,
   title,
@@ -28,57 +17,30 @@ export function ExportButtons({
 }: {
   readonly editor: Editor;
   readonly title: string;
+  /** The case number, in the file name and the document's properties. */
   readonly subject: string;
 }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const api = useDesktopApi();
-  const [busy, setBusy] = useState<string | null>(null);
-  const name = subject ? `${title} ${subject}` : title;
-  async function run(kind: 'docx' | 'pdf' | 'print') {
+  const output = useDocumentOutput();
+  const [busy, setBusy] = useState<OutputKind | null>(null);
+  async function run(kind: OutputKind) {
     setBusy(kind);
     try {
-      const json = editor.getJSON() as JSONContent;
-      if (kind === 'docx') download(await toDocx(json, { title: name, subject }), `${name}.docx`, DOCX);
-      else
-        await printDocument(
-          api,
-          json,
-          { title: name, suggestedName: name },
-          kind === 'pdf' ? 'pdf' : 'print',
-        );
-    } catch (err) {
-      message.error(t('documents.export.failed', { message: (err as Error).message }));
+      await output(kind, { doc: editor.getJSON(), title, caseNumber: subject || null });
     } finally {
       setBusy(null);
     }
   }
+  const button = (kind: OutputKind, icon: ReactNode, testId: string) => (
+    <Button icon={icon} loading={busy === kind} onClick={() => void run(kind)} data-testid={testId}>
+      {t(`documents.export.${kind}`)}
+    </Button>
+  );
   return (
     <Space wrap data-testid="export-buttons">
-      <Button
-        icon={<FileWordOutlined />}
-        loading={busy === 'docx'}
-        onClick={() => void run('docx')}
-        data-testid="export-docx"
-      >
-        {t('documents.export.docx')}
-      </Button>
-      <Button
-        icon={<FilePdfOutlined />}
-        loading={busy === 'pdf'}
-        onClick={() => void run('pdf')}
-        data-testid="export-pdf"
-      >
-        {t('documents.export.pdf')}
-      </Button>
-      <Button
-        icon={<PrinterOutlined />}
-        loading={busy === 'print'}
-        onClick={() => void run('print')}
-        data-testid="print"
-      >
-        {t('documents.export.print')}
-      </Button>
+      {button('docx', <FileWordOutlined />, 'export-docx')}
+      {button('pdf', <FilePdfOutlined />, 'export-pdf')}
+      {button('print', <PrinterOutlined />, 'print')}
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The page of a court document, in one place for the .docx export and the print stylesheet so the
- * two cannot disagree: A4, margins 37/35/28/26 mm (版心 156 × 225 mm), 22 lines of 29 pt, titles in
+ * two cannot disagree: A4, margins 37/35/28/26 mm (版心 156 × 225 mm), 22 lines of ≈ 29 pt, titles in
  * 二号 小标宋, body in 三号 仿宋_GB2312, 2-character first-line indent, page numbers 「— 1 —」 in 四号
  * 宋体 outside (odd pages right, even pages left, one character in). Sources: `docs/documents.md`
  * (《人民法院民事裁判文书制作规范》 印刷标准 and GB/T 9704-2012).
@@ -59,7 +59,7 @@ export const PAGE = layout.page;
 /** Margins of the 156 × 225 mm text block (天头 37, 订口 28). */
 export const MARGINS_MM = layout.marginsMm;
 
-/** Exact line pitch: 225 mm / 22 lines ≈ 29 pt. */
+/** Exact line pitch: 28.95 pt, so 22 lines fit the 225 mm block (22 × 29 pt would overflow it by 0.2 pt). */
 export const LINE_PT = layout.linePt;
 
 /** Characters of body text a line holds (印刷标准: 22 lines of 28 characters). */

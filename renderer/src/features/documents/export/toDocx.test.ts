@@ -58,10 +58,10 @@ describe('toDocx: a 民事判决书 as court documents are laid out', async () =
     expect(attr(sect, 'w:pgMar', 'w:right')).toBe('1474');
   });
 
-  it('sets every paragraph at exactly 29 pt with w:lineRule="exact" (never "exactly")', () => {
+  it('sets every paragraph at exactly 28.95 pt (579 twips) with w:lineRule="exact" (never "exactly")', () => {
     expect(paras.length).toBeGreaterThan(25);
     for (const p of paras) {
-      expect(attr(p, 'w:spacing', 'w:line')).toBe('580');
+      expect(attr(p, 'w:spacing', 'w:line')).toBe('579');
       expect(attr(p, 'w:spacing', 'w:lineRule')).toBe('exact');
     }
     expect(Object.values(files).join('')).not.toContain('"exactly"');

@@ -1,6 +1,6 @@
 /**
  * A court document as a Word file (.docx, with the `docx` package), laid out as `courtLayout.ts`
- * says: A4, margins 37/35/28/26 mm, exact 29 pt lines (`w:lineRule="exact"`: `LineRuleType.EXACT`;
+ * says: A4, margins 37/35/28/26 mm, exact 28.95 pt lines (579 twips, `w:lineRule="exact"`: `LineRuleType.EXACT`;
  * `EXACTLY` writes `exactly`, which the schema does not allow and Word ignores), fonts named for
  * East Asian text too (`w:eastAsia`), 2-character first-line indents (`w:firstLineChars`), page
  * numbers 「— 1 —」 outside on odd and even pages, tables with borders. Runs in the renderer and in

@@ -30,9 +30,9 @@ const textOf = (html: string) => unescape(html.replace(/<br>/g, '\n').replace(/<
 describe('printStylesheet', () => {
   const css = printStylesheet();
 
-  it('prints on A4 with the .docx margins and exact 29 pt lines', () => {
+  it('prints on A4 with the .docx margins and exact 28.95 pt lines', () => {
     expect(css).toContain('@page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }');
-    expect(css).toMatch(/\.cd-print-document \{[^}]*font-size: 16pt; line-height: 29pt;/);
+    expect(css).toMatch(/\.cd-print-document \{[^}]*font-size: 16pt; line-height: 28.95pt;/);
   });
 
   it('numbers pages 「— n —」 outside: right pages bottom right, left pages bottom left, 7 mm under the text', () => {

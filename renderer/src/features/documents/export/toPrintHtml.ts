@@ -1,6 +1,6 @@
 /**
  * A court document as HTML with a print stylesheet that matches the .docx (`courtLayout.ts`): A4,
- * the same margins, exact 29 pt lines, the same faces with fallbacks to FangSong and Noto Serif
+ * the same margins, exact ≈ 29 pt (28.95 pt) lines, the same faces with fallbacks to FangSong and Noto Serif
  * CJK, 2-character indents, and page numbers 「— 1 —」 in the bottom margin, outside (CSS page
  * margin boxes: `@page :right { @bottom-right }`). Pure string building — no DOM — so it is tested
  * in Node and used by the app's print view, Electron's `printToPDF` and the browser's print alike.
