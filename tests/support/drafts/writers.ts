@@ -4,7 +4,7 @@
  * stores (incremental updates, marker structs, the state vector known when each batch began).
  */
 import * as Y from 'yjs';
-import { BatchRecorder } from '../../../renderer/src/db/drafts/batchRecorder';
+import { BatchRecorder, type CutBatch } from '../../../renderer/src/db/drafts/batchRecorder';
 import { FRAGMENT, REMOTE_ORIGIN, type StoredBatch } from '../../../renderer/src/db/drafts/draftState';
 
 /** The draft all test batches belong to. */
@@ -42,6 +42,20 @@ export function baseSnapshot(lines: readonly string[]): StoredBatch {
   };
 }
 
+/** A cut batch as the session stores it (an update of `user`, written at `createdAt`). */
+export function storedUpdate(cut: CutBatch, user: string, createdAt: string): StoredBatch {
+  return {
+    id: cut.id,
+    kind: 'update',
+    author: user,
+    session: cut.session,
+    seq: cut.seq,
+    bytes: cut.bytes,
+    knowledge: Y.decodeStateVector(cut.knowledge),
+    createdAt,
+  };
+}
+
 /** One person editing offline from a base. */
 export class TestWriter {
   readonly doc = new Y.Doc();
@@ -74,16 +88,11 @@ export class TestWriter {
   save(): StoredBatch {
     const cut = this.recorder.cut();
     if (!cut) throw new Error('nothing to save');
-    const b: StoredBatch = {
-      id: cut.id,
-      kind: 'update',
-      author: this.user,
-      session: cut.session,
-      seq: cut.seq,
-      bytes: cut.bytes,
-      knowledge: Y.decodeStateVector(cut.knowledge),
-      createdAt: new Date(Date.parse('2026-03-02T08:00:00.000Z') + this.batches.length * 1000).toISOString(),
-    };
+    const b = storedUpdate(
+      cut,
+      this.user,
+      new Date(Date.parse('2026-03-02T08:00:00.000Z') + this.batches.length * 1000).toISOString(),
+    );
     this.batches.push(b);
     return b;
   }

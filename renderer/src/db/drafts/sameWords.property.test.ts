@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseSnapshot, TestWriter } from '../../../../tests/support/drafts/writers';
+import { baseSnapshot, storedUpdate, TestWriter } from '../../../../tests/support/drafts/writers';
 import { openSpots } from './conflictSpots';
 import { DraftState, type StoredBatch } from './draftState';
 import { BatchRecorder } from './batchRecorder';
@@ -77,16 +77,7 @@ class SessionSide {
   save(): void {
     const cut = this.recorder.cut();
     if (!cut) return;
-    const b: StoredBatch = {
-      id: cut.id,
-      kind: 'update',
-      author: this.user,
-      session: cut.session,
-      seq: cut.seq,
-      bytes: cut.bytes,
-      knowledge: Y.decodeStateVector(cut.knowledge),
-      createdAt: NOW.toISOString(),
-    };
+    const b = storedUpdate(cut, this.user, NOW.toISOString());
     this.state.noteOwnBatch(b);
     this.batches.push(b);
   }

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { appendParagraph } from '../../../../../tests/support/drafts/fragmentEdits';
-import { fragmentText, readableDiff } from './versionText';
+import { fragmentText, readableDiff, type DiffRun } from './versionText';
+
+/** The runs rebuild both texts: removed + same is the old one, added + same the new one. */
+function expectRebuilds(a: string, b: string, runs: readonly DiffRun[]): void {
+  expect(
+    runs
+      .filter((r) => r.op !== 'added')
+      .map((r) => r.text)
+      .join(''),
+  ).toBe(a);
+  expect(
+    runs
+      .filter((r) => r.op !== 'removed')
+      .map((r) => r.text)
+      .join(''),
+  ).toBe(b);
+}
 
 function fragmentOf(...texts: string[]): Y.XmlFragment {
   const f = new Y.Doc().getXmlFragment('default');
@@ -25,18 +41,7 @@ describe('version text and readable diff', () => {
       { op: 'added', text: '\n驳回原告的其他诉讼请求。' },
     ]);
     const runs = readableDiff(a, b);
-    expect(
-      runs
-        .filter((r) => r.op !== 'added')
-        .map((r) => r.text)
-        .join(''),
-    ).toBe(a);
-    expect(
-      runs
-        .filter((r) => r.op !== 'removed')
-        .map((r) => r.text)
-        .join(''),
-    ).toBe(b);
+    expectRebuilds(a, b, runs);
   });
 
   it('compares very long texts by line, and the runs still rebuild both sides', () => {
@@ -44,18 +49,7 @@ describe('version text and readable diff', () => {
     const a = Array.from({ length: 150 }, (_, i) => line(i)).join('\n');
     const b = a.replace(line(70), '本院认为，被告的抗辩理由不能成立。');
     const runs = readableDiff(a, b);
-    expect(
-      runs
-        .filter((r) => r.op !== 'added')
-        .map((r) => r.text)
-        .join(''),
-    ).toBe(a);
-    expect(
-      runs
-        .filter((r) => r.op !== 'removed')
-        .map((r) => r.text)
-        .join(''),
-    ).toBe(b);
+    expectRebuilds(a, b, runs);
     expect(runs.find((r) => r.op === 'removed')?.text).toBe(`${line(70)}\n`);
   });
 });

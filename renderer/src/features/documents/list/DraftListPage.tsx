@@ -1,12 +1,11 @@
-import { FileAddOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Space } from 'antd';
+import { Card, Checkbox, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { useDrafts } from '../../../db/draftHooks';
 import { useCaseCatalog } from '../../cases/model/useCaseCatalog';
 import { useSession } from '../../cases/work/caseWorkHooks';
-import { NewDraftDialog } from '../create/NewDraftDialog';
+import { NewDraftButton } from '../create/NewDraftButton';
 import { canDraft } from '../model/roles';
 import { DraftTable } from './DraftTable';
 
@@ -17,7 +16,6 @@ export default function DraftListPage() {
   const drafts = useDrafts();
   const { catalog } = useCaseCatalog();
   const [mine, setMine] = useState(false);
-  const [creating, setCreating] = useState(false);
   const drafting = canDraft(session?.roles ?? []);
   const shown = useMemo(
     () => (drafts ?? []).filter((d) => !mine || d.createdBy === session?.name),
@@ -30,16 +28,7 @@ export default function DraftListPage() {
         moduleKey="documents"
         extra={
           <Space>
-            {drafting && (
-              <Button
-                type="primary"
-                icon={<FileAddOutlined />}
-                onClick={() => setCreating(true)}
-                data-testid="new-draft-button"
-              >
-                {t('documents.list.newDraft')}
-              </Button>
-            )}
+            {drafting && <NewDraftButton />}
             <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
               {t('documents.list.mine')}
             </Checkbox>
@@ -53,7 +42,6 @@ export default function DraftListPage() {
           canPublish={session?.roles.includes('clerk') ?? false}
         />
       </Card>
-      {creating && <NewDraftDialog open={creating} onClose={() => setCreating(false)} />}
     </div>
   );
 }
