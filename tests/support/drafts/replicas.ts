@@ -6,7 +6,12 @@
 import { memoryDb, waitFor } from '../renderer/memory';
 import { createRepository } from '../../../renderer/src/db/repository';
 import type { LocalDb } from '../../../renderer/src/db/localDb';
-import type { Scheduler } from '../../../renderer/src/db/drafts/draftSession';
+import {
+  openDraftSession,
+  type DraftSession,
+  type DraftSessionOptions,
+  type Scheduler,
+} from '../../../renderer/src/db/drafts/draftSession';
 import type { ServerCheck } from '../../../renderer/src/db/drafts/compaction';
 
 export { memoryDb, waitFor };
@@ -65,4 +70,29 @@ export async function createDraftDoc(db: LocalDb, user: string, uuid: string): P
     title: '民事判决书',
   });
   return doc._id;
+}
+
+/** The case team of the test drafts. */
+export const TEST_TEAM: ReadonlySet<string> = new Set(['judge.zhao', 'assistant.hu']);
+
+/** Trusts the test team (the `trust` of sessions, loads and compactions in tests). */
+export function teamTrust(author: string): boolean {
+  return TEST_TEAM.has(author);
+}
+
+/** Sessions the running test opened; {@link closeTestSessions} closes them (after each test). */
+export const testSessions: DraftSession[] = [];
+
+/** Opens a session trusting the test team, never compacting on its own unless asked; tracked for clean-up. */
+export async function openTestSession(
+  options: Omit<DraftSessionOptions, 'trust'> & Partial<Pick<DraftSessionOptions, 'trust'>>,
+): Promise<DraftSession> {
+  const s = await openDraftSession({ trust: teamTrust, compactAfter: 0, ...options });
+  testSessions.push(s);
+  return s;
+}
+
+/** Closes (and so saves) every session the test opened. */
+export async function closeTestSessions(): Promise<void> {
+  for (const s of testSessions.splice(0)) await s.close();
 }

@@ -8,13 +8,15 @@ import {
   paragraphs,
   sync,
   waitFor,
+  closeTestSessions,
+  openTestSession,
+  teamTrust,
 } from '../../../../tests/support/drafts/replicas';
 import { draftDataRange } from '../../../../core/schemas/draftData';
 import { createRepository } from '../repository';
 import { BatchRecorder } from './batchRecorder';
 import { openSpots } from './conflictSpots';
 import { loadDraft } from './draftLoad';
-import { openDraftSession, type DraftSession } from './draftSession';
 import { REMOTE_ORIGIN } from './draftState';
 import { writeBatch } from './draftStore';
 
@@ -24,17 +26,11 @@ import { writeBatch } from './draftStore';
  * outside the case's team change nothing. The same runs against the real server in
  * tests/integration/drafts/.
  */
-const TEAM = new Set(['judge.zhao', 'assistant.hu']);
-const trust = (a: string) => TEAM.has(a);
-const sessions: DraftSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const trust = teamTrust;
+afterEach(closeTestSessions);
 
 async function open(db: ReturnType<typeof memoryDb>, user: string, draftId: string) {
-  const s = await openDraftSession({ db, user, draftId, trust, compactAfter: 0 });
-  sessions.push(s);
-  return s;
+  return openTestSession({ db, user, draftId });
 }
 
 async function setUp() {

@@ -9,6 +9,11 @@ import {
   paragraphs,
   sync,
   waitFor,
+  closeTestSessions,
+  openTestSession,
+  teamTrust,
+  TEST_TEAM,
+  testSessions,
 } from '../../../../tests/support/drafts/replicas';
 import { draftDataRange, parseDraftDataId } from '../../../../core/schemas/draftData';
 import { compactDraft } from './compaction';
@@ -20,19 +25,14 @@ import { openDraftSession, type DraftSession } from './draftSession';
  * `covers`, so still applied), not when two replicas compact at once, not when the server never
  * got the snapshot (nothing is deleted until it has).
  */
-const TEAM = new Set(['judge.zhao', 'assistant.hu']);
-const trust = (a: string) => TEAM.has(a);
-const sessions: DraftSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const trust = teamTrust;
+const sessions = testSessions;
+afterEach(closeTestSessions);
 
 type Db = ReturnType<typeof memoryDb>;
 
 async function open(db: Db, user: string, draftId: string) {
-  const s = await openDraftSession({ db, user, draftId, trust, compactAfter: 0 });
-  sessions.push(s);
-  return s;
+  return openTestSession({ db, user, draftId });
 }
 
 async function ids(db: Db, type: 'draftUpdate' | 'draftSnapshot', draftId: string) {
@@ -132,7 +132,7 @@ describe('draft compaction', () => {
     const authors = new Set(
       (await ids(server, 'draftUpdate', draftId)).map((id) => parseDraftDataId(id)!.author),
     );
-    expect([...authors].every((x) => TEAM.has(x))).toBe(true);
+    expect([...authors].every((x) => TEST_TEAM.has(x))).toBe(true);
   });
 
   it('deletes nothing while the server cannot confirm the snapshot', async () => {

@@ -6,21 +6,17 @@ import {
   manualScheduler,
   memoryDb,
   paragraphs,
+  closeTestSessions,
+  openTestSession,
+  testSessions,
 } from '../../../../tests/support/drafts/replicas';
 import { draftDataRange } from '../../../../core/schemas/draftData';
-import { openDraftSession, type DraftSession } from './draftSession';
 
-const TEAM = new Set(['judge.zhao', 'assistant.hu']);
-const trust = (a: string) => TEAM.has(a);
-const sessions: DraftSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) await s.close();
-});
+const sessions = testSessions;
+afterEach(closeTestSessions);
 
 async function open(db: ReturnType<typeof memoryDb>, draftId: string, extra = {}) {
-  const s = await openDraftSession({ db, user: 'judge.zhao', draftId, trust, compactAfter: 0, ...extra });
-  sessions.push(s);
-  return s;
+  return openTestSession({ db, user: 'judge.zhao', draftId, ...extra });
 }
 
 describe('draft session: autosave', () => {

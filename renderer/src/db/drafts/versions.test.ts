@@ -4,11 +4,12 @@ import {
   createDraftDoc,
   memoryDb,
   paragraphs,
+  teamTrust,
 } from '../../../../tests/support/drafts/replicas';
 import { openDraftSession } from './draftSession';
 import { listVersions, saveVersion, versionDoc } from './versions';
 
-const trust = (a: string) => a === 'judge.zhao' || a === 'assistant.hu';
+const trust = teamTrust;
 
 describe('named versions of a draft', () => {
   it('saves milestones as documents of their own, lists them oldest first and reads each state back', async () => {
