@@ -356,4 +356,52 @@ describe('文书 in Chromium against the real server', () => {
     expect(pageErrors).toEqual([]);
     await ctx.close();
   });
+
+  it('shows a scanned PDF attached to the draft in the app, page by page, with pdf.js', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    // A two-page Chinese PDF, as a scanner's OCR output would be.
+    const maker = await ctx.newPage();
+    await maker.setContent(
+      '<html lang="zh-CN"><body style="font-size:40px"><p>起诉状 第一页</p><p style="break-before:page">证据目录 第二页</p></body></html>',
+    );
+    const pdf = await maker.pdf({ format: 'A4' });
+    await maker.close();
+
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(page);
+    await page.evaluate((id) => {
+      window.location.hash = `#/documents?draft=${encodeURIComponent(id)}`;
+    }, draftId);
+    await page.getByTestId('draft-editor').waitFor();
+    await page
+      .getByTestId('scan-input')
+      .setInputFiles({ name: '起诉状.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByTestId('view-scan').first().click();
+    const canvas = page.getByTestId('scan-canvas');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=scan-canvas]')?.getAttribute('data-rendered-page') === '1',
+      undefined,
+      { timeout: 60_000 },
+    );
+    /** Share of the canvas's pixels that are not white: the page's text was drawn. */
+    const inked = () =>
+      canvas.evaluate((el) => {
+        const c = el as HTMLCanvasElement;
+        const data =
+          c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? new Uint8ClampedArray();
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;
+        return dark / (data.length / 4);
+      });
+    expect(await inked()).toBeGreaterThan(0.001);
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-scan-viewer.png') });
+    await page.getByTestId('scan-viewer').getByRole('button', { name: zh.scans.next }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=scan-canvas]')?.getAttribute('data-rendered-page') === '2',
+    );
+    expect(await inked()).toBeGreaterThan(0.001);
+    expect(pageErrors).toEqual([]);
+    await ctx.close();
+  });
 });
