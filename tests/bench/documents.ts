@@ -10,6 +10,10 @@
  *    their input task, without the wait for the frame (the editor's own work).
  *  - `draft-open-40k`: from the draft's 5,000 stored updates to an editable, laid-out editor;
  *    baseline: the same text opened as plain HTML in the same editor without Yjs.
+ *  - `merge-two-offline-500`: a 38,000-character judgment edited offline on two copies, 500 edits
+ *    each in batches of 10; one copy integrates the other's 50 batches through the app's DraftState
+ *    (same-words detection and spot recording included); baseline: bare `Y.applyUpdate` of the
+ *    same batches.
  *
  * Every metric: lib/samples.ts (≥ 3 samples per side, alternating). Writes results/documents.json.
  * Never a pass/fail on time (docs/product-rules.md §8.5).
@@ -74,6 +78,37 @@ async function main(): Promise<void> {
         'the same text as plain HTML in a TipTap editor with the schema only (no Yjs)',
         {
           note: `${first.updates} stored updates merged and applied, editor created and laid out; the IndexedDB read of the batch documents is not included`,
+        },
+      ),
+    );
+
+    const merge38k = paragraphs.map((p) => p.slice(0, 152));
+    const mergeInfo = { chars: [0, 0], spots: 0, batches: 0 };
+    const merge = await alternate(
+      async (round) => {
+        const r = await call('mergeOffline', 'ours', merge38k, 500, 2026 + round);
+        mergeInfo.chars[0] = r.chars;
+        mergeInfo.spots = r.spots;
+        mergeInfo.batches = r.batches;
+        return r.ms;
+      },
+      async (round) => {
+        const r = await call('mergeOffline', 'baseline', merge38k, 500, 2026 + round);
+        mergeInfo.chars[1] = r.chars;
+        if (mergeInfo.chars[0] !== r.chars)
+          throw new Error(`merged texts differ: ${mergeInfo.chars.join(' vs ')}`);
+        return r.ms;
+      },
+      { log },
+    );
+    add(
+      pairedRow(
+        'merge-two-offline-500',
+        'ms',
+        merge,
+        'bare Y.applyUpdate of the same batches (no same-words detection)',
+        {
+          note: `${merge38k.length * 152} characters; ${mergeInfo.batches} batches of the other writer integrated; ${mergeInfo.spots} same-words spots found in the last round (random edits collide)`,
         },
       ),
     );

@@ -3,14 +3,18 @@
  * and the keystroke-latency bench (tests/bench/documents.ts): `window.docPage` mounts the app's
  * own editor (editorExtensions.ts: schema, Yjs collaboration, full-width punctuation, numbering,
  * checker underlines) over a Yjs document built from many small edits, or — the baseline — the
- * same text in a TipTap editor with the schema only (no Yjs, no decorations).
+ * same text in a TipTap editor with the schema only (no Yjs, no decorations); and merges two
+ * offline copies through the app's DraftState.
  */
 import { Editor } from '@tiptap/core';
 import * as Y from 'yjs';
 import { courtEditorExtensions } from '../../../renderer/src/features/documents/editor/editorExtensions';
 import { courtDocumentExtensions } from '../../../renderer/src/features/documents/schema/courtDocument';
 import '../../../renderer/src/features/documents/editor/documents.css';
+import { DraftState, FRAGMENT } from '../../../renderer/src/db/drafts/draftState';
+import { mulberry32 } from '../../../sync-server/src/setup/demoRandom';
 import { appendParagraph, editParagraph, paragraphs } from '../../support/drafts/fragmentEdits';
+import { baseSnapshot, TestWriter } from '../../support/drafts/writers';
 
 /** How a page editor is built. */
 export interface MountOptions {
@@ -50,6 +54,18 @@ export interface DocPageApi {
   stopLatency(): Latencies;
   /** Resolves after the next frame has been painted (the page is idle again). */
   settle(): Promise<void>;
+  /**
+   * Two writers edit copies of `paragraphs` offline, `edits` random edits each (a batch saved every
+   * 10, as autosave would); then one copy receives the other's batches: `ours` through the app's
+   * DraftState (same-words detection and spot recording included), the baseline by bare
+   * `Y.applyUpdate`. `ms` times only that merge.
+   */
+  mergeOffline(
+    kind: 'ours' | 'baseline',
+    paragraphs: readonly string[],
+    edits: number,
+    seed: number,
+  ): { ms: number; chars: number; batches: number; spots: number };
 }
 
 declare global {
@@ -171,4 +187,44 @@ window.docPage = {
     return out;
   },
   settle: nextFrame,
+  mergeOffline(kind, texts, edits, seed) {
+    const random = mulberry32(seed);
+    const base = baseSnapshot(texts);
+    const writers = [new TestWriter('judge.zhao', [base]), new TestWriter('assistant.hu', [base])];
+    for (const w of writers) {
+      for (let i = 0; i < edits; i++) {
+        const p = Math.floor(random() * texts.length);
+        const length = w.text(p).length;
+        const at = Math.floor(random() * length);
+        if (random() < 0.3 && length > 4)
+          w.replace(at, Math.min(length, at + 1 + Math.floor(random() * 3)), '', p);
+        else w.replace(at, at, TYPED_CHARS.slice(i % 20, (i % 20) + 1 + Math.floor(random() * 4)), p);
+        if ((i + 1) % 10 === 0) w.save();
+      }
+      if (w.recorder.dirty) w.save();
+    }
+    const [mine, theirs] = writers as [TestWriter, TestWriter];
+    const now = new Date('2026-03-03T08:00:00.000Z');
+    let ms: number;
+    let spots = 0;
+    let doc: Y.Doc;
+    if (kind === 'ours') {
+      const state = new DraftState();
+      state.apply([base, ...mine.batches], now);
+      const t0 = performance.now();
+      spots = state.apply(theirs.batches, now).length;
+      ms = performance.now() - t0;
+      doc = state.doc;
+    } else {
+      doc = new Y.Doc();
+      for (const b of [base, ...mine.batches]) Y.applyUpdate(doc, b.bytes);
+      const t0 = performance.now();
+      for (const b of theirs.batches) Y.applyUpdate(doc, b.bytes);
+      ms = performance.now() - t0;
+    }
+    const chars = paragraphs(doc.getXmlFragment(FRAGMENT)).join('').length;
+    return { ms, chars, batches: theirs.batches.length, spots };
+  },
 };
+
+const TYPED_CHARS = '本院认为当事人应当按照约定全面履行自己的义务被告未按约定支付货款';
