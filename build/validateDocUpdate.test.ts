@@ -43,6 +43,10 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     },
     template: ADMIN,
     volume: { create: ['clerk'], update: ['clerk'], remove: 'nobody' },
+    draftUpdate: { create: ['judge', 'assistant', 'clerk'], update: 'nobody', remove: 'author' },
+    draftSnapshot: { create: ['judge', 'assistant', 'clerk'], update: 'nobody', remove: 'author' },
+    draftVersion: { create: ['judge', 'assistant', 'clerk', 'leader'], update: 'nobody', remove: 'nobody' },
+    publication: { create: ['clerk'], update: 'nobody', remove: 'nobody' },
   },
   courtdesk_enforcement: {
     enforcementAction: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
@@ -341,6 +345,48 @@ describe('validate_doc_update file documents', () => {
     const lv = loadVdu('courtdesk_library');
     expect(outcome(lv, docOf('file', 'it.sun'), null, ctx('it.sun', ['admin']))).toBe('ok');
     expect(outcome(lv, file, null, judge)).toBe('forbidden');
+  });
+});
+
+describe('validate_doc_update draft content and versions (courtdesk_documents)', () => {
+  const vdu = loadVdu('courtdesk_documents');
+  const judge = ctx('judge.zhao', ['judge']);
+  const assistant = ctx('assistant.hu', ['assistant']);
+  const leader = ctx('leader.zhang', ['leader']);
+
+  it('lets only judges and court leaders finalise or issue, and never over open conflicts', () => {
+    for (const milestone of ['final', 'issued']) {
+      expect(outcome(vdu, docOf('draftVersion', 'judge.zhao', { milestone }), null, judge)).toBe('ok');
+      expect(outcome(vdu, docOf('draftVersion', 'leader.zhang', { milestone }), null, leader)).toBe('ok');
+      expect(outcome(vdu, docOf('draftVersion', 'assistant.hu', { milestone }), null, assistant)).toBe(
+        'forbidden',
+      );
+      expect(
+        outcome(vdu, docOf('draftVersion', 'judge.zhao', { milestone, openSpots: 1 }), null, judge),
+      ).toBe('forbidden');
+    }
+    expect(
+      outcome(vdu, docOf('draftVersion', 'assistant.hu', { milestone: 'submitted' }), null, assistant),
+    ).toBe('ok');
+    expect(
+      outcome(
+        vdu,
+        docOf('draftVersion', 'assistant.hu', { milestone: 'draft', openSpots: 2 }),
+        null,
+        assistant,
+      ),
+    ).toBe('ok');
+  });
+
+  it('ties update ids to their draft and author, so nobody can take another writer’s id', () => {
+    const mine = docOf('draftUpdate', 'assistant.hu');
+    expect(outcome(vdu, mine, null, assistant)).toBe('ok');
+    // an id naming someone else at the end (squatting the judge's next batch)
+    const squat = { ...mine, _id: String(mine['_id']).replace(/assistant\.hu$/, 'judge.zhao') };
+    expect(outcome(vdu, squat, null, assistant)).toBe('forbidden');
+    expect(outcome(vdu, { ...mine, draftId: 'draft:other' }, null, assistant)).toBe('forbidden');
+    expect(outcome(vdu, { ...mine, update: 'not base64!' }, null, assistant)).toBe('forbidden');
+    expect(outcome(vdu, { ...mine, update: 'A'.repeat(4_000_004) }, null, assistant)).toBe('forbidden');
   });
 });
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -49,6 +50,39 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * pdf.js's data files from the app's own origin (the CSP allows nothing else): the CMaps that let
+ * Chinese PDFs without embedded fonts render, the standard fonts, and the JPEG 2000 fallback
+ * decoder (WebAssembly stays off: the CSP has no 'wasm-unsafe-eval'). Copied to `pdfjs/` in the
+ * build, served from node_modules by the dev server. Used by features/documents/scans/pdfViewer.ts.
+ */
+function pdfjsAssets(): Plugin {
+  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const folders = ['cmaps', 'standard_fonts', 'wasm'];
+  let outDir = '';
+  return {
+    name: 'courtdesk-pdfjs-assets',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    configureServer(server) {
+      server.middlewares.use('/pdfjs/', (req, res, next) => {
+        const rel = normalize(decodeURIComponent((req.url ?? '').split('?')[0] ?? '')).replace(
+          /^([/\\])+/,
+          '',
+        );
+        const file = join(root, rel);
+        if (!folders.some((f) => rel.startsWith(`${f}/`)) || !existsSync(file) || !statSync(file).isFile())
+          return next();
+        createReadStream(file).pipe(res);
+      });
+    },
+    writeBundle() {
+      for (const f of folders) cpSync(join(root, f), join(outDir, 'pdfjs', f), { recursive: true });
+    },
+  };
+}
+
 const UI_FRAMEWORK =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|antd|@ant-design|@rc-component|rc-[^\\/]+|i18next|react-i18next|dayjs|@babel[\\/]runtime|classnames|clsx|@emotion)[\\/]/;
 
@@ -57,7 +91,7 @@ const couchUrl = process.env.COURTDESK_COUCH_URL ?? 'http://127.0.0.1:15984';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), pdfjsAssets()],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     // PouchDB's browser build still reads Node's `global`.

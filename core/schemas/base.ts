@@ -12,6 +12,10 @@ export const DOC_TYPES = [
   'assignment', // assignment:<caseId> (worker)
   'approval', // approval:<uuid> (leader)
   'draft', // draft:<uuid>
+  'draftUpdate', // draftUpdate:<draftId>:<session>:<seq>:<author>
+  'draftSnapshot', // draftSnapshot:<draftId>:<key>:<author>
+  'draftVersion', // draftVersion:<draftId>:<key>:<author>
+  'publication', // publication:<draft uuid>
   'template', // template:<code>
   'volume', // volume:<uuid>
   'enforcementAction', // enforcementAction:<uuid>

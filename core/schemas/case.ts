@@ -49,22 +49,25 @@ export const PARTY_ROLES = [
 /** Kinds of agents (诉讼代理人): lawyer, legal worker, close relative, other. */
 export const AGENT_KINDS = ['lawyer', 'legalWorker', 'relative', 'other'] as const;
 
-/** Party roles as older filings (demo data v1) wrote them. */
-const ROLE_BY_NAME: Readonly<Record<string, (typeof PARTY_ROLES)[number]>> = {
-  原告: 'plaintiff',
-  被告: 'defendant',
-  第三人: 'thirdParty',
-  上诉人: 'appellant',
-  被上诉人: 'appellee',
-  申请人: 'applicant',
-  被申请人: 'respondent',
-  申请执行人: 'creditor',
-  被执行人: 'debtor',
-  被告人: 'defendantCriminal',
-  被害人: 'victim',
-  公诉机关: 'prosecutor',
-  异议人: 'objector',
+/** Party roles as documents and older filings (demo data v1) write them. */
+export const PARTY_ROLE_NAMES: Readonly<Record<(typeof PARTY_ROLES)[number], string>> = {
+  plaintiff: '原告',
+  defendant: '被告',
+  thirdParty: '第三人',
+  appellant: '上诉人',
+  appellee: '被上诉人',
+  applicant: '申请人',
+  respondent: '被申请人',
+  creditor: '申请执行人',
+  debtor: '被执行人',
+  defendantCriminal: '被告人',
+  victim: '被害人',
+  prosecutor: '公诉机关',
+  objector: '异议人',
 };
+
+const ROLE_BY_NAME: Record<string, (typeof PARTY_ROLES)[number]> = {};
+for (const role of PARTY_ROLES) ROLE_BY_NAME[PARTY_ROLE_NAMES[role]] = role;
 
 /** An agent (诉讼代理人) of a party. */
 export interface Agent {

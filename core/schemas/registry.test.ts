@@ -68,6 +68,7 @@ const good: Record<string, Record<string, unknown>> = {
     ...env,
     _id: 'draft:d1',
     type: 'draft',
+    schemaVersion: 2,
     caseId: 'case:7f1c',
     kind: 'judgment',
     title: '民事判决书',
@@ -131,7 +132,8 @@ describe('collection schemas', () => {
     ['designation without reason', { ...good['approval'], kind: 'designation', judge: 'judge.li' }, 'reason'],
     ['event for another case', { ...good['event'], caseId: 'case:other' }, '_id'],
     ['hearing without a courtroom', { ...good['event'], kind: 'hearingScheduled' }, 'data'],
-    ['draft without body', { ...good['draft'], body: undefined }, 'body'],
+    ['draft with a body that is not text', { ...good['draft'], body: 42 }, 'body'],
+    ['draft without a title', { ...good['draft'], title: undefined }, 'title'],
     ['draft with a bad case ref', { ...good['draft'], caseId: 'x' }, 'caseId'],
     ['post without board', { ...good['post'], board: undefined }, 'board'],
     ['notice with unknown priority', { ...good['notice'], priority: 'high' }, 'priority'],
@@ -150,6 +152,14 @@ describe('collection schemas', () => {
       'name',
     ]);
     expect(issuesForWrite({ _id: 'board:general', type: 'board' }).length).toBeGreaterThan(0);
+  });
+
+  it('migrates a version-1 draft (content in body) to version 2, keeping body as legacy content', () => {
+    const v1 = { ...good['draft'], schemaVersion: 1 };
+    const v2 = migrate(v1);
+    expect(v2).toEqual({ ...v1, schemaVersion: 2 });
+    expect(issuesForWrite(v2)).toEqual([]);
+    expect(issuesForWrite({ ...v2, body: undefined })).toEqual([]);
   });
 
   it('migrates an original version-1 case to version 3 and the result validates', () => {

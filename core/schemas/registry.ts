@@ -12,12 +12,14 @@ import { caseSchema } from './case';
 import { SchemaValidationError, type CollectionSchema } from './collection';
 import { directorySchema } from './directory';
 import { draftSchema } from './draft';
+import { draftSnapshotSchema, draftUpdateSchema, draftVersionSchema } from './draftData';
 import { eventSchema } from './event';
 import { fileSchema } from './file';
 import { isRecord } from './fields';
 import { noticeSchema } from './notice';
 import { postSchema } from './post';
 import { receiptSchema } from './receipt';
+import { publicationSchema } from './publication';
 
 /** Every collection schema this build knows. */
 export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
@@ -29,6 +31,10 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   notice: noticeSchema,
   receipt: receiptSchema,
   draft: draftSchema,
+  draftUpdate: draftUpdateSchema,
+  draftSnapshot: draftSnapshotSchema,
+  draftVersion: draftVersionSchema,
+  publication: publicationSchema,
   file: fileSchema,
   directory: directorySchema,
   accountKey: accountKeySchema,

@@ -10,6 +10,7 @@ export const IPC_CHANNEL_NAMES = [
   'settings:setLanguage',
   'shell:openExternal',
   'print:toPdf',
+  'print:print',
 ] as const;
 
 /** A channel name from the list. */

@@ -62,7 +62,14 @@ export const ipcArgs = {
   'settings:setServerUrl': z.tuple([serverUrl]),
   'settings:setLanguage': z.tuple([Language]),
   'shell:openExternal': z.tuple([httpsUrl]),
-  'print:toPdf': z.tuple([z.object({ suggestedName: z.string().min(1).max(200) })]),
+  'print:toPdf': z.tuple([
+    z.object({
+      suggestedName: z.string().min(1).max(200),
+      /** Use the page's CSS `@page` size and margins (court documents) instead of plain A4. */
+      cssPageSize: z.boolean().optional(),
+    }),
+  ]),
+  'print:print': z.tuple([]),
 } as const;
 
 /** Every IPC channel name. */
@@ -77,6 +84,8 @@ export interface IpcResults {
   'shell:openExternal': void;
   /** Absolute path of the saved PDF, or null when the user cancelled. */
   'print:toPdf': { path: string | null };
+  /** Whether the page went to a printer: false when the user cancelled, null when the host cannot tell (browser). */
+  'print:print': { printed: boolean | null };
 }
 
 /** Arguments of a channel, inferred from its schema. */

@@ -11,6 +11,10 @@ import type { DocType } from '../../core/schemas/base';
 export const VALID_RESIDENT_ID = '11010519491231002X';
 export const VALID_CREDIT_CODE = '91350100M000100Y43';
 
+/** The draft the draft data documents (updates, snapshots, versions, publication) belong to. */
+export const VALID_DRAFT_ID = 'draft:0a1b2c3d';
+const KEY = '0123456789abcdef0123456789abcdef';
+
 /** The type-specific fields of a valid document of `type` (empty for types without a schema). */
 export function validFields(type: string, opts: { caseId?: string } = {}): Record<string, unknown> {
   const caseId = opts.caseId ?? 'case:c1';
@@ -63,7 +67,22 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
     case 'notice':
       return { title: '院务通知', body: '<p>正文</p>', priority: 'normal' };
     case 'draft':
-      return { caseId, kind: 'judgment', title: '民事判决书', body: '<p>正文</p>' };
+      return { caseId, kind: 'judgment', title: '民事判决书' };
+    case 'draftUpdate':
+      return { draftId: VALID_DRAFT_ID, update: 'AAA=', sv: 'AA==' };
+    case 'draftSnapshot':
+      return { draftId: VALID_DRAFT_ID, state: 'AAA=', sv: 'AA==', covers: {}, folds: [] };
+    case 'draftVersion':
+      return { draftId: VALID_DRAFT_ID, milestone: 'draft', state: 'AAA=', openSpots: 0, textLength: 0 };
+    case 'publication':
+      return {
+        draftId: VALID_DRAFT_ID,
+        caseId,
+        versionId: `draftVersion:${VALID_DRAFT_ID}:${KEY}:judge.zhao`,
+        text: '原告张某诉被告李某',
+        replacements: [],
+        publishedAt: '2026-01-05T08:00:00.000Z',
+      };
     case 'file':
       return {
         ownerId: 'volume:v1',
@@ -127,6 +146,13 @@ export function validId(type: string, createdBy: string): string {
       return `passwordChange:0a1b2c3d:${createdBy}`;
     case 'passwordChangeResult':
       return 'passwordChangeResult:0a1b2c3d:clerk.me'; // the result of validFields' requestId
+    case 'draftUpdate':
+      return `draftUpdate:${VALID_DRAFT_ID}:${KEY}:00000001:${createdBy}`;
+    case 'draftSnapshot':
+    case 'draftVersion':
+      return `${type}:${VALID_DRAFT_ID}:${KEY}:${createdBy}`;
+    case 'publication':
+      return `publication:${VALID_DRAFT_ID.slice('draft:'.length)}`;
     default:
       return `${type}:0a1b2c3d`;
   }

@@ -32,7 +32,10 @@ function services() {
       }),
       setLanguage: vi.fn((language: 'zh-CN' | 'en') => ({ ...SETTINGS, language })),
     },
-    print: { toPdf: vi.fn(async () => ({ path: '/tmp/a.pdf' })) },
+    print: {
+      toPdf: vi.fn(async () => ({ path: '/tmp/a.pdf' })),
+      print: vi.fn(async () => ({ printed: true })),
+    },
     appInfo: vi.fn(() => ({
       name: 'CourtDesk',
       version: '0.1.0',
@@ -102,7 +105,9 @@ describe('IPC handlers', () => {
       [{ suggestedName: 5 }],
       ['report.pdf'],
       [{ suggestedName: 'x'.repeat(201) }],
+      [{ suggestedName: 'a', cssPageSize: 'yes' }],
     ],
+    'print:print': [[{}], ['now'], [true]],
   };
 
   it.each(Object.entries(BAD).flatMap(([channel, cases]) => cases.map((args) => [channel, args] as const)))(
@@ -117,6 +122,7 @@ describe('IPC handlers', () => {
         svc.settings.setLanguage,
         svc.settings.get,
         svc.print.toPdf,
+        svc.print.print,
         svc.appInfo,
         svc.openExternal,
         svc.confirmServerChange,
@@ -147,7 +153,19 @@ describe('IPC handlers', () => {
       ok: true,
       value: { path: '/tmp/a.pdf' },
     });
-    expect(svc.print.toPdf).toHaveBeenCalledWith(expect.any(FakeWebContents), '判决书');
+    expect(svc.print.toPdf).toHaveBeenCalledWith(expect.any(FakeWebContents), '判决书', {
+      cssPageSize: false,
+    });
+    expect(
+      await invoke('print:toPdf', APP, { suggestedName: '民事判决书', cssPageSize: true }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(svc.print.toPdf).toHaveBeenLastCalledWith(expect.any(FakeWebContents), '民事判决书', {
+      cssPageSize: true,
+    });
+    expect(await invoke('print:print', APP)).toEqual({ ok: true, value: { printed: true } });
+    expect(svc.print.print).toHaveBeenCalledWith(expect.any(FakeWebContents));
   });
 
   it('a service error becomes its code; an unexpected throw becomes INTERNAL; nothing throws', async () => {

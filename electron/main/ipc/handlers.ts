@@ -17,7 +17,7 @@ import { isAppPageUrl, isSafeExternalUrl } from '../window';
 /** The services the handlers delegate to (main stays thin; handlers only validate and route). */
 export interface HandlerServices {
   settings: Pick<SettingsMainService, 'get' | 'setServerUrl' | 'setLanguage'>;
-  print: Pick<PrintMainService, 'toPdf'>;
+  print: Pick<PrintMainService, 'toPdf' | 'print'>;
   appInfo: () => AppInfo;
   openExternal: (url: string) => Promise<void>;
   /** The native confirmation of a server change, shown for the window whose page asked. */
@@ -46,7 +46,9 @@ export function createHandlers(services: HandlerServices, context: InvocationCon
         throw new MainServiceError('BAD_ARGUMENTS', 'only https:// links may be opened');
       await services.openExternal(url);
     },
-    'print:toPdf': ({ suggestedName }) => services.print.toPdf(context.sender, suggestedName),
+    'print:toPdf': ({ suggestedName, cssPageSize }) =>
+      services.print.toPdf(context.sender, suggestedName, { cssPageSize: cssPageSize === true }),
+    'print:print': () => services.print.print(context.sender),
   } satisfies ContractHandlers;
 }
 

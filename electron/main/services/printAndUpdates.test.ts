@@ -42,6 +42,25 @@ describe('PrintMainService', () => {
     expect(writes).toEqual([]);
   });
 
+  it('takes the page size and margins from the page’s CSS when asked (court documents)', async () => {
+    const { service, contents } = setup({ canceled: false, filePath: '/home/j/民事判决书.pdf' });
+    await service.toPdf(contents as unknown as WebContents, '民事判决书', { cssPageSize: true });
+    expect(contents.printOptions).toEqual([
+      { printBackground: true, pageSize: 'A4', preferCSSPageSize: true },
+    ]);
+  });
+
+  it('prints through the system dialog: printed, cancelled, or a failure that becomes an error', async () => {
+    const { service, contents } = setup({ canceled: true });
+    const sender = contents as unknown as WebContents;
+    expect(await service.print(sender)).toEqual({ printed: true });
+    expect(contents.printCalls).toEqual([{ printBackground: true }]);
+    contents.printOutcome = { success: false, failureReason: 'Print job canceled' };
+    expect(await service.print(sender)).toEqual({ printed: false });
+    contents.printOutcome = { success: false, failureReason: 'Invalid printer settings' };
+    await expect(service.print(sender)).rejects.toThrow('printing failed: Invalid printer settings');
+  });
+
   it('sanitises suggested names (no paths, reserved characters or empty names)', () => {
     expect(safePdfFileName('../../etc/passwd')).toBe('_.._etc_passwd.pdf');
     expect(safePdfFileName('a:b*c?"<>|')).toBe('a_b_c_____.pdf');

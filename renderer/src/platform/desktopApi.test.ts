@@ -108,6 +108,19 @@ describe('browser DesktopApi', () => {
     expect(env.printed).toBe(1);
   });
 
+  it('print:print opens the print dialog and cannot tell whether anything was printed', async () => {
+    const { env } = fakeEnv();
+    const api = createBrowserDesktopApi(env);
+    expect(await api.invoke('print:print')).toEqual({ ok: true, value: { printed: null } });
+    expect(env.printed).toBe(1);
+    const untyped = api.invoke as (c: string, ...a: unknown[]) => Promise<unknown>;
+    expect(await untyped('print:print', { copies: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_ARGUMENTS' },
+    });
+    expect(env.printed).toBe(1);
+  });
+
   it('settings:setServerUrl is LOCKED in a browser', async () => {
     const api = createBrowserDesktopApi(fakeEnv().env);
     expect(await api.invoke('settings:setServerUrl', 'https://couch.example.org')).toMatchObject({
@@ -137,6 +150,7 @@ describe('browser DesktopApi', () => {
       'settings:setLanguage': ['en'],
       'shell:openExternal': ['https://example.org/'],
       'print:toPdf': [{ suggestedName: '判决书.pdf' }],
+      'print:print': [],
     };
     const { IPC_CHANNELS } = await import('../../../electron/common/ipcContract');
     expect([...IPC_CHANNELS].sort()).toEqual(Object.keys(valid).sort());
@@ -153,6 +167,7 @@ describe('browser DesktopApi', () => {
       'settings:setLanguage': 'ok',
       'shell:openExternal': 'ok',
       'print:toPdf': 'ok',
+      'print:print': 'ok',
     });
   });
 

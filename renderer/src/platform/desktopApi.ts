@@ -89,6 +89,11 @@ export function createBrowserDesktopApi(env: BrowserEnvironment): DesktopApi {
       env.print();
       return { path: null };
     },
+    'print:print': () => {
+      // window.print() returns when the dialog closes, without saying whether anything was printed.
+      env.print();
+      return { printed: null };
+    },
   };
 
   function invoke<C extends IpcChannel>(channel: C, ...args: unknown[]): Promise<IpcResult<IpcResults[C]>> {

@@ -28,7 +28,7 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-/** Builds the bench pages (index.html: sync, cases.html: case catalog) into a temporary folder. */
+/** Builds the bench pages (index.html: sync, cases.html: case catalog, documents.html: the court-document editor) into a temporary folder. */
 export async function buildBenchPage(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'courtdesk-benchpage-'));
   await build({
@@ -36,7 +36,9 @@ export async function buildBenchPage(): Promise<string> {
     build: {
       outDir,
       emptyOutDir: true,
-      rollupOptions: { input: [join(PAGE_DIR, 'index.html'), join(PAGE_DIR, 'cases.html')] },
+      rollupOptions: {
+        input: [join(PAGE_DIR, 'index.html'), join(PAGE_DIR, 'cases.html'), join(PAGE_DIR, 'documents.html')],
+      },
     },
   });
   return outDir;

@@ -65,6 +65,14 @@ export class FakeWebContents extends EventEmitter {
     this.printOptions.push(options);
     return this.pdfBytes;
   }
+  /** What the next `print` reports to its callback (Chromium's success flag and failure reason). */
+  printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  printCalls: unknown[] = [];
+  print(options: unknown, callback: (success: boolean, failureReason: string) => void): void {
+    this.printCalls.push(options);
+    const { success, failureReason } = this.printOutcome;
+    setTimeout(() => callback(success, failureReason), 0);
+  }
   /** Emits `will-navigate` like Chromium would; returns whether our code prevented it. */
   navigate(url: string, eventName: 'will-navigate' | 'will-redirect' = 'will-navigate'): boolean {
     const event = fakeEvent(url);

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { DatabaseKey } from '../../../../core/databases';
 import { readFile, type AttachmentEntry, type AttachmentState } from '../../db/attachments';
 import { useAttachmentStates, useSyncEngine } from '../../db/hooks';
+import { downloadBlob } from '../../platform/download';
 
 /** Bytes as a short human size (B, KB, MB, GB; 1024-based, one decimal from KB on). */
 export function formatBytes(n: number): string {
@@ -39,6 +40,8 @@ export interface AttachmentListProps {
   readonly dbKey: DatabaseKey;
   /** The documents whose files are listed (a volume, a draft, a library item …). */
   readonly ownerIds: readonly string[];
+  /** One more action per file (the documents screens view scans in the app). */
+  readonly extraAction?: (file: AttachmentEntry) => ReactNode;
 }
 
 /**
@@ -46,7 +49,7 @@ export interface AttachmentListProps {
  * waiting to download, or failed (live, from db/attachments.ts). Local files open from the
  * replica after their digest is checked.
  */
-export function AttachmentList({ dbKey, ownerIds }: AttachmentListProps) {
+export function AttachmentList({ dbKey, ownerIds, extraAction }: AttachmentListProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const engine = useSyncEngine();
@@ -56,12 +59,7 @@ export function AttachmentList({ dbKey, ownerIds }: AttachmentListProps) {
     if (!engine) return;
     try {
       const { blob } = await readFile(engine.local(dbKey), f.fileId);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = f.name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      downloadBlob(blob, f.name);
     } catch (err) {
       void message.error(
         t('attachments.openFailed', { reason: err instanceof Error ? err.message : String(err) }),
@@ -83,6 +81,7 @@ export function AttachmentList({ dbKey, ownerIds }: AttachmentListProps) {
           data-state={f.state}
           data-file-id={f.fileId}
           actions={[
+            ...(extraAction ? [extraAction(f)] : []),
             <Button
               key="open"
               size="small"

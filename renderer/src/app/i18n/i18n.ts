@@ -12,6 +12,10 @@ import caseListZh from '../../features/cases/i18n/caseList.zh-CN.json';
 import caseListEn from '../../features/cases/i18n/caseList.en.json';
 import caseWorkZh from '../../features/cases/i18n/caseWork.zh-CN.json';
 import caseWorkEn from '../../features/cases/i18n/caseWork.en.json';
+import documentsZh from '../../features/documents/i18n/documents.zh-CN.json';
+import documentsEn from '../../features/documents/i18n/documents.en.json';
+import documentOutputZh from '../../features/documents/i18n/documentOutput.zh-CN.json';
+import documentOutputEn from '../../features/documents/i18n/documentOutput.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -26,8 +30,20 @@ export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
  * Feature bundles live next to their feature and are mounted under one top-level key each
  * (`caseList.*`, `caseWork.*`), so features translate independently of the shell's bundle.
  */
-const zhCN = { ...zhCNApp, caseList: caseListZh, caseWork: caseWorkZh };
-const en = { ...enApp, caseList: caseListEn, caseWork: caseWorkEn };
+const zhCN = {
+  ...zhCNApp,
+  caseList: caseListZh,
+  caseWork: caseWorkZh,
+  documents: documentsZh,
+  documentOutput: documentOutputZh,
+};
+const en = {
+  ...enApp,
+  caseList: caseListEn,
+  caseWork: caseWorkEn,
+  documents: documentsEn,
+  documentOutput: documentOutputEn,
+};
 
 /** The translation bundles, by language (also read by the key-parity test). */
 export const RESOURCES = { 'zh-CN': zhCN, en } as const;

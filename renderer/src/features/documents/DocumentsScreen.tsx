@@ -1,7 +1,29 @@
-import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import { lazy, Suspense } from 'react';
+import { Spin } from 'antd';
+import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import DraftListPage from './list/DraftListPage';
 
-/** Document drafting, checking and publication: filled by the documents issue. Until then it states honestly that the module arrives in a later release. */
-export default function DocumentsScreen({ moduleKey }: FeatureScreenProps) {
-  return <ModulePlaceholder moduleKey={moduleKey} />;
+const DraftEditorPage = lazy(() => import('./editor/DraftEditorPage'));
+const PublicationPage = lazy(() => import('./publish/PublicationPage'));
+
+/**
+ * 文书 (issue 9): the drafts on this computer; `?draft=<id>` opens one in the editor and
+ * `?publish=<id>` in publication review (裁判文书公开). The editor and pdf.js load only when used.
+ */
+export default function DocumentsScreen(_props: FeatureScreenProps) {
+  const query = useHashQuery();
+  const draft = query.get('draft');
+  const publish = query.get('publish');
+  return (
+    <Suspense fallback={<Spin />}>
+      {draft ? (
+        <DraftEditorPage draftId={draft} />
+      ) : publish ? (
+        <PublicationPage draftId={publish} />
+      ) : (
+        <DraftListPage />
+      )}
+    </Suspense>
+  );
 }
