@@ -176,11 +176,11 @@ describe('文书 in Chromium against the real server', () => {
     await finding.waitFor();
     await page.locator('.cd-finding[data-code=commonError]').first().waitFor();
     await page.getByTestId('draft-page').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-editor.png') });
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-editor.png'), animations: 'disabled' });
     await finding.click();
     // The jump selects the finding's words (the editor takes the focus in the next frame).
     await page.waitForFunction(() => window.getSelection()?.toString() === '其它');
-    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-finding.png') });
+    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-finding.png'), animations: 'disabled' });
 
     // 初稿 saved as a named version.
     await openVersionsTab(page);
@@ -237,7 +237,10 @@ describe('文书 in Chromium against the real server', () => {
     expect(await diff.locator('[data-op=removed]').allInnerTexts()).toEqual(['不予采信']);
     expect(await diff.locator('[data-op=added]').allInnerTexts()).toEqual(['予以采纳']);
     await diff.locator('[data-op=added]').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-version-diff.png') });
+    await page.screenshot({
+      path: path.join(DOCS_SHOTS, 'documents-version-diff.png'),
+      animations: 'disabled',
+    });
     await page.keyboard.press('Escape');
 
     await page.getByTestId('restore-version').first().click();
@@ -303,7 +306,10 @@ describe('文书 in Chromium against the real server', () => {
     await judge.locator(`.ant-select-item-option[title="${zh.versions.milestones.final}"]`).click();
     await judge.getByTestId('settle-blocked').waitFor();
     expect(await judge.getByTestId('save-version-button').isDisabled()).toBe(true);
-    await judge.screenshot({ path: path.join(DOCS_SHOTS, 'documents-spot-blocks-final.png') });
+    await judge.screenshot({
+      path: path.join(DOCS_SHOTS, 'documents-spot-blocks-final.png'),
+      animations: 'disabled',
+    });
 
     await judge.getByRole('tab', { name: zh.editor.tabs.spots }).click();
     await judge.getByTestId('resolve-spot').first().click();
@@ -342,7 +348,10 @@ describe('文书 in Chromium against the real server', () => {
     expect(await result.innerText()).not.toContain(PHONE);
     expect(await result.innerText()).toContain(`原告联系电话×××。`);
     expect(await result.innerText()).toContain(PLAINTIFF);
-    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-publication-review.png') });
+    await page.screenshot({
+      path: path.join(DOCS_SHOTS, 'documents-publication-review.png'),
+      animations: 'disabled',
+    });
 
     await page.getByTestId('mark-published').click();
     await page.getByTestId('published').waitFor();
@@ -395,7 +404,10 @@ describe('文书 in Chromium against the real server', () => {
         return dark / (data.length / 4);
       });
     expect(await inked()).toBeGreaterThan(0.001);
-    await page.screenshot({ path: path.join(DOCS_SHOTS, 'documents-scan-viewer.png') });
+    await page.screenshot({
+      path: path.join(DOCS_SHOTS, 'documents-scan-viewer.png'),
+      animations: 'disabled',
+    });
     await page.getByTestId('scan-viewer').getByRole('button', { name: zh.scans.next }).click();
     await page.waitForFunction(
       () => document.querySelector('[data-testid=scan-canvas]')?.getAttribute('data-rendered-page') === '2',

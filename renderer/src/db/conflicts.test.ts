@@ -113,6 +113,8 @@ describe('conflict centre data', () => {
     const doc = await db.get('draft:d1', { conflicts: true });
     expect(doc._conflicts).toBeUndefined();
     expect(doc['body']).toContain('合并');
+    // the leaves were written by an older build (v1): the merge is written at the current version
+    expect(doc['schemaVersion']).toBe(currentVersion('draft'));
     const ls = await leaves(db, 'draft:d1');
     expect(ls.filter((l) => !l.deleted)).toHaveLength(1);
     // merged on top of the winner (revB): the loser's tombstone names it as kept
@@ -180,7 +182,7 @@ describe('repository write path', () => {
     expect(d).toMatchObject({
       _id: 'draft:d9',
       type: 'draft',
-      schemaVersion: 1,
+      schemaVersion: currentVersion('draft'),
       createdAt: '2026-03-01T08:00:00.000Z',
       createdBy: 'judge.li',
     });

@@ -191,14 +191,16 @@ export async function mergeRevisions(
   merged: Readonly<Record<string, unknown>>,
 ): Promise<string> {
   const winner = await leaves(db, id);
-  const body: Record<string, unknown> = {
+  // The leaves may be older than this build (a conflict left from before an upgrade): the merged
+  // document is written at the current schema version, like keepRevision.
+  const body: Record<string, unknown> = migrate({
     ...merged,
     _id: id,
     _rev: winner._rev,
     type: winner['type'],
     createdAt: winner['createdAt'],
     createdBy: winner['createdBy'],
-  };
+  });
   delete body['_conflicts'];
   validateForWrite(body);
   const at = new Date().toISOString();
