@@ -25,7 +25,7 @@
  * centre never shows them, and no copy can be left without a live revision).
  */
 import type { CouchDoc } from './couchHttp';
-import { CouchHttpError } from './couchHttp';
+import { CouchHttpError, revGeneration } from './couchHttp';
 import type { CopyView, ReplicatedDocs } from './replicatedDocs';
 
 /** The counter a case number is drawn from. */
@@ -107,17 +107,13 @@ export class UndecidedPosition extends CouchHttpError {
   }
 }
 
-function generation(rev: string | undefined): number {
-  return Number.parseInt(rev ?? '0', 10) || 0;
-}
-
 /** CouchDB's winner among live leaves: highest generation, then highest revision id. */
 export function winningLeaf(leaves: readonly CouchDoc[]): CouchDoc | undefined {
   let best: CouchDoc | undefined;
   for (const l of leaves) {
     if (l._deleted) continue;
-    const g = generation(l._rev);
-    const bg = generation(best?._rev);
+    const g = revGeneration(l._rev);
+    const bg = revGeneration(best?._rev);
     if (!best || g > bg || (g === bg && String(l._rev) > String(best._rev))) best = l;
   }
   return best;

@@ -157,6 +157,11 @@ export class CouchHttp {
   }
 }
 
+/** The generation (the number before the dash) of a revision; 0 for none. */
+export function revGeneration(rev: string | undefined): number {
+  return Number.parseInt(rev ?? '0', 10) || 0;
+}
+
 function enc(db: string): string {
   return encodeURIComponent(db);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issuesForWrite } from '../../../core/schemas/registry';
-import { buildStaffList, staffEntryOf } from './staffDirectory';
+import { buildStaffList, newestUsers, staffEntryOf } from './staffDirectory';
+import type { CouchDoc } from './couchHttp';
 
 const user = (name: string, extra: Record<string, unknown> = {}) => ({
   _id: `org.couchdb.user:${name}`,
@@ -73,5 +74,36 @@ describe('staff directory entries', () => {
     };
     expect(issuesForWrite(doc)).toEqual([]);
     expect(JSON.stringify(doc)).not.toMatch(/salt|derived_key|password|iterations/);
+  });
+});
+
+describe('newest user documents (a cluster scan may lag the feed)', () => {
+  const at = (name: string, rev: string, extra: Record<string, unknown> = {}) => ({
+    ...user(name, extra),
+    _rev: rev,
+  });
+
+  it('takes the feed’s version when it is newer, and adds users the scan has not seen yet', () => {
+    const scanned = [at('judge.a', '2-x', { displayName: '旧名' }), at('judge.b', '1-x')];
+    const feed = new Map<string, CouchDoc>([
+      ['org.couchdb.user:judge.a', at('judge.a', '3-y', { displayName: '新名' })],
+      ['org.couchdb.user:clerk.c', at('clerk.c', '1-z', { roles: ['clerk'] })],
+    ]);
+    expect(buildStaffList(newestUsers(scanned, feed)).map((e) => [e.name, e.displayName])).toEqual([
+      ['clerk.c', 'clerk.c'],
+      ['judge.a', '新名'],
+      ['judge.b', 'judge.b'],
+    ]);
+  });
+
+  it('keeps the scanned version when the feed’s is older, and drops a user the feed deleted', () => {
+    const scanned = [at('judge.a', '4-x', { displayName: '最新' }), at('judge.b', '1-x')];
+    const feed = new Map<string, CouchDoc>([
+      ['org.couchdb.user:judge.a', at('judge.a', '3-y', { displayName: '较旧' })],
+      ['org.couchdb.user:judge.b', { _id: 'org.couchdb.user:judge.b', _rev: '2-d', _deleted: true }],
+    ]);
+    expect(buildStaffList(newestUsers(scanned, feed))).toEqual([
+      { name: 'judge.a', displayName: '最新', roles: ['judge'] },
+    ]);
   });
 });

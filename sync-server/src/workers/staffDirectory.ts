@@ -10,13 +10,18 @@
  * `_local/courtdesk-worker-<name>-staff-directory` in `_users`), and writes only when the list
  * differs from the stored one, so it is idempotent and several workers may run at once (409:
  * re-read and retry).
+ *
+ * On a cluster `_all_docs` may answer from a shard copy that has not yet received the write the
+ * feed just reported (measured on a 3-node CouchDB 3.4.3 under load: a new account missing from
+ * the rebuilt list, and no later change to repair it). So every user document the feed delivers
+ * is remembered, and the rebuild takes the newer of it and the scanned copy ({@link newestUsers}).
  */
 import { databaseByKey } from '../../../core/databases';
 import { isRole, STAFF_ROLES } from '../../../core/roles';
 import { STAFF_DIRECTORY_ID, type StaffEntry } from '../../../core/schemas/directory';
 import { validateForWrite } from '../../../core/schemas/registry';
 import { ChangesFollower } from './changesFollower';
-import { CouchHttp, CouchHttpError, retryUntilDone, type CouchDoc } from './couchHttp';
+import { CouchHttp, CouchHttpError, retryUntilDone, revGeneration, type CouchDoc } from './couchHttp';
 
 const USERS_DB = '_users';
 const USER_PREFIX = 'org.couchdb.user:';
@@ -69,6 +74,24 @@ export function buildStaffList(users: Iterable<CouchDoc>): StaffEntry[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/**
+ * The user documents of a scan, each replaced by the version the changes feed delivered when that
+ * one is newer (a higher revision generation), plus those the scan has not seen yet. A deletion
+ * from the feed removes the user.
+ */
+export function newestUsers(
+  scanned: Iterable<CouchDoc>,
+  fromFeed: ReadonlyMap<string, CouchDoc>,
+): CouchDoc[] {
+  const byId = new Map<string, CouchDoc>();
+  for (const d of scanned) byId.set(d._id, d);
+  for (const [id, d] of fromFeed) {
+    const s = byId.get(id);
+    if (!s || revGeneration(d._rev) > revGeneration(s._rev)) byId.set(id, d);
+  }
+  return [...byId.values()].filter((d) => !d._deleted);
+}
+
 /** What one {@link StaffDirectoryPublisher.publish} did. */
 export type PublishOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -88,6 +111,8 @@ export class StaffDirectoryPublisher {
   private readonly workerName: string;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
+  /** The newest version of each user document the changes feed delivered. */
+  private readonly fromFeed = new Map<string, CouchDoc>();
 
   constructor(
     private readonly couch: CouchHttp,
@@ -99,11 +124,18 @@ export class StaffDirectoryPublisher {
     this.log = o.log ?? (() => {});
   }
 
-  /** Every staff account in `_users`. */
+  /** Remembers a user document delivered by the changes feed (the newer revision wins). */
+  noteFromFeed(doc: CouchDoc): void {
+    if (!doc._id.startsWith(USER_PREFIX)) return;
+    const known = this.fromFeed.get(doc._id);
+    if (!known || revGeneration(doc._rev) > revGeneration(known._rev)) this.fromFeed.set(doc._id, doc);
+  }
+
+  /** Every staff account in `_users` (with what the feed delivered, see {@link newestUsers}). */
   async readStaff(): Promise<StaffEntry[]> {
     const users: CouchDoc[] = [];
     for await (const u of this.couch.scan(USERS_DB, USER_PREFIX)) users.push(u);
-    return buildStaffList(users);
+    return buildStaffList(newestUsers(users, this.fromFeed));
   }
 
   /** Rebuilds the list and stores it unless the stored one is identical. */
@@ -177,7 +209,10 @@ export async function startStaffDirectory(o: StartStaffDirectoryOptions): Promis
     name: `${o.name}-staff-directory`,
     log,
     handle: async (change) => {
-      if (change.id.startsWith(USER_PREFIX)) dirty = true;
+      if (change.id.startsWith(USER_PREFIX)) {
+        dirty = true;
+        if (change.doc) publisher.noteFromFeed(change.doc);
+      }
       // `queued` counts the change in hand: a later change in the queue rebuilds for both.
       if (!dirty || follower.queued > 1) return;
       await publish();
