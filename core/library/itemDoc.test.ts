@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIBRARY_ITEMS } from './catalog';
-import { libraryItemFromDoc, starterDocId, starterLibraryDocs } from './itemDoc';
+import { libraryItemFromDoc } from './itemDoc';
+import { starterDocId, starterLibraryDocs } from './starterDocs';
 import { parseStatuteText, statuteText } from './statuteText';
 import { issuesForWrite } from '../schemas/registry';
 

@@ -1,11 +1,9 @@
 /**
  * The e-library as documents: a `libraryItem:` document holds one item of resources/library (its
  * law, source and 编/章/节/条 structure), so the starter set and the items admins add later are read
- * the same way. {@link starterLibraryDocs} makes the provisioning documents (sync-server's
- * migration writes them once), {@link libraryItemFromDoc} reads one back with the checks of
- * schema.ts (stable article ids, citations).
+ * the same way (starterDocs.ts makes the provisioning documents); {@link libraryItemFromDoc} reads
+ * one back with the checks of schema.ts (stable article ids, citations).
  */
-import { LIBRARY_FILES } from './catalog';
 import { parseLibraryFile, type LibraryItem } from './schema';
 
 /** The content fields of a `libraryItem` document (the envelope comes from the writer). */
@@ -17,42 +15,6 @@ export interface LibraryItemFields {
   readonly source: Readonly<Record<string, unknown>>;
   readonly divisions?: readonly unknown[];
   readonly articles?: readonly unknown[];
-}
-
-interface RawFile {
-  law: string;
-  title: string;
-  source: Record<string, unknown>;
-  items: { id: string; category: string; title: string; divisions?: unknown[]; articles?: unknown[] }[];
-}
-
-/** The document id of a starter item: `lib:civil-code:limitation` → `libraryItem:civil-code.limitation`. */
-export function starterDocId(itemId: string): string {
-  return `libraryItem:${itemId.replace(/^lib:/u, '').replace(':', '.')}`;
-}
-
-/**
- * The starter set (resources/library) as `libraryItem` documents with deterministic ids, so a
- * second provisioning run finds them present and never overwrites an admin's edit.
- */
-export function starterLibraryDocs(createdAt: string, createdBy: string): Record<string, unknown>[] {
-  return Object.values(LIBRARY_FILES).flatMap((data) => {
-    const file = data as RawFile;
-    return file.items.map((item) => ({
-      _id: starterDocId(item.id),
-      type: 'libraryItem',
-      schemaVersion: 1,
-      createdAt,
-      createdBy,
-      law: file.law,
-      lawTitle: file.title,
-      category: item.category,
-      title: item.title,
-      source: file.source,
-      ...(item.divisions ? { divisions: item.divisions } : {}),
-      ...(item.articles ? { articles: item.articles } : {}),
-    }));
-  });
 }
 
 /**

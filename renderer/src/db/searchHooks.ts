@@ -16,9 +16,7 @@ import type { DatabaseKey } from '../../../core/databases';
 import type { SearchOptions, SearchResult } from '../../../core/search/searchIndex';
 import { useObservable, useSyncEngine } from './hooks';
 import type { LocalDb } from './localDb';
-import { createSearchService, type SearchService, type SearchServiceStatus } from './search/searchService';
-import { openSearchStore } from './search/searchStore';
-import { SEARCH_SOURCES } from './search/sourceDocs';
+import type { SearchService, SearchServiceStatus } from './search/searchService';
 
 const SearchContext = createContext<SearchService | null>(null);
 
@@ -30,11 +28,13 @@ export function SearchProvider({ user, children }: { readonly user: string; read
     if (!engine) return undefined;
     let active = true;
     let running: SearchService | null = null;
-    const sources: Partial<Record<DatabaseKey, LocalDb>> = {};
-    for (const { key } of engine.status().databases)
-      if (SEARCH_SOURCES[key]) sources[key] = engine.local(key);
-    void openSearchStore(user)
-      .then((store) => {
+    // FlexSearch and the library reader load with the index, after sign-in, not with the shell.
+    void import('./search/searchService')
+      .then(async ({ createSearchService, openSearchStore, SEARCH_SOURCES }) => {
+        const sources: Partial<Record<DatabaseKey, LocalDb>> = {};
+        for (const { key } of engine.status().databases)
+          if (SEARCH_SOURCES[key]) sources[key] = engine.local(key);
+        const store = await openSearchStore(user);
         if (!active) return store.close();
         running = createSearchService({ sources, store });
         setService(running);

@@ -5,7 +5,7 @@
  * the replica"). Ids are deterministic: a document already there (an earlier crashed run, or an
  * admin's edit) is left as it is.
  */
-import { starterLibraryDocs } from '../../../core/library/itemDoc';
+import { starterLibraryDocs } from '../../../core/library/starterDocs';
 import { databaseByKey } from '../../../core/databases';
 import type { Migration } from './migrations';
 

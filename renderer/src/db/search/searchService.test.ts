@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { starterLibraryDocs } from '../../../../core/library/itemDoc';
+import { starterLibraryDocs } from '../../../../core/library/starterDocs';
 import { memoryDb, waitFor } from '../../../../tests/support/renderer/memory';
 import type { LocalDb } from '../localDb';
 import { createSearchService, type SearchService } from './searchService';

@@ -10,6 +10,9 @@ import type { LocalDb } from '../localDb';
 import type { SearchStore } from './searchStore';
 import { searchDocsOf, SEARCH_SOURCES } from './sourceDocs';
 
+export { openSearchStore } from './searchStore';
+export { SEARCH_SOURCES } from './sourceDocs';
+
 /** Where the service is. */
 export interface SearchServiceStatus {
   readonly state: 'loading' | 'catchingUp' | 'ready' | 'failed';
