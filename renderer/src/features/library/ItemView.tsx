@@ -108,14 +108,16 @@ export function ItemView({ item, articleId, onEdit }: ItemViewProps) {
         </Space>
       </div>
       <Descriptions size="small" column={2} className="cd-library__source">
-        <Descriptions.Item label={t('library.source.law')}>
+        <Descriptions.Item label={t('library.source.law')} span={2}>
           {t('library.source.lawTitle', { title: item.lawTitle })}
         </Descriptions.Item>
         <Descriptions.Item label={t('library.source.issuer')}>{s.issuer}</Descriptions.Item>
-        {s.document && (
-          <Descriptions.Item label={t('library.source.document')}>{s.document}</Descriptions.Item>
-        )}
         <Descriptions.Item label={t('library.source.effective')}>{s.effective}</Descriptions.Item>
+        {s.document && (
+          <Descriptions.Item label={t('library.source.document')} span={2}>
+            {s.document}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('library.source.version')} span={2}>
           {s.version}
         </Descriptions.Item>
