@@ -102,8 +102,9 @@ export class SearchIndex {
   /** Ids by source document (the part of an id before `#`): one library item holds many articles. */
   private readonly bySource = new Map<string, Set<string>>();
   /**
-   * Folded title and body per slot, made when a document arrives (not persisted; folding is cheap
-   * and usually returns the very same string, so it costs no memory for plain Chinese text).
+   * Folded title and body per slot, made when a document arrives or, after an import, when a query
+   * first reads it (not persisted; folding usually returns the very same string, so it costs no
+   * memory for plain Chinese text).
    */
   private readonly folded = new Map<number, { title: string; body: string }>();
 
@@ -244,7 +245,7 @@ export class SearchIndex {
       if (out.slotOf.has(doc.id)) throw new Error(`search index: ${doc.id} stored twice, rebuild it`);
       out.slotOf.set(doc.id, slot);
       out.track(doc.id);
-      out.fold(slot, doc);
+      // Folded on first use by a query (search() folds its candidates): a third of the load time.
       return doc;
     });
     const postings = newPostings();
