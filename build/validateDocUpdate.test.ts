@@ -346,6 +346,24 @@ describe('validate_doc_update file documents', () => {
     expect(outcome(lv, docOf('file', 'it.sun'), null, ctx('it.sun', ['admin']))).toBe('ok');
     expect(outcome(lv, file, null, judge)).toBe('forbidden');
   });
+
+  it('in the library a forged item is refused: by a clerk, or by an admin without a source or articles', () => {
+    const lv = loadVdu('courtdesk_library');
+    const admin = ctx('it.sun', ['admin']);
+    const item = docOf('libraryItem', 'it.sun');
+    expect(outcome(lv, item, null, admin)).toBe('ok');
+    expect(outcome(lv, docOf('libraryItem', 'clerk.wang'), null, ctx('clerk.wang', ['clerk']))).toBe(
+      'forbidden',
+    );
+    expect(outcome(lv, { ...item, source: undefined }, null, admin)).toBe('forbidden');
+    expect(outcome(lv, { ...item, articles: [{ label: '第10条', paragraphs: ['x'] }] }, null, admin)).toBe(
+      'forbidden',
+    );
+    expect(outcome(lv, docOf('download', 'clerk.wang'), null, ctx('clerk.wang', ['clerk']))).toBe(
+      'forbidden',
+    );
+    expect(outcome(lv, { ...docOf('download', 'it.sun'), category: 'music' }, null, admin)).toBe('forbidden');
+  });
 });
 
 describe('validate_doc_update draft content and versions (courtdesk_documents)', () => {

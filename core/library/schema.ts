@@ -8,9 +8,10 @@
 import { z } from 'zod';
 import { citedTitle, lawByName } from '../documents/lawNames';
 import { formatChineseInteger, parseChineseInteger } from '../documents/numerals';
+import { LIBRARY_ITEM_CATEGORIES } from '../schemas/libraryItem';
 
 /** The shelves of the library (docs/search.md lists what is on each). */
-export const LIBRARY_CATEGORIES = ['法律法规', '司法解释', '量刑规范', '审判参考', '法院文苑'] as const;
+export const LIBRARY_CATEGORIES = LIBRARY_ITEM_CATEGORIES;
 
 /** One shelf. */
 export type LibraryCategory = (typeof LIBRARY_CATEGORIES)[number];

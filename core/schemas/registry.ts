@@ -15,6 +15,7 @@ import { draftSchema } from './draft';
 import { draftSnapshotSchema, draftUpdateSchema, draftVersionSchema } from './draftData';
 import { eventSchema } from './event';
 import { fileSchema } from './file';
+import { downloadSchema, libraryItemSchema } from './libraryItem';
 import { isRecord } from './fields';
 import { noticeSchema } from './notice';
 import { postSchema } from './post';
@@ -36,6 +37,8 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   draftVersion: draftVersionSchema,
   publication: publicationSchema,
   file: fileSchema,
+  libraryItem: libraryItemSchema,
+  download: downloadSchema,
   directory: directorySchema,
   accountKey: accountKeySchema,
   passwordChange: passwordChangeSchema,

@@ -43,6 +43,11 @@ describe('SearchIndex relevance (Chinese queries)', () => {
       expect.arrayContaining(['law:litigation-fees:art-0002', 'law:litigation-fees:art-0029']),
     );
     expect(ids.every((id) => id.startsWith('law:litigation-fees:'))).toBe(true);
+    // 第二十九条 says only 诉讼费用 (never 诉讼费 followed by anything else): found all the same.
+    const all = [...libraryDocuments(LIBRARY_ITEMS), ...forum];
+    const feeUse = all.filter((d) => d.body.includes('诉讼费用') && d.kind === 'library').map((d) => d.id);
+    expect(feeUse.length).toBeGreaterThan(0);
+    expect(ids).toEqual(expect.arrayContaining(feeUse));
   });
 
   it('审限 and 审理期限 find the time-limit articles', () => {
@@ -128,6 +133,33 @@ describe('SearchIndex maintenance', () => {
     index.remove('post:unknown');
     expect(index.search('停餐').total).toBe(0);
     expect(index.size).toBe(0);
+  });
+
+  it('removes every entry of one source document (a library item and its articles), also after import', () => {
+    const index = new SearchIndex();
+    index.upsert({
+      id: 'libraryItem:a#law:x:art-0001',
+      kind: 'library',
+      title: '第一条',
+      body: '诉讼费用由败诉方负担',
+    });
+    index.upsert({
+      id: 'libraryItem:a#law:x:art-0002',
+      kind: 'library',
+      title: '第二条',
+      body: '诉讼费用减半',
+    });
+    index.upsert({
+      id: 'libraryItem:ab#law:y:art-0001',
+      kind: 'library',
+      title: '第一条',
+      body: '诉讼费用另计',
+    });
+    const restored = SearchIndex.import(JSON.parse(JSON.stringify(index.export())));
+    for (const i of [index, restored]) {
+      i.removeSource('libraryItem:a');
+      expect(i.search('诉讼费').hits.map((h) => h.id)).toEqual(['libraryItem:ab#law:y:art-0001']);
+    }
   });
 
   it('refuses a malformed document and keeps what it had', () => {

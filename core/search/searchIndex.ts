@@ -99,9 +99,12 @@ export class SearchIndex {
    */
   private slots: (SearchDoc | null)[] = [];
   private readonly slotOf = new Map<string, number>();
+  /** Ids by source document (the part of an id before `#`): one library item holds many articles. */
+  private readonly bySource = new Map<string, Set<string>>();
   /**
-   * Folded title and body per slot, made when a document arrives (not persisted; folding is cheap
-   * and usually returns the very same string, so it costs no memory for plain Chinese text).
+   * Folded title and body per slot, made when a document arrives or, after an import, when a query
+   * first reads it (not persisted; folding usually returns the very same string, so it costs no
+   * memory for plain Chinese text).
    */
   private readonly folded = new Map<number, { title: string; body: string }>();
 
@@ -117,6 +120,7 @@ export class SearchIndex {
     const slot = this.slots.length;
     this.slots.push(doc);
     this.slotOf.set(doc.id, slot);
+    this.track(doc.id);
     this.fold(slot, doc);
     this.postings.add(slot, indexTokens(`${doc.title}\n${doc.body}`).join(' '));
   }
@@ -126,9 +130,27 @@ export class SearchIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
     this.slotOf.delete(id);
+    const source = this.bySource.get(sourceOf(id));
+    source?.delete(id);
+    if (source?.size === 0) this.bySource.delete(sourceOf(id));
     this.slots[slot] = null;
     this.folded.delete(slot);
     this.postings.remove(slot);
+  }
+
+  /**
+   * Removes every document of one source document: `id` itself and every `id#…` (the articles of a
+   * library item), so an edited item that lost an article loses it here too.
+   */
+  removeSource(sourceId: string): void {
+    for (const id of [...(this.bySource.get(sourceId) ?? [])]) this.remove(id);
+  }
+
+  private track(id: string): void {
+    const source = sourceOf(id);
+    let set = this.bySource.get(source);
+    if (!set) this.bySource.set(source, (set = new Set()));
+    set.add(id);
   }
 
   /** Whether a document with this id is indexed. */
@@ -222,7 +244,8 @@ export class SearchIndex {
       checkDoc(doc);
       if (out.slotOf.has(doc.id)) throw new Error(`search index: ${doc.id} stored twice, rebuild it`);
       out.slotOf.set(doc.id, slot);
-      out.fold(slot, doc);
+      out.track(doc.id);
+      // Folded on first use by a query (search() folds its candidates): a third of the load time.
       return doc;
     });
     const postings = newPostings();
@@ -254,6 +277,12 @@ export function candidateIds<T>(
     if (acc.size === 0) break;
   }
   return acc ?? [];
+}
+
+/** The source document of an index id: `libraryItem:x#law:y:art-0001` → `libraryItem:x`. */
+export function sourceOf(id: string): string {
+  const hash = id.indexOf('#');
+  return hash < 0 ? id : id.slice(0, hash);
 }
 
 function order(a: string, b: string): number {

@@ -145,7 +145,7 @@ describe('CourtDesk shell in Chromium', () => {
     expect(await page.getByTestId('home-sync-state').innerText()).toContain(zh.sync.state.online);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'e2e-04-home-clerk-zh-CN.png') });
 
-    const visible = MODULES.filter((m) => m.roles.includes('clerk'));
+    const visible = MODULES.filter((m) => !m.hidden && m.roles.includes('clerk'));
     expect(visible.length).toBeGreaterThan(10);
     for (const m of visible) {
       await openModule(page, m);

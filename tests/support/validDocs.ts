@@ -66,6 +66,27 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
       return { noticeId: 'notice:n1', readAt: '2026-01-05T08:00:00.000Z' };
     case 'notice':
       return { title: '院务通知', body: '<p>正文</p>', priority: 'normal' };
+    case 'libraryItem':
+      return {
+        law: 'civil-procedure',
+        lawTitle: '中华人民共和国民事诉讼法',
+        category: '法律法规',
+        title: '民事诉讼法·审限',
+        source: {
+          issuer: '全国人民代表大会',
+          version: '2023年第五次修正',
+          promulgated: '2023-09-01',
+          effective: '2024-01-01',
+        },
+        articles: [
+          {
+            label: '第一百五十二条',
+            paragraphs: ['人民法院适用普通程序审理的案件，应当在立案之日起六个月内审结。'],
+          },
+        ],
+      };
+    case 'download':
+      return { title: '民事起诉状（样式）', category: 'style' };
     case 'draft':
       return { caseId, kind: 'judgment', title: '民事判决书' };
     case 'draftUpdate':

@@ -41,6 +41,7 @@ export const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
   forum: <CommentOutlined />,
   library: <ReadOutlined />,
   downloads: <CloudDownloadOutlined />,
+  search: <SearchOutlined />,
   fees: <CalculatorOutlined />,
   'public-query': <SearchOutlined />,
   'public-board': <DesktopOutlined />,

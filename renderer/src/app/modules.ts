@@ -26,6 +26,7 @@ export const MODULE_KEYS = [
   'forum',
   'library',
   'downloads',
+  'search',
   'fees',
   'public-query',
   'public-board',
@@ -48,6 +49,8 @@ export interface ModuleDef {
   readonly roles: readonly UiRole[];
   /** Filled by a later issue: the screen shows an honest "not yet available" state. */
   readonly upcoming: boolean;
+  /** Reached from elsewhere (the top bar's search box), not listed in the navigation or on the workbench. */
+  readonly hidden?: true;
 }
 
 const STAFF: readonly UiRole[] = STAFF_ROLES;
@@ -98,8 +101,9 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'archives', path: '/archives', roles: STAFF, upcoming: true },
   { key: 'notices', path: '/notices', roles: STAFF, upcoming: true },
   { key: 'forum', path: '/forum', roles: STAFF, upcoming: true },
-  { key: 'library', path: '/library', roles: STAFF, upcoming: true },
-  { key: 'downloads', path: '/downloads', roles: STAFF, upcoming: true },
+  { key: 'library', path: '/library', roles: STAFF, upcoming: false },
+  { key: 'downloads', path: '/downloads', roles: STAFF, upcoming: false },
+  { key: 'search', path: '/search', roles: STAFF, upcoming: false, hidden: true },
   { key: 'fees', path: '/fees', roles: STAFF_AND_KIOSK, upcoming: true },
   { key: 'public-query', path: '/public/query', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
   { key: 'public-board', path: '/public/board', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
@@ -127,9 +131,9 @@ export function uiRoles(couchRoles: readonly string[]): UiRole[] {
   return [...out];
 }
 
-/** Modules a user with these roles sees in the navigation. */
+/** Modules a user with these roles sees in the navigation (not the hidden ones such as search results). */
 export function visibleModules(roles: readonly UiRole[]): ModuleDef[] {
-  return MODULES.filter((m) => m.roles.some((r) => roles.includes(r)));
+  return MODULES.filter((m) => !m.hidden && m.roles.some((r) => roles.includes(r)));
 }
 
 /** True when the user may open the module. */

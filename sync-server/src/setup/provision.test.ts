@@ -13,7 +13,7 @@ import {
 import { embeddedServerForFile } from '../../../tests/support/embeddedServerForFile';
 import { createCouchClient, type CouchClient } from '../couch/client';
 import { normaliseSecurity, putSecurity } from '../couch/helpers';
-import { MIGRATION_LOG, runMigrations, type Migration } from '../migrations/migrations';
+import { MIGRATION_LOG, MIGRATIONS, runMigrations, type Migration } from '../migrations/migrations';
 import { formatReport, provision, securityFor } from './provision';
 
 // One embedded server for the file (tests/support/couchTarget.ts); Apache CouchDB runs the same
@@ -56,7 +56,13 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
       expect(ddoc.body['courtdesk_version'], spec.name).toMatch(/\+[0-9a-f]{12}$/);
       expect(typeof ddoc.body['validate_doc_update'], spec.name).toBe('string');
     }
-    expect(first.changes).toHaveLength((usersExisted ? 0 : 1) + DATABASES.length * 3);
+    // + the named migrations of a fresh server (the e-library's starter set).
+    expect(first.changes).toHaveLength((usersExisted ? 0 : 1) + DATABASES.length * 3 + MIGRATIONS.length);
+    expect(first.migrations).toEqual(MIGRATIONS.map((m) => m.name));
+    const items = await get(
+      `courtdesk_library/_all_docs?startkey=${encodeURIComponent('"libraryItem:"')}&endkey=${encodeURIComponent('"libraryItem:\ufff0"')}`,
+    );
+    expect((items.body['rows'] as unknown[]).length).toBe(25);
     expect(first.changes.includes('created database _users')).toBe(!usersExisted);
 
     const before = await updateSeqs();

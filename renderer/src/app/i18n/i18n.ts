@@ -16,6 +16,12 @@ import documentsZh from '../../features/documents/i18n/documents.zh-CN.json';
 import documentsEn from '../../features/documents/i18n/documents.en.json';
 import documentOutputZh from '../../features/documents/i18n/documentOutput.zh-CN.json';
 import documentOutputEn from '../../features/documents/i18n/documentOutput.en.json';
+import libraryZh from '../../features/library/i18n/library.zh-CN.json';
+import libraryEn from '../../features/library/i18n/library.en.json';
+import downloadsZh from '../../features/downloads/i18n/downloads.zh-CN.json';
+import downloadsEn from '../../features/downloads/i18n/downloads.en.json';
+import searchZh from '../../features/search/i18n/search.zh-CN.json';
+import searchEn from '../../features/search/i18n/search.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -36,6 +42,9 @@ const zhCN = {
   caseWork: caseWorkZh,
   documents: documentsZh,
   documentOutput: documentOutputZh,
+  library: libraryZh,
+  downloads: downloadsZh,
+  search: searchZh,
 };
 const en = {
   ...enApp,
@@ -43,6 +52,9 @@ const en = {
   caseWork: caseWorkEn,
   documents: documentsEn,
   documentOutput: documentOutputEn,
+  library: libraryEn,
+  downloads: downloadsEn,
+  search: searchEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */

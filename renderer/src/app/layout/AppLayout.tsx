@@ -21,6 +21,8 @@ import { HomePage } from '../screens/HomePage';
 import { Forbidden, NotFound } from '../screens/NotFound';
 import { SCREENS } from '../screens/registry';
 import { useServerStatus } from '../status/ServerStatusContext';
+import { SearchProvider } from '../../db/searchHooks';
+import { SearchBox } from '../../features/search/SearchBox';
 import { LandingContext } from '../landingContext';
 import { CourtEmblem } from './CourtEmblem';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -115,100 +117,103 @@ export function AppLayout({ session, verified, version }: AppLayoutProps) {
 
   return (
     <LandingContext.Provider value={landing}>
-      <Layout className="cd-app">
-        <Layout.Header className="cd-header">
-          <a className="cd-header__brand" href={hrefFor(landing)} data-testid="header-brand">
-            <CourtEmblem size={36} />
-            <span className="cd-header__names">
-              <span className="cd-header__court" data-testid="header-court-name">
-                {courtName}
+      <SearchProvider user={session.name}>
+        <Layout className="cd-app">
+          <Layout.Header className="cd-header">
+            <a className="cd-header__brand" href={hrefFor(landing)} data-testid="header-brand">
+              <CourtEmblem size={36} />
+              <span className="cd-header__names">
+                <span className="cd-header__court" data-testid="header-court-name">
+                  {courtName}
+                </span>
+                <span className="cd-header__product">
+                  {t('app.name')} · {t('app.productName')}
+                </span>
               </span>
-              <span className="cd-header__product">
-                {t('app.name')} · {t('app.productName')}
-              </span>
-            </span>
-          </a>
-          <span className="cd-header__spacer" />
-          {!verified && (
-            <Tooltip title={t('auth.unverifiedHint')}>
-              <Tag color="orange" data-testid="session-unverified">
-                {t('auth.unverified')}
-              </Tag>
-            </Tooltip>
-          )}
-          <UserMenu session={session} />
-          <LanguageSwitch tone="dark" />
-          <Button
-            className="cd-header__signout"
-            type="text"
-            icon={<LogoutOutlined />}
-            loading={signingOut}
-            onClick={() => void onSignOut()}
-            data-testid="sign-out"
-          >
-            {signingOut ? t('auth.signingOut') : t('auth.signOut')}
-          </Button>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={224} className="cd-sider" breakpoint="lg" collapsedWidth={56}>
-            <nav aria-label={t('nav.ariaLabel')}>
-              <Menu
-                mode="inline"
-                items={menuItems}
-                selectedKeys={current ? [current] : []}
-                openKeys={
-                  currentGroup && !openKeys.includes(`group-${currentGroup}`)
-                    ? [...openKeys, `group-${currentGroup}`]
-                    : openKeys
-                }
-                onOpenChange={setOpenKeys}
-                // The label is a real link; this also makes the icon and padding of the row navigate.
-                onClick={({ key }) => {
-                  const target = modules.find((m) => m.key === key);
-                  if (target) navigate(target.key);
-                }}
-                data-testid="nav"
-              />
-            </nav>
-          </Layout.Sider>
-          <Layout className="cd-main">
-            <Layout.Content className="cd-content">
-              {!verified && (
-                <Alert
-                  className="cd-content__alert"
-                  type="warning"
-                  showIcon
-                  title={t('auth.unverifiedHint')}
-                />
-              )}
-              <ErrorBoundary
-                variant="module"
-                resetKey={route.kind === 'module' ? route.key : route.kind}
-                version={version}
-              >
-                <Suspense
-                  fallback={
-                    <div className="cd-loading" data-testid="screen-loading">
-                      <Spin description={t('app.loading')} />
-                    </div>
+            </a>
+            <span className="cd-header__spacer" />
+            {!kioskOnly && <SearchBox />}
+            {!verified && (
+              <Tooltip title={t('auth.unverifiedHint')}>
+                <Tag color="orange" data-testid="session-unverified">
+                  {t('auth.unverified')}
+                </Tag>
+              </Tooltip>
+            )}
+            <UserMenu session={session} />
+            <LanguageSwitch tone="dark" />
+            <Button
+              className="cd-header__signout"
+              type="text"
+              icon={<LogoutOutlined />}
+              loading={signingOut}
+              onClick={() => void onSignOut()}
+              data-testid="sign-out"
+            >
+              {signingOut ? t('auth.signingOut') : t('auth.signOut')}
+            </Button>
+          </Layout.Header>
+          <Layout>
+            <Layout.Sider width={224} className="cd-sider" breakpoint="lg" collapsedWidth={56}>
+              <nav aria-label={t('nav.ariaLabel')}>
+                <Menu
+                  mode="inline"
+                  items={menuItems}
+                  selectedKeys={current ? [current] : []}
+                  openKeys={
+                    currentGroup && !openKeys.includes(`group-${currentGroup}`)
+                      ? [...openKeys, `group-${currentGroup}`]
+                      : openKeys
                   }
+                  onOpenChange={setOpenKeys}
+                  // The label is a real link; this also makes the icon and padding of the row navigate.
+                  onClick={({ key }) => {
+                    const target = modules.find((m) => m.key === key);
+                    if (target) navigate(target.key);
+                  }}
+                  data-testid="nav"
+                />
+              </nav>
+            </Layout.Sider>
+            <Layout className="cd-main">
+              <Layout.Content className="cd-content">
+                {!verified && (
+                  <Alert
+                    className="cd-content__alert"
+                    type="warning"
+                    showIcon
+                    title={t('auth.unverifiedHint')}
+                  />
+                )}
+                <ErrorBoundary
+                  variant="module"
+                  resetKey={route.kind === 'module' ? route.key : route.kind}
+                  version={version}
                 >
-                  {route.kind === 'notFound' ? (
-                    <NotFound path={route.path} home={landing} />
-                  ) : current && !allowed ? (
-                    <Forbidden moduleKey={current} home={landing} />
-                  ) : current ? (
-                    <Screen moduleKey={current} session={session} />
-                  ) : null}
-                </Suspense>
-              </ErrorBoundary>
-            </Layout.Content>
-            <Layout.Footer className="cd-footer">
-              <StatusBar version={version} />
-            </Layout.Footer>
+                  <Suspense
+                    fallback={
+                      <div className="cd-loading" data-testid="screen-loading">
+                        <Spin description={t('app.loading')} />
+                      </div>
+                    }
+                  >
+                    {route.kind === 'notFound' ? (
+                      <NotFound path={route.path} home={landing} />
+                    ) : current && !allowed ? (
+                      <Forbidden moduleKey={current} home={landing} />
+                    ) : current ? (
+                      <Screen moduleKey={current} session={session} />
+                    ) : null}
+                  </Suspense>
+                </ErrorBoundary>
+              </Layout.Content>
+              <Layout.Footer className="cd-footer">
+                <StatusBar version={version} />
+              </Layout.Footer>
+            </Layout>
           </Layout>
         </Layout>
-      </Layout>
+      </SearchProvider>
     </LandingContext.Provider>
   );
 }

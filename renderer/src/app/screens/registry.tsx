@@ -16,6 +16,8 @@ const archives = lazy(() => import('../../features/archives/ArchivesScreen'));
 const notices = lazy(() => import('../../features/notices/NoticesScreen'));
 const forum = lazy(() => import('../../features/forum/ForumScreen'));
 const library = lazy(() => import('../../features/library/LibraryScreen'));
+const downloads = lazy(() => import('../../features/downloads/DownloadsScreen'));
+const search = lazy(() => import('../../features/search/SearchScreen'));
 const fees = lazy(() => import('../../features/fees/FeesScreen'));
 const publicServices = lazy(() => import('../../features/kiosk/PublicScreen'));
 const conflicts = lazy(() => import('../../features/conflicts/ConflictsScreen'));
@@ -35,7 +37,8 @@ export const SCREENS: Record<Exclude<ModuleKey, 'home'>, LazyScreen> = {
   notices,
   forum,
   library,
-  downloads: library,
+  downloads,
+  search,
   fees,
   'public-query': publicServices,
   'public-board': publicServices,
