@@ -30,9 +30,11 @@ const BRACKETED = /【[^【】\n]{0,60}】/g;
 
 /** The 【…】 places in a plain text, in order (used on stored text, e.g. a publication record's). */
 export function bracketPlaceholders(text: string): Placeholder[] {
+  // An exec loop, not matchAll: this runs in validate_doc_update too (ES5 engines).
   const out: Placeholder[] = [];
-  for (const m of text.matchAll(BRACKETED)) {
-    const start = m.index ?? 0;
+  const re = new RegExp(BRACKETED.source, 'g');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index;
     out.push({ start, end: start + m[0].length, text: m[0], field: null, label: m[0].slice(1, -1) });
   }
   return out;
@@ -94,7 +96,7 @@ export function unfilledPlaceholders(doc: DocNode): Placeholder[] {
     let merged: Range | null = null;
     const flush = (r: Range) => {
       const text = line.text.slice(r.start, r.end);
-      const inside = /^【(.*)】$/s.exec(text)?.[1];
+      const inside = /^【([\s\S]*)】$/.exec(text)?.[1];
       out.push({
         start: base + r.start,
         end: base + r.end,
