@@ -1,4 +1,4 @@
-import { Editor } from '@tiptap/core';
+import { Editor, type JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { SALE_CASE_NOT_HEARD } from '../../../../../tests/support/documentFixtures';
 import { MARK } from '../../../../../core/documents/content/docModel';
@@ -12,7 +12,11 @@ function mergedEditor(): { editor: Editor; expected: number } {
   const template = templateById('civilJudgmentOrdinary');
   if (!template) throw new Error('no template');
   const { doc } = mergeTemplate(template, SALE_CASE_NOT_HEARD, { documentDate: '2026-05-06' });
-  const editor = new Editor({ element: null, extensions: courtDocumentExtensions, content: doc });
+  const editor = new Editor({
+    element: null,
+    extensions: courtDocumentExtensions,
+    content: doc as JSONContent,
+  });
   return { editor, expected: unfilledPlaceholders(doc).length };
 }
 
