@@ -29,7 +29,8 @@ import {
 
 /**
  * 文书 with the server really stopped (issue 9, "E2E in Chromium"): the suite runs its own
- * embedded server on a fixed port and data folder and closes it — not a mocked network — while the
+ * embedded server on a fixed port and data folder, whatever COUCH_URL says (a suite cannot stop a
+ * shared CouchDB), and closes it — not a mocked network — while the
  * app host keeps serving the built renderer (as Electron loads the app from disk). A judge drafts a
  * 民事判决书 from its style on a case synced earlier, types, and closes the browser; a new browser
  * on the same profile opens the app (the unverified offline session), the draft is all there, the
