@@ -374,13 +374,12 @@ describe('validate_doc_update draft content and versions (courtdesk_documents)',
 
   it('lets only judges and court leaders finalise or issue, and never over open conflicts', () => {
     for (const milestone of ['final', 'issued']) {
-      expect(outcome(vdu, docOf('draftVersion', 'judge.zhao', { milestone }), null, judge)).toBe('ok');
-      expect(outcome(vdu, docOf('draftVersion', 'leader.zhang', { milestone }), null, leader)).toBe('ok');
-      expect(outcome(vdu, docOf('draftVersion', 'assistant.hu', { milestone }), null, assistant)).toBe(
-        'forbidden',
-      );
+      const settled = { milestone, openPlaceholders: 0 };
+      expect(outcome(vdu, docOf('draftVersion', 'judge.zhao', settled), null, judge)).toBe('ok');
+      expect(outcome(vdu, docOf('draftVersion', 'leader.zhang', settled), null, leader)).toBe('ok');
+      expect(outcome(vdu, docOf('draftVersion', 'assistant.hu', settled), null, assistant)).toBe('forbidden');
       expect(
-        outcome(vdu, docOf('draftVersion', 'judge.zhao', { milestone, openSpots: 1 }), null, judge),
+        outcome(vdu, docOf('draftVersion', 'judge.zhao', { ...settled, openSpots: 1 }), null, judge),
       ).toBe('forbidden');
     }
     expect(
@@ -394,6 +393,45 @@ describe('validate_doc_update draft content and versions (courtdesk_documents)',
         assistant,
       ),
     ).toBe('ok');
+  });
+
+  it('refuses 定稿 and 签发 with places still to fill, or without saying how many are left', () => {
+    for (const milestone of ['final', 'issued']) {
+      for (const [patch, result] of [
+        [{ openPlaceholders: 2 }, 'forbidden'],
+        [{}, 'forbidden'],
+        [{ openPlaceholders: -1 }, 'forbidden'],
+        [{ openPlaceholders: '0' }, 'forbidden'],
+        [{ openPlaceholders: 0 }, 'ok'],
+      ] as const) {
+        const doc = docOf('draftVersion', 'judge.zhao', { milestone, ...patch });
+        if (!('openPlaceholders' in patch)) delete doc['openPlaceholders'];
+        expect(outcome(vdu, doc, null, judge), `${milestone} ${JSON.stringify(patch)}`).toBe(result);
+      }
+    }
+    // Earlier milestones may keep places to fill (a 初稿 is meant to have them).
+    expect(
+      outcome(
+        vdu,
+        docOf('draftVersion', 'judge.zhao', { milestone: 'draft', openPlaceholders: 5 }),
+        null,
+        judge,
+      ),
+    ).toBe('ok');
+    expect(
+      outcome(vdu, docOf('draftVersion', 'assistant.hu', { milestone: 'submitted' }), null, assistant),
+    ).toBe('ok');
+  });
+
+  it('refuses a publication record whose text still has a place to fill', () => {
+    const clerk = ctx('clerk.wang', ['clerk']);
+    const record = docOf('publication', 'clerk.wang');
+    expect(outcome(vdu, record, null, clerk)).toBe('ok');
+    expect(outcome(vdu, { ...record, text: '原告张某诉被告【被告名称】买卖合同纠纷一案' }, null, clerk)).toBe(
+      'forbidden',
+    );
+    // Other brackets court documents use are not places to fill.
+    expect(outcome(vdu, { ...record, text: '依照法〔2016〕221号（一）项' }, null, clerk)).toBe('ok');
   });
 
   it('ties update ids to their draft and author, so nobody can take another writer’s id', () => {

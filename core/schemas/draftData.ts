@@ -195,6 +195,25 @@ export const draftVersionSchema: CollectionSchema = {
         '尚有未解决的修改冲突，不能定稿或签发',
         'a draft with unresolved same-words conflicts cannot be finalised or issued',
       );
+    // Places still to fill (【…】): recorded by the client, none allowed in 定稿 or 签发.
+    const places = d['openPlaceholders'];
+    const settled = (SETTLED_MILESTONES as readonly unknown[]).indexOf(d['milestone']) >= 0;
+    if (
+      places === undefined
+        ? settled
+        : typeof places !== 'number' || Math.floor(places) !== places || places < 0
+    )
+      l.add(
+        'openPlaceholders',
+        'openPlaceholders 必须是非负整数',
+        'openPlaceholders must be an integer ≥ 0 (required for 定稿 and 签发)',
+      );
+    else if (settled && places !== 0)
+      l.add(
+        'openPlaceholders',
+        '文书尚有待填写内容（【…】），不能定稿或签发',
+        'a draft with places still to fill (【…】) cannot be finalised or issued',
+      );
     const length = d['textLength'];
     if (typeof length !== 'number' || Math.floor(length) !== length || length < 0)
       l.add('textLength', 'textLength 必须是非负整数', 'textLength must be an integer ≥ 0');

@@ -7,6 +7,7 @@
 import type { CollectionSchema } from './collection';
 import { IssueList, isRecord, type Fields } from './fields';
 import { MAX_LEGACY_BODY } from './draft';
+import { bracketPlaceholders } from '../documents/content/placeholders';
 
 /** Most replacements a record may list. */
 export const MAX_PUBLICATION_REPLACEMENTS = 20_000;
@@ -61,6 +62,12 @@ export const publicationSchema: CollectionSchema = {
     l.ref(d, 'caseId', 'case:');
     l.ref(d, 'versionId', 'draftVersion:');
     l.text(d, 'text', MAX_LEGACY_BODY);
+    if (typeof d['text'] === 'string' && bracketPlaceholders(d['text']).length > 0)
+      l.add(
+        'text',
+        '文书尚有待填写内容（【…】），不能公开',
+        'a document with places still to fill (【…】) cannot be published',
+      );
     l.time(d, 'publishedAt');
     const reps = d['replacements'];
     const textLength = typeof d['text'] === 'string' ? d['text'].length : 0;

@@ -10,6 +10,8 @@
  *    their input task, without the wait for the frame (the editor's own work).
  *  - `draft-open-40k`: from the draft's 5,000 stored updates to an editable, laid-out editor;
  *    baseline: the same text opened as plain HTML in the same editor without Yjs.
+ *  - `draft-open-snapshot-40k`: the same draft after compaction, from one snapshot folding those
+ *    updates; baseline: the 5,000 unfolded updates (draft-open-40k's ours), in the same run.
  *  - `merge-two-offline-500`: a 38,000-character judgment edited offline on two copies, 500 edits
  *    each in batches of 10; one copy integrates the other's 50 batches through the app's DraftState
  *    (same-words detection and spot recording included); baseline: bare `Y.applyUpdate` of the
@@ -78,6 +80,25 @@ async function main(): Promise<void> {
         'the same text as plain HTML in a TipTap editor with the schema only (no Yjs)',
         {
           note: `${first.updates} stored updates merged and applied, editor created and laid out; the IndexedDB read of the batch documents is not included`,
+        },
+      ),
+    );
+
+    // The same draft once compaction has folded its updates into one snapshot.
+    const fromSnapshot: MountOptions = { ...options('ours'), from: 'snapshot' };
+    const snapshotOpen = await alternate(
+      async () => (await call('mount', fromSnapshot)).ms,
+      async () => (await call('mount', options('ours'))).ms,
+      { log },
+    );
+    add(
+      pairedRow(
+        'draft-open-snapshot-40k',
+        'ms',
+        snapshotOpen,
+        `the same draft opened from its ${first.updates} unfolded updates (draft-open-40k's ours)`,
+        {
+          note: `the ${first.updates} updates folded into one snapshot (Y.encodeStateAsUpdate, as compaction writes it) applied to a fresh document, editor created and laid out; the IndexedDB read is not included`,
         },
       ),
     );
@@ -171,6 +192,14 @@ async function main(): Promise<void> {
           note: 'the same passes; beforeinput → the end of its task (the work of the editor, Yjs, decorations), without waiting for the frame',
         },
       ),
+    );
+    // Where a keystroke's time goes: the frame's own work (style, layout, paint of the 40,000
+    // characters) is the part after the frame starts; before it, the input task and the wait for vsync.
+    const render = (l: Latencies) => l.frame.map((f, i) => f - (l.frameStart[i] ?? f));
+    add(
+      pairedRow('keystroke-render-p95-40k', 'ms', fromPasses(render, 95), baselineName, {
+        note: 'the same passes; from the start of the frame after the input (animation-frame callbacks) to the end of that frame (style, layout, paint)',
+      }),
     );
     const file = writeResults('documents', rows, machineInfo(load, page.chromium), {
       setup: `${PARAGRAPHS} paragraphs × 160 characters = 40,000 characters, every 10th numbered, built from ${first.updates} Yjs updates (${first.stateBytes} B state); headless Chromium`,

@@ -321,6 +321,29 @@ describe('文书 in Chromium against the real server', () => {
     await judge.keyboard.press('Enter');
     await judge.keyboard.insertText(`原告联系电话${PHONE}。`);
     await openVersionsTab(judge);
+    // The conflict is resolved, but the style's places to fill (【…】) still block 定稿: each is
+    // listed; a click selects it in the text and typing replaces it.
+    await judge.getByTestId('settle-blocked-placeholders').waitFor();
+    expect(await judge.getByTestId('save-version-button').isDisabled()).toBe(true);
+    const listed = Number(await judge.getByTestId('placeholders').getAttribute('data-count'));
+    expect(listed).toBeGreaterThan(3);
+    expect(await judge.getByTestId('placeholder').allInnerTexts()).toContain('开庭日期');
+    await judge.screenshot({
+      path: path.join(DOCS_SHOTS, 'documents-placeholders-block-final.png'),
+      animations: 'disabled',
+    });
+    for (let left = listed; left > 0; left--) {
+      await judge.getByTestId('placeholder').first().click();
+      await judge.waitForFunction(() => /^【.*】$/.test(window.getSelection()?.toString() ?? ''));
+      await judge.keyboard.insertText('已填写');
+      await judge.waitForFunction(
+        (n) =>
+          Number(document.querySelector('[data-testid=placeholders]')?.getAttribute('data-count') ?? 0) < n,
+        left,
+      );
+    }
+    await judge.getByTestId('settle-blocked-placeholders').waitFor({ state: 'detached' });
+    expect(await editorText(judge)).not.toMatch(/【[^】]*】/);
     expect(await judge.getByTestId('save-version-button').isDisabled()).toBe(false);
     await judge.getByTestId('save-version-button').click();
     await judge.locator('[data-testid=version][data-milestone=final]').waitFor();

@@ -8,7 +8,11 @@
  */
 import { Editor } from '@tiptap/core';
 import * as Y from 'yjs';
-import { courtEditorExtensions } from '../../../renderer/src/features/documents/editor/editorExtensions';
+import {
+  COURT_EDITOR_ATTRIBUTES,
+  COURT_EDITOR_FRAME_CLASS,
+  courtEditorExtensions,
+} from '../../../renderer/src/features/documents/editor/editorExtensions';
 import { courtDocumentExtensions } from '../../../renderer/src/features/documents/schema/courtDocument';
 import '../../../renderer/src/features/documents/editor/documents.css';
 import { DraftState, FRAGMENT } from '../../../renderer/src/db/drafts/draftState';
@@ -26,11 +30,20 @@ export interface MountOptions {
   readonly kind: 'ours' | 'baseline';
   /** Give every n-th paragraph automatic numbering (「一、」), as judgments have. */
   readonly numberEvery?: number;
+  /**
+   * `ours` only: open from the stored updates (default) or from one snapshot that folds them
+   * (`Y.encodeStateAsUpdate` of the same history, as compaction writes it).
+   */
+  readonly from?: 'updates' | 'snapshot';
 }
 
-/** Per keystroke, ms from its `beforeinput`: until its task is done, and until the frame after. */
+/**
+ * Per keystroke, ms from its `beforeinput`: until its task is done, until the next frame starts
+ * (its animation-frame callbacks run), and until that frame has been rendered (style, layout, paint).
+ */
 export interface Latencies {
   readonly handled: number[];
+  readonly frameStart: number[];
   readonly frame: number[];
 }
 
@@ -95,7 +108,10 @@ document.addEventListener(
     const t0 = performance.now();
     const out = latencies;
     setTimeout(() => out.handled.push(performance.now() - t0), 0);
-    requestAnimationFrame(() => setTimeout(() => out.frame.push(performance.now() - t0), 0));
+    requestAnimationFrame(() => {
+      out.frameStart.push(performance.now() - t0);
+      setTimeout(() => out.frame.push(performance.now() - t0), 0);
+    });
   },
   true,
 );
@@ -107,6 +123,9 @@ window.docPage = {
     ydoc = null;
     const element = document.getElementById('editor') as HTMLElement;
     element.innerHTML = '';
+    // Both editors on the app's A4-like page (documents.css): its width, 仿宋 16 pt, 29 pt lines.
+    element.className = COURT_EDITOR_FRAME_CLASS;
+    const editorProps = { attributes: { ...COURT_EDITOR_ATTRIBUTES } };
     const numberEvery = opts.numberEvery ?? 0;
     let t0 = 0;
     let updates = 0;
@@ -127,17 +146,27 @@ window.docPage = {
         for (let at = 0; at < text.length; at += step)
           history.transact(() => editParagraph(written, i, at, at, text.slice(at, at + step)));
       });
+      const snapshot = opts.from === 'snapshot' ? Y.encodeStateAsUpdate(history) : null;
       history.destroy();
       updates = stored.length;
-      // … then opened: the updates applied to a fresh document and the editor bound to it.
+      // … then opened: the updates (or the snapshot) applied to a fresh document and the editor bound to it.
       t0 = performance.now();
       const doc = new Y.Doc();
-      Y.applyUpdate(doc, Y.mergeUpdates(stored));
+      Y.applyUpdate(doc, snapshot ?? Y.mergeUpdates(stored));
       ydoc = doc;
-      editor = new Editor({ element, extensions: courtEditorExtensions(doc.getXmlFragment('prosemirror')) });
+      editor = new Editor({
+        element,
+        editorProps,
+        extensions: courtEditorExtensions(doc.getXmlFragment('prosemirror')),
+      });
     } else {
       t0 = performance.now();
-      editor = new Editor({ element, extensions: courtDocumentExtensions, content: html(opts.paragraphs) });
+      editor = new Editor({
+        element,
+        editorProps,
+        extensions: courtDocumentExtensions,
+        content: html(opts.paragraphs),
+      });
     }
     // Opened means laid out and painted once.
     void element.getBoundingClientRect();
@@ -179,10 +208,10 @@ window.docPage = {
     return editor?.view.dom.textContent ?? '';
   },
   startLatency() {
-    latencies = { handled: [], frame: [] };
+    latencies = { handled: [], frameStart: [], frame: [] };
   },
   stopLatency() {
-    const out = latencies ?? { handled: [], frame: [] };
+    const out = latencies ?? { handled: [], frameStart: [], frame: [] };
     latencies = null;
     return out;
   },

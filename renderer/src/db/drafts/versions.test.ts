@@ -25,6 +25,7 @@ describe('named versions of a draft', () => {
       {
         milestone: 'draft',
         openSpots: 0,
+        openPlaceholders: 0,
         textLength: 5,
         note: '  初稿完成  ',
       },
@@ -39,6 +40,7 @@ describe('named versions of a draft', () => {
       {
         milestone: 'submitted',
         openSpots: 0,
+        openPlaceholders: 0,
         textLength: 10,
       },
       new Date('2026-03-02T09:00:00Z'),
@@ -65,14 +67,45 @@ describe('named versions of a draft', () => {
     appendParagraph(s.fragment, '上诉期限为十五日三十日。');
     for (const milestone of ['final', 'issued'] as const)
       await expect(
-        saveVersion(db, 'judge.zhao', draftId, s.doc, { milestone, openSpots: 1, textLength: 12 }),
+        saveVersion(db, 'judge.zhao', draftId, s.doc, {
+          milestone,
+          openSpots: 1,
+          openPlaceholders: 0,
+          textLength: 12,
+        }),
       ).rejects.toThrow();
     expect(await listVersions(db, draftId)).toEqual([]);
     await saveVersion(db, 'judge.zhao', draftId, s.doc, {
       milestone: 'final',
       openSpots: 0,
+      openPlaceholders: 0,
       textLength: 12,
     });
     expect((await listVersions(db, draftId)).map((v) => v.milestone)).toEqual(['final']);
+  });
+
+  it('refuses 定稿 and 签发 while a place is still to fill (【…】), and keeps nothing of the attempt', async () => {
+    const db = memoryDb('v');
+    const draftId = await createDraftDoc(db, 'judge.zhao', 'v4');
+    const s = await openTestSession({ db, user: 'judge.zhao', draftId });
+    appendParagraph(s.fragment, '被告【被告名称】辩称。');
+    for (const milestone of ['final', 'issued'] as const)
+      await expect(
+        saveVersion(db, 'judge.zhao', draftId, s.doc, {
+          milestone,
+          openSpots: 0,
+          openPlaceholders: 1,
+          textLength: 11,
+        }),
+      ).rejects.toThrow(/待填写|to fill/);
+    expect(await listVersions(db, draftId)).toEqual([]);
+    // A 初稿 may keep them.
+    await saveVersion(db, 'judge.zhao', draftId, s.doc, {
+      milestone: 'draft',
+      openSpots: 0,
+      openPlaceholders: 1,
+      textLength: 11,
+    });
+    expect((await listVersions(db, draftId)).map((v) => v.milestone)).toEqual(['draft']);
   });
 });

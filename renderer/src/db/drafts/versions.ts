@@ -27,6 +27,8 @@ export interface NewVersion {
   readonly note?: string;
   /** Open same-words spots now (定稿/签发 need 0: the schema and the server refuse more). */
   readonly openSpots: number;
+  /** Places still to fill (【…】) now (定稿/签发 need 0: the schema and the server refuse more). */
+  readonly openPlaceholders: number;
   readonly textLength: number;
 }
 
@@ -46,6 +48,7 @@ export async function saveVersion(
     milestone: v.milestone,
     state: buffer.toBase64(Y.encodeStateAsUpdate(doc)),
     openSpots: v.openSpots,
+    openPlaceholders: v.openPlaceholders,
     textLength: v.textLength,
     ...note,
   });

@@ -1,7 +1,7 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { DraftSession } from '../../../db/drafts/draftSession';
-import { courtEditorExtensions } from './editorExtensions';
+import { COURT_EDITOR_ATTRIBUTES, COURT_EDITOR_FRAME_CLASS, courtEditorExtensions } from './editorExtensions';
 
 /** Props of {@link CourtEditor}. */
 export interface CourtEditorProps {
@@ -22,7 +22,7 @@ export function CourtEditor({ session, editable, onReady }: CourtEditorProps) {
       extensions: courtEditorExtensions(session.fragment),
       editable,
       editorProps: {
-        attributes: { class: 'cd-editor__page', 'data-testid': 'draft-editor', spellcheck: 'false' },
+        attributes: { ...COURT_EDITOR_ATTRIBUTES },
       },
     },
     [session],
@@ -34,5 +34,5 @@ export function CourtEditor({ session, editable, onReady }: CourtEditorProps) {
     onReady(editor);
     return () => onReady(null);
   }, [editor, onReady]);
-  return <EditorContent editor={editor} className="cd-editor" />;
+  return <EditorContent editor={editor} className={COURT_EDITOR_FRAME_CLASS} />;
 }

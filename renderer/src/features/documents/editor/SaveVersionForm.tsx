@@ -2,8 +2,6 @@ import { App as AntApp, Alert, Button, Input, Select, Space } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openFillIns } from '../../../../../core/documents/content/docText';
-import type { DocNode } from '../../../../../core/documents/content/docModel';
 import {
   DRAFT_MILESTONES,
   SETTLED_MILESTONES,
@@ -12,6 +10,7 @@ import {
 import type { DraftSession } from '../../../db/drafts/draftSession';
 import { saveVersion } from '../../../db/drafts/versions';
 import { useSyncEngine } from '../../../db/hooks';
+import { editorPlaceholders, PlaceholderList, usePlaceholders } from './PlaceholderList';
 import { buildTextMap } from './textMap';
 
 /** Props of {@link SaveVersionForm}. */
@@ -26,8 +25,8 @@ export interface SaveVersionFormProps {
 
 /**
  * Saves the document as a named milestone (初稿 … 签发). 定稿 and 签发 are refused while any
- * same-words spot is open (the schema and the server refuse them too) and offered only to judges
- * and court leaders; places still to fill in are pointed out, not blocking.
+ * same-words spot is open or any place is still to fill (【…】, listed; a click selects it) — the
+ * schema and the server refuse them too — and offered only to judges and court leaders.
  */
 export function SaveVersionForm({ session, editor, user, canSettle, openSpots }: SaveVersionFormProps) {
   const { t } = useTranslation();
@@ -37,11 +36,12 @@ export function SaveVersionForm({ session, editor, user, canSettle, openSpots }:
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const settling = SETTLED_MILESTONES.includes(milestone);
+  const places = usePlaceholders(editor);
+  const unfilled = settling && places.length > 0;
   const blocked = settling && openSpots > 0;
   const refused = settling && !canSettle;
-  const fillIns = openFillIns(editor.getJSON() as DocNode).length;
   async function save() {
-    if (!engine || blocked || refused) return;
+    if (!engine || blocked || refused || unfilled) return;
     setBusy(true);
     try {
       await session.flush();
@@ -49,6 +49,7 @@ export function SaveVersionForm({ session, editor, user, canSettle, openSpots }:
         milestone,
         note,
         openSpots,
+        openPlaceholders: editorPlaceholders(editor).length,
         textLength: buildTextMap(editor.state.doc).text.length,
       });
       message.success(
@@ -83,7 +84,7 @@ export function SaveVersionForm({ session, editor, user, canSettle, openSpots }:
         <Button
           type="primary"
           loading={busy}
-          disabled={blocked || refused}
+          disabled={blocked || refused || unfilled}
           onClick={() => void save()}
           data-testid="save-version-button"
         >
@@ -99,8 +100,16 @@ export function SaveVersionForm({ session, editor, user, canSettle, openSpots }:
         />
       )}
       {refused && <Alert type="warning" showIcon title={t('documents.versions.judgeOnly')} />}
-      {settling && fillIns > 0 && (
-        <Alert type="warning" showIcon title={t('documents.versions.fillIns', { count: fillIns })} />
+      {unfilled && (
+        <>
+          <Alert
+            type="error"
+            showIcon
+            title={t('documents.versions.fillIns', { count: places.length })}
+            data-testid="settle-blocked-placeholders"
+          />
+          <PlaceholderList editor={editor} places={places} />
+        </>
       )}
     </Space>
   );

@@ -14,7 +14,12 @@ export function pmAsDocNode(node: PMNode): DocNode {
   return {
     type: node.type.name,
     attrs: node.attrs,
-    ...(node.isText ? { text: node.text ?? '' } : {}),
+    ...(node.isText
+      ? {
+          text: node.text ?? '',
+          marks: node.marks.map((m) => ({ type: m.type.name, attrs: m.attrs })),
+        }
+      : {}),
     get content() {
       const out: DocNode[] = [];
       node.forEach((child) => out.push(pmAsDocNode(child)));

@@ -12,7 +12,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { safeFileName } from '../../../../../core/fileNames';
 import type { DocNode } from '../../../../../core/documents/content/docModel';
-import { openFillIns } from '../../../../../core/documents/content/docText';
+import { unfilledPlaceholders } from '../../../../../core/documents/content/placeholders';
 import type { DesktopApi } from '../../../../../electron/common/ipcContract';
 import { useDesktopApi } from '../../../app/desktopApiContext';
 import { downloadBlob } from '../../../platform/download';
@@ -61,7 +61,7 @@ export async function outputDocument(
   const { t, notify } = deps;
   const name = `${request.title}${request.caseNumber ?? ''}`;
   try {
-    const open = openFillIns(request.doc as DocNode).length;
+    const open = unfilledPlaceholders(request.doc as DocNode).length;
     if (open > 0) notify.warning(t('documentOutput.openFillIns', { count: open }));
     if (kind === 'docx') {
       const bytes = await toDocx(request.doc, { title: request.title, subject: request.caseNumber ?? '' });

@@ -3,7 +3,7 @@ import { App as AntApp, Alert, Button, Card, Col, Row, Space, Spin, Tag, Typogra
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hrefFor } from '../../../app/router';
+import { hrefFor, hrefWith } from '../../../app/router';
 import { useDraftInfo } from '../../../db/draftHooks';
 import { createRepository } from '../../../db/repository';
 import { useSyncEngine } from '../../../db/hooks';
@@ -62,7 +62,7 @@ export default function PublicationPage({ draftId }: { readonly draftId: string 
     }
   }
   async function publish() {
-    if (!engine || !session || !source?.version || !draft) return;
+    if (!engine || !session || !source?.version || !draft || source.places.length > 0) return;
     setBusy(true);
     try {
       await createRepository(engine.local('documents'), { user: session.name }).create(
@@ -91,6 +91,7 @@ export default function PublicationPage({ draftId }: { readonly draftId: string 
     }
   }
   const d = source.decision;
+  const unfilled = source.places.length > 0;
   const isClerk = session?.roles.includes('clerk') ?? false;
   return (
     <div className="cd-screen" data-testid="publication-page">
@@ -121,6 +122,27 @@ export default function PublicationPage({ draftId }: { readonly draftId: string 
           style={{ marginBottom: 8 }}
         />
       ))}
+      {unfilled && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="publish-blocked-placeholders"
+          title={t('documents.publish.placeholders', { count: source.places.length })}
+          description={
+            <Space wrap>
+              {source.places.map((p) => (
+                <Tag key={p.start} color="gold" data-testid="placeholder">
+                  {p.text}
+                </Tag>
+              ))}
+              <Button size="small" href={hrefWith('documents', { draft: draftId })}>
+                {t('documents.publish.openDraft')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {!source.version && <Alert type="warning" showIcon title={t('documents.publish.noVersion')} />}
       {source.version && (
         <>
@@ -143,7 +165,7 @@ export default function PublicationPage({ draftId }: { readonly draftId: string 
             ) : (
               <Button
                 type="primary"
-                disabled={!d.publishable || !isClerk}
+                disabled={!d.publishable || !isClerk || unfilled}
                 loading={busy}
                 onClick={() => void publish()}
                 data-testid="mark-published"

@@ -13,13 +13,17 @@ import type { DraftInfo } from '../../../db/draftHooks';
 import { listVersions, versionDoc, type DraftVersionInfo } from '../../../db/drafts/versions';
 import { useLiveQuery, useSyncEngine } from '../../../db/hooks';
 import type { CaseRecord } from '../model/useCaseRecord';
-import { fragmentText } from '../editor/versionText';
+import { documentText } from '../../../../../core/documents/content/docText';
+import { unfilledPlaceholders, type Placeholder } from '../../../../../core/documents/content/placeholders';
+import { fragmentJson } from '../editor/versionText';
 import type { ReviewReplacement } from './reviewModel';
 
 /** The review's inputs, once read. */
 export interface PublicationSource {
   readonly version: DraftVersionInfo | null;
   readonly text: string;
+  /** Places still to fill (【…】) in that version: publication waits until there are none. */
+  readonly places: readonly Placeholder[];
   readonly decision: PublicationDecision;
   readonly proposed: readonly ReviewReplacement[];
 }
@@ -56,9 +60,11 @@ export function usePublicationSource(
       null;
     let active = true;
     void (async () => {
-      const text = version
-        ? fragmentText((await versionDoc(engine.local('documents'), version.id)).fragment)
-        : '';
+      const json = version
+        ? fragmentJson((await versionDoc(engine.local('documents'), version.id)).fragment)
+        : null;
+      const text = json ? documentText(json) : '';
+      const places = json ? unfilledPlaceholders(json) : [];
       const decision = publicationDecision({
         caseType: record.caseType,
         cause: record.cause,
@@ -66,7 +72,7 @@ export function usePublicationSource(
         closing: record.state.closing?.disposition ?? null,
       });
       const proposed = text ? anonymise(text, record.document).replacements : [];
-      if (active) setSource({ version, text, decision, proposed });
+      if (active) setSource({ version, text, places, decision, proposed });
     })();
     return () => {
       active = false;
