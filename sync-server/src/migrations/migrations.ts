@@ -4,6 +4,7 @@
  * re-run of provisioning skips it. `_local` documents never replicate to workstations.
  */
 import { statusOf, type CouchClient } from '../couch/client';
+import { forumBoardsMigration } from './forumBoards';
 
 /** One named migration. `run` must be safe to repeat if it crashed before being recorded. */
 export interface Migration {
@@ -23,8 +24,8 @@ export interface MigrationContext {
 /** Where the record of applied migrations lives: `<db>/_local/<id>`. */
 export const MIGRATION_LOG = { db: 'courtdesk_cases', id: '_local/courtdesk_migrations' } as const;
 
-/** The shipped migrations, oldest first. None yet: the first schema change adds one here. */
-export const MIGRATIONS: readonly Migration[] = [];
+/** The shipped migrations, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [forumBoardsMigration];
 
 interface LogDoc {
   _id: string;

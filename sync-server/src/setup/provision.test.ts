@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compileDdocs } from '../../../build/compileDdocs';
 import { DATABASES } from '../../../core/databases';
+import { STANDARD_BOARDS } from '../../../core/domain/forum';
 import {
   couchFetch,
   createDb,
@@ -13,7 +14,7 @@ import {
 import { embeddedServerForFile } from '../../../tests/support/embeddedServerForFile';
 import { createCouchClient, type CouchClient } from '../couch/client';
 import { normaliseSecurity, putSecurity } from '../couch/helpers';
-import { MIGRATION_LOG, runMigrations, type Migration } from '../migrations/migrations';
+import { MIGRATION_LOG, MIGRATIONS, runMigrations, type Migration } from '../migrations/migrations';
 import { formatReport, provision, securityFor } from './provision';
 
 // One embedded server for the file (tests/support/couchTarget.ts); Apache CouchDB runs the same
@@ -56,8 +57,11 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
       expect(ddoc.body['courtdesk_version'], spec.name).toMatch(/\+[0-9a-f]{12}$/);
       expect(typeof ddoc.body['validate_doc_update'], spec.name).toBe('string');
     }
-    expect(first.changes).toHaveLength((usersExisted ? 0 : 1) + DATABASES.length * 3);
+    expect(first.changes).toHaveLength((usersExisted ? 0 : 1) + DATABASES.length * 3 + MIGRATIONS.length);
     expect(first.changes.includes('created database _users')).toBe(!usersExisted);
+    // The standard forum boards, written once by their migration.
+    for (const b of STANDARD_BOARDS)
+      expect((await get(`courtdesk_forum/board:${b.code}`)).body['name'], b.code).toBe(b.name);
 
     const before = await updateSeqs();
     const second = await provision(couch, { ddocs });

@@ -16,6 +16,10 @@ import documentsZh from '../../features/documents/i18n/documents.zh-CN.json';
 import documentsEn from '../../features/documents/i18n/documents.en.json';
 import documentOutputZh from '../../features/documents/i18n/documentOutput.zh-CN.json';
 import documentOutputEn from '../../features/documents/i18n/documentOutput.en.json';
+import noticesZh from '../../features/notices/i18n/notices.zh-CN.json';
+import noticesEn from '../../features/notices/i18n/notices.en.json';
+import forumZh from '../../features/forum/i18n/forum.zh-CN.json';
+import forumEn from '../../features/forum/i18n/forum.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -36,6 +40,8 @@ const zhCN = {
   caseWork: caseWorkZh,
   documents: documentsZh,
   documentOutput: documentOutputZh,
+  notices: noticesZh,
+  forum: forumZh,
 };
 const en = {
   ...enApp,
@@ -43,6 +49,8 @@ const en = {
   caseWork: caseWorkEn,
   documents: documentsEn,
   documentOutput: documentOutputEn,
+  notices: noticesEn,
+  forum: forumEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */

@@ -1,7 +1,14 @@
-import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import { BoardPage } from './list/BoardPage';
+import { ThreadPage } from './thread/ThreadPage';
 
-/** Intranet forum: filled by the intranet issue. Until then it states honestly that the module arrives in a later release. */
-export default function ForumScreen({ moduleKey }: FeatureScreenProps) {
-  return <ModulePlaceholder moduleKey={moduleKey} />;
+/**
+ * 内网论坛 (issue 10): the boards and their threads; `?thread=<id>` opens a thread, `?board=<id>`
+ * a board. Posting works offline (marked "waiting to upload" until the server has it).
+ */
+export default function ForumScreen(_props: FeatureScreenProps) {
+  const query = useHashQuery();
+  const thread = query.get('thread');
+  return thread ? <ThreadPage threadId={thread} /> : <BoardPage boardId={query.get('board')} />;
 }

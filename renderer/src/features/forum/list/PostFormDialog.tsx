@@ -1,0 +1,82 @@
+import { App, Form, Input, Modal } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { paragraphsToBody } from '../../../app/components/ParagraphText';
+
+/** What the dialog returns. */
+export interface PostFormValues {
+  readonly title: string;
+  readonly body: string;
+}
+
+/** Props of {@link PostFormDialog}. */
+export interface PostFormDialogProps {
+  readonly open: boolean;
+  readonly heading: string;
+  /** Whether a title is asked for (and required: thread openings). */
+  readonly withTitle: boolean;
+  readonly initial?: PostFormValues;
+  readonly onSave: (v: PostFormValues) => Promise<void>;
+  readonly onClose: () => void;
+}
+
+/** The form of a new thread and of editing a post: title (thread openings) and paragraphs. */
+export function PostFormDialog({ open, heading, withTitle, initial, onSave, onClose }: PostFormDialogProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PostFormValues>();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (open) form.setFieldsValue(initial ?? { title: '', body: '' });
+  }, [open, initial, form]);
+  const required = (field: string) => ({
+    required: true,
+    whitespace: true,
+    message: t('forum.form.required', { field }),
+  });
+  const submit = async (v: PostFormValues) => {
+    setSaving(true);
+    try {
+      await onSave({ title: v.title ?? '', body: paragraphsToBody(v.body) });
+      onClose();
+    } catch (err) {
+      void message.error(t('forum.form.failed', { reason: (err as Error).message }));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={heading}
+      okText={t('forum.form.save')}
+      cancelText={t('forum.form.cancel')}
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      width={720}
+      forceRender
+      okButtonProps={{ 'data-testid': 'post-form-submit' }}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="post-form">
+        {withTitle && (
+          <Form.Item
+            name="title"
+            label={t('forum.form.titleLabel')}
+            rules={[required(t('forum.form.titleLabel')), { max: 200 }]}
+          >
+            <Input maxLength={200} data-testid="post-form-title" />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="body"
+          label={t('forum.form.bodyLabel')}
+          extra={t('forum.form.bodyHelp')}
+          rules={[required(t('forum.form.bodyLabel'))]}
+        >
+          <Input.TextArea autoSize={{ minRows: 6, maxRows: 18 }} data-testid="post-form-body" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
