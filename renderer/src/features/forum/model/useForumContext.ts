@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { createRepository, type Repository } from '../../../db';
 import { usePendingForumIds, useRejectedForumWrites } from '../../../db/forumHooks';
 import { useSyncEngine } from '../../../db/hooks';
-import { useSession } from '../../cases/work/caseWorkHooks';
+import { useSession } from '../../notices/model/useNoticeContext';
 
 /** The forum's write context; null while starting or signed out. */
 export interface ForumContext {

@@ -1,7 +1,7 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isOverdue } from '../../../../../core/domain/notices';
-import { todayInBeijing } from '../../cases/work/caseWorkHooks';
+import { beijingDate } from '../../../../../core/domain/processEvents';
 import type { MyNotice } from '../model/useUnreadNotices';
 
 const PRIORITY_COLOR = { normal: undefined, important: 'orange', urgent: 'red' } as const;
@@ -23,7 +23,7 @@ export function NoticeTags({ item }: { readonly item: MyNotice }) {
         </Tag>
       )}
       {unread && notice.remindedAt && <Tag color="volcano">{t('notices.tags.reminded')}</Tag>}
-      {unread && isOverdue(notice.mustReadBy, todayInBeijing()) && (
+      {unread && isOverdue(notice.mustReadBy, beijingDate(new Date().toISOString())) && (
         <Tag color="magenta">{t('notices.tags.overdue')}</Tag>
       )}
       {forMe && read && <Tag>{t('notices.tags.read')}</Tag>}

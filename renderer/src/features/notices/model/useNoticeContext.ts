@@ -5,13 +5,24 @@
  */
 import { useMemo } from 'react';
 import type { AudienceMember } from '../../../../../core/domain/notices';
-import { createRepository, type LocalDb, type Repository } from '../../../db';
+import { useAuth } from '../../../app/auth/AuthContext';
+import type { Session } from '../../../app/auth/sessionApi';
+import type { LocalDb } from '../../../db/localDb';
+import { createRepository, type Repository } from '../../../db/repository';
 import { useSyncEngine } from '../../../db/hooks';
-import { useSession } from '../../cases/work/caseWorkHooks';
 import { useStaffDirectory } from '../../staff/useStaffDirectory';
 
 /** Roles that publish notices (courtdesk_notices validate_doc_update). */
 export const PUBLISHER_ROLES: readonly string[] = ['leader', 'admin'];
+
+/**
+ * The signed-in session, or null. Read from the auth context directly: the shell's unread badge
+ * uses this module, and the shell must not load the database library before sign-in.
+ */
+export function useSession(): Session | null {
+  const { state } = useAuth();
+  return state.status === 'signedIn' ? state.session : null;
+}
 
 /** The signed-in reader, or null while signed out. */
 export function useMe(): AudienceMember | null {
