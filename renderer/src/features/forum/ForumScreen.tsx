@@ -1,4 +1,5 @@
 import { useHashQuery } from '../../app/router';
+import './forum.css';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
 import { BoardPage } from './list/BoardPage';
 import { ThreadPage } from './thread/ThreadPage';

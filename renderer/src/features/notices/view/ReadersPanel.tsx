@@ -87,7 +87,7 @@ export function ReadersPanel({
             locale={{ emptyText: t('notices.readers.none') }}
             data-testid="notice-read-list"
             renderItem={(name) => (
-              <List.Item data-user={name}>
+              <List.Item data-reader={name}>
                 <StaffName name={name} />
                 <Tooltip title={readers?.get(name)}>
                   <Typography.Text type="secondary">
@@ -110,7 +110,7 @@ export function ReadersPanel({
             locale={{ emptyText: t('notices.readers.none') }}
             data-testid="notice-unread-list"
             renderItem={(name) => (
-              <List.Item data-user={name}>
+              <List.Item data-reader={name}>
                 <StaffName name={name} />
               </List.Item>
             )}
