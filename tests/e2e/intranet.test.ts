@@ -109,6 +109,11 @@ describe('通知通报 in Chromium against the real server', () => {
       .fill(
         '各庭室：\n\n为提升审判质效，院党组决定于三月开展案件质效评查。\n\n请各庭室于3月10日前完成自查并报送审管办。',
       );
+    await leader.getByTestId('notice-form-files').setInputFiles({
+      name: '评查要点.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('一、立案审查；二、审限管理；三、文书质量'),
+    });
     await leader.getByTestId('notice-form-submit').click();
     await leader.getByTestId('notice-link').first().click();
     await leader.getByTestId('notice-readers').waitFor();
@@ -131,6 +136,9 @@ describe('通知通报 in Chromium against the real server', () => {
     await clerk.getByTestId('notice-link').first().click();
     await clerk.getByTestId('notice-body').waitFor();
     expect(await clerk.getByTestId('notice-body').innerText()).toContain('案件质效评查');
+    await clerk
+      .locator('[data-testid=attachment-row]', { hasText: '评查要点.txt' })
+      .waitFor({ timeout: 60_000 });
     await clerk.getByTestId('notice-receipt-saved').waitFor({ timeout: 15_000 });
     await navBadge.waitFor({ state: 'detached' });
 
@@ -163,11 +171,17 @@ describe('内网论坛 in Chromium against the real server', () => {
     await clerk
       .getByTestId('post-form-body')
       .fill('近期受理的几起民间借贷案件中，约定利率超过一年期贷款市场报价利率四倍，请教各位如何把握。');
+    await clerk.getByTestId('post-form-files').setInputFiles({
+      name: '利率计算表.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('本金 100000 元，年利率 14.8%'),
+    });
     await clerk.getByTestId('post-form-submit').click();
     await clerk.getByTestId('thread-title').waitFor();
     threadId = new URLSearchParams(new URL(clerk.url()).hash.split('?')[1]).get('thread') ?? '';
     expect(threadId).toMatch(/^post:/);
     await clerk.getByTestId('post-pending').waitFor({ timeout: 30_000 });
+    expect(await clerk.getByTestId('attachment-row').getAttribute('data-state')).toBe('pendingUpload');
     expect(
       (
         await couchFetch(`${fixture.target.url}/courtdesk_forum/${encodeURIComponent(threadId)}`, {
@@ -182,6 +196,9 @@ describe('内网论坛 in Chromium against the real server', () => {
     await judge
       .locator('[data-testid=thread-link]', { hasText: '民间借贷案件利率上限' })
       .click({ timeout: 60_000 });
+    const file = judge.getByTestId('attachment-row');
+    await judge.locator('[data-testid=attachment-row][data-state=local]').waitFor({ timeout: 60_000 });
+    expect(await file.innerText()).toContain('利率计算表.txt');
     await judge.getByTestId('post-quote-button').first().click();
     await judge
       .getByTestId('reply-body')

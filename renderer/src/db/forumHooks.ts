@@ -36,6 +36,14 @@ export interface PostInfo {
   readonly hidden?: { readonly reason: string; readonly by: string; readonly at: string };
   /** Other leaves of an edit made on two workstations offline (the conflict centre resolves it). */
   readonly conflicted: boolean;
+  /** The post's `file:` ids (files of their own, the file lane). */
+  readonly attachments: readonly string[];
+}
+
+/** The `file:` ids a stored document lists in `attachments`. */
+export function attachmentIdsOf(d: Record<string, unknown>): string[] {
+  const a = d['attachments'];
+  return Array.isArray(a) ? a.filter((x): x is string => typeof x === 'string') : [];
 }
 
 function s(d: Record<string, unknown>, f: string): string | undefined {
@@ -68,6 +76,7 @@ export function postInfoOf(d: Record<string, unknown>): PostInfo {
         }
       : {}),
     conflicted: Array.isArray(d['_conflicts']) && d['_conflicts'].length > 0,
+    attachments: attachmentIdsOf(d),
   };
 }
 
@@ -121,12 +130,16 @@ export interface PostDraft {
   readonly title: string;
   readonly body: string;
   readonly quotes?: string;
+  /** The id's uuid, when files were stored for it beforehand (see ownedFiles.ts). */
+  readonly uuid?: string;
+  readonly attachments?: readonly string[];
 }
 
 /** Writes a new post locally (never waits for the network); returns its id. */
 export async function createPost(repo: Repository, draft: PostDraft): Promise<string> {
   const title = draft.title.trim();
-  const doc = await repo.create('post', [crypto.randomUUID()], {
+  const doc = await repo.create('post', [draft.uuid ?? crypto.randomUUID()], {
+    ...(draft.attachments && draft.attachments.length > 0 ? { attachments: [...draft.attachments] } : {}),
     board: draft.board,
     ...(draft.threadId ? { threadId: draft.threadId } : {}),
     ...(title || !draft.threadId ? { title } : {}),

@@ -7,6 +7,7 @@
  */
 import { receiptId } from '../../../core/schemas/receipt';
 import type { NoticeAudience } from '../../../core/schemas/notice';
+import { attachmentIdsOf } from './forumHooks';
 import { useLiveQuery } from './hooks';
 import type { LocalDb } from './localDb';
 import type { Repository } from './repository';
@@ -24,6 +25,8 @@ export interface NoticeInfo {
   readonly publishedAt: string;
   readonly createdBy: string;
   readonly remindedAt?: string;
+  /** The notice's `file:` ids (files of their own, the file lane). */
+  readonly attachments: readonly string[];
 }
 
 function str(d: Record<string, unknown>, f: string): string | undefined {
@@ -47,6 +50,7 @@ export function noticeInfoOf(d: Record<string, unknown>): NoticeInfo {
     publishedAt: str(d, 'publishedAt') ?? str(d, 'createdAt') ?? '',
     createdBy: str(d, 'createdBy') ?? '',
     ...(remindedAt ? { remindedAt } : {}),
+    attachments: attachmentIdsOf(d),
   };
 }
 
@@ -118,11 +122,15 @@ export interface NoticeDraft {
   readonly audience: NoticeAudience;
   readonly mustReadBy?: string;
   readonly pinned: boolean;
+  /** The id's uuid, when files were stored for it beforehand (see ownedFiles.ts). */
+  readonly uuid?: string;
+  readonly attachments?: readonly string[];
 }
 
 /** Publishes a notice (validated by the core schema; the server checks the author may). */
 export async function publishNotice(repo: Repository, draft: NoticeDraft, now = new Date()): Promise<string> {
-  const doc = await repo.create('notice', [crypto.randomUUID()], {
+  const doc = await repo.create('notice', [draft.uuid ?? crypto.randomUUID()], {
+    ...(draft.attachments && draft.attachments.length > 0 ? { attachments: [...draft.attachments] } : {}),
     title: draft.title.trim(),
     body: draft.body,
     priority: draft.priority,

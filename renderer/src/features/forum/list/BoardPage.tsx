@@ -9,7 +9,8 @@ import { createPost, useBoards, usePosts, type PostInfo } from '../../../db/foru
 import { StaffName } from '../../staff/StaffName';
 import { useForumContext } from '../model/useForumContext';
 import { postViewFor } from '../model/visibility';
-import { PostFormDialog } from './PostFormDialog';
+import { PostFormDialog, type PostFormValues } from './PostFormDialog';
+import { attachAll } from '../../../db/ownedFiles';
 import { PostTags } from './PostTags';
 
 /** A board's threads, most recently active first, and the new-thread form. */
@@ -62,9 +63,11 @@ export function BoardPage({ boardId }: { readonly boardId: string | null }) {
       render: (_: unknown, th: Thread<PostInfo>) => dayjs(th.lastActivity).format('YYYY-MM-DD HH:mm'),
     },
   ];
-  const save = async (v: { title: string; body: string }) => {
+  const save = async (v: PostFormValues) => {
     if (!ctx || !active) return;
-    const id = await createPost(ctx.repo, { board: active, title: v.title, body: v.body });
+    const uuid = crypto.randomUUID();
+    const attachments = await attachAll(ctx.db, `post:${uuid}`, v.files, { user: ctx.user });
+    const id = await createPost(ctx.repo, { board: active, title: v.title, body: v.body, uuid, attachments });
     void message.success(t(navigator.onLine ? 'forum.form.saved' : 'forum.form.savedOffline'));
     navigate('forum', { thread: id });
   };
@@ -114,6 +117,7 @@ export function BoardPage({ boardId }: { readonly boardId: string | null }) {
         open={writing}
         heading={t('forum.form.newTitle')}
         withTitle
+        withFiles
         onSave={save}
         onClose={() => setWriting(false)}
       />

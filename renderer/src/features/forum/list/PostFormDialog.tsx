@@ -1,12 +1,15 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '../../../app/components/FilePicker';
 import { paragraphsToBody } from '../../../app/components/ParagraphText';
 
 /** What the dialog returns. */
 export interface PostFormValues {
   readonly title: string;
   readonly body: string;
+  /** Files chosen to attach (new posts only). */
+  readonly files: readonly File[];
 }
 
 /** Props of {@link PostFormDialog}. */
@@ -15,17 +18,21 @@ export interface PostFormDialogProps {
   readonly heading: string;
   /** Whether a title is asked for (and required: thread openings). */
   readonly withTitle: boolean;
-  readonly initial?: PostFormValues;
+  /** Whether files can be attached (new posts; an edit keeps the post's files). */
+  readonly withFiles?: boolean;
+  readonly initial?: { readonly title: string; readonly body: string };
   readonly onSave: (v: PostFormValues) => Promise<void>;
   readonly onClose: () => void;
 }
 
 /** The form of a new thread and of editing a post: title (thread openings) and paragraphs. */
-export function PostFormDialog({ open, heading, withTitle, initial, onSave, onClose }: PostFormDialogProps) {
+export function PostFormDialog(props: PostFormDialogProps) {
+  const { open, heading, withTitle, withFiles = false, initial, onSave, onClose } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PostFormValues>();
   const [saving, setSaving] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   useEffect(() => {
     if (open) form.setFieldsValue(initial ?? { title: '', body: '' });
   }, [open, initial, form]);
@@ -34,10 +41,11 @@ export function PostFormDialog({ open, heading, withTitle, initial, onSave, onCl
     whitespace: true,
     message: t('forum.form.required', { field }),
   });
-  const submit = async (v: PostFormValues) => {
+  const submit = async (v: { title?: string; body: string }) => {
     setSaving(true);
     try {
-      await onSave({ title: v.title ?? '', body: paragraphsToBody(v.body) });
+      await onSave({ title: v.title ?? '', body: paragraphsToBody(v.body), files });
+      setFiles([]);
       onClose();
     } catch (err) {
       void message.error(t('forum.form.failed', { reason: (err as Error).message }));
@@ -58,7 +66,12 @@ export function PostFormDialog({ open, heading, withTitle, initial, onSave, onCl
       forceRender
       okButtonProps={{ 'data-testid': 'post-form-submit' }}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="post-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v: { title?: string; body: string }) => void submit(v)}
+        data-testid="post-form"
+      >
         {withTitle && (
           <Form.Item
             name="title"
@@ -76,6 +89,14 @@ export function PostFormDialog({ open, heading, withTitle, initial, onSave, onCl
         >
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 18 }} data-testid="post-form-body" />
         </Form.Item>
+        {withFiles && (
+          <FilePicker
+            files={files}
+            onChange={setFiles}
+            label={t('forum.form.attach')}
+            testId="post-form-files"
+          />
+        )}
       </Form>
     </Modal>
   );

@@ -4,13 +4,15 @@
  * posts still waiting to upload or refused by the server.
  */
 import { useMemo } from 'react';
-import { createRepository, type Repository } from '../../../db';
+import type { LocalDb } from '../../../db/localDb';
+import { createRepository, type Repository } from '../../../db/repository';
 import { usePendingForumIds, useRejectedForumWrites } from '../../../db/forumHooks';
 import { useSyncEngine } from '../../../db/hooks';
 import { useSession } from '../../notices/model/useNoticeContext';
 
 /** The forum's write context; null while starting or signed out. */
 export interface ForumContext {
+  readonly db: LocalDb;
   readonly repo: Repository;
   readonly user: string;
   readonly isAdmin: boolean;
@@ -24,10 +26,11 @@ export function useForumContext(): ForumContext | null {
   const session = useSession();
   const pending = usePendingForumIds();
   const rejected = useRejectedForumWrites();
-  const repo = useMemo(
-    () => (engine && session ? createRepository(engine.local('forum'), { user: session.name }) : null),
-    [engine, session],
-  );
-  if (!repo || !session) return null;
-  return { repo, user: session.name, isAdmin: session.roles.includes('admin'), pending, rejected };
+  const store = useMemo(() => {
+    if (!engine || !session) return null;
+    const db = engine.local('forum');
+    return { db, repo: createRepository(db, { user: session.name }) };
+  }, [engine, session]);
+  if (!store || !session) return null;
+  return { ...store, user: session.name, isAdmin: session.roles.includes('admin'), pending, rejected };
 }

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quoteExcerpt } from '../../../../../core/domain/forum';
+import { AttachmentList } from '../../../app/components/AttachmentList';
 import { ParagraphText } from '../../../app/components/ParagraphText';
 import type { PostInfo } from '../../../db/forumHooks';
 import { StaffName } from '../../staff/StaffName';
@@ -155,6 +156,7 @@ export function PostCard(props: {
         <>
           {post.quotes && <Quoted quoted={quoted} ctx={ctx} />}
           <ParagraphText body={post.body} testId="post-body" />
+          {post.attachments.length > 0 && <AttachmentList dbKey="forum" ownerIds={[post.id]} />}
         </>
       )}
     </Card>

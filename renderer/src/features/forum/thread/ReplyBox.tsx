@@ -2,7 +2,9 @@ import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { quoteExcerpt } from '../../../../../core/domain/forum';
+import { FilePicker } from '../../../app/components/FilePicker';
 import { paragraphsToBody } from '../../../app/components/ParagraphText';
+import { attachAll } from '../../../db/ownedFiles';
 import { createPost, type PostInfo } from '../../../db/forumHooks';
 import { useStaffDirectory } from '../../staff/useStaffDirectory';
 import type { ForumContext } from '../model/useForumContext';
@@ -23,6 +25,7 @@ export function ReplyBox({ thread, ctx, quoting, onClearQuote }: ReplyBoxProps) 
   const directory = useStaffDirectory();
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   if (thread.locked)
     return <Alert type="info" showIcon message={t('forum.form.lockedNotice')} data-testid="thread-locked" />;
   const send = async () => {
@@ -33,7 +36,11 @@ export function ReplyBox({ thread, ctx, quoting, onClearQuote }: ReplyBoxProps) 
     }
     setSaving(true);
     try {
+      const uuid = crypto.randomUUID();
+      const attachments = await attachAll(ctx.db, `post:${uuid}`, files, { user: ctx.user });
       await createPost(ctx.repo, {
+        uuid,
+        attachments,
         board: thread.board,
         threadId: thread.id,
         title: '',
@@ -41,6 +48,7 @@ export function ReplyBox({ thread, ctx, quoting, onClearQuote }: ReplyBoxProps) 
         ...(quoting ? { quotes: quoting.id } : {}),
       });
       setText('');
+      setFiles([]);
       onClearQuote();
       void message.success(t(navigator.onLine ? 'forum.form.saved' : 'forum.form.savedOffline'));
     } catch (err) {
@@ -70,9 +78,12 @@ export function ReplyBox({ thread, ctx, quoting, onClearQuote }: ReplyBoxProps) 
           placeholder={t('forum.form.replyPlaceholder')}
           data-testid="reply-body"
         />
-        <Button type="primary" onClick={() => void send()} loading={saving} data-testid="reply-send">
-          {t('forum.form.send')}
-        </Button>
+        <Space>
+          <Button type="primary" onClick={() => void send()} loading={saving} data-testid="reply-send">
+            {t('forum.form.send')}
+          </Button>
+          <FilePicker files={files} onChange={setFiles} label={t('forum.form.attach')} testId="reply-files" />
+        </Space>
       </Space>
     </Card>
   );

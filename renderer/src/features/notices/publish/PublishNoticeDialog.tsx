@@ -7,7 +7,9 @@ import type { NoticeAudience } from '../../../../../core/schemas/notice';
 import { publishNotice, type NoticeDraft } from '../../../db/noticeHooks';
 import { useStaffDirectory } from '../../staff/useStaffDirectory';
 import { useNoticesRepo } from '../model/useNoticeContext';
+import { FilePicker } from '../../../app/components/FilePicker';
 import { paragraphsToBody } from '../../../app/components/ParagraphText';
+import { attachAll } from '../../../db/ownedFiles';
 
 interface Values {
   title: string;
@@ -52,6 +54,7 @@ export function PublishNoticeDialog({
   const ctx = useNoticesRepo();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const [files, setFiles] = useState<File[]>([]);
   const kind = Form.useWatch('audienceKind', form);
   const divisions = useDivisionOptions();
   const required = (field: string) => ({
@@ -63,7 +66,11 @@ export function PublishNoticeDialog({
     if (!ctx) return;
     setSaving(true);
     try {
+      const uuid = crypto.randomUUID();
+      const attachments = await attachAll(ctx.db, `notice:${uuid}`, files, { user: ctx.user });
       await publishNotice(ctx.repo, {
+        uuid,
+        attachments,
         title: v.title,
         body: paragraphsToBody(v.body),
         priority: v.priority,
@@ -73,6 +80,7 @@ export function PublishNoticeDialog({
       });
       void message.success(t('notices.form.saved'));
       form.resetFields();
+      setFiles([]);
       onClose();
     } catch (err) {
       void message.error(t('notices.form.failed', { reason: (err as Error).message }));
@@ -152,6 +160,12 @@ export function PublishNoticeDialog({
         <Form.Item name="pinned" label={t('notices.form.pinnedLabel')} valuePropName="checked">
           <Switch />
         </Form.Item>
+        <FilePicker
+          files={files}
+          onChange={setFiles}
+          label={t('notices.form.attach')}
+          testId="notice-form-files"
+        />
       </Form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { useStaffDirectory } from '../../staff/useStaffDirectory';
 import { NoticeTags } from '../list/NoticeTags';
 import { useMe } from '../model/useNoticeContext';
 import { useMyNotices } from '../model/useUnreadNotices';
+import { AttachmentList } from '../../../app/components/AttachmentList';
 import { ParagraphText } from '../../../app/components/ParagraphText';
 import { ReadersPanel } from './ReadersPanel';
 import { useReceiptAfterDelay } from './useReceiptAfterDelay';
@@ -64,6 +65,7 @@ export function NoticePage({ noticeId }: { readonly noticeId: string }) {
             />
           )}
           <ParagraphText body={notice.body} testId="notice-body" />
+          {notice.attachments.length > 0 && <AttachmentList dbKey="notices" ownerIds={[notice.id]} />}
           {receipt === 'waiting' && (
             <Typography.Text type="secondary">{t('notices.view.receiptPending')}</Typography.Text>
           )}
