@@ -133,6 +133,8 @@ describe('通知通报 in Chromium against the real server', () => {
     await go(clerk, '#/notices');
     await clerk.getByTestId('notice-unread').first().waitFor();
     await clerk.screenshot({ path: path.join(SHOTS, 'intranet-notices-list.png'), animations: 'disabled' });
+    // Read offline: the notice is in the local replica; the receipt waits there until online.
+    await clerk.context().setOffline(true);
     await clerk.getByTestId('notice-link').first().click();
     await clerk.getByTestId('notice-body').waitFor();
     expect(await clerk.getByTestId('notice-body').innerText()).toContain('案件质效评查');
@@ -141,6 +143,11 @@ describe('通知通报 in Chromium against the real server', () => {
       .waitFor({ timeout: 60_000 });
     await clerk.getByTestId('notice-receipt-saved').waitFor({ timeout: 15_000 });
     await navBadge.waitFor({ state: 'detached' });
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await leader.locator(`[data-testid=notice-read-list] [data-reader="${CLERK.name}"]`).count()).toBe(
+      0,
+    );
+    await clerk.context().setOffline(false);
 
     // The leader's list: the clerk moved from "not yet read" to "read".
     await readClerk.waitFor({ timeout: 60_000 });

@@ -43,7 +43,7 @@ export function NoticePage({ noticeId }: { readonly noticeId: string }) {
           <Typography.Title level={3} data-testid="notice-title">
             {notice.title}
           </Typography.Title>
-          <Space wrap>
+          <Space wrap style={{ marginBottom: 16 }}>
             <Typography.Text type="secondary">
               {t('notices.view.publishedBy', {
                 name: directory.displayName(notice.createdBy),
