@@ -129,7 +129,10 @@ describe('通知通报 in Chromium against the real server', () => {
     const navBadge = clerk.getByTestId('nav-notices-unread');
     await navBadge.waitFor({ timeout: 60_000 });
     expect(await navBadge.getAttribute('data-count')).toBe('1');
-    await clerk.locator('[data-testid$="-notices-unread"]').first().waitFor();
+    // The workbench tile of 通知通报 (not among a clerk's primary modules: under 全部模块).
+    const tile = clerk.getByTestId('home-module-notices-unread');
+    await tile.waitFor();
+    expect(await tile.getAttribute('data-count')).toBe('1');
     await go(clerk, '#/notices');
     await clerk.getByTestId('notice-unread').first().waitFor();
     await clerk.screenshot({ path: path.join(SHOTS, 'intranet-notices-list.png'), animations: 'disabled' });
