@@ -12,7 +12,8 @@ import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
  * clerk opens it and the leader's "not yet read" list loses them; a thread written offline waits
  * to upload and reaches another workstation after sync; a forged edit of someone else's post is
  * refused by the server (403 with the reason) and the author's copy is untouched; the same post
- * edited on two offline workstations ends in the conflict centre. Screenshots go to docs/screenshots/.
+ * edited on two offline workstations ends in the conflict centre; an admin hides a reply with a
+ * reason and locks the thread, and other readers see the reason and no reply box. Screenshots go to docs/screenshots/.
  */
 const zh = JSON.parse(readFileSync('renderer/src/features/forum/i18n/forum.zh-CN.json', 'utf8'));
 const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
@@ -33,6 +34,12 @@ const JUDGE: FixtureUser = {
   password: PASSWORD,
   roles: ['judge'],
   displayName: '赵志刚',
+};
+const ADMIN: FixtureUser = {
+  name: 'it.e2enote',
+  password: PASSWORD,
+  roles: ['admin'],
+  displayName: '孙信息',
 };
 const SHOTS = path.resolve('docs', 'screenshots');
 const VIEW = { viewport: { width: 1440, height: 960 } };
@@ -88,7 +95,7 @@ async function waitForServerDoc(
 }
 
 beforeAll(async () => {
-  fixture = await startAppFixture([LEADER, CLERK, JUDGE]);
+  fixture = await startAppFixture([LEADER, CLERK, JUDGE, ADMIN]);
   mkdirSync(SHOTS, { recursive: true });
 });
 
@@ -278,6 +285,37 @@ describe('内网论坛 in Chromium against the real server', () => {
     await go(a, `#/forum?thread=${encodeURIComponent(threadId)}`);
     await a.getByTestId('post-conflict').waitFor({ timeout: 30_000 });
     expect(await a.getByTestId('post-conflict').innerText()).toBe(zh.tags.conflict);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('an admin hides a reply with a reason and locks the thread; other readers see the reason and cannot reply', async () => {
+    const admin = await open(ADMIN);
+    await go(admin, `#/forum?thread=${encodeURIComponent(threadId)}`);
+    const reply = admin.locator('[data-testid=post-card]').nth(1);
+    await reply.getByTestId('post-hide').click({ timeout: 60_000 });
+    await admin.getByTestId('hide-reason').fill('引用条文有误，待核实后重新发布');
+    await admin.getByTestId('hide-submit').click();
+    await admin.locator('[data-testid=post-card]').first().getByTestId('post-lock').click();
+    const replyId = await reply.getAttribute('data-post');
+    expect(replyId).toMatch(/^post:/);
+    await waitForServerDoc('courtdesk_forum', replyId ?? '', (d) => {
+      const h = d['hidden'] as { reason?: string; by?: string } | undefined;
+      return h?.reason === '引用条文有误，待核实后重新发布' && h.by === ADMIN.name;
+    });
+    await waitForServerDoc('courtdesk_forum', threadId, (d) => d['locked'] === true);
+
+    const clerk = await open(CLERK);
+    await go(clerk, `#/forum?thread=${encodeURIComponent(threadId)}`);
+    await clerk.getByTestId('thread-locked').waitFor({ timeout: 60_000 });
+    await clerk.getByTestId('post-hidden-text').waitFor({ timeout: 60_000 });
+    expect(await clerk.getByTestId('post-hidden-text').innerText()).toContain('引用条文有误');
+    expect(await clerk.locator('[data-testid=post-card]').nth(1).innerText()).not.toContain('第二十五条');
+    expect(await clerk.getByTestId('reply-body').count()).toBe(0);
+    await clerk.screenshot({
+      path: path.join(SHOTS, 'intranet-forum-moderated.png'),
+      animations: 'disabled',
+      fullPage: true,
+    });
     expect(pageErrors).toEqual([]);
   });
 });

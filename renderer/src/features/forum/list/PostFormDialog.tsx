@@ -1,5 +1,5 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilePicker } from '../../../app/components/FilePicker';
 import { paragraphsToBody } from '../../../app/components/ParagraphText';
@@ -33,9 +33,6 @@ export function PostFormDialog(props: PostFormDialogProps) {
   const [form] = Form.useForm<PostFormValues>();
   const [saving, setSaving] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
-  useEffect(() => {
-    if (open) form.setFieldsValue(initial ?? { title: '', body: '' });
-  }, [open, initial, form]);
   const required = (field: string) => ({
     required: true,
     whitespace: true,
@@ -63,12 +60,15 @@ export function PostFormDialog(props: PostFormDialogProps) {
       onOk={() => form.submit()}
       onCancel={onClose}
       width={720}
-      forceRender
+      // A fresh form on every opening: its initial values apply once, so a re-render while the
+      // user types (sync status, live queries) never resets what they wrote.
+      destroyOnHidden
       okButtonProps={{ 'data-testid': 'post-form-submit' }}
     >
       <Form
         form={form}
         layout="vertical"
+        initialValues={initial ?? { title: '', body: '' }}
         onFinish={(v: { title?: string; body: string }) => void submit(v)}
         data-testid="post-form"
       >
