@@ -51,6 +51,18 @@ describe('notices', () => {
   });
 });
 
+describe('notice reminders', () => {
+  it('are stamped by the author or an admin only (remindedAt on the notice), with a valid time', () => {
+    const old = { ...docOf('notice', 'leader.qian'), _rev: '1-a' };
+    const reminded = { ...old, remindedAt: AT };
+    expect(outcome(notices, reminded, old, leader)).toBe('ok');
+    expect(outcome(notices, reminded, old, admin)).toBe('ok');
+    expect(outcome(notices, reminded, old, ctx('leader.li', ['leader']))).toBe('forbidden');
+    expect(outcome(notices, reminded, old, clerk)).toBe('forbidden');
+    expect(outcome(notices, { ...old, remindedAt: 'soon' }, old, leader)).toBe('forbidden');
+  });
+});
+
 describe('read receipts', () => {
   const mine = (user: string, extra: Record<string, unknown> = {}) => ({
     ...docOf('receipt', user),
@@ -135,6 +147,13 @@ describe('forum posts', () => {
     );
     // the author may still edit the content of a hidden post, leaving the moderation alone
     expect(outcome(forum, { ...hiddenOld, body: '<p>已删去个人信息</p>' }, hiddenOld, clerk)).toBe('ok');
+  });
+
+  it("are deleted only by their author, and never created in someone else's name", () => {
+    const tomb = { _id: thread['_id'], _rev: '1-a', _deleted: true };
+    expect(outcome(forum, tomb, thread, judge)).toBe('ok');
+    for (const other of [clerk, leader, admin]) expect(outcome(forum, tomb, thread, other)).toBe('forbidden');
+    expect(outcome(forum, docOf('post', 'judge.zhao'), null, clerk)).toBe('forbidden');
   });
 
   it('count a changed attachment as content', () => {

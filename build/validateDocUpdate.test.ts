@@ -53,10 +53,15 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     assetInquiry: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
     dishonestDebtor: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
   },
-  courtdesk_forum: { board: ADMIN, post: { create: STAFF, update: 'author', remove: 'author' } },
+  courtdesk_forum: {
+    board: ADMIN,
+    post: { create: STAFF, update: 'author', remove: 'author' },
+    file: { create: STAFF, update: 'nobody', remove: ['author', 'admin'] },
+  },
   courtdesk_notices: {
     notice: { create: ['leader', 'admin'], update: ['author', 'admin'], remove: ['author', 'admin'] },
     receipt: { create: STAFF, update: 'nobody', remove: 'nobody' },
+    file: { create: ['leader', 'admin'], update: 'nobody', remove: ['author', 'admin'] },
     directory: W,
   },
   courtdesk_library: {

@@ -45,6 +45,8 @@ export const noticeSchema: CollectionSchema = {
     l.time(d, 'publishedAt', { optional: true });
     l.date(d, 'expiresOn', { optional: true });
     l.date(d, 'mustReadBy', { optional: true });
+    // Set by the author (or an admin) to remind those who have not read it yet.
+    l.time(d, 'remindedAt', { optional: true });
     optionalFlag(l, d, 'pinned');
     optionalRefs(l, d, 'attachments', 'file:', 50);
     checkAudience(l, d);

@@ -336,6 +336,7 @@ export class DbSync {
       state: deriveState(inputs),
       unpushed: this.counter.unpushed + this.counter.uploads.length,
       unpushedMethod: this.counter.method,
+      unpushedIds: this.counter.unpushedIds,
       rejected: this.rejected.items,
       lastSyncAt: this.meta.lastSyncAt,
       error: deriveError(inputs),

@@ -24,7 +24,7 @@ import type { DatabaseKey } from '../../../core/databases';
 import type { LocalDb } from './localDb';
 
 /** Databases whose attachments travel in `file:` documents with their own replication. */
-export const FILE_DB_KEYS: readonly DatabaseKey[] = ['documents', 'library'];
+export const FILE_DB_KEYS: readonly DatabaseKey[] = ['documents', 'library', 'forum', 'notices'];
 
 /**
  * Every document but `file:` ones. A plain prefix under a top-level `$not`: the embedded server

@@ -63,6 +63,8 @@ export interface DbSyncStatus {
   /** Local changes not yet on the server (see the module comment for how it is counted). */
   readonly unpushed: number;
   readonly unpushedMethod: 'revs_diff' | 'since_checkpoint';
+  /** The ids of the unpushed ordinary documents (absent where a status is built by hand). */
+  readonly unpushedIds?: readonly string[];
   readonly rejected: readonly RejectedWrite[];
   /** Last time push and pull were both caught up, persisted (ISO), or null. */
   readonly lastSyncAt: string | null;

@@ -36,6 +36,8 @@ export interface UnpushedCounterOptions {
 export class UnpushedCounter {
   /** Ordinary documents not yet on the server. */
   unpushed = 0;
+  /** The ids of those documents (the screens mark them "waiting to upload"). */
+  unpushedIds: readonly string[] = [];
   method: 'revs_diff' | 'since_checkpoint' = 'since_checkpoint';
   /** `file:` documents not yet on the server. */
   uploads: readonly FileInfo[] = [];
@@ -121,13 +123,17 @@ export class UnpushedCounter {
     }
     const uploadsChanged =
       uploads.length !== this.uploads.length || uploads.some((f, i) => f.fileId !== this.uploads[i]?.fileId);
+    const idsChanged =
+      main.ids.length !== this.unpushedIds.length || main.ids.some((id, i) => id !== this.unpushedIds[i]);
     if (
+      idsChanged ||
       main.count !== this.unpushed ||
       main.method !== this.method ||
       uploadsChanged ||
       settled !== this.settledSeq
     ) {
       this.unpushed = main.count;
+      this.unpushedIds = main.ids;
       this.method = main.method;
       this.uploads = uploads;
       this.settledSeq = settled;

@@ -5,6 +5,7 @@
  */
 import { statusOf, type CouchClient } from '../couch/client';
 import { libraryStarterSet } from './libraryStarterSet';
+import { forumBoardsMigration } from './forumBoards';
 
 /** One named migration. `run` must be safe to repeat if it crashed before being recorded. */
 export interface Migration {
@@ -25,7 +26,7 @@ export interface MigrationContext {
 export const MIGRATION_LOG = { db: 'courtdesk_cases', id: '_local/courtdesk_migrations' } as const;
 
 /** The shipped migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [libraryStarterSet];
+export const MIGRATIONS: readonly Migration[] = [libraryStarterSet, forumBoardsMigration];
 
 interface LogDoc {
   _id: string;

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { compileDdocs } from '../../../build/compileDdocs';
 import { DATABASES } from '../../../core/databases';
+import { STANDARD_BOARDS } from '../../../core/domain/forum';
 import {
   couchFetch,
   createDb,
@@ -56,7 +57,7 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
       expect(ddoc.body['courtdesk_version'], spec.name).toMatch(/\+[0-9a-f]{12}$/);
       expect(typeof ddoc.body['validate_doc_update'], spec.name).toBe('string');
     }
-    // + the named migrations of a fresh server (the e-library's starter set).
+    // + the named migrations of a fresh server (the e-library's starter set, the forum boards).
     expect(first.changes).toHaveLength((usersExisted ? 0 : 1) + DATABASES.length * 3 + MIGRATIONS.length);
     expect(first.migrations).toEqual(MIGRATIONS.map((m) => m.name));
     const items = await get(
@@ -64,6 +65,9 @@ describe('provision (embedded server; Apache CouchDB in tests/integration)', () 
     );
     expect((items.body['rows'] as unknown[]).length).toBe(25);
     expect(first.changes.includes('created database _users')).toBe(!usersExisted);
+    // The standard forum boards, written once by their migration.
+    for (const b of STANDARD_BOARDS)
+      expect((await get(`courtdesk_forum/board:${b.code}`)).body['name'], b.code).toBe(b.name);
 
     const before = await updateSeqs();
     const second = await provision(couch, { ddocs });

@@ -22,6 +22,10 @@ import downloadsZh from '../../features/downloads/i18n/downloads.zh-CN.json';
 import downloadsEn from '../../features/downloads/i18n/downloads.en.json';
 import searchZh from '../../features/search/i18n/search.zh-CN.json';
 import searchEn from '../../features/search/i18n/search.en.json';
+import noticesZh from '../../features/notices/i18n/notices.zh-CN.json';
+import noticesEn from '../../features/notices/i18n/notices.en.json';
+import forumZh from '../../features/forum/i18n/forum.zh-CN.json';
+import forumEn from '../../features/forum/i18n/forum.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -45,6 +49,8 @@ const zhCN = {
   library: libraryZh,
   downloads: downloadsZh,
   search: searchZh,
+  notices: noticesZh,
+  forum: forumZh,
 };
 const en = {
   ...enApp,
@@ -55,6 +61,8 @@ const en = {
   library: libraryEn,
   downloads: downloadsEn,
   search: searchEn,
+  notices: noticesEn,
+  forum: forumEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */

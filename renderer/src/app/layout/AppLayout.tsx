@@ -8,6 +8,7 @@ import type { Session } from '../auth/sessionApi';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useLanguage } from '../i18n/useLanguage';
 import { GROUP_ICONS, MODULE_ICONS } from '../moduleIcons';
+import { UnreadNoticesBadge } from '../../features/notices/UnreadNoticesBadge';
 import {
   canOpen,
   landingModule,
@@ -49,6 +50,7 @@ function useMenuItems(modules: readonly ModuleDef[]): MenuItem[] {
       label: (
         <a href={hrefFor(m.key)} data-testid={`nav-${m.key}`}>
           {t(`modules.${m.key}.title`)}
+          {m.key === 'notices' && <UnreadNoticesBadge testId="nav-notices-unread" />}
         </a>
       ),
     };

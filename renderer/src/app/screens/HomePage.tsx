@@ -11,6 +11,7 @@ import { hrefFor } from '../router';
 import { useServerStatus } from '../status/ServerStatusContext';
 import { useSyncStatus } from '../../db/hooks';
 import { useStaffMember } from '../../features/staff/useStaffDirectory';
+import { UnreadNoticesBadge } from '../../features/notices/UnreadNoticesBadge';
 
 /** Props of {@link HomePage}. */
 export interface HomePageProps {
@@ -23,7 +24,10 @@ function ModuleTile({ moduleKey, testId }: { moduleKey: ModuleKey; testId: strin
     <a href={hrefFor(moduleKey)} className="cd-tile" data-testid={testId}>
       <span className="cd-tile__icon">{MODULE_ICONS[moduleKey]}</span>
       <span className="cd-tile__body">
-        <span className="cd-tile__title">{t(`modules.${moduleKey}.title`)}</span>
+        <span className="cd-tile__title">
+          {t(`modules.${moduleKey}.title`)}
+          {moduleKey === 'notices' && <UnreadNoticesBadge testId={`${testId}-unread`} />}
+        </span>
         <span className="cd-tile__summary">{t(`modules.${moduleKey}.summary`)}</span>
       </span>
     </a>

@@ -1,7 +1,13 @@
-import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import { NoticeListPage } from './list/NoticeListPage';
+import { NoticePage } from './view/NoticePage';
 
-/** Notices with read receipts: filled by the intranet issue. Until then it states honestly that the module arrives in a later release. */
-export default function NoticesScreen({ moduleKey }: FeatureScreenProps) {
-  return <ModulePlaceholder moduleKey={moduleKey} />;
+/**
+ * 通知通报 (issue 10): the notices on this computer, unread ones marked; `?notice=<id>` opens one
+ * (its read receipt is written after a moment; its author and leaders see who has read it).
+ */
+export default function NoticesScreen(_props: FeatureScreenProps) {
+  const notice = useHashQuery().get('notice');
+  return notice ? <NoticePage noticeId={notice} /> : <NoticeListPage />;
 }

@@ -1,6 +1,7 @@
 function (newDoc, oldDoc, userCtx, secObj) {
   // courtdesk_forum: one document per post; only its author edits, withdraws or deletes it; admins
   // moderate (hide with a reason, lock a thread) without touching the content. Boards by admins.
+  // A post's files are `file:` documents of their own (the file lane), uploaded by any staff member.
   // A reply to a locked thread cannot be refused here (this function sees no other document): the
   // app hides the reply box and the thread shows replies only up to the lock.
   var RULES = {
@@ -9,7 +10,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
       moderation: { roles: ['admin'], fields: ['hidden', 'locked'],
         message: '只有系统管理员可以隐藏帖子或锁定主题 (only admins may hide posts or lock threads)' },
       messages: { update: '只有作者本人可以修改帖子 (only the author may edit a post)',
-        remove: '只有作者本人可以删除帖子 (only the author may delete a post)' } }
+        remove: '只有作者本人可以删除帖子 (only the author may delete a post)' } },
+    'file': { label: ['附件文件', 'files'], create: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'], update: [], remove: ['author', 'admin'],
+      fields: { ownerId: 'string', name: 'string', contentType: 'string', size: 'count', digest: 'string' }, oneAttachment: true,
+      messages: { update: '附件文件不得修改，请上传新文件 (files cannot be changed; upload a new file)',
+        remove: '只有上传者本人或系统管理员可以删除附件文件 (only the uploader or an admin may delete a file)' } }
   };
   // @include _generated/coreSchemas.js
   // @include _lib/validate.js
