@@ -26,7 +26,7 @@ export interface MigrationContext {
 export const MIGRATION_LOG = { db: 'courtdesk_cases', id: '_local/courtdesk_migrations' } as const;
 
 /** The shipped migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [libraryStarterSet, forumBoardsMigration];
+export const MIGRATIONS: readonly Migration[] = [forumBoardsMigration, libraryStarterSet];
 
 interface LogDoc {
   _id: string;

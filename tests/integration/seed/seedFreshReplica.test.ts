@@ -37,6 +37,23 @@ async function post(target: CouchTarget, path: string, body: unknown, method = '
   return r.body;
 }
 
+/**
+ * Waits until the server's changes feed lists `count` documents of `db`. On a CouchDB cluster a
+ * feed read just after the writes may come from a shard copy that has not received them yet
+ * (seen under load: a seed of a just-filled database read 0 of 250); the seed then only reads
+ * them later through live replication, which the other tests cover.
+ */
+async function feedSettled(target: CouchTarget, db: string, count: number): Promise<void> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const r = await couchFetch(`${target.url}/${db}/_changes`, { auth: target.admin });
+    const n = (r.body as { results?: unknown[] }).results?.length ?? 0;
+    if (n >= count) return;
+    if (Date.now() > until) throw new Error(`${db}: the feed lists ${n} of ${count} documents after 30 s`);
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
+
 /** A server database with DOCS case docs, one two-branch conflict, one attachment, one deleted doc. */
 async function makeServerDb(target: CouchTarget, db: string): Promise<void> {
   await fillServerDb(target, db, DOCS, { batch: 100 });
@@ -201,6 +218,7 @@ describe('seedFreshReplica$ (progress as an observable, for the progress bar)', 
   it('emits done/total rising monotonically to the total, then completes', async () => {
     const db = uniqueDbName('seed_observed');
     await fillServerDb(env.target, db, 250, { batch: 250 });
+    await feedSettled(env.target, db, 250);
     const run = await call(page, 'seedObserved', 'observed', 'indexeddb', couchPath(db), 40);
     expect(run.docs).toBe(250);
     expect(run.completed).toBe(true);
