@@ -11,8 +11,15 @@ import { boardSchema } from './board';
 import { caseSchema } from './case';
 import { SchemaValidationError, type CollectionSchema } from './collection';
 import { directorySchema } from './directory';
+import { dishonestDebtorSchema } from './dishonestDebtor';
 import { draftSchema } from './draft';
 import { draftSnapshotSchema, draftUpdateSchema, draftVersionSchema } from './draftData';
+import {
+  assetInquirySchema,
+  enforcementActionSchema,
+  enforcementClosingSchema,
+  enforcementPaymentSchema,
+} from './enforcement';
 import { eventSchema } from './event';
 import { fileSchema } from './file';
 import { isRecord } from './fields';
@@ -36,6 +43,11 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   draftVersion: draftVersionSchema,
   publication: publicationSchema,
   file: fileSchema,
+  assetInquiry: assetInquirySchema,
+  enforcementAction: enforcementActionSchema,
+  enforcementPayment: enforcementPaymentSchema,
+  enforcementClosing: enforcementClosingSchema,
+  dishonestDebtor: dishonestDebtorSchema,
   directory: directorySchema,
   accountKey: accountKeySchema,
   passwordChange: passwordChangeSchema,
