@@ -11,6 +11,9 @@ import { addMonths, compareDates, type PlainDate } from '../domain/plainDate';
 import type { AssetKind, InquiryChannel, InquiryResult } from './assetControl';
 import { measureInEffect, type Measure } from './measures';
 
+/** The case types an enforcement officer works: first enforcement, resumed, preservation. */
+export const ENFORCEMENT_CASE_TYPES: readonly string[] = ['执', '执恢', '执保'];
+
 /** 执行完毕, 终结本次执行程序, 终结执行, 不予执行. */
 export const CLOSING_MODES = ['performed', 'terminatedThisRound', 'terminated', 'notEnforced'] as const;
 /** One of {@link CLOSING_MODES}. */

@@ -8,3 +8,4 @@ export * from './measures';
 export * from './ledger';
 export * from './closing';
 export * from './dishonest';
+export * from './publicListExport';

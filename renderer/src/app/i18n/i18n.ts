@@ -16,6 +16,8 @@ import documentsZh from '../../features/documents/i18n/documents.zh-CN.json';
 import documentsEn from '../../features/documents/i18n/documents.en.json';
 import documentOutputZh from '../../features/documents/i18n/documentOutput.zh-CN.json';
 import documentOutputEn from '../../features/documents/i18n/documentOutput.en.json';
+import enforcementZh from '../../features/enforcement/i18n/enforcement.zh-CN.json';
+import enforcementEn from '../../features/enforcement/i18n/enforcement.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -36,6 +38,7 @@ const zhCN = {
   caseWork: caseWorkZh,
   documents: documentsZh,
   documentOutput: documentOutputZh,
+  enforcement: enforcementZh,
 };
 const en = {
   ...enApp,
@@ -43,6 +46,7 @@ const en = {
   caseWork: caseWorkEn,
   documents: documentsEn,
   documentOutput: documentOutputEn,
+  enforcement: enforcementEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */
