@@ -9,3 +9,4 @@ export * from './ledger';
 export * from './closing';
 export * from './dishonest';
 export * from './publicListExport';
+export * from './filing';

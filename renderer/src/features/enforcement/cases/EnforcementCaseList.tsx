@@ -1,13 +1,14 @@
-import { useMemo } from 'react';
-import { Alert, Card, Flex, List, Statistic, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Flex, List, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { lapseWarnings } from '../../../../../core/enforcement/assetControl';
 import { actualClosureRate, ENFORCEMENT_CASE_TYPES } from '../../../../../core/enforcement/closing';
-import { hrefWith } from '../../../app/router';
+import { hrefWith, navigate } from '../../../app/router';
 import { useCaseCatalog } from '../../cases/model/useCaseCatalog';
 import type { CaseSummary } from '../../cases/model/catalogTypes';
-import { todayInBeijing } from '../../cases/work/caseWorkHooks';
+import { todayInBeijing, useSession } from '../../cases/work/caseWorkHooks';
 import { useAllClosings, useAllInquiries } from '../model/enforcementRecords';
+import { FileEnforcementModal } from './FileEnforcementModal';
 
 const LEVEL_COLOR = { d30: 'gold', d15: 'orange', d7: 'red', overdue: 'magenta', none: 'default' } as const;
 
@@ -25,6 +26,8 @@ export default function EnforcementCaseList() {
   const inquiries = useAllInquiries();
   const closings = useAllClosings();
   const today = todayInBeijing();
+  const session = useSession();
+  const [filing, setFiling] = useState(false);
   const cases = useMemo(
     () =>
       catalog?.query({
@@ -44,7 +47,23 @@ export default function EnforcementCaseList() {
   const rate = actualClosureRate([...closedBy.values()], `${today.slice(0, 4)}-01-01`, today);
   return (
     <div className="cd-screen" data-testid="screen-enforcement-cases">
-      <Typography.Title level={3}>{t('enforcement.list.title')}</Typography.Title>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3}>{t('enforcement.list.title')}</Typography.Title>
+        {session?.uiRoles.includes('clerk') && (
+          <Button type="primary" onClick={() => setFiling(true)} data-testid="enforcement-filing-open">
+            {t('enforcement.filing.add')}
+          </Button>
+        )}
+      </Flex>
+      <FileEnforcementModal
+        open={filing}
+        catalog={catalog}
+        today={today}
+        onClose={(caseId) => {
+          setFiling(false);
+          if (caseId) navigate('enforcement-cases', { case: caseId });
+        }}
+      />
       <Flex gap={16} wrap align="stretch" style={{ marginBottom: 16 }}>
         <Card
           title={t('enforcement.list.lapseTitle')}
