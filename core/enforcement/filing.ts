@@ -4,6 +4,9 @@
  */
 import type { Party } from '../schemas/case';
 
+/** Type code and time-limit procedure of a first enforcement case (首次执行, 法释〔2000〕29号 第五条: six months). */
+export const FIRST_ENFORCEMENT = { caseType: '执', procedure: 'enforcement' } as const;
+
 /** Roles on the side that usually won the judgment being enforced. */
 const CLAIMANT_SIDE: readonly Party['role'][] = ['plaintiff', 'appellant', 'applicant', 'creditor'];
 /** Roles on the other side. */

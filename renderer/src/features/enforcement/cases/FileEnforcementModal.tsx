@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Checkbox, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ENFORCEMENT_CASE_TYPES } from '../../../../../core/enforcement/closing';
-import { enforcementParties } from '../../../../../core/enforcement/filing';
+import { enforcementParties, FIRST_ENFORCEMENT } from '../../../../../core/enforcement/filing';
 import type { CaseCatalog } from '../../cases/model/catalogTypes';
 import { fileCase } from '../../cases/model/commands';
 import { useCasesRepo } from '../../cases/work/caseWorkHooks';
@@ -66,8 +66,7 @@ export function FileEnforcementModal({
           let filed = '';
           const ok = await run(async () => {
             const r = await fileCase(cases.repo, {
-              caseType: '执',
-              procedure: 'enforcement',
+              ...FIRST_ENFORCEMENT,
               cause: source.cause,
               filingDate: v.filingDate,
               claimAmount: v.amount,
