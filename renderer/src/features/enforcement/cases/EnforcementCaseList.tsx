@@ -58,6 +58,7 @@ export default function EnforcementCaseList() {
       <FileEnforcementModal
         open={filing}
         catalog={catalog}
+        version={version}
         today={today}
         onClose={(caseId) => {
           setFiling(false);

@@ -24,11 +24,14 @@ interface FilingValues {
 export function FileEnforcementModal({
   open,
   catalog,
+  version,
   today,
   onClose,
 }: {
   readonly open: boolean;
   readonly catalog: CaseCatalog | null;
+  /** The catalog's change counter: the choice of source cases follows it. */
+  readonly version: number;
   readonly today: string;
   readonly onClose: (caseId?: string) => void;
 }) {
@@ -43,7 +46,8 @@ export function FileEnforcementModal({
       (
         catalog?.query({ sort: { field: 'filingDate', dir: 'desc' }, offset: 0, limit: 2_000 }).rows ?? []
       ).filter((c) => !ENFORCEMENT_CASE_TYPES.includes(c.caseType)),
-    [catalog],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version says the catalog changed
+    [catalog, version],
   );
   const source = sources.find((c) => c.id === sourceId);
   const parties = source ? enforcementParties(source.parties, swap) : [];
