@@ -188,6 +188,7 @@ describe('enforcement in Chromium against the real server', () => {
     await page.locator('#control-save').click();
     await page.getByTestId('control-lapse').waitFor();
     expect(await page.getByTestId('control-lapse').innerText()).toMatch(/日内到期/);
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
     await page.screenshot({
       path: path.join(SHOTS, 'enforcement-case-page-zh-CN.png'),
       animations: 'disabled',
@@ -236,7 +237,8 @@ describe('enforcement in Chromium against the real server', () => {
     await officer.getByTestId('listing-facts').fill('重复');
     await officer.locator('#listing-save').click();
     await officer.getByText(zh.debtors.duplicate).first().waitFor();
-    await officer.keyboard.press('Escape');
+    await officer.locator('.ant-modal-close').click();
+    await officer.locator('#listing-save').waitFor({ state: 'hidden' });
     expect(await exportCsv(officer)).not.toContain(RESPONDENT);
 
     const leaderCtx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
@@ -256,6 +258,7 @@ describe('enforcement in Chromium against the real server', () => {
     expect(listed).not.toContain(RESPONDENT_ID);
     await officer.getByTestId('export-preview').click();
     await officer.getByTestId('public-list-preview').getByText(masked).waitFor();
+    await officer.waitForTimeout(600); // the dialog's opening motion
     await officer.screenshot({
       path: path.join(SHOTS, 'enforcement-debtor-notice-zh-CN.png'),
       animations: 'disabled',

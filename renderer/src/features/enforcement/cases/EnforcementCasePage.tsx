@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { computeDeadline } from '../../../../../core/domain/deadlines';
 import { formatFen, toFen } from '../../../../../core/enforcement/ledger';
 import { hrefFor, hrefWith } from '../../../app/router';
+import { useCaseCatalog } from '../../cases/model/useCaseCatalog';
 import { todayInBeijing, useCaseBundle } from '../../cases/work/caseWorkHooks';
 import { useCaseRecords, useEnforcementRepo } from '../model/enforcementRecords';
 import { AssetPanel } from './AssetPanel';
@@ -32,6 +33,7 @@ export default function EnforcementCasePage({ caseId }: { readonly caseId: strin
   const bundle = useCaseBundle(caseId);
   const records = useCaseRecords(caseId);
   const ctx = useEnforcementRepo();
+  const { catalog } = useCaseCatalog();
   const today = todayInBeijing();
   const caseDoc = bundle?.caseDoc ?? null;
   const filingDate = typeof caseDoc?.['filingDate'] === 'string' ? caseDoc['filingDate'] : null;
@@ -90,7 +92,13 @@ export default function EnforcementCasePage({ caseId }: { readonly caseId: strin
             {String(caseDoc['sourceDocument'] ?? '—')}
           </Descriptions.Item>
           <Descriptions.Item label={t('enforcement.page.sourceCase')}>
-            {sourceCaseId ? <a href={hrefWith('cases-list', { case: sourceCaseId })}>{sourceCaseId}</a> : '—'}
+            {sourceCaseId ? (
+              <a href={hrefWith('cases-list', { case: sourceCaseId })}>
+                {catalog?.get(sourceCaseId)?.displayNumber ?? sourceCaseId}
+              </a>
+            ) : (
+              '—'
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('enforcement.list.filingDate')}>{filingDate ?? '—'}</Descriptions.Item>
         </Descriptions>
