@@ -51,6 +51,8 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
   courtdesk_enforcement: {
     enforcementAction: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
     assetInquiry: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
+    enforcementPayment: { create: ['enforcement'], update: 'nobody', remove: 'nobody' },
+    enforcementClosing: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
     dishonestDebtor: { create: ['enforcement'], update: ['enforcement'], remove: 'nobody' },
   },
   courtdesk_forum: {

@@ -20,7 +20,9 @@ export const DOC_TYPES = [
   'volume', // volume:<uuid>
   'enforcementAction', // enforcementAction:<uuid>
   'assetInquiry', // assetInquiry:<uuid>
-  'dishonestDebtor', // dishonestDebtor:<uuid>
+  'enforcementPayment', // enforcementPayment:<uuid>
+  'enforcementClosing', // enforcementClosing:<case uuid>
+  'dishonestDebtor', // dishonestDebtor:<identity number>:<ground>
   'board', // board:<code>
   'post', // post:<uuid>
   'notice', // notice:<uuid>

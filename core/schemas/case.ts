@@ -110,6 +110,10 @@ export interface CaseFields {
   readonly recusals?: readonly string[];
   /** Designated assignment: the leader's approval document. */
   readonly designation?: { readonly approvalId: string };
+  /** Enforcement cases: the case whose effective judgment is enforced (执行依据). */
+  readonly sourceCaseId?: string;
+  /** Enforcement cases: the document enforced, e.g. （2025）甘0402民初88号民事判决书. */
+  readonly sourceDocument?: string;
 }
 
 /**
@@ -265,6 +269,10 @@ export const caseSchema: CollectionSchema = {
       (!Array.isArray(rec) || !rec.every((r) => typeof r === 'string' && r.length > 0))
     )
       l.add('recusals', '回避人员格式无效', 'recusals must be a list of user names');
+    l.ref(d, 'sourceCaseId', 'case:', { optional: true });
+    l.text(d, 'sourceDocument', 200, { optional: true });
+    if (d['sourceCaseId'] !== undefined && caseTypeByCode(String(d['caseType']))?.family !== 'enforcement')
+      l.add('sourceCaseId', '只有执行案件有执行依据', 'only an enforcement case has a source case');
     const des = d['designation'];
     if (des !== undefined) {
       if (!isRecord(des)) l.add('designation', '指定分案格式无效', 'designation must be { approvalId }');

@@ -11,8 +11,15 @@ import { boardSchema } from './board';
 import { caseSchema } from './case';
 import { SchemaValidationError, type CollectionSchema } from './collection';
 import { directorySchema } from './directory';
+import { dishonestDebtorSchema } from './dishonestDebtor';
 import { draftSchema } from './draft';
 import { draftSnapshotSchema, draftUpdateSchema, draftVersionSchema } from './draftData';
+import {
+  assetInquirySchema,
+  enforcementActionSchema,
+  enforcementClosingSchema,
+  enforcementPaymentSchema,
+} from './enforcement';
 import { eventSchema } from './event';
 import { fileSchema } from './file';
 import { downloadSchema, libraryItemSchema } from './libraryItem';
@@ -39,6 +46,11 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   file: fileSchema,
   libraryItem: libraryItemSchema,
   download: downloadSchema,
+  assetInquiry: assetInquirySchema,
+  enforcementAction: enforcementActionSchema,
+  enforcementPayment: enforcementPaymentSchema,
+  enforcementClosing: enforcementClosingSchema,
+  dishonestDebtor: dishonestDebtorSchema,
   directory: directorySchema,
   accountKey: accountKeySchema,
   passwordChange: passwordChangeSchema,

@@ -151,6 +151,45 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
         outcome: 'changed',
         at: '2026-01-05T08:00:00.000Z',
       };
+    case 'assetInquiry':
+      return {
+        caseId,
+        channel: 'network',
+        assetKind: 'bankDeposit',
+        institution: '中国工商银行白银分行',
+        requestDate: '2026-01-05',
+        result: 'found',
+        amountFound: 5_000,
+        controls: [{ kind: 'freeze', date: '2026-01-06', amount: 5_000, expiresOn: '2027-01-05' }],
+      };
+    case 'enforcementAction':
+      return {
+        caseId,
+        kind: 'reportOrder',
+        target: '李四',
+        targetKind: 'natural',
+        decidedOn: '2026-01-05',
+        reason: '责令被执行人报告财产',
+      };
+    case 'enforcementPayment':
+      return {
+        caseId,
+        direction: 'received',
+        amount: 1_000,
+        date: '2026-01-05',
+        party: '李四',
+        source: 'voluntary',
+      };
+    case 'enforcementClosing':
+      return { caseId, mode: 'performed', closedOn: '2026-01-05', reason: '全部履行完毕' };
+    case 'dishonestDebtor':
+      return {
+        caseId,
+        respondent: { name: '李四', kind: 'natural', idNumber: VALID_RESIDENT_ID },
+        ground: 'reportViolation',
+        listedOn: '2026-01-05',
+        facts: '拒不报告财产',
+      };
     default:
       return {};
   }
@@ -174,6 +213,10 @@ export function validId(type: string, createdBy: string): string {
       return `${type}:${VALID_DRAFT_ID}:${KEY}:${createdBy}`;
     case 'publication':
       return `publication:${VALID_DRAFT_ID.slice('draft:'.length)}`;
+    case 'enforcementClosing':
+      return 'enforcementClosing:c1'; // derived from validFields' caseId
+    case 'dishonestDebtor':
+      return `dishonestDebtor:${VALID_RESIDENT_ID}:reportViolation`; // derived from respondent and ground
     default:
       return `${type}:0a1b2c3d`;
   }

@@ -83,14 +83,14 @@ export const MODULES: readonly ModuleDef[] = [
     path: '/enforcement/cases',
     group: 'enforcement',
     roles: STAFF,
-    upcoming: true,
+    upcoming: false,
   },
   {
     key: 'enforcement-debtors',
     path: '/enforcement/debtors',
     group: 'enforcement',
     roles: STAFF,
-    upcoming: true,
+    upcoming: false,
   },
   {
     key: 'documents',

@@ -26,6 +26,8 @@ import noticesZh from '../../features/notices/i18n/notices.zh-CN.json';
 import noticesEn from '../../features/notices/i18n/notices.en.json';
 import forumZh from '../../features/forum/i18n/forum.zh-CN.json';
 import forumEn from '../../features/forum/i18n/forum.en.json';
+import enforcementZh from '../../features/enforcement/i18n/enforcement.zh-CN.json';
+import enforcementEn from '../../features/enforcement/i18n/enforcement.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -51,6 +53,7 @@ const zhCN = {
   search: searchZh,
   notices: noticesZh,
   forum: forumZh,
+  enforcement: enforcementZh,
 };
 const en = {
   ...enApp,
@@ -63,6 +66,7 @@ const en = {
   search: searchEn,
   notices: noticesEn,
   forum: forumEn,
+  enforcement: enforcementEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */

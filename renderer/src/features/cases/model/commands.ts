@@ -125,6 +125,8 @@ export async function fileCase(
     provisionalNumber,
     parties,
     recusals: input.recusals && input.recusals.length > 0 ? [...input.recusals] : undefined,
+    sourceCaseId: input.sourceCaseId,
+    sourceDocument: input.sourceDocument,
   });
   const caseDoc = await repo.create('case', [id], fields);
   const filedEvent = await recordEvent(repo, caseDoc._id, 'filed', {}, env);

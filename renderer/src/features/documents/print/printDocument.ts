@@ -14,9 +14,9 @@ import { printStylesheet, toPrintBody, type PrintMeta } from '../export/toPrintH
 export const PRINT_VIEW_CLASS = 'cd-print-view';
 
 /** While a view is mounted, print media shows only it; on screen it is not shown at all. */
-function viewStylesheet(): string {
+function viewStylesheet(contentStylesheet: string): string {
   return [
-    printStylesheet(),
+    contentStylesheet,
     `@media screen { .${PRINT_VIEW_CLASS} { display: none; } }`,
     `@media print { body > :not(.${PRINT_VIEW_CLASS}) { display: none !important; } }`,
   ].join('\n');
@@ -28,21 +28,33 @@ function viewStylesheet(): string {
  * title. Throws `CourtDocumentError` for a bad document, before touching the page.
  */
 export function mountPrintView(doc: JSONContent, meta: PrintMeta, target: Document = document): () => void {
-  const body = toPrintBody(doc);
+  return mountHtmlView(toPrintBody(doc), printStylesheet(), meta.title, target);
+}
+
+/**
+ * Mounts already escaped `html` as the print view with its own stylesheet (a printed list, not a
+ * court document) and sets the page title; returns the function that removes it.
+ */
+export function mountHtmlView(
+  html: string,
+  stylesheet: string,
+  title: string,
+  target: Document = document,
+): () => void {
   const style = target.createElement('style');
-  style.textContent = viewStylesheet();
+  style.textContent = viewStylesheet(stylesheet);
   const view = target.createElement('div');
   view.className = PRINT_VIEW_CLASS;
-  // toPrintBody escapes every text and attribute it writes (toPrintHtml.test.ts proves it).
-  view.innerHTML = body;
-  const title = target.title;
+  // Callers pass escaped HTML (toPrintBody and core/enforcement/publicListExport escape every text).
+  view.innerHTML = html;
+  const previous = target.title;
   target.head.append(style);
   target.body.append(view);
-  target.title = meta.title;
+  target.title = title;
   return () => {
     view.remove();
     style.remove();
-    target.title = title;
+    target.title = previous;
   };
 }
 
@@ -66,13 +78,38 @@ export async function printDocument<A extends PrintAction>(
   action: A,
   target: Document = document,
 ): Promise<PrintOutcome<A>> {
-  const unmount = mountPrintView(doc, meta, target);
+  return printMounted(api, mountPrintView(doc, meta, target), meta.suggestedName, action, target);
+}
+
+/** {@link printDocument} for a view mounted by {@link mountHtmlView} (lists, notices). */
+export async function printHtml<A extends PrintAction>(
+  api: DesktopApi,
+  view: {
+    readonly html: string;
+    readonly stylesheet: string;
+    readonly title: string;
+    readonly suggestedName: string;
+  },
+  action: A,
+  target: Document = document,
+): Promise<PrintOutcome<A>> {
+  const unmount = mountHtmlView(view.html, view.stylesheet, view.title, target);
+  return printMounted(api, unmount, view.suggestedName, action, target);
+}
+
+async function printMounted<A extends PrintAction>(
+  api: DesktopApi,
+  unmount: () => void,
+  suggestedName: string,
+  action: A,
+  target: Document,
+): Promise<PrintOutcome<A>> {
   try {
     // A DOM without the Font Loading API (happy-dom in tests) has no fonts to wait for.
     if ('fonts' in target) await target.fonts.ready;
     const outcome =
       action === 'pdf'
-        ? await invokeOrThrow(api, 'print:toPdf', { suggestedName: meta.suggestedName, cssPageSize: true })
+        ? await invokeOrThrow(api, 'print:toPdf', { suggestedName, cssPageSize: true })
         : await invokeOrThrow(api, 'print:print');
     return outcome as PrintOutcome<A>;
   } finally {

@@ -1,0 +1,27 @@
+/**
+ * A court leader's decision on an enforcement record (a coercive measure, the dishonest-debtor
+ * listing, a closing): stored on the record itself as `approval`, written only by a leader, once,
+ * and never changed (sync-server/ddocs/courtdesk_enforcement enforces who and when).
+ */
+
+/** Approved or rejected. */
+export const APPROVAL_DECISIONS = ['approved', 'rejected'] as const;
+
+/** The `approval` field of an enforcement record. */
+export interface RecordApproval {
+  readonly decision: (typeof APPROVAL_DECISIONS)[number];
+  /** The leader's user name (the server checks it is the signed-in leader). */
+  readonly by: string;
+  /** ISO time of the decision. */
+  readonly at: string;
+  readonly note?: string;
+}
+
+/** Where a record stands: waiting, approved, rejected. */
+export type ApprovalState = 'pending' | 'approved' | 'rejected';
+
+/** The approval state of a record's `approval` field. */
+export function approvalState(approval: RecordApproval | undefined | null): ApprovalState {
+  if (!approval) return 'pending';
+  return approval.decision === 'approved' ? 'approved' : 'rejected';
+}
