@@ -1,0 +1,241 @@
+/**
+ * Trial-quality indicators (审判质效指标, SPEC §4.2; definitions in docs/quality.md) over case facts
+ * (caseFacts.ts), for a list of periods, optionally sliced by court, division, judge or case type.
+ * One pass over the facts per call, whatever the number of indicators, periods and groups: every
+ * case is tested once per period and appended to the id lists of the figures it counts in, so each
+ * figure can be drilled down to the cases behind it.
+ */
+import { addMonths, type PlainDate } from '../domain/plainDate';
+import type { CaseFacts } from './caseFacts';
+import type { Period } from './periods';
+
+/** A dimension an indicator table can be sliced by. */
+export type Dimension = 'court' | 'division' | 'judge' | 'caseType';
+
+/** Every {@link Dimension}. */
+export const DIMENSIONS: readonly Dimension[] = ['court', 'division', 'judge', 'caseType'];
+
+/**
+ * One figure: a count, a rate (0–1), days or yuan. `ids` are the cases the figure counts (for a
+ * rate, its numerator); `baseIds` the denominator of a rate (empty for other figures).
+ */
+export interface Figure {
+  /** null when a rate or an average has nothing to divide by. */
+  readonly value: number | null;
+  readonly ids: readonly string[];
+  readonly baseIds: readonly string[];
+}
+
+/** Names of the indicators of an {@link Indicators} set, in display order. */
+export const INDICATOR_NAMES = [
+  'received',
+  'closed',
+  'carriedOver',
+  'pending',
+  'closureRate',
+  'withinLimitRate',
+  'averageDays',
+  'medianDays',
+  'overdue',
+  'longPending12',
+  'longPending18',
+  'mediationRate',
+  'withdrawalRate',
+  'remandReversalRate',
+  'acceptanceRate',
+  'enforcementCompletionRate',
+  'amountRecovered',
+] as const;
+
+/** One of {@link INDICATOR_NAMES}. */
+export type IndicatorName = (typeof INDICATOR_NAMES)[number];
+
+/** Indicators that are rates (shown as percentages). */
+export const RATE_INDICATORS: ReadonlySet<IndicatorName> = new Set([
+  'closureRate',
+  'withinLimitRate',
+  'mediationRate',
+  'withdrawalRate',
+  'remandReversalRate',
+  'acceptanceRate',
+  'enforcementCompletionRate',
+]);
+
+/** The indicators of one slice in one period. */
+export type Indicators = Readonly<Record<IndicatorName, Figure>>;
+
+/** The indicators of one period: the whole selection and each group. */
+export interface PeriodIndicators {
+  readonly period: Period;
+  readonly total: Indicators;
+  /** Group key (the dimension's value; '' = not recorded) → indicators; empty without `groupBy`. */
+  readonly groups: ReadonlyMap<string, Indicators>;
+}
+
+/** Options of {@link computeIndicators}. */
+export interface IndicatorOptions {
+  readonly groupBy?: Dimension;
+  /** Only cases whose dimension value is in the list (e.g. `{ court: ['甘0402'], caseType: ['民初'] }`). */
+  readonly filter?: Partial<Record<Dimension, readonly string[]>>;
+}
+
+const LITIGATION = new Set(['civil', 'criminal', 'administrative']);
+/** 实施类执行案件: first enforcement and resumed enforcement (not preservation or objections). */
+const EXECUTION_TYPES = new Set(['执', '执恢']);
+
+/** Ids and values collected for one slice in one period. */
+class Accumulator {
+  readonly lists = new Map<string, string[]>();
+  days: number[] = [];
+  recovered = 0;
+  add(name: string, id: string): void {
+    let l = this.lists.get(name);
+    if (!l) this.lists.set(name, (l = []));
+    l.push(id);
+  }
+  list(name: string): string[] {
+    return this.lists.get(name) ?? [];
+  }
+}
+
+const EMPTY: readonly string[] = [];
+
+function count(ids: readonly string[]): Figure {
+  return { value: ids.length, ids, baseIds: EMPTY };
+}
+
+function rate(ids: readonly string[], baseIds: readonly string[]): Figure {
+  return { value: baseIds.length === 0 ? null : ids.length / baseIds.length, ids, baseIds };
+}
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function finish(a: Accumulator): Indicators {
+  const l = (n: string) => a.list(n);
+  const days = [...a.days].sort((x, y) => x - y);
+  const daysIds = l('durationBase');
+  const carried = l('carriedOver');
+  const received = l('received');
+  return {
+    received: count(received),
+    closed: count(l('closed')),
+    carriedOver: count(carried),
+    pending: count(l('pending')),
+    closureRate: rate(l('closed'), carried.concat(received)),
+    withinLimitRate: rate(l('withinLimit'), l('limitBase')),
+    averageDays: {
+      value: days.length === 0 ? null : days.reduce((s, d) => s + d, 0) / days.length,
+      ids: daysIds,
+      baseIds: EMPTY,
+    },
+    medianDays: { value: median(days), ids: daysIds, baseIds: EMPTY },
+    overdue: count(l('overdue')),
+    longPending12: count(l('long12')),
+    longPending18: count(l('long18')),
+    mediationRate: rate(l('mediated'), l('civilClosed')),
+    withdrawalRate: rate(l('withdrawn'), l('civilAdminClosed')),
+    remandReversalRate: rate(l('reversed'), l('firstInstanceClosed')),
+    acceptanceRate: rate(l('accepted'), l('litigationClosed')),
+    enforcementCompletionRate: rate(l('enforcedFully'), l('enforcementClosed')),
+    amountRecovered: { value: a.recovered, ids: l('recovering'), baseIds: EMPTY },
+  };
+}
+
+/** Adds one case's contribution to one period's accumulator. */
+function accumulate(a: Accumulator, f: CaseFacts, p: Period, long12: PlainDate, long18: PlainDate): void {
+  const { id, filedOn, closedOn } = f;
+  if (filedOn !== null && filedOn <= p.to && (closedOn === null || closedOn >= p.from)) {
+    if (filedOn < p.from) a.add('carriedOver', id);
+    else a.add('received', id);
+    if (closedOn === null || closedOn > p.to) {
+      a.add('pending', id);
+      if (f.dueDate !== null && f.dueDate < p.to) a.add('overdue', id);
+      if (filedOn < long12) a.add('long12', id);
+      if (filedOn < long18) a.add('long18', id);
+    }
+  }
+  if (closedOn !== null && closedOn >= p.from && closedOn <= p.to) {
+    a.add('closed', id);
+    if (f.withinLimit !== null) {
+      a.add('limitBase', id);
+      if (f.withinLimit) a.add('withinLimit', id);
+    }
+    if (f.netDays !== null) {
+      a.add('durationBase', id);
+      a.days.push(f.netDays);
+    }
+    const d = f.disposition;
+    if (f.family === 'civil') {
+      a.add('civilClosed', id);
+      if (d === 'mediation') a.add('mediated', id);
+    }
+    if (f.family === 'civil' || f.family === 'administrative') {
+      a.add('civilAdminClosed', id);
+      if (d === 'withdrawal') a.add('withdrawn', id);
+    }
+    if (f.instance === 'first' && f.family !== null && LITIGATION.has(f.family))
+      a.add('firstInstanceClosed', id);
+    if (f.family !== null && LITIGATION.has(f.family)) {
+      a.add('litigationClosed', id);
+      if (f.challengedOn === null) a.add('accepted', id);
+    }
+    if (EXECUTION_TYPES.has(f.caseType)) {
+      a.add('enforcementClosed', id);
+      if (d === 'enforced') a.add('enforcedFully', id);
+    }
+  }
+  if (f.reversedOn !== null && f.reversedOn >= p.from && f.reversedOn <= p.to && f.instance === 'first')
+    a.add('reversed', id);
+  let got = false;
+  for (const r of f.recoveries) {
+    if (r.date >= p.from && r.date <= p.to) {
+      a.recovered += r.amount;
+      got = true;
+    }
+  }
+  if (got) a.add('recovering', id);
+}
+
+/**
+ * Computes every indicator for each period over the facts, for the whole selection and, with
+ * `groupBy`, per group. Pure; one pass over `facts`.
+ */
+export function computeIndicators(
+  facts: Iterable<CaseFacts>,
+  periods: readonly Period[],
+  options: IndicatorOptions = {},
+): PeriodIndicators[] {
+  const { groupBy, filter } = options;
+  const filters = filter
+    ? (Object.entries(filter) as [Dimension, readonly string[]][]).map(([d, v]) => [d, new Set(v)] as const)
+    : [];
+  const totals = periods.map(() => new Accumulator());
+  const groups = periods.map(() => new Map<string, Accumulator>());
+  const bounds = periods.map((p) => [addMonths(p.to, -12), addMonths(p.to, -18)] as const);
+  for (const f of facts) {
+    if (filters.some(([d, set]) => !set.has(f[d]))) continue;
+    const key = groupBy ? f[groupBy] : null;
+    for (let i = 0; i < periods.length; i++) {
+      const p = periods[i] as Period;
+      const [l12, l18] = bounds[i] as readonly [PlainDate, PlainDate];
+      accumulate(totals[i] as Accumulator, f, p, l12, l18);
+      if (key !== null) {
+        const m = groups[i] as Map<string, Accumulator>;
+        let g = m.get(key);
+        if (!g) m.set(key, (g = new Accumulator()));
+        accumulate(g, f, p, l12, l18);
+      }
+    }
+  }
+  return periods.map((period, i) => ({
+    period,
+    total: finish(totals[i] as Accumulator),
+    groups: new Map([...(groups[i] as Map<string, Accumulator>)].map(([k, a]) => [k, finish(a)])),
+  }));
+}
