@@ -83,19 +83,37 @@ const LITIGATION = new Set(['civil', 'criminal', 'administrative']);
 /** 实施类执行案件: first enforcement and resumed enforcement (not preservation or objections). */
 const EXECUTION_TYPES = new Set(['执', '执恢']);
 
+/** Id lists an accumulator keeps, by index (plain arrays indexed by constant: the hot loop). */
+const L = {
+  received: 0,
+  carriedOver: 1,
+  pending: 2,
+  overdue: 3,
+  long12: 4,
+  long18: 5,
+  closed: 6,
+  limitBase: 7,
+  withinLimit: 8,
+  durationBase: 9,
+  civilClosed: 10,
+  mediated: 11,
+  civilAdminClosed: 12,
+  withdrawn: 13,
+  firstInstanceClosed: 14,
+  litigationClosed: 15,
+  accepted: 16,
+  enforcementClosed: 17,
+  enforcedFully: 18,
+  reversed: 19,
+  recovering: 20,
+} as const;
+const LISTS = 21;
+
 /** Ids and values collected for one slice in one period. */
 class Accumulator {
-  readonly lists = new Map<string, string[]>();
-  days: number[] = [];
+  readonly lists: string[][] = Array.from({ length: LISTS }, () => []);
+  readonly days: number[] = [];
   recovered = 0;
-  add(name: string, id: string): void {
-    let l = this.lists.get(name);
-    if (!l) this.lists.set(name, (l = []));
-    l.push(id);
-  }
-  list(name: string): string[] {
-    return this.lists.get(name) ?? [];
-  }
 }
 
 const EMPTY: readonly string[] = [];
@@ -117,7 +135,7 @@ function median(sorted: readonly number[]): number | null {
 }
 
 function finish(a: Accumulator): Indicators {
-  const l = (n: string) => a.list(n);
+  const l = (n: keyof typeof L) => a.lists[L[n]] as string[];
   const days = [...a.days].sort((x, y) => x - y);
   const daysIds = l('durationBase');
   const carried = l('carriedOver');
@@ -147,51 +165,55 @@ function finish(a: Accumulator): Indicators {
   };
 }
 
+function put(a: Accumulator, list: number, id: string): void {
+  (a.lists[list] as string[]).push(id);
+}
+
 /** Adds one case's contribution to one period's accumulator. */
 function accumulate(a: Accumulator, f: CaseFacts, p: Period, long12: PlainDate, long18: PlainDate): void {
   const { id, filedOn, closedOn } = f;
   if (filedOn !== null && filedOn <= p.to && (closedOn === null || closedOn >= p.from)) {
-    if (filedOn < p.from) a.add('carriedOver', id);
-    else a.add('received', id);
+    if (filedOn < p.from) put(a, L.carriedOver, id);
+    else put(a, L.received, id);
     if (closedOn === null || closedOn > p.to) {
-      a.add('pending', id);
-      if (f.dueDate !== null && f.dueDate < p.to) a.add('overdue', id);
-      if (filedOn < long12) a.add('long12', id);
-      if (filedOn < long18) a.add('long18', id);
+      put(a, L.pending, id);
+      if (f.dueDate !== null && f.dueDate < p.to) put(a, L.overdue, id);
+      if (filedOn < long12) put(a, L.long12, id);
+      if (filedOn < long18) put(a, L.long18, id);
     }
   }
   if (closedOn !== null && closedOn >= p.from && closedOn <= p.to) {
-    a.add('closed', id);
+    put(a, L.closed, id);
     if (f.withinLimit !== null) {
-      a.add('limitBase', id);
-      if (f.withinLimit) a.add('withinLimit', id);
+      put(a, L.limitBase, id);
+      if (f.withinLimit) put(a, L.withinLimit, id);
     }
     if (f.netDays !== null) {
-      a.add('durationBase', id);
+      put(a, L.durationBase, id);
       a.days.push(f.netDays);
     }
     const d = f.disposition;
     if (f.family === 'civil') {
-      a.add('civilClosed', id);
-      if (d === 'mediation') a.add('mediated', id);
+      put(a, L.civilClosed, id);
+      if (d === 'mediation') put(a, L.mediated, id);
     }
     if (f.family === 'civil' || f.family === 'administrative') {
-      a.add('civilAdminClosed', id);
-      if (d === 'withdrawal') a.add('withdrawn', id);
+      put(a, L.civilAdminClosed, id);
+      if (d === 'withdrawal') put(a, L.withdrawn, id);
     }
     if (f.instance === 'first' && f.family !== null && LITIGATION.has(f.family))
-      a.add('firstInstanceClosed', id);
+      put(a, L.firstInstanceClosed, id);
     if (f.family !== null && LITIGATION.has(f.family)) {
-      a.add('litigationClosed', id);
-      if (f.challengedOn === null) a.add('accepted', id);
+      put(a, L.litigationClosed, id);
+      if (f.challengedOn === null) put(a, L.accepted, id);
     }
     if (EXECUTION_TYPES.has(f.caseType)) {
-      a.add('enforcementClosed', id);
-      if (d === 'enforced') a.add('enforcedFully', id);
+      put(a, L.enforcementClosed, id);
+      if (d === 'enforced') put(a, L.enforcedFully, id);
     }
   }
   if (f.reversedOn !== null && f.reversedOn >= p.from && f.reversedOn <= p.to && f.instance === 'first')
-    a.add('reversed', id);
+    put(a, L.reversed, id);
   let got = false;
   for (const r of f.recoveries) {
     if (r.date >= p.from && r.date <= p.to) {
@@ -199,7 +221,7 @@ function accumulate(a: Accumulator, f: CaseFacts, p: Period, long12: PlainDate, 
       got = true;
     }
   }
-  if (got) a.add('recovering', id);
+  if (got) put(a, L.recovering, id);
 }
 
 /**
