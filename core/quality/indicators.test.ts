@@ -300,3 +300,16 @@ describe('dashboard views (hand-worked)', () => {
     expect(ids(q.byDivision.get('zhixing')![7]!.closed.ids)).toBe('HI');
   });
 });
+
+describe('a period not over yet', () => {
+  it('cuts the stock figures at asOf: on 11-20 L (due 12-03) and C are pending, D overdue', () => {
+    const [full] = computeIndicators(CASES, [monthPeriod('2026-11-01')], { asOf: '2026-11-20' });
+    // pending on 11-20: B closed 11-15 and A 11-05 no longer; F closed on 11-20 itself (not > cut);
+    // H (11-25), I (11-28), K (11-29) still open then; M not yet filed.
+    expect(ids(full!.total.pending.ids)).toBe('CDEHIKL');
+    // I was due 11-20: not yet past due on 11-20 itself; D is.
+    expect(ids(full!.total.overdue.ids)).toBe('D');
+    const [late] = computeIndicators(CASES, [monthPeriod('2026-11-01')], { asOf: '2026-11-21' });
+    expect(ids(late!.total.overdue.ids)).toBe('DI');
+  });
+});

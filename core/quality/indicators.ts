@@ -77,6 +77,12 @@ export interface IndicatorOptions {
   readonly groupBy?: Dimension;
   /** Only cases whose dimension value is in the list (e.g. `{ court: ['甘0402'], caseType: ['民初'] }`). */
   readonly filter?: Partial<Record<Dimension, readonly string[]>>;
+  /**
+   * The day the data is as of: a period not over yet is cut off there for the stock figures
+   * (pending, overdue, long-pending), so the current month does not count as overdue a case whose
+   * limit runs out later this month. Default: the period's last day.
+   */
+  readonly asOf?: PlainDate;
 }
 
 const LITIGATION = new Set(['civil', 'criminal', 'administrative']);
@@ -170,17 +176,24 @@ function put(a: Accumulator, list: number, id: string): void {
 }
 
 /** Adds one case's contribution to one period's accumulator. */
-function accumulate(a: Accumulator, f: CaseFacts, p: Period, long12: PlainDate, long18: PlainDate): void {
+function accumulate(
+  a: Accumulator,
+  f: CaseFacts,
+  p: Period,
+  cut: PlainDate,
+  long12: PlainDate,
+  long18: PlainDate,
+): void {
   const { id, filedOn, closedOn } = f;
   if (filedOn !== null && filedOn <= p.to && (closedOn === null || closedOn >= p.from)) {
     if (filedOn < p.from) put(a, L.carriedOver, id);
     else put(a, L.received, id);
-    if (closedOn === null || closedOn > p.to) {
-      put(a, L.pending, id);
-      if (f.dueDate !== null && f.dueDate < p.to) put(a, L.overdue, id);
-      if (filedOn < long12) put(a, L.long12, id);
-      if (filedOn < long18) put(a, L.long18, id);
-    }
+  }
+  if (filedOn !== null && filedOn <= cut && (closedOn === null || closedOn > cut)) {
+    put(a, L.pending, id);
+    if (f.dueDate !== null && f.dueDate < cut) put(a, L.overdue, id);
+    if (filedOn < long12) put(a, L.long12, id);
+    if (filedOn < long18) put(a, L.long18, id);
   }
   if (closedOn !== null && closedOn >= p.from && closedOn <= p.to) {
     put(a, L.closed, id);
@@ -239,19 +252,21 @@ export function computeIndicators(
     : [];
   const totals = periods.map(() => new Accumulator());
   const groups = periods.map(() => new Map<string, Accumulator>());
-  const bounds = periods.map((p) => [addMonths(p.to, -12), addMonths(p.to, -18)] as const);
+  const cuts = periods.map((p) => (options.asOf !== undefined && options.asOf < p.to ? options.asOf : p.to));
+  const bounds = cuts.map((cut) => [addMonths(cut, -12), addMonths(cut, -18)] as const);
   for (const f of facts) {
     if (filters.some(([d, set]) => !set.has(f[d]))) continue;
     const key = groupBy ? f[groupBy] : null;
     for (let i = 0; i < periods.length; i++) {
       const p = periods[i] as Period;
       const [l12, l18] = bounds[i] as readonly [PlainDate, PlainDate];
-      accumulate(totals[i] as Accumulator, f, p, l12, l18);
+      const cut = cuts[i] as PlainDate;
+      accumulate(totals[i] as Accumulator, f, p, cut, l12, l18);
       if (key !== null) {
         const m = groups[i] as Map<string, Accumulator>;
         let g = m.get(key);
         if (!g) m.set(key, (g = new Accumulator()));
-        accumulate(g, f, p, l12, l18);
+        accumulate(g, f, p, cut, l12, l18);
       }
     }
   }

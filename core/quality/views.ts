@@ -127,7 +127,7 @@ function ranked(cur: ReadonlyMap<string, Indicators>, prev: ReadonlyMap<string, 
 export function monthlyBulletin(
   facts: readonly CaseFacts[],
   day: PlainDate,
-  options: Pick<IndicatorOptions, 'filter'> = {},
+  options: Pick<IndicatorOptions, 'filter' | 'asOf'> = {},
 ): MonthlyBulletin {
   const month = monthPeriod(day);
   const prev = previousMonth(month);
@@ -161,7 +161,7 @@ export interface QuarterlyAnalysis {
 export function quarterlyAnalysis(
   facts: readonly CaseFacts[],
   day: PlainDate,
-  options: Pick<IndicatorOptions, 'filter'> & { readonly count?: number } = {},
+  options: Pick<IndicatorOptions, 'filter' | 'asOf'> & { readonly count?: number } = {},
 ): QuarterlyAnalysis {
   const quarters = lastQuarters(day, options.count ?? 8);
   const earlier = quarters.slice(0, 4).map(sameQuarterLastYear);
@@ -169,6 +169,7 @@ export function quarterlyAnalysis(
   const res = computeIndicators(facts, all, {
     groupBy: 'division',
     ...(options.filter ? { filter: options.filter } : {}),
+    ...(options.asOf ? { asOf: options.asOf } : {}),
   });
   const byKey = new Map(res.map((r) => [r.period.key, r]));
   const at = (p: Period) => byKey.get(p.key) as PeriodIndicators;

@@ -74,7 +74,7 @@ export const MODULES: readonly ModuleDef[] = [
     roles: ['leader', 'judge', 'assistant', 'clerk'],
     upcoming: false,
   },
-  { key: 'dashboard', path: '/dashboard', roles: STAFF, upcoming: true },
+  { key: 'dashboard', path: '/dashboard', roles: STAFF, upcoming: false },
   {
     key: 'enforcement-cases',
     path: '/enforcement/cases',
@@ -100,7 +100,7 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'forum', path: '/forum', roles: STAFF, upcoming: true },
   { key: 'library', path: '/library', roles: STAFF, upcoming: true },
   { key: 'downloads', path: '/downloads', roles: STAFF, upcoming: true },
-  { key: 'fees', path: '/fees', roles: STAFF_AND_KIOSK, upcoming: true },
+  { key: 'fees', path: '/fees', roles: STAFF_AND_KIOSK, upcoming: false },
   { key: 'public-query', path: '/public/query', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
   { key: 'public-board', path: '/public/board', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
   { key: 'conflicts', path: '/conflicts', roles: STAFF, upcoming: true },

@@ -16,6 +16,10 @@ import documentsZh from '../../features/documents/i18n/documents.zh-CN.json';
 import documentsEn from '../../features/documents/i18n/documents.en.json';
 import documentOutputZh from '../../features/documents/i18n/documentOutput.zh-CN.json';
 import documentOutputEn from '../../features/documents/i18n/documentOutput.en.json';
+import dashboardZh from '../../features/dashboard/i18n/dashboard.zh-CN.json';
+import dashboardEn from '../../features/dashboard/i18n/dashboard.en.json';
+import feesZh from '../../features/fees/i18n/fees.zh-CN.json';
+import feesEn from '../../features/fees/i18n/fees.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -36,6 +40,8 @@ const zhCN = {
   caseWork: caseWorkZh,
   documents: documentsZh,
   documentOutput: documentOutputZh,
+  dashboard: dashboardZh,
+  fees: feesZh,
 };
 const en = {
   ...enApp,
@@ -43,6 +49,8 @@ const en = {
   caseWork: caseWorkEn,
   documents: documentsEn,
   documentOutput: documentOutputEn,
+  dashboard: dashboardEn,
+  fees: feesEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */
