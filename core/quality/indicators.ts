@@ -118,7 +118,7 @@ const LISTS = 21;
 /** Ids and values collected for one slice in one period. */
 class Accumulator {
   readonly lists: string[][] = Array.from({ length: LISTS }, () => []);
-  readonly days: number[] = [];
+  days: number[] = [];
   recovered = 0;
 }
 
@@ -250,29 +250,37 @@ export function computeIndicators(
   const filters = filter
     ? (Object.entries(filter) as [Dimension, readonly string[]][]).map(([d, v]) => [d, new Set(v)] as const)
     : [];
-  const totals = periods.map(() => new Accumulator());
   const groups = periods.map(() => new Map<string, Accumulator>());
   const cuts = periods.map((p) => (options.asOf !== undefined && options.asOf < p.to ? options.asOf : p.to));
   const bounds = cuts.map((cut) => [addMonths(cut, -12), addMonths(cut, -18)] as const);
   for (const f of facts) {
     if (filters.some(([d, set]) => !set.has(f[d]))) continue;
-    const key = groupBy ? f[groupBy] : null;
+    // Without a grouping every case falls in one group; the total is the union of the groups.
+    const key = groupBy ? f[groupBy] : '';
     for (let i = 0; i < periods.length; i++) {
-      const p = periods[i] as Period;
+      const m = groups[i] as Map<string, Accumulator>;
+      let g = m.get(key);
+      if (!g) m.set(key, (g = new Accumulator()));
       const [l12, l18] = bounds[i] as readonly [PlainDate, PlainDate];
-      const cut = cuts[i] as PlainDate;
-      accumulate(totals[i] as Accumulator, f, p, cut, l12, l18);
-      if (key !== null) {
-        const m = groups[i] as Map<string, Accumulator>;
-        let g = m.get(key);
-        if (!g) m.set(key, (g = new Accumulator()));
-        accumulate(g, f, p, cut, l12, l18);
-      }
+      accumulate(g, f, periods[i] as Period, cuts[i] as PlainDate, l12, l18);
     }
   }
-  return periods.map((period, i) => ({
-    period,
-    total: finish(totals[i] as Accumulator),
-    groups: new Map([...(groups[i] as Map<string, Accumulator>)].map(([k, a]) => [k, finish(a)])),
-  }));
+  return periods.map((period, i) => {
+    const m = groups[i] as Map<string, Accumulator>;
+    return {
+      period,
+      total: finish(merged([...m.values()])),
+      groups: groupBy ? new Map([...m].map(([k, a]) => [k, finish(a)])) : new Map(),
+    };
+  });
+}
+
+/** The accumulator of several disjoint groups together. */
+function merged(parts: readonly Accumulator[]): Accumulator {
+  if (parts.length === 1) return parts[0] as Accumulator;
+  const out = new Accumulator();
+  for (let l = 0; l < LISTS; l++) out.lists[l] = parts.flatMap((a) => a.lists[l] as string[]);
+  out.days = parts.flatMap((a) => a.days);
+  out.recovered = parts.reduce((s, a) => s + a.recovered, 0);
+  return out;
 }

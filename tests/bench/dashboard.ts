@@ -10,8 +10,11 @@
  * catalog bench), with dispositions, appeals and recoveries added so every indicator has data.
  * Also reported without a baseline: `dashboard-facts-100k`, the one-off cost of folding every
  * case into facts (what the catalog's build already pays for the case list).
+ * Every sample starts after a full garbage collection.
  * DASHBOARD_BENCH_N overrides the case count (smoke runs). Writes results/dashboard.json.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { foldCaseState } from '../../core/domain/caseState';
 import { caseFactsOf, type CaseFacts } from '../../core/quality/caseFacts';
 import { INDICATOR_NAMES, type IndicatorName } from '../../core/quality/indicators';
@@ -25,6 +28,11 @@ const N = Number(process.env['DASHBOARD_BENCH_N'] ?? 100_000);
 const DAY = '2026-11-30';
 const started = Date.now();
 const log = (m: string) => console.log(`[dashboard ${((Date.now() - started) / 1000).toFixed(0)}s] ${m}`);
+
+// A full collection before every sample, on both sides: the naive side leaves ~2M folded objects
+// behind, and a collection of them landing in the next sample of ours measured the baseline's garbage.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 type Doc = Record<string, unknown>;
 interface CaseDocs {
@@ -104,6 +112,7 @@ async function main(): Promise<void> {
   let facts: CaseFacts[] = [];
   const foldSamples = await repeat(
     async () => {
+      collect();
       const t0 = performance.now();
       facts = cases.map(factsOf);
       return performance.now() - t0;
@@ -121,11 +130,13 @@ async function main(): Promise<void> {
   quarterlyAnalysis(facts, DAY); // warm-up (JIT), not counted
   const samples = await alternate(
     async () => {
+      collect();
       const t0 = performance.now();
       ours = quarterlyAnalysis(facts, DAY);
       return performance.now() - t0;
     },
     async () => {
+      collect();
       const t0 = performance.now();
       const result = new Map<IndicatorName, (number | null)[]>();
       for (const name of INDICATOR_NAMES) {

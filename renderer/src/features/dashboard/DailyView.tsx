@@ -58,6 +58,7 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
                   label={day}
                   open={open}
                   testId="daily-received"
+                  size={28}
                 />
               )}
             />
@@ -74,6 +75,7 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
                   label={day}
                   open={open}
                   testId="daily-closed"
+                  size={28}
                 />
               )}
             />
@@ -90,6 +92,7 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
                   label={t('dashboard.daily.aboutToExpire', { days: WITHIN_DAYS })}
                   open={open}
                   testId="daily-expiring"
+                  size={28}
                 />
               )}
             />
@@ -106,6 +109,7 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
                   label={day}
                   open={open}
                   testId="daily-overdue"
+                  size={28}
                 />
               )}
               suffix={overdueTotal > 0 ? <Tag color="red">!</Tag> : null}
@@ -134,7 +138,7 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
                   render: (j: string) => (j ? <StaffName name={j} /> : '—'),
                 },
                 {
-                  title: t('dashboard.daily.day'),
+                  title: t('dashboard.daily.remaining'),
                   dataIndex: 'daysLeft',
                   render: (n: number) => (
                     <Tag color={n <= 3 ? 'volcano' : 'gold'}>{t('dashboard.daily.daysLeft', { n })}</Tag>
@@ -176,7 +180,7 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
                       ),
                     },
                     {
-                      title: t('dashboard.daily.day'),
+                      title: t('dashboard.daily.worst'),
                       dataIndex: 'rows',
                       key: 'worst',
                       render: (rows: readonly DeadlineRow[]) =>

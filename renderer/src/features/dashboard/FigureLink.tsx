@@ -13,10 +13,13 @@ export interface FigureLinkProps {
   /** Change against the previous period, shown small beneath. */
   readonly change?: number | null;
   readonly testId?: string;
+  /** Font size in px (the daily monitor's headline figures are large). */
+  readonly size?: number;
 }
 
 /** A figure that opens the cases behind it when clicked (plain text when it counts no case). */
-export function FigureLink({ name, figure, label, open, change, testId }: FigureLinkProps) {
+export function FigureLink({ name, figure, label, open, change, testId, size }: FigureLinkProps) {
+  const style = size ? { fontSize: size } : undefined;
   const text = formatFigure(name, figure);
   const delta =
     change === undefined ? null : (
@@ -28,14 +31,14 @@ export function FigureLink({ name, figure, label, open, change, testId }: Figure
     );
   if (figure.ids.length === 0 && figure.baseIds.length === 0)
     return (
-      <span data-testid={testId}>
+      <span data-testid={testId} style={style}>
         {text}
         {delta}
       </span>
     );
   return (
     <span>
-      <Typography.Link data-testid={testId} onClick={() => open({ label, name, figure })}>
+      <Typography.Link data-testid={testId} style={style} onClick={() => open({ label, name, figure })}>
         {text}
       </Typography.Link>
       {delta}

@@ -103,7 +103,7 @@ export function QuarterlyView({ facts, day, asOf, open }: QuarterlyViewProps) {
           </Card>
         </Col>
         <Col span={12}>
-          <Card size="small" title={t('dashboard.quarterly.trend')}>
+          <Card size="small" title={t('dashboard.quarterly.rates')}>
             <Chart
               option={rates}
               testId="quarter-rates"
@@ -152,7 +152,7 @@ export function QuarterlyView({ facts, day, asOf, open }: QuarterlyViewProps) {
                     ),
                   },
                   {
-                    title: t('dashboard.monthly.change'),
+                    title: t('dashboard.quarterly.change'),
                     key: 'd',
                     render: (_: unknown, { n }: { n: IndicatorName }) =>
                       formatChange(n, change(current[n], before[n])),

@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { IndicatorName } from '../../../../core/quality/indicators';
 import { change, type BulletinRow, type MonthlyBulletin } from '../../../../core/quality/views';
+import { FONTS } from '../documents/export/courtLayout';
 import { formatChange, formatFigure } from './format';
 
 /** Indicators the bulletin tables show, in column order. */
@@ -121,7 +122,12 @@ function docxTable(t: TextTable): Table {
                   new Paragraph({
                     alignment: AlignmentType.CENTER,
                     children: [
-                      new TextRun({ text: cell, bold: i === 0, size: 18, font: { eastAsia: '仿宋' } }),
+                      new TextRun({
+                        text: cell,
+                        bold: i === 0,
+                        size: 18,
+                        font: { eastAsia: FONTS.body.docx },
+                      }),
                     ],
                   }),
                 ],
@@ -142,16 +148,20 @@ export async function bulletinDocx(
     new Paragraph({
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: title, bold: true, size: 36, font: { eastAsia: '方正小标宋简体' } })],
+      children: [new TextRun({ text: title, bold: true, size: 36, font: { eastAsia: FONTS.title.docx } })],
     }),
-    new Paragraph({ children: [new TextRun({ text: intro, size: 24, font: { eastAsia: '仿宋' } })] }),
+    new Paragraph({
+      children: [new TextRun({ text: intro, size: 24, font: { eastAsia: FONTS.body.docx } })],
+    }),
   ];
   for (const t of tables) {
     children.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_2,
         spacing: { before: 240, after: 120 },
-        children: [new TextRun({ text: t.heading, bold: true, size: 28, font: { eastAsia: '黑体' } })],
+        children: [
+          new TextRun({ text: t.heading, bold: true, size: 28, font: { eastAsia: FONTS.heading1.docx } }),
+        ],
       }),
       docxTable(t),
     );

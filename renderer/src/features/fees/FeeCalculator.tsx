@@ -80,7 +80,7 @@ export function FeeCalculator({ large = false }: FeeCalculatorProps) {
             onChange={setKind}
             options={FEE_KINDS.map((k) => ({
               value: k.kind,
-              label: `${en ? k.nameEn : k.name}（${k.article}）`,
+              label: t('fees.kindOption', { name: en ? k.nameEn : k.name, article: k.article }),
             }))}
           />
         </Form.Item>
@@ -126,7 +126,9 @@ export function FeeCalculator({ large = false }: FeeCalculatorProps) {
             <Descriptions.Item label={t('fees.result')}>
               <Space direction="vertical" size={2}>
                 <Typography.Text strong style={{ fontSize: large ? 36 : 24 }} data-testid="fee-total">
-                  {q.isRange ? `${formatFen(q.minFen)}–${formatFen(q.maxFen)}` : formatFen(q.maxFen)} 元
+                  {t('fees.yuan', {
+                    amount: q.isRange ? `${formatFen(q.minFen)}–${formatFen(q.maxFen)}` : formatFen(q.maxFen),
+                  })}
                 </Typography.Text>
                 <Typography.Text data-testid="fee-capitals">
                   {q.isRange
