@@ -115,21 +115,37 @@ const L = {
 } as const;
 const LISTS = 21;
 
-/** Ids and values collected for one slice in one period. */
+/**
+ * Positions (in the facts array) and values collected for one slice in one period. Positions are
+ * small integers, which the garbage collector does not trace; case ids are looked up only when a
+ * figure's `ids` are read (a drill-down).
+ */
 class Accumulator {
-  readonly lists: string[][] = Array.from({ length: LISTS }, () => []);
+  readonly lists: number[][] = Array.from({ length: LISTS }, () => []);
   days: number[] = [];
   recovered = 0;
 }
 
 const EMPTY: readonly string[] = [];
 
-function count(ids: readonly string[]): Figure {
-  return { value: ids.length, ids, baseIds: EMPTY };
-}
-
-function rate(ids: readonly string[], baseIds: readonly string[]): Figure {
-  return { value: baseIds.length === 0 ? null : ids.length / baseIds.length, ids, baseIds };
+/** A figure whose id lists are resolved from positions on first read. */
+function figure(
+  value: number | null,
+  at: readonly number[],
+  baseAt: readonly number[] | null,
+  facts: readonly CaseFacts[],
+): Figure {
+  let ids: readonly string[] | null = null;
+  let baseIds: readonly string[] | null = baseAt ? null : EMPTY;
+  return {
+    value,
+    get ids() {
+      return (ids ??= at.map((i) => (facts[i] as CaseFacts).id));
+    },
+    get baseIds() {
+      return (baseIds ??= (baseAt ?? []).map((i) => (facts[i] as CaseFacts).id));
+    },
+  };
 }
 
 function median(sorted: readonly number[]): number | null {
@@ -140,10 +156,13 @@ function median(sorted: readonly number[]): number | null {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function finish(a: Accumulator): Indicators {
-  const l = (n: keyof typeof L) => a.lists[L[n]] as string[];
+function finish(a: Accumulator, facts: readonly CaseFacts[]): Indicators {
+  const l = (n: keyof typeof L) => a.lists[L[n]] as number[];
+  const count = (at: readonly number[]) => figure(at.length, at, null, facts);
+  const rate = (at: readonly number[], base: readonly number[]) =>
+    figure(base.length === 0 ? null : at.length / base.length, at, base, facts);
   const days = [...a.days].sort((x, y) => x - y);
-  const daysIds = l('durationBase');
+  const daysAt = l('durationBase');
   const carried = l('carriedOver');
   const received = l('received');
   return {
@@ -153,12 +172,13 @@ function finish(a: Accumulator): Indicators {
     pending: count(l('pending')),
     closureRate: rate(l('closed'), carried.concat(received)),
     withinLimitRate: rate(l('withinLimit'), l('limitBase')),
-    averageDays: {
-      value: days.length === 0 ? null : days.reduce((s, d) => s + d, 0) / days.length,
-      ids: daysIds,
-      baseIds: EMPTY,
-    },
-    medianDays: { value: median(days), ids: daysIds, baseIds: EMPTY },
+    averageDays: figure(
+      days.length === 0 ? null : days.reduce((s, d) => s + d, 0) / days.length,
+      daysAt,
+      null,
+      facts,
+    ),
+    medianDays: figure(median(days), daysAt, null, facts),
     overdue: count(l('overdue')),
     longPending12: count(l('long12')),
     longPending18: count(l('long18')),
@@ -167,24 +187,25 @@ function finish(a: Accumulator): Indicators {
     remandReversalRate: rate(l('reversed'), l('firstInstanceClosed')),
     acceptanceRate: rate(l('accepted'), l('litigationClosed')),
     enforcementCompletionRate: rate(l('enforcedFully'), l('enforcementClosed')),
-    amountRecovered: { value: a.recovered, ids: l('recovering'), baseIds: EMPTY },
+    amountRecovered: figure(a.recovered, l('recovering'), null, facts),
   };
 }
 
-function put(a: Accumulator, list: number, id: string): void {
-  (a.lists[list] as string[]).push(id);
+function put(a: Accumulator, list: number, id: number): void {
+  (a.lists[list] as number[]).push(id);
 }
 
 /** Adds one case's contribution to one period's accumulator. */
 function accumulate(
   a: Accumulator,
   f: CaseFacts,
+  id: number,
   p: Period,
   cut: PlainDate,
   long12: PlainDate,
   long18: PlainDate,
 ): void {
-  const { id, filedOn, closedOn } = f;
+  const { filedOn, closedOn } = f;
   if (filedOn !== null && filedOn <= p.to && (closedOn === null || closedOn >= p.from)) {
     if (filedOn < p.from) put(a, L.carriedOver, id);
     else put(a, L.received, id);
@@ -242,7 +263,7 @@ function accumulate(
  * `groupBy`, per group. Pure; one pass over `facts`.
  */
 export function computeIndicators(
-  facts: Iterable<CaseFacts>,
+  facts: readonly CaseFacts[],
   periods: readonly Period[],
   options: IndicatorOptions = {},
 ): PeriodIndicators[] {
@@ -253,7 +274,8 @@ export function computeIndicators(
   const groups = periods.map(() => new Map<string, Accumulator>());
   const cuts = periods.map((p) => (options.asOf !== undefined && options.asOf < p.to ? options.asOf : p.to));
   const bounds = cuts.map((cut) => [addMonths(cut, -12), addMonths(cut, -18)] as const);
-  for (const f of facts) {
+  for (let n = 0; n < facts.length; n++) {
+    const f = facts[n] as CaseFacts;
     if (filters.some(([d, set]) => !set.has(f[d]))) continue;
     // Without a grouping every case falls in one group; the total is the union of the groups.
     const key = groupBy ? f[groupBy] : '';
@@ -262,15 +284,15 @@ export function computeIndicators(
       let g = m.get(key);
       if (!g) m.set(key, (g = new Accumulator()));
       const [l12, l18] = bounds[i] as readonly [PlainDate, PlainDate];
-      accumulate(g, f, periods[i] as Period, cuts[i] as PlainDate, l12, l18);
+      accumulate(g, f, n, periods[i] as Period, cuts[i] as PlainDate, l12, l18);
     }
   }
   return periods.map((period, i) => {
     const m = groups[i] as Map<string, Accumulator>;
     return {
       period,
-      total: finish(merged([...m.values()])),
-      groups: groupBy ? new Map([...m].map(([k, a]) => [k, finish(a)])) : new Map(),
+      total: finish(merged([...m.values()]), facts),
+      groups: groupBy ? new Map([...m].map(([k, a]) => [k, finish(a, facts)])) : new Map(),
     };
   });
 }
@@ -279,7 +301,7 @@ export function computeIndicators(
 function merged(parts: readonly Accumulator[]): Accumulator {
   if (parts.length === 1) return parts[0] as Accumulator;
   const out = new Accumulator();
-  for (let l = 0; l < LISTS; l++) out.lists[l] = parts.flatMap((a) => a.lists[l] as string[]);
+  for (let l = 0; l < LISTS; l++) out.lists[l] = parts.flatMap((a) => a.lists[l] as number[]);
   out.days = parts.flatMap((a) => a.days);
   out.recovered = parts.reduce((s, a) => s + a.recovered, 0);
   return out;
