@@ -85,7 +85,7 @@ describe('record', () => {
             held: true,
           },
         ],
-        closing: { disposition: 'judgment', method: null, date: '2026-04-20' },
+        closing: { disposition: 'judgment', method: null, date: '2026-04-20', amountRecovered: null },
       },
     );
     expect(record.caseNumber).toBe('（2026）甘0402民初1234号');

@@ -91,9 +91,26 @@ describe('foldCaseState', () => {
       disposition: 'judgment',
       method: '判决',
       date: '2026-09-01',
+      amountRecovered: null,
     });
     const appeal = ev('appeal', '2026-09-10T08:00:00Z', { appellant: '张三' });
     expect(foldCaseState({ ...base, events: [closed, appeal] }).status).toBe('appealed');
+    // The higher court's decision, recorded later against the appeal, completes that appeal.
+    const decided = ev('appeal', '2026-12-01T08:00:00Z', {
+      appealOf: appeal['_id'],
+      outcome: 'remanded',
+      decidedOn: '2026-11-30',
+    });
+    expect(foldCaseState({ ...base, events: [decided, closed, appeal] }).appeals).toEqual([
+      {
+        eventId: appeal['_id'],
+        date: '2026-09-10',
+        appellant: '张三',
+        route: 'appeal',
+        outcome: 'remanded',
+        decidedOn: '2026-11-30',
+      },
+    ]);
   });
 
   it('an extension without a leader approval, or a rejected one, does not move the deadline', () => {

@@ -9,7 +9,14 @@ import { caseTypeByCode } from './courtReference';
 import { computeDeadline, type DeadlineStatus, type Extension, type Suspension } from './deadlines';
 import { addDays, isPlainDate, type PlainDate } from './plainDate';
 import { parseEventDoc, parseExtensionDecision } from './processEventDocs';
-import { compareEvents, type Disposition, type ProcessEvent, type ServiceMethod } from './processEvents';
+import {
+  compareEvents,
+  type AppealOutcome,
+  type AppealRoute,
+  type Disposition,
+  type ProcessEvent,
+  type ServiceMethod,
+} from './processEvents';
 
 /** Where a case stands. */
 export type CaseStatus =
@@ -82,11 +89,16 @@ export interface CaseState {
     readonly disposition: Disposition;
     readonly method: string | null;
     readonly date: PlainDate;
+    readonly amountRecovered: number | null;
   } | null;
+  /** Appeals and retrial petitions, each with the higher court's outcome once recorded. */
   readonly appeals: readonly {
     readonly eventId: string;
     readonly date: PlainDate;
     readonly appellant: string | null;
+    readonly route: AppealRoute;
+    readonly outcome: AppealOutcome | null;
+    readonly decidedOn: PlainDate | null;
   }[];
   readonly deadline: DeadlineStatus | null;
   readonly deadlineProblem: string | null;
@@ -197,13 +209,26 @@ export function foldCaseState(input: CaseStateInput): CaseState {
         mediations.push({ eventId: e.id, outcome: e.outcome, date: e.date });
         break;
       case 'closed':
-        closing = { disposition: e.disposition, method: e.method, date: e.date };
+        closing = {
+          disposition: e.disposition,
+          method: e.method,
+          date: e.date,
+          amountRecovered: e.amountRecovered,
+        };
         closedAt = e.at;
         break;
-      case 'appeal':
-        appeals.push({ eventId: e.id, date: e.date, appellant: e.appellant });
-        lastAppealAt = e.at;
+      case 'appeal': {
+        const of = e.appealOf === null ? -1 : appeals.findIndex((a) => a.eventId === e.appealOf);
+        const prior = appeals[of];
+        // An outcome recorded later for an earlier appeal completes it; it is not a new appeal.
+        if (prior && e.outcome) appeals[of] = { ...prior, outcome: e.outcome, decidedOn: e.decidedOn };
+        else {
+          const { route, outcome, decidedOn, appellant, date } = e;
+          appeals.push({ eventId: e.id, date, appellant, route, outcome, decidedOn });
+          lastAppealAt = e.at;
+        }
         break;
+      }
       case 'filed':
       case 'note':
         break;

@@ -7,11 +7,13 @@
  */
 import { isPlainDate, type PlainDate } from './plainDate';
 import {
+  APPEAL_OUTCOMES,
   DISPOSITIONS,
   PROCESS_EVENT_KINDS,
   SERVICE_METHODS,
   beijingDate,
   isInstant,
+  type AppealOutcome,
   type Disposition,
   type EventCommon,
   type ExtensionDecision,
@@ -78,6 +80,11 @@ function dateOf(doc: Rec, at: string, ...names: string[]): PlainDate | null {
 
 function whole(v: unknown): number | null {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+}
+
+/** A money amount in yuan (≥ 0, finite), else null. */
+function amount(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
 }
 
 /** Reads an `event:` document; never throws. */
@@ -216,10 +223,14 @@ export function parseEventDoc(doc: unknown): ParsedEvent {
             disposition,
             method,
             date: need(dateOf(doc, at, 'date', 'closedOn'), 'invalid date'),
+            amountRecovered: amount(field(doc, 'amountRecovered')),
           },
         };
       }
-      case 'appeal':
+      case 'appeal': {
+        const o = text(doc, 'outcome');
+        const outcome = o && (APPEAL_OUTCOMES as readonly string[]).includes(o) ? (o as AppealOutcome) : null;
+        const decided = field(doc, 'decidedOn');
         return {
           ok: true,
           event: {
@@ -227,8 +238,13 @@ export function parseEventDoc(doc: unknown): ParsedEvent {
             kind,
             date: need(dateOf(doc, at, 'date'), 'invalid date'),
             appellant: text(doc, 'appellant'),
+            route: text(doc, 'route') === 'retrial' ? 'retrial' : 'appeal',
+            outcome,
+            decidedOn: outcome && isPlainDate(decided) ? decided : null,
+            appealOf: text(doc, 'appealOf'),
           },
         };
+      }
     }
   } catch (err) {
     return bad((err as Error).message);

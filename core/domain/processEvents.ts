@@ -64,6 +64,14 @@ export interface EventCommon {
   readonly by: string;
 }
 
+/** How the higher court decided an appeal or retrial (二审/再审结果), for 发回改判率. */
+export const APPEAL_OUTCOMES = ['upheld', 'reversed', 'remanded', 'withdrawn', 'other'] as const;
+/** One of {@link APPEAL_OUTCOMES}. */
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** An appeal (上诉/抗诉) or a petition for retrial (申请再审/申诉). */
+export type AppealRoute = 'appeal' | 'retrial';
+
 /** A process event (discriminated by `kind`). */
 export type ProcessEvent = EventCommon &
   (
@@ -107,8 +115,21 @@ export type ProcessEvent = EventCommon &
         readonly disposition: Disposition;
         readonly method: string | null;
         readonly date: PlainDate;
+        /** 执行到位金额 (yuan) recorded when an enforcement case is closed; null when not given. */
+        readonly amountRecovered: number | null;
       }
-    | { readonly kind: 'appeal'; readonly date: PlainDate; readonly appellant: string | null }
+    | {
+        readonly kind: 'appeal';
+        readonly date: PlainDate;
+        readonly appellant: string | null;
+        readonly route: AppealRoute;
+        /** The higher court's decision, when known. */
+        readonly outcome: AppealOutcome | null;
+        /** Date of that decision. */
+        readonly decidedOn: PlainDate | null;
+        /** An event recording only the outcome of an earlier appeal names that appeal's event id. */
+        readonly appealOf: string | null;
+      }
   );
 
 /** A leader's decision on an extension request (`approval:` document, `kind: 'extension'`). */

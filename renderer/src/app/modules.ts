@@ -77,7 +77,7 @@ export const MODULES: readonly ModuleDef[] = [
     roles: ['leader', 'judge', 'assistant', 'clerk'],
     upcoming: false,
   },
-  { key: 'dashboard', path: '/dashboard', roles: STAFF, upcoming: true },
+  { key: 'dashboard', path: '/dashboard', roles: STAFF, upcoming: false },
   {
     key: 'enforcement-cases',
     path: '/enforcement/cases',
@@ -96,7 +96,7 @@ export const MODULES: readonly ModuleDef[] = [
     key: 'documents',
     path: '/documents',
     roles: ['judge', 'assistant', 'clerk', 'enforcement', 'leader'],
-    upcoming: true,
+    upcoming: false,
   },
   { key: 'archives', path: '/archives', roles: STAFF, upcoming: true },
   { key: 'notices', path: '/notices', roles: STAFF, upcoming: false },
@@ -104,10 +104,10 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'library', path: '/library', roles: STAFF, upcoming: false },
   { key: 'downloads', path: '/downloads', roles: STAFF, upcoming: false },
   { key: 'search', path: '/search', roles: STAFF, upcoming: false, hidden: true },
-  { key: 'fees', path: '/fees', roles: STAFF_AND_KIOSK, upcoming: true },
+  { key: 'fees', path: '/fees', roles: STAFF_AND_KIOSK, upcoming: false },
   { key: 'public-query', path: '/public/query', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
   { key: 'public-board', path: '/public/board', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
-  { key: 'conflicts', path: '/conflicts', roles: STAFF, upcoming: true },
+  { key: 'conflicts', path: '/conflicts', roles: STAFF, upcoming: false },
   { key: 'settings', path: '/settings', roles: STAFF, upcoming: false },
 ];
 

@@ -28,6 +28,10 @@ import forumZh from '../../features/forum/i18n/forum.zh-CN.json';
 import forumEn from '../../features/forum/i18n/forum.en.json';
 import enforcementZh from '../../features/enforcement/i18n/enforcement.zh-CN.json';
 import enforcementEn from '../../features/enforcement/i18n/enforcement.en.json';
+import dashboardZh from '../../features/dashboard/i18n/dashboard.zh-CN.json';
+import dashboardEn from '../../features/dashboard/i18n/dashboard.en.json';
+import feesZh from '../../features/fees/i18n/fees.zh-CN.json';
+import feesEn from '../../features/fees/i18n/fees.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -54,6 +58,8 @@ const zhCN = {
   notices: noticesZh,
   forum: forumZh,
   enforcement: enforcementZh,
+  dashboard: dashboardZh,
+  fees: feesZh,
 };
 const en = {
   ...enApp,
@@ -67,6 +73,8 @@ const en = {
   notices: noticesEn,
   forum: forumEn,
   enforcement: enforcementEn,
+  dashboard: dashboardEn,
+  fees: feesEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */

@@ -1,7 +1,10 @@
-import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import { useAuth } from '../../app/auth/AuthContext';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import { FeeCalculator } from './FeeCalculator';
 
-/** Litigation fee calculator: filled by the public-services issue. Until then it states honestly that the module arrives in a later release. */
-export default function FeesScreen({ moduleKey }: FeatureScreenProps) {
-  return <ModulePlaceholder moduleKey={moduleKey} />;
+/** 诉讼费计算 (SPEC §4.6): the calculator for staff, in large type for a kiosk (touch screen). */
+export default function FeesScreen(_props: FeatureScreenProps) {
+  const { state } = useAuth();
+  const kiosk = state.status === 'signedIn' && state.session.roles.includes('kiosk');
+  return <FeeCalculator large={kiosk} />;
 }

@@ -11,6 +11,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { beijingDate } from '../../../../../core/domain/processEvents';
 import type { PlainDate } from '../../../../../core/domain/plainDate';
+import type { CaseFacts } from '../../../../../core/quality/caseFacts';
 import type { LocalDb } from '../../../db/localDb';
 import type { CaseCatalog, CatalogProgress } from './catalogTypes';
 import { CaseIndex } from './caseIndex';
@@ -109,12 +110,18 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
     return caseId;
   };
 
+  let factsCache: { version: number; list: readonly CaseFacts[] } | null = null;
   const catalog: CaseCatalog = {
     query: (q) => index.query(q),
     get: (id) => index.get(id),
     warningCounts: (staff) => index.warningCounts(staff),
     judges: () => index.judges(),
     findDuplicateParties: (parties, exclude) => index.findDuplicateParties(parties, exclude),
+    facts: () => {
+      if (factsCache?.version !== index.version)
+        factsCache = { version: index.version, list: [...folded.values()].map((f) => f.facts) };
+      return factsCache.list;
+    },
     changes$: version$.asObservable(),
   };
   const bump = () => version$.next(index.version);
@@ -340,7 +347,7 @@ export function createCaseCatalog(db: LocalDb, options: CaseCatalogOptions = {})
       if (!f.basis) continue;
       const s = withDeadlineOn(f, today);
       if (s !== f.summary) {
-        const next = { summary: s, basis: f.basis };
+        const next = { ...f, summary: s };
         folded.set(id, next);
         index.upsert(s);
       }

@@ -8,8 +8,8 @@
 import type { LocalDb } from '../../../db/localDb';
 import type { FoldedCase } from './summarize';
 
-/** Bump when the summary or basis shape changes: older snapshots are then ignored. */
-export const SNAPSHOT_FORMAT = 1;
+/** Bump when the summary, basis or facts shape changes: older snapshots are then ignored (2: facts). */
+export const SNAPSHOT_FORMAT = 2;
 /** Id of the snapshot's head document (its chunks are `<id>_<n>`); a replica without it builds from the documents. */
 export const SNAPSHOT_HEAD_ID = '_local/courtdesk_caseCatalog';
 const HEAD = SNAPSHOT_HEAD_ID;

@@ -7,6 +7,7 @@ import type { Observable } from 'rxjs';
 import type { CaseStatus } from '../../../../../core/domain/caseState';
 import type { WarningLevel } from '../../../../../core/domain/deadlines';
 import type { PlainDate } from '../../../../../core/domain/plainDate';
+import type { CaseFacts } from '../../../../../core/quality/caseFacts';
 
 /** A party as the catalog keeps it (no contact data). */
 export interface CaseSummaryParty {
@@ -98,6 +99,8 @@ export interface CaseCatalog {
     parties: readonly { readonly name: string; readonly idNumber?: string }[],
     excludeCaseId?: string,
   ): DuplicatePartyMatch[];
+  /** The trial-quality facts of every case (core/quality), for the dashboard; same fold as the list. */
+  facts(): readonly CaseFacts[];
   /** Emits a version counter whenever the catalog changed (starts with the current version). */
   readonly changes$: Observable<number>;
 }

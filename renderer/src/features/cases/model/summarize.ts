@@ -11,6 +11,7 @@ import {
   type WarningLevel,
 } from '../../../../../core/domain/deadlines';
 import type { PlainDate } from '../../../../../core/domain/plainDate';
+import { caseFactsOf, type CaseFacts } from '../../../../../core/quality/caseFacts';
 import type { CaseSummary, CaseSummaryParty } from './catalogTypes';
 
 /** The documents of one case (untrusted JSON). */
@@ -30,10 +31,14 @@ export interface DeadlineBasis {
   readonly extensions: readonly Extension[];
 }
 
-/** A summary and, for open cases with a time limit, its deadline basis. */
+/**
+ * A summary, for open cases with a time limit its deadline basis, and the facts the trial-quality
+ * dashboard reads (core/quality), taken from the same fold.
+ */
 export interface FoldedCase {
   readonly summary: CaseSummary;
   readonly basis: DeadlineBasis | null;
+  readonly facts: CaseFacts;
 }
 
 function str(doc: Readonly<Record<string, unknown>> | null | undefined, ...keys: string[]): string | null {
@@ -99,7 +104,7 @@ export function summarizeCase(docs: CaseDocs, today: PlainDate): FoldedCase {
           extensions: state.extensions,
         }
       : null;
-  return { summary, basis };
+  return { summary, basis, facts: caseFactsOf(state, docs.caseDoc) };
 }
 
 /** The summary with its deadline re-evaluated for a new `today` (same documents). */
