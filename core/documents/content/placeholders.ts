@@ -25,6 +25,11 @@ export interface Placeholder {
   readonly label: string;
 }
 
+/** How a place to fill is written in the text: its label in 【】. */
+export function bracketed(label: string): string {
+  return `【${label}】`;
+}
+
 /** 【…】 on one line: at most 60 characters between the brackets, no bracket or line break inside. */
 const BRACKETED = /【[^【】\n]{0,60}】/g;
 

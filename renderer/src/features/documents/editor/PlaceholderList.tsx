@@ -2,7 +2,11 @@ import { List, Tag, Typography } from 'antd';
 import type { Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unfilledPlaceholders, type Placeholder } from '../../../../../core/documents/content/placeholders';
+import {
+  bracketed,
+  unfilledPlaceholders,
+  type Placeholder,
+} from '../../../../../core/documents/content/placeholders';
 import { buildTextMap, pmAsDocNode, positionOf } from './textMap';
 
 /** A place to fill and where it is in the editor. */
@@ -77,7 +81,7 @@ export function PlaceholderList({
           onClick={() => jumpTo(editor, p)}
         >
           <Tag color="gold">{p.label}</Tag>
-          {p.text !== `【${p.label}】` && <Typography.Text type="secondary">{p.text}</Typography.Text>}
+          {p.text !== bracketed(p.label) && <Typography.Text type="secondary">{p.text}</Typography.Text>}
         </List.Item>
       )}
     />
