@@ -5,8 +5,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../core/domain/plainDate';
 import { beijingDate } from '../../core/domain/processEvents';
+import { BULLETIN_COLUMNS } from '../../renderer/src/features/dashboard/bulletinExport';
 import { couchFetch } from '../support/couchTarget';
 import { seedCaseDocs } from '../support/renderer/caseFixtures';
+import { readXlsx } from '../support/xlsxRead';
 import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
 
 /**
@@ -128,6 +130,29 @@ describe('trial quality dashboard and fee calculator in Chromium', () => {
       fullPage: true,
       animations: 'disabled',
     });
+
+    // The Excel export, offline too: the same figures, as numbers.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('bulletin-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/审判质效月通报（\d{4}-\d{2}）\.xlsx$/);
+    const [sheet] = await readXlsx(new Uint8Array(readFileSync(await download.path())));
+    const col = (n: (typeof BULLETIN_COLUMNS)[number]) => 2 + BULLETIN_COLUMNS.indexOf(n) * 2;
+    expect(String(sheet!.cells.get('A1')?.value)).toContain('审判质效月通报');
+    const headingRow = (text: string) => sheet!.rows.findIndex((r) => r[0]?.value === text);
+    // Each table: its heading, two header rows, then its rows.
+    const total = sheet!.rows[headingRow(zh.monthly.total) + 3]!;
+    expect(total[col('received')]).toMatchObject({ type: 'number', value: 1 });
+    expect(total[col('closed')]).toMatchObject({ type: 'number', value: 2 });
+    expect(total[col('closureRate')]).toMatchObject({ type: 'number', format: '0.0%' });
+    const judges = sheet!.rows.slice(headingRow(zh.monthly.byJudge) + 3);
+    expect(judges).toHaveLength(2);
+    const byOverdue = new Map(judges.map((r) => [r[col('overdue')]?.value, String(r[1]?.value)]));
+    expect([...byOverdue.keys()].sort()).toEqual([1, 2]);
+    const rowOf = (judge: string) => page.locator('tr', { has: page.getByTestId(`judge-${judge}-overdue`) });
+    expect(await rowOf(JUDGE_A).innerText()).toContain(byOverdue.get(2));
+    expect(await rowOf(JUDGE_B).innerText()).toContain(byOverdue.get(1));
 
     await overdueA.click();
     const drawer = page.getByTestId('dashboard-drill');

@@ -9,6 +9,7 @@ import { beijingDate } from '../../core/domain/processEvents';
 import { maxExpiry } from '../../core/enforcement/assetControl';
 import { couchFetch } from '../support/couchTarget';
 import { seedCaseDocs } from '../support/renderer/caseFixtures';
+import { readXlsx, type XlsxSheet } from '../support/xlsxRead';
 import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
 
 /**
@@ -89,6 +90,17 @@ async function exportCsv(page: Page): Promise<string> {
   ]);
   const file = await download.path();
   return readFileSync(file, 'utf8');
+}
+
+/** Clicks the Excel export and returns the file's sheet and its bytes. */
+async function exportXlsx(page: Page): Promise<{ sheet: XlsxSheet; bytes: Buffer; name: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-xlsx').click(),
+  ]);
+  const bytes = readFileSync(await download.path());
+  const [sheet] = await readXlsx(new Uint8Array(bytes));
+  return { sheet: sheet!, bytes, name: download.suggestedFilename() };
 }
 
 beforeAll(async () => {
@@ -256,6 +268,15 @@ describe('enforcement in Chromium against the real server', () => {
     const masked = `${RESPONDENT_ID.slice(0, 10)}****${RESPONDENT_ID.slice(14)}`;
     expect(listed).toContain(`${RESPONDENT},${masked},男`);
     expect(listed).not.toContain(RESPONDENT_ID);
+    // The Excel file: the notice's columns, the same masked ID as a text cell, never the full one.
+    const xlsx = await exportXlsx(officer);
+    expect(xlsx.name).toBe(`失信被执行人名单-${today}.xlsx`);
+    expect(xlsx.sheet.rows[2]!.map((c) => c?.value)).toEqual(zh.debtors.columns.split(','));
+    const row = xlsx.sheet.rows.find((r) => r[1]?.value === RESPONDENT)!;
+    expect(row[0]).toMatchObject({ type: 'number', value: 1 });
+    expect(row[2]).toMatchObject({ type: 'string', value: masked });
+    expect(row[3]).toMatchObject({ type: 'string', value: '男' });
+    expect(xlsx.bytes.includes(Buffer.from(RESPONDENT_ID))).toBe(false);
     await officer.getByTestId('export-preview').click();
     await officer.getByTestId('public-list-preview').getByText(masked).waitFor();
     await officer.waitForTimeout(600); // the dialog's opening motion
@@ -273,6 +294,8 @@ describe('enforcement in Chromium against the real server', () => {
       '被执行人已全部履行判决确定的义务',
     );
     expect(await exportCsv(officer)).not.toContain(RESPONDENT);
+    const afterRemoval = await exportXlsx(officer);
+    expect(afterRemoval.sheet.rows.some((r) => r.some((c) => c?.value === RESPONDENT))).toBe(false);
     await officer.screenshot({
       path: path.join(SHOTS, 'enforcement-debtors-zh-CN.png'),
       animations: 'disabled',

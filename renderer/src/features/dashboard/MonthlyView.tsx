@@ -8,6 +8,7 @@ import { change, monthlyBulletin, type BulletinRow } from '../../../../core/qual
 import { downloadBlob } from '../../platform/download';
 import { useStaffDirectory } from '../staff/useStaffDirectory';
 import { BULLETIN_COLUMNS, bulletinCsv, bulletinDocx, bulletinTables } from './bulletinExport';
+import { bulletinXlsx } from './bulletinXlsx';
 import type { OpenDrill } from './drill';
 import { FigureLink } from './FigureLink';
 
@@ -21,7 +22,7 @@ export interface MonthlyViewProps {
   readonly open: OpenDrill;
 }
 
-/** 月通报: ranked tables per division and per judge with month-on-month change; .docx/.csv export. */
+/** 月通报: ranked tables per division and per judge with month-on-month change; .docx/.xlsx/.csv export. */
 export function MonthlyView({ facts, day, asOf, open }: MonthlyViewProps) {
   const { t } = useTranslation();
   const staff = useStaffDirectory();
@@ -35,6 +36,8 @@ export function MonthlyView({ facts, day, asOf, open }: MonthlyViewProps) {
     const labels = {
       rank: t('dashboard.monthly.rank'),
       key: '',
+      current: t('dashboard.monthly.current'),
+      change: t('dashboard.monthly.change'),
       indicator: (n: string) => t(`dashboard.indicators.${n}`),
       keyName: (k: string) => k,
     };
@@ -50,6 +53,8 @@ export function MonthlyView({ facts, day, asOf, open }: MonthlyViewProps) {
         total: t('dashboard.monthly.total'),
         byDivision: t('dashboard.monthly.byDivision'),
         byJudge: t('dashboard.monthly.byJudge'),
+        division: t('dashboard.monthly.division'),
+        judge: t('dashboard.monthly.judge'),
       },
       labels,
       divisionName,
@@ -88,6 +93,15 @@ export function MonthlyView({ facts, day, asOf, open }: MonthlyViewProps) {
           }}
         >
           {t('dashboard.monthly.exportDocx')}
+        </Button>
+        <Button
+          data-testid="bulletin-xlsx"
+          onClick={async () => {
+            const { tables } = texts();
+            downloadBlob(await bulletinXlsx(title, tables), `${title}.xlsx`);
+          }}
+        >
+          {t('dashboard.monthly.exportXlsx')}
         </Button>
         <Button
           data-testid="bulletin-csv"

@@ -1,7 +1,8 @@
 /**
  * The monthly bulletin (月通报) as files: a Word document (.docx, the `docx` package the documents
- * feature uses) and a CSV table (UTF-8 with BOM, which Excel and WPS open as a sheet; no .xlsx
- * writer is in package.json yet). Both come from the same table of texts, so they say the same.
+ * feature uses), a CSV table (UTF-8 with BOM) and an Excel workbook (.xlsx, in bulletinXlsx.ts).
+ * All come from the same {@link BulletinTable}s, so they say the same: the texts for .docx/.csv,
+ * the figures as numbers for .xlsx.
  */
 import {
   AlignmentType,
@@ -20,7 +21,7 @@ import {
 import type { IndicatorName } from '../../../../core/quality/indicators';
 import { change, type BulletinRow, type MonthlyBulletin } from '../../../../core/quality/views';
 import { FONTS } from '../documents/export/courtLayout';
-import { formatChange, formatFigure } from './format';
+import { formatChange, formatValue } from './format';
 
 /** Indicators the bulletin tables show, in column order. */
 export const BULLETIN_COLUMNS: readonly IndicatorName[] = [
@@ -47,8 +48,35 @@ export interface TextTable {
 export interface BulletinLabels {
   readonly rank: string;
   readonly key: string;
+  /** Sub-headings of an indicator's two spreadsheet columns: this month's value, its change. */
+  readonly current: string;
+  readonly change: string;
   readonly indicator: (name: IndicatorName) => string;
   readonly keyName: (key: string) => string;
+}
+
+/** One indicator of a row as numbers: its value and the change on the previous month. */
+export interface BulletinFigure {
+  readonly name: IndicatorName;
+  /** null: nothing to divide by. */
+  readonly value: number | null;
+  /** null: no previous month to compare with. */
+  readonly change: number | null;
+}
+
+/** A row of a bulletin table as data: rank, the group's name and its figures in column order. */
+export interface BulletinDataRow {
+  readonly rank: number;
+  readonly name: string;
+  readonly figures: readonly BulletinFigure[];
+}
+
+/** A bulletin table: its texts (`rows`, for .docx and .csv) and the same rows as numbers (`data`). */
+export interface BulletinTable extends TextTable {
+  readonly labels: Pick<BulletinLabels, 'rank' | 'key' | 'current' | 'change'>;
+  /** Indicator headings in column order. */
+  readonly indicators: readonly string[];
+  readonly data: readonly BulletinDataRow[];
 }
 
 /** A ranked table (per division or judge): rank, name, then each indicator as `value (change)`. */
@@ -56,28 +84,50 @@ export function bulletinTable(
   heading: string,
   rows: readonly BulletinRow[],
   labels: BulletinLabels,
-): TextTable {
-  const header = [labels.rank, labels.key, ...BULLETIN_COLUMNS.map(labels.indicator)];
-  const body = rows.map((r) => [
+): BulletinTable {
+  const indicators = BULLETIN_COLUMNS.map(labels.indicator);
+  const data = rows.map((r) => ({
+    rank: r.rank,
+    name: labels.keyName(r.key),
+    figures: BULLETIN_COLUMNS.map((name) => ({
+      name,
+      value: r.current[name].value,
+      change: change(r.current[name], r.previous?.[name]),
+    })),
+  }));
+  const body = data.map((r) => [
     String(r.rank),
-    labels.keyName(r.key),
-    ...BULLETIN_COLUMNS.map((n) => {
-      const delta = change(r.current[n], r.previous?.[n]);
-      const v = formatFigure(n, r.current[n]);
-      return delta === null ? v : `${v} (${formatChange(n, delta)})`;
+    r.name,
+    ...r.figures.map((f) => {
+      const v = formatValue(f.name, f.value);
+      return f.change === null ? v : `${v} (${formatChange(f.name, f.change)})`;
     }),
   ]);
-  return { heading, rows: [header, ...body] };
+  const { rank, key, current, change: changeLabel } = labels;
+  return {
+    heading,
+    rows: [[rank, key, ...indicators], ...body],
+    labels: { rank, key, current, change: changeLabel },
+    indicators,
+    data,
+  };
 }
 
 /** The bulletin's tables: whole court, per division, per judge. */
 export function bulletinTables(
   b: MonthlyBulletin,
-  headings: { readonly total: string; readonly byDivision: string; readonly byJudge: string },
+  headings: {
+    readonly total: string;
+    readonly byDivision: string;
+    readonly byJudge: string;
+    /** Headings of the name column of the division and judge tables (default: `labels.key`). */
+    readonly division?: string;
+    readonly judge?: string;
+  },
   labels: BulletinLabels,
   divisionName: (key: string) => string,
   judgeName: (key: string) => string,
-): TextTable[] {
+): BulletinTable[] {
   const total: BulletinRow = {
     key: headings.total,
     rank: 1,
@@ -86,8 +136,16 @@ export function bulletinTables(
   };
   return [
     bulletinTable(headings.total, [total], { ...labels, keyName: () => headings.total }),
-    bulletinTable(headings.byDivision, b.byDivision, { ...labels, keyName: divisionName }),
-    bulletinTable(headings.byJudge, b.byJudge, { ...labels, keyName: judgeName }),
+    bulletinTable(headings.byDivision, b.byDivision, {
+      ...labels,
+      key: headings.division ?? labels.key,
+      keyName: divisionName,
+    }),
+    bulletinTable(headings.byJudge, b.byJudge, {
+      ...labels,
+      key: headings.judge ?? labels.key,
+      keyName: judgeName,
+    }),
   ];
 }
 

@@ -25,6 +25,7 @@ import { decide, proposeListing, publishListing, removeListing } from '../model/
 import { useDishonestEntries, useEnforcementRepo } from '../model/enforcementRecords';
 import { useWrite } from '../model/useWrite';
 import { ListingModal, RemovalModal } from './ListingForms';
+import { publicListXlsx } from './publicListXlsx';
 
 const STATE_COLOR = {
   pending: 'gold',
@@ -60,7 +61,8 @@ export default function DishonestListScreen() {
   const rows = useMemo(() => publicList(entries ?? [], today), [entries, today]);
   const header = t('enforcement.debtors.columns').split(',');
   const title = t('enforcement.debtors.noticeTitle', { court: DEFAULT_COURT.name });
-  const html = publicListHtml(title, t('enforcement.debtors.noticeDate', { date: today }), header, rows);
+  const dateLine = t('enforcement.debtors.noticeDate', { date: today });
+  const html = publicListHtml(title, dateLine, header, rows);
   const officer = ctx?.roles.includes('enforcement') ?? false;
   const leader = ctx?.roles.includes('leader') ?? false;
   return (
@@ -83,6 +85,17 @@ export default function DishonestListScreen() {
             }
           >
             {t('enforcement.debtors.exportCsv')}
+          </Button>
+          <Button
+            data-testid="export-xlsx"
+            onClick={async () =>
+              downloadBlob(
+                await publicListXlsx(title, dateLine, header, rows),
+                t('enforcement.debtors.fileNameXlsx', { date: today }),
+              )
+            }
+          >
+            {t('enforcement.debtors.exportXlsx')}
           </Button>
           <Button data-testid="export-preview" onClick={() => setPreview(true)}>
             {t('enforcement.debtors.exportPdf')}
