@@ -5,7 +5,6 @@
  * percentages, their changes in percentage points), so the sheet can be sorted and summed.
  */
 import writeExcelFile, { type CellObject, type Row } from 'write-excel-file/universal';
-import type { IndicatorName } from '../../../../core/quality/indicators';
 import { BODY_STYLE, HEADER_STYLE, XLSX_TYPE, columnWidth, textCell } from '../../platform/xlsx';
 import type { BulletinFigure, BulletinTable } from './bulletinExport';
 import { unitOf } from './format';
@@ -28,8 +27,9 @@ function numberCell(value: number | null, format: string): CellObject {
 
 /** The value and change cells of a figure; rate changes are written in percentage points. */
 export function figureCells(f: BulletinFigure): [CellObject, CellObject] {
-  const unit = unitOf(f.name as IndicatorName);
-  const change = f.change === null ? null : unit === 'rate' ? Math.round(f.change * 1000) / 10 : f.change;
+  const unit = unitOf(f.name);
+  // Points, without the float noise of × 100 (0.286 − 0 → 28.6, not 28.599999999999998).
+  const change = f.change === null ? null : unit === 'rate' ? Number((f.change * 100).toFixed(9)) : f.change;
   return [numberCell(f.value, VALUE_FORMAT[unit]), numberCell(change, CHANGE_FORMAT[unit])];
 }
 

@@ -1,7 +1,8 @@
 /**
  * The dishonest-debtor list (失信被执行人名单) as an Excel workbook, in the columns of the public
  * notice (the same {@link rowCells} as the CSV and the printable notice): title, date line, the
- * bold header, one row per listed debtor. Every cell but 序号 is a text cell — an 18-digit ID
+ * bold header, one row per listed debtor. Title and date line are left-aligned so that they show
+ * on the first screen and the first printed page of this wide table. Every cell but 序号 is a text cell — an 18-digit ID
  * written as a number would lose its last digits, and a text cell is never read as a formula. The
  * ID numbers are the masked ones of the rows; nothing here can reach an unmasked number.
  */
@@ -29,12 +30,11 @@ export async function publicListXlsx(
         fontWeight: 'bold',
         fontSize: 16,
         height: 28,
-        align: 'center',
         alignVertical: 'center',
         columnSpan: header.length,
       },
     ],
-    [{ value: dateLine, type: String, align: 'right', columnSpan: header.length }],
+    [{ value: dateLine, type: String, columnSpan: header.length }],
     header.map((h) => textCell(h, HEADER_STYLE)),
     ...body.map((cells, i): Row => [
       { ...BODY_STYLE, value: i + 1, type: Number, format: '0', align: 'center' },
