@@ -127,7 +127,11 @@ describe('e-library, search and download centre (Chromium, real server)', () => 
     await page.screenshot({ path: path.join(SHOTS, 'search-results.png'), animations: 'disabled' });
 
     // Filter to forum posts only, then nothing: the page says so.
-    await page.getByRole('checkbox', { name: '论坛' }).check();
+    // The filters live in the route: a click changes the hash, and the box follows on hashchange
+    // (asynchronously), so click and wait for the state rather than check()/uncheck().
+    const forumOnly = page.getByRole('checkbox', { name: '论坛' });
+    await forumOnly.click();
+    await expect.poll(() => forumOnly.isChecked()).toBe(true);
     await expect.poll(() => hits.count()).toBe(1);
     await page.getByTestId('search-box').fill('量子纠缠');
     await page.keyboard.press('Enter');
@@ -136,7 +140,8 @@ describe('e-library, search and download centre (Chromium, real server)', () => 
 
     // Back to 诉讼费 without filters; the fee article's result opens the article.
     await page.getByTestId('search-box').fill('诉讼费');
-    await page.getByRole('checkbox', { name: '论坛' }).uncheck();
+    await forumOnly.click();
+    await expect.poll(() => forumOnly.isChecked()).toBe(false);
     await page.getByTestId('search-box').press('Enter');
     await page
       .locator(`[data-testid=search-hit][data-hit-id$="#${FEE_ARTICLE}"] [data-testid=search-hit-link]`)
