@@ -8,7 +8,7 @@ import { dailyMonitor, type DeadlineRow } from '../../../../core/quality/views';
 import { StaffName } from '../staff/StaffName';
 import { Chart } from './Chart';
 import type { OpenDrill } from './drill';
-import { FigureLink } from './FigureLink';
+import { FigureLink, type FigureLinkProps } from './FigureLink';
 
 /** Props of {@link DailyView}. */
 export interface DailyViewProps {
@@ -18,6 +18,16 @@ export interface DailyViewProps {
 }
 
 const WITHIN_DAYS = 7;
+
+/** One headline figure of the day. */
+interface Headline {
+  readonly name: FigureLinkProps['name'];
+  readonly title: string;
+  readonly figure: Figure;
+  readonly label: string;
+  readonly testId: string;
+  readonly alert?: boolean;
+}
 
 function figureOf(rows: readonly DeadlineRow[]): Figure {
   return { value: rows.length, ids: rows.map((r) => r.id), baseIds: [] };
@@ -29,6 +39,38 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
   const m = useMemo(() => dailyMonitor(facts, day, { withinDays: WITHIN_DAYS }), [facts, day]);
   const overdueTotal = m.overdueByJudge.reduce((s, g) => s + g.rows.length, 0);
   const judgeLabel = (j: string) => j || t('dashboard.unassigned');
+  const expiring = t('dashboard.daily.aboutToExpire', { days: WITHIN_DAYS });
+  const headlines: readonly Headline[] = [
+    {
+      name: 'received',
+      title: t('dashboard.daily.filedToday'),
+      figure: m.today.received,
+      label: day,
+      testId: 'daily-received',
+    },
+    {
+      name: 'closed',
+      title: t('dashboard.daily.closedToday'),
+      figure: m.today.closed,
+      label: day,
+      testId: 'daily-closed',
+    },
+    {
+      name: 'pending',
+      title: expiring,
+      figure: figureOf(m.aboutToExpire),
+      label: expiring,
+      testId: 'daily-expiring',
+    },
+    {
+      name: 'overdue',
+      title: t('dashboard.indicators.overdue'),
+      figure: figureOf(m.overdueByJudge.flatMap((g) => g.rows)),
+      label: day,
+      testId: 'daily-overdue',
+      alert: overdueTotal > 0,
+    },
+  ];
   const chart = useMemo(
     () => ({
       grid: { left: 100, right: 24, top: 16, bottom: 24 },
@@ -47,75 +89,26 @@ export function DailyView({ facts, day, open }: DailyViewProps) {
   return (
     <div data-testid="dashboard-daily">
       <Row gutter={16}>
-        <Col span={6}>
-          <Card>
-            <Statistic
-              title={t('dashboard.daily.filedToday')}
-              valueRender={() => (
-                <FigureLink
-                  name="received"
-                  figure={m.today.received}
-                  label={day}
-                  open={open}
-                  testId="daily-received"
-                  size={28}
-                />
-              )}
-            />
-          </Card>
-        </Col>
-        <Col span={6}>
-          <Card>
-            <Statistic
-              title={t('dashboard.daily.closedToday')}
-              valueRender={() => (
-                <FigureLink
-                  name="closed"
-                  figure={m.today.closed}
-                  label={day}
-                  open={open}
-                  testId="daily-closed"
-                  size={28}
-                />
-              )}
-            />
-          </Card>
-        </Col>
-        <Col span={6}>
-          <Card>
-            <Statistic
-              title={t('dashboard.daily.aboutToExpire', { days: WITHIN_DAYS })}
-              valueRender={() => (
-                <FigureLink
-                  name="pending"
-                  figure={figureOf(m.aboutToExpire)}
-                  label={t('dashboard.daily.aboutToExpire', { days: WITHIN_DAYS })}
-                  open={open}
-                  testId="daily-expiring"
-                  size={28}
-                />
-              )}
-            />
-          </Card>
-        </Col>
-        <Col span={6}>
-          <Card>
-            <Statistic
-              title={t('dashboard.indicators.overdue')}
-              valueRender={() => (
-                <FigureLink
-                  name="overdue"
-                  figure={figureOf(m.overdueByJudge.flatMap((g) => g.rows))}
-                  label={day}
-                  open={open}
-                  testId="daily-overdue"
-                  size={28}
-                />
-              )}
-              suffix={overdueTotal > 0 ? <Tag color="red">!</Tag> : null}
-            />
-          </Card>
-        </Col>
+        {headlines.map((h) => (
+          <Col span={6} key={h.testId}>
+            <Card>
+              <Statistic
+                title={h.title}
+                valueRender={() => (
+                  <FigureLink
+                    name={h.name}
+                    figure={h.figure}
+                    label={h.label}
+                    open={open}
+                    testId={h.testId}
+                    size={28}
+                  />
+                )}
+                suffix={h.alert ? <Tag color="red">!</Tag> : null}
+              />
+            </Card>
+          </Col>
+        ))}
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
