@@ -8,11 +8,11 @@
  */
 import { receiptId } from '../../../core/schemas/receipt';
 import { currentVersion } from '../../../core/schemas/registry';
-import { controlLastDay } from '../../../core/enforcement/assetControl';
-import { dishonestEntryId } from '../../../core/enforcement/dishonest';
-import type { DocType } from '../../../core/schemas/base';
 import { Rng, addDays, beijing } from './demoRandom';
-import type { DemoDoc, DemoParty } from './demoGenerator';
+import type { DemoDoc } from './demoGenerator';
+import { demoEnforcement, type DocMaker } from './demoEnforcement';
+
+export { DEMO_FREEZE_LAPSE_DAYS } from './demoEnforcement';
 
 /** What the office generator reads from the generated cases. */
 export interface OfficeInput {
@@ -21,16 +21,13 @@ export interface OfficeInput {
   enforcementCases: { doc: DemoDoc; caseNumber: string; officer: string }[];
 }
 
-/** Days after `asOf` the demo's bank-deposit freeze lapses on (inside the 30-day warning). */
-export const DEMO_FREEZE_LAPSE_DAYS = 12;
-
 const p = (...paras: string[]): string => paras.map((x) => `<p>${x}</p>`).join('');
 
 /** The notices, forum, and enforcement documents, per CouchDB database. */
 export function generateOffice(input: OfficeInput): Record<string, DemoDoc[]> {
   const rng = new Rng(0x0fce);
   const { asOf } = input;
-  const doc = (type: DocType, id: string, at: string, by: string, fields: Record<string, unknown>) =>
+  const doc: DocMaker = (type, id, at, by, fields) =>
     ({
       _id: id,
       type,
@@ -220,123 +217,6 @@ export function generateOffice(input: OfficeInput): Record<string, DemoDoc[]> {
     ],
   );
 
-  // 执行: inquiries with freezes, payments, measures; one dishonest-debtor listing.
-  const enforcement: DemoDoc[] = [];
-  input.enforcementCases.slice(0, 3).forEach(({ doc: c, caseNumber, officer }, i) => {
-    const filed = String(c['filingDate']);
-    const parties = c['parties'] as DemoParty[];
-    const debtor = parties.find((x) => x.role === 'debtor');
-    const creditor = parties.find((x) => x.role === 'creditor');
-    if (!debtor || !creditor) return;
-    const claim = typeof c['claimAmount'] === 'number' ? c['claimAmount'] : 50_000;
-    const rec = (type: DocType, at: string, fields: Record<string, unknown>): DemoDoc =>
-      doc(type, `${type}:${rng.uuid()}`, at, officer, { caseId: c._id, ...fields });
-    const inquiryDay = addDays(filed, 3);
-    const frozen = Math.min(Math.round(claim * 0.4), 38_000) + 0.56;
-    // The first case's freeze lapses soon (the warning panel), the others run their full year.
-    const freezeDay = addDays(filed, 5);
-    const expiresOn = i === 0 ? addDays(asOf, DEMO_FREEZE_LAPSE_DAYS) : controlLastDay(freezeDay, 12);
-    enforcement.push(
-      rec('assetInquiry', beijing(inquiryDay, 9, 40), {
-        channel: 'network',
-        assetKind: 'bankDeposit',
-        institution:
-          ['中国农业银行白银分行', '甘肃银行白银分行', '白银农村商业银行'][i] ?? '中国银行白银分行',
-        requestDate: inquiryDay,
-        result: 'found',
-        resultDate: addDays(inquiryDay, 1),
-        amountFound: frozen,
-        controls: [
-          {
-            kind: 'freeze',
-            date: freezeDay,
-            amount: frozen,
-            expiresOn,
-            documentNo: `${caseNumber.replace(/号$/, '')}之一`,
-          },
-        ],
-        note: i === 0 ? '冻结期限依裁定至到期日，到期前需续冻' : '冻结账户余额',
-      }),
-      rec('assetInquiry', beijing(inquiryDay, 9, 45), {
-        channel: 'network',
-        assetKind: 'vehicle',
-        institution: '白银市公安局交通警察支队车辆管理所',
-        requestDate: inquiryDay,
-        result: 'notFound',
-        resultDate: addDays(inquiryDay, 2),
-      }),
-      rec('enforcementAction', beijing(filed, 16, 0), {
-        kind: 'executionNotice',
-        target: debtor.name,
-        targetKind: debtor.kind,
-        decidedOn: filed,
-        reason: '向被执行人送达执行通知书、报告财产令',
-      }),
-    );
-    if (i === 0) {
-      const deducted = Math.round(frozen / 2);
-      enforcement.push(
-        rec('enforcementPayment', beijing(addDays(freezeDay, 20), 11, 0), {
-          direction: 'received',
-          amount: deducted,
-          date: addDays(freezeDay, 20),
-          party: debtor.name,
-          source: 'deduction',
-          note: '扣划冻结存款',
-        }),
-        rec('enforcementPayment', beijing(addDays(freezeDay, 27), 15, 30), {
-          direction: 'disbursed',
-          amount: deducted,
-          date: addDays(freezeDay, 27),
-          party: creditor.name,
-          note: '发放申请执行人',
-        }),
-      );
-    }
-    if (i < 2) {
-      const decided = addDays(filed, 15);
-      enforcement.push(
-        rec('enforcementAction', beijing(decided, 10, 0), {
-          kind: 'consumptionRestriction',
-          target: debtor.name,
-          targetKind: debtor.kind,
-          decidedOn: decided,
-          reason: '被执行人未按执行通知履行给付义务，依法限制其高消费及非生活和工作必需的消费行为',
-          ...(i === 0
-            ? {
-                approval: {
-                  decision: 'approved',
-                  by: 'leader.zhang',
-                  at: beijing(addDays(decided, 1), 17, 0),
-                },
-              }
-            : {}),
-        }),
-      );
-    }
-    if (i === 0 && debtor.kind === 'natural' && debtor.idNumber) {
-      const listedOn = addDays(filed, 25);
-      enforcement.push(
-        doc(
-          'dishonestDebtor',
-          dishonestEntryId(debtor.idNumber, 'reportViolation'),
-          beijing(listedOn, 10, 30),
-          officer,
-          {
-            caseId: c._id,
-            caseNumber,
-            respondent: { name: debtor.name, kind: 'natural', idNumber: debtor.idNumber },
-            ground: 'reportViolation',
-            listedOn,
-            facts: '被执行人收到报告财产令后，拒不如实报告财产情况，且未履行生效法律文书确定的给付义务。',
-            obligation: `给付申请执行人${creditor.name}款项${claim}元及利息`,
-            approval: { decision: 'approved', by: 'leader.zhang', at: beijing(addDays(listedOn, 1), 16, 0) },
-            publishedOn: addDays(listedOn, 2),
-          },
-        ),
-      );
-    }
-  });
-
+  const enforcement = demoEnforcement(input, rng, doc);
   return { courtdesk_notices: notices, courtdesk_forum: posts, courtdesk_enforcement: enforcement };
 }
