@@ -7,6 +7,11 @@ import { ROLES } from '../../../core/roles';
 import { validateBaseDoc } from '../../../core/schemas/base';
 import { issuesForWrite, migrate } from '../../../core/schemas/registry';
 import { foldCaseState } from '../../../core/domain/caseState';
+import { STANDARD_BOARDS } from '../../../core/domain/forum';
+import { isValidResidentId } from '../../../core/domain/identity';
+import { lapseWarnings, type InquiryForWarnings } from '../../../core/enforcement/assetControl';
+import { listingState, type DishonestEntry } from '../../../core/enforcement/dishonest';
+import { measureState, type Measure } from '../../../core/enforcement/measures';
 import {
   DEMO_AS_OF,
   demoReference,
@@ -69,7 +74,7 @@ describe('demo generator', () => {
     // If you change the demo data on purpose, update this fingerprint in the same commit.
     const small = generateDemo({ cases: 50 });
     expect(createHash('sha256').update(JSON.stringify(small)).digest('hex').slice(0, 16)).toBe(
-      '80928deda826659d',
+      '503e8e5ec747eac9',
     );
     expect(small.docs['courtdesk_cases']?.[0]).toMatchObject({
       _id: 'case:b1121226-73c5-4594-883d-4752335d0ce3',
@@ -79,15 +84,16 @@ describe('demo generator', () => {
 
   it('writes only to known databases, with valid envelopes the design documents would accept', () => {
     for (const db of Object.keys(full.docs)) expect(DATABASES.map((d) => d.name)).toContain(db);
-    for (const d of cases) expect(validateBaseDoc(d), d._id).toEqual([]);
+    const all = Object.values(full.docs).flat();
+    for (const d of all) expect(validateBaseDoc(d), d._id).toEqual([]);
     const authors = new Set(full.users.map((u) => u.name));
-    for (const d of cases) expect(authors.has(d.createdBy), d.createdBy).toBe(true);
+    for (const d of all) expect(authors.has(d.createdBy), d.createdBy).toBe(true);
     for (const d of ofType('caseNumber').concat(ofType('assignment'))) expect(d.createdBy).toBe('worker');
     for (const e of ofType('event')) expect(e._id.startsWith(`event:${String(e['caseId'])}:`)).toBe(true);
   });
 
   it('emits every document at its current version, valid per the schemas', () => {
-    for (const d of cases) {
+    for (const d of Object.values(full.docs).flat()) {
       expect(issuesForWrite(d), d._id).toEqual([]);
       expect(migrate(d)).toBe(d);
     }
@@ -131,11 +137,20 @@ describe('demo generator', () => {
         u: unknown,
         s: unknown,
       ) => void;
-      for (const d of generated)
-        expect(
-          () => vdu(d, null, { name: d.createdBy, roles: roles.get(d.createdBy) }, {}),
-          d._id,
-        ).not.toThrow();
+      for (const d of generated) {
+        const as = (name: string) => ({ name, roles: roles.get(name) });
+        const approval = d['approval'] as { by: string } | undefined;
+        if (!approval) {
+          expect(() => vdu(d, null, as(d.createdBy), {}), d._id).not.toThrow();
+          continue;
+        }
+        // An approved record: the officer files it, a leader approves it, the officer publishes it.
+        const { approval: _a, publishedOn: _p, ...filed } = d;
+        const approved = { ...filed, approval };
+        expect(() => vdu(filed, null, as(d.createdBy), {}), d._id).not.toThrow();
+        expect(() => vdu(approved, filed, as(approval.by), {}), d._id).not.toThrow();
+        expect(() => vdu(d, approved, as(d.createdBy), {}), d._id).not.toThrow();
+      }
     }
   });
 
@@ -209,6 +224,114 @@ describe('demo generator', () => {
       if (c['procedure'] === 'civilSmallClaims') expect(amount).not.toBeNull();
       if (c['caseType'] === '刑初') expect(amount).toBeNull();
     }
+  });
+});
+
+describe('office demo data (notices, forum, enforcement, dishonest list)', () => {
+  const office = (db: string, t?: string) =>
+    (full.docs[db] ?? []).filter((d) => t === undefined || d.type === t);
+  const rolesOf = (name: string) => full.users.find((u) => u.name === name)?.roles ?? [];
+
+  it('generates the expected documents per type, with ids stable across runs', () => {
+    const count = (db: string) =>
+      office(db).reduce<Record<string, number>>((m, d) => ({ ...m, [d.type]: (m[d.type] ?? 0) + 1 }), {});
+    expect(count('courtdesk_notices')).toEqual({ notice: 4, receipt: 16 });
+    expect(count('courtdesk_forum')).toEqual({ post: 15 });
+    expect(count('courtdesk_enforcement')).toEqual({
+      assetInquiry: 6,
+      enforcementAction: 5,
+      enforcementPayment: 2,
+      dishonestDebtor: 1,
+    });
+    const again = generateDemo();
+    for (const db of ['courtdesk_notices', 'courtdesk_forum', 'courtdesk_enforcement']) {
+      expect(again.docs[db]?.map((d) => d._id)).toEqual(office(db).map((d) => d._id));
+      const ids = office(db).map((d) => d._id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('notices come from leaders and admins: one pinned, one with a must-read date, receipts by readers', () => {
+    const notices = office('courtdesk_notices', 'notice');
+    for (const n of notices)
+      expect(
+        rolesOf(n.createdBy).some((r) => r === 'leader' || r === 'admin'),
+        n.createdBy,
+      ).toBe(true);
+    expect(notices.filter((n) => n['pinned'] === true)).toHaveLength(1);
+    expect(notices.some((n) => String(n['mustReadBy']) > DEMO_AS_OF)).toBe(true);
+    const kinds = notices.map((n) => (n['audience'] as { kind: string }).kind);
+    expect(kinds).toEqual(expect.arrayContaining(['everyone', 'divisions']));
+    for (const r of office('courtdesk_notices', 'receipt')) {
+      const n = notices.find((x) => x._id === r['noticeId']);
+      expect(n, r._id).toBeDefined();
+      expect(String(r['readAt']) >= String(n?.createdAt)).toBe(true);
+      const a = n?.['audience'] as { kind: string; divisions?: string[] };
+      const division = full.users.find((u) => u.name === r.createdBy)?.division ?? '';
+      if (a.kind === 'divisions') expect(a.divisions).toContain(division);
+    }
+  });
+
+  it('forum threads sit on the standard boards, by several authors, with replies and a quote', () => {
+    const posts = office('courtdesk_forum', 'post');
+    const threads = posts.filter((p) => p['threadId'] === undefined);
+    expect(threads.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(threads.map((t) => t['board']))).toEqual(
+      new Set(STANDARD_BOARDS.map((b) => `board:${b.code}`)),
+    );
+    for (const t of threads) {
+      const replies = posts.filter((p) => p['threadId'] === t._id);
+      expect(replies.length).toBeGreaterThanOrEqual(1);
+      expect(replies.length).toBeLessThanOrEqual(3);
+      for (const r of replies) expect(r['board']).toBe(t['board']);
+    }
+    expect(new Set(posts.map((p) => p.createdBy)).size).toBeGreaterThanOrEqual(8);
+    const quoting = posts.filter((p) => p['quotes'] !== undefined);
+    expect(quoting.length).toBeGreaterThanOrEqual(1);
+    for (const q of quoting) expect(posts.some((p) => p._id === q['quotes'])).toBe(true);
+  });
+
+  it('enforcement records belong to open 执 cases, by their officer, with a freeze lapsing within 30 days', () => {
+    const records = office('courtdesk_enforcement');
+    const caseIds = new Set(records.map((r) => r['caseId']));
+    expect(caseIds.size).toBeGreaterThanOrEqual(2);
+    for (const id of caseIds) {
+      const c = cases.find((x) => x._id === id);
+      expect(c?.['caseType']).toBe('执');
+      const officer = cases.find((x) => x._id === `assignment:${String(id).slice(5)}`)?.[
+        'enforcementOfficer'
+      ];
+      for (const r of records.filter((x) => x['caseId'] === id)) expect(r.createdBy).toBe(officer);
+    }
+    const inquiries = records.filter((r) => r.type === 'assetInquiry') as unknown as InquiryForWarnings[];
+    const warnings = lapseWarnings(inquiries, DEMO_AS_OF);
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings[0]?.assetKind).toBe('bankDeposit');
+    expect(warnings[0]?.daysLeft).toBeGreaterThan(0);
+    expect(warnings[0]?.daysLeft).toBeLessThanOrEqual(30);
+    const pay = records.filter((r) => r.type === 'enforcementPayment').map((r) => r['direction']);
+    expect(pay.sort()).toEqual(['disbursed', 'received']);
+    const restrictions = records.filter((r) => r['kind'] === 'consumptionRestriction');
+    expect(restrictions.map((r) => measureState(r as unknown as Measure)).sort()).toEqual([
+      'approved',
+      'pending',
+    ]);
+    for (const r of records) expect(String(r['createdAt']).slice(0, 10) <= DEMO_AS_OF).toBe(true);
+  });
+
+  it('lists one natural-person debtor, approved by a leader and published', () => {
+    const [entry, ...rest] = office('courtdesk_enforcement', 'dishonestDebtor');
+    expect(rest).toEqual([]);
+    const e = entry as unknown as DishonestEntry;
+    expect(e.respondent.kind).toBe('natural');
+    expect(isValidResidentId(e.respondent.idNumber)).toBe(true);
+    expect(listingState(e, DEMO_AS_OF)).toBe('listed');
+    expect(e.publishedOn).toBeDefined();
+    expect(rolesOf(e.approval?.by ?? '')).toContain('leader');
+    const c = cases.find((x) => x._id === e.caseId);
+    expect((c?.['parties'] as DemoParty[]).find((p) => p.role === 'debtor')?.idNumber).toBe(
+      e.respondent.idNumber,
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { DEFAULT_COURT } from '../../../core/court';
 import { procedureOf } from '../../../core/domain/caseState';
 import { isRole, type Role } from '../../../core/roles';
 import { currentVersion } from '../../../core/schemas/registry';
+import { generateOffice } from './demoOffice';
 import { DAY, Rng, addDays, beijing, compact, formatCaseNumber, nextWorkday, residentId } from './demoRandom';
 
 export { formatCaseNumber, mulberry32, residentId } from './demoRandom';
@@ -376,9 +377,33 @@ export function generateDemo(options: DemoOptions = {}): DemoData {
       events.push(ev(beijing(f.closedAt, 16, 0), f.judge, 'closed', { method: f.closingMethod }));
   }
 
+  // Open 执 cases with a natural-person debtor, filed long enough ago to have a history.
+  const enforcementCases = cases
+    .filter((c) => {
+      const f = facts.get(c._id);
+      const debtor = (c['parties'] as DemoParty[]).find((x) => x.role === 'debtor');
+      return (
+        c['caseType'] === '执' &&
+        f?.officer !== undefined &&
+        !f.closedAt &&
+        debtor?.kind === 'natural' &&
+        String(c['filingDate']) <= addDays(DEMO_AS_OF, -40)
+      );
+    })
+    .sort(
+      (a, b) => String(a['filingDate']).localeCompare(String(b['filingDate'])) || a._id.localeCompare(b._id),
+    )
+    .map((doc) => ({
+      doc,
+      caseNumber: String(caseNumbers.find((n) => n['caseId'] === doc._id)?.['caseNumber']),
+      officer: facts.get(doc._id)?.officer ?? '',
+    }));
   return {
     users: staff.map((s) => ({ ...s, roles: [...s.roles] })),
     divisions,
-    docs: { courtdesk_cases: [...cases, ...caseNumbers, ...assignments, ...events] },
+    docs: {
+      courtdesk_cases: [...cases, ...caseNumbers, ...assignments, ...events],
+      ...generateOffice({ asOf: DEMO_AS_OF, enforcementCases }),
+    },
   };
 }

@@ -117,21 +117,28 @@ describe('user administration (embedded server; the CLI against CouchDB is in te
 
   it('seeds demo data idempotently and never re-enables a disabled demo user', async () => {
     await dropDatabases(target);
-    await createDb(target, 'courtdesk_cases');
-    const demo = generateDemo({ cases: 30 });
-    const first = await seedDemo(couch, { cases: 30, batchSize: 7 });
+    const dbs = ['courtdesk_cases', 'courtdesk_notices', 'courtdesk_forum', 'courtdesk_enforcement'];
+    for (const db of dbs) await createDb(target, db);
+    const demo = generateDemo({ cases: 50 });
+    const first = await seedDemo(couch, { cases: 50, batchSize: 7 });
     expect([...first.usersCreated].sort()).toEqual(demo.users.map((u) => u.name).sort());
     const docs = first.docs['courtdesk_cases'];
     const info = await couchFetch(`${target.url}/courtdesk_cases`, { auth: target.admin });
     expect(docs).toEqual({ written: demo.docs['courtdesk_cases']?.length, existing: 0 });
     expect(info.body.doc_count).toBe(docs?.written);
+    for (const db of dbs.slice(1)) {
+      expect(first.docs[db]?.written, db).toBeGreaterThan(0);
+      expect(first.docs[db], db).toEqual({ written: demo.docs[db]?.length, existing: 0 });
+    }
     expect((await signIn('clerk.wang', DEMO_PASSWORD)).status).toBe(200);
     await disableUser(couch, 'clerk.wang', { by: 'admin' });
-    const seqs = [await updateSeq('_users'), await updateSeq('courtdesk_cases')];
-    const second = await seedDemo(couch, { cases: 30 });
+    const seqOf = async () => Promise.all(['_users', ...dbs].map(updateSeq));
+    const seqs = await seqOf();
+    const second = await seedDemo(couch, { cases: 50 });
     expect(second.usersCreated).toEqual([]);
     expect(second.docs['courtdesk_cases']).toEqual({ written: 0, existing: docs?.written });
-    expect([await updateSeq('_users'), await updateSeq('courtdesk_cases')]).toEqual(seqs);
+    for (const db of dbs) expect(second.docs[db]?.written, db).toBe(0);
+    expect(await seqOf()).toEqual(seqs);
     expect((await userDoc('clerk.wang'))['disabled']).toBe(true);
     expect((await signIn('clerk.wang', DEMO_PASSWORD)).status).toBe(401);
   });
