@@ -64,6 +64,18 @@ function caseBody(createdBy: string, extra: Record<string, unknown> = {}): Recor
   };
 }
 
+let copyCount: number | undefined;
+
+/** Copies of each shard the target keeps: 1 for the embedded server and a single node. */
+async function copies(): Promise<number> {
+  if (copyCount === undefined) {
+    copyCount = target.embedded
+      ? 1
+      : Math.min(3, ((await req('admin', 'GET', '/_membership')).body.cluster_nodes as unknown[]).length);
+  }
+  return copyCount;
+}
+
 /** A case with two leaves on rev 2 (two offline edits), written as a replicator writes them. */
 async function conflictedCase(): Promise<{ id: string; revA: string; revB: string }> {
   const id = `case:${randomUUID()}`;
@@ -76,7 +88,9 @@ async function conflictedCase(): Promise<{ id: string; revA: string; revB: strin
     _revisions: { start: 2, ids: [hex(c), h1] },
     ...caseBody(clerk.name, { cause: c === 'a' ? '民间借贷纠纷（甲）' : '买卖合同纠纷（乙）' }),
   }));
-  const r = await req(clerk, 'POST', `/${db}/_bulk_docs`, { docs, new_edits: false });
+  // On a cluster, write the branches to every copy (w = copies), so each test's next request sees
+  // both leaves whichever copy answers it (under load a quorum write left a copy behind).
+  const r = await req(clerk, 'POST', `/${db}/_bulk_docs?w=${await copies()}`, { docs, new_edits: false });
   expect(r.status, r.text).toBe(201);
   expect(r.body, r.text).toEqual([]);
   const open = await req('admin', 'GET', `/${db}/${encodeURIComponent(id)}?open_revs=all`);
@@ -207,8 +221,18 @@ describe('conflict resolution under validate_doc_update', () => {
     ).toBe(true);
     expect((await req(clerk, 'GET', `/${db}/${encodeURIComponent(id)}`)).status).toBe(404);
 
-    const changes = await req('admin', 'GET', `/${db}/_changes?include_docs=true`);
-    const change = (changes.body.results as { id: string }[]).find((c) => c.id === id);
+    // The worker acts on the feed's row for the deletion; a cluster's feed may list it a moment late.
+    let change: { id: string; deleted?: boolean } | undefined;
+    await expect
+      .poll(
+        async () => {
+          const changes = await req('admin', 'GET', `/${db}/_changes?include_docs=true`);
+          change = (changes.body.results as { id: string; deleted?: boolean }[]).find((c) => c.id === id);
+          return change?.deleted === true;
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(true);
     const guard = new ConflictGuard(new CouchHttp(target.adminUrl), { db });
     const result = await guard.handle(change as never);
     expect(result.status).toBe('restored');
