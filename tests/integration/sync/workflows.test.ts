@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../../core/databases';
+import { makeResidentId } from '../../../core/domain/identity';
+import { dishonestEntryId } from '../../../core/enforcement/dishonest';
 import { ROLES, type Role } from '../../../core/roles';
 import { isDocType } from '../../../core/schemas/base';
 import { currentVersion } from '../../../core/schemas/registry';
@@ -162,6 +164,8 @@ const CREATE: Record<string, Record<string, readonly Role[]>> = {
   courtdesk_enforcement: {
     enforcementAction: ['enforcement'],
     assetInquiry: ['enforcement'],
+    enforcementPayment: ['enforcement'],
+    enforcementClosing: ['enforcement'],
     dishonestDebtor: ['enforcement'],
   },
   courtdesk_forum: {
@@ -193,6 +197,19 @@ function forged(type: string, by: string, tag: string): Record<string, unknown> 
     // core/schemas/receipt.ts: the id is derived from the notice and the reader.
     extra['noticeId'] = `notice:${tag}`;
     id = `receipt:notice:${tag}:${by}`;
+  }
+  if (type === 'enforcementClosing') {
+    // core/schemas/enforcement.ts: one closing per case, its id derived from the case.
+    extra['caseId'] = `case:${tag}`;
+    id = `enforcementClosing:${tag}`;
+  }
+  if (type === 'dishonestDebtor') {
+    // core/enforcement/dishonest.ts: the id is derived from the respondent and the ground, so each
+    // attempt names another (checksum-valid) person.
+    const seq = createHash('sha256').update(tag).digest().readUInt16BE(0) % 1000;
+    const idNumber = makeResidentId('110105', '1980-06-15', seq);
+    extra['respondent'] = { name: '李四', kind: 'natural', idNumber };
+    id = dishonestEntryId(idNumber, 'reportViolation');
   }
   if (type === 'passwordChange') id = `passwordChange:${tag}:${by}`;
   if (type === 'passwordChangeResult') {
