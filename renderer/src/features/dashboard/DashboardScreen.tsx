@@ -1,6 +1,7 @@
 import { Alert, Button, DatePicker, Progress, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { PageHeader } from '../../app/layout/PageHeader';
 import { useTranslation } from 'react-i18next';
 import { isPlainDate, type PlainDate } from '../../../../core/domain/plainDate';
 import { beijingDate } from '../../../../core/domain/processEvents';
@@ -46,9 +47,15 @@ export default function DashboardScreen({ moduleKey }: FeatureScreenProps) {
       ...((params.day ?? rawDay) ? { day: params.day ?? day } : {}),
     });
 
-  if (!engine) return <Alert type="info" title={t('dashboard.noEngine')} />;
+  const screen = (content: ReactNode) => (
+    <div className="cd-screen" data-testid={`screen-${moduleKey}`}>
+      <PageHeader moduleKey={moduleKey} />
+      {content}
+    </div>
+  );
+  if (!engine) return screen(<Alert type="info" title={t('dashboard.noEngine')} />);
   if (!catalog)
-    return (
+    return screen(
       <div data-testid="dashboard-building">
         <Typography.Paragraph>
           {t('dashboard.building', { done: progress?.done ?? 0, total: progress?.total ?? 0 })}
@@ -56,7 +63,7 @@ export default function DashboardScreen({ moduleKey }: FeatureScreenProps) {
         <Progress
           percent={progress && progress.total ? Math.round((progress.done / progress.total) * 100) : 0}
         />
-      </div>
+      </div>,
     );
 
   const open = (d: Drill) => setDrill(d);
@@ -70,7 +77,7 @@ export default function DashboardScreen({ moduleKey }: FeatureScreenProps) {
         data-testid="dashboard-day"
       />
     );
-  return (
+  return screen(
     <div data-testid="dashboard">
       <Tabs
         activeKey={view}
@@ -99,6 +106,6 @@ export default function DashboardScreen({ moduleKey }: FeatureScreenProps) {
         {view === 'quarterly' && <QuarterlyView facts={facts} day={day} asOf={today} open={open} />}
       </div>
       <DrillDrawer drill={drill} catalog={catalog} onClose={() => setDrill(null)} />
-    </div>
+    </div>,
   );
 }
