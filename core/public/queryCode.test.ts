@@ -19,3 +19,13 @@ describe('query code hashes', () => {
     expect(a.hash).not.toBe(b.hash);
   });
 });
+
+describe('query code hash format', () => {
+  it('is base64 of 16 salt bytes and 32 hash bytes, as Node computes it', async () => {
+    const { pbkdf2Sync } = await import('node:crypto');
+    const h = await hashQueryCode('246810', 1000);
+    const salt = Buffer.from(h.salt, 'base64');
+    expect(salt).toHaveLength(16);
+    expect(h.hash).toBe(pbkdf2Sync('246810', salt, 1000, 32, 'sha256').toString('base64'));
+  });
+});

@@ -18,29 +18,68 @@ export interface QueryCodeHash {
   readonly hash: string;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
+/** The part of WebCrypto used here (core is built without DOM or Node types). */
+interface WebCrypto {
+  readonly subtle: {
+    importKey(
+      format: 'raw',
+      key: Uint8Array,
+      alg: 'PBKDF2',
+      extractable: false,
+      uses: string[],
+    ): Promise<unknown>;
+    deriveBits(
+      alg: { name: 'PBKDF2'; hash: 'SHA-256'; salt: Uint8Array; iterations: number },
+      key: unknown,
+      length: number,
+    ): Promise<ArrayBuffer>;
+  };
+  getRandomValues(array: Uint8Array): Uint8Array;
 }
 
-function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+function webCrypto(): WebCrypto {
+  const c = (globalThis as unknown as { crypto?: WebCrypto }).crypto;
+  if (!c?.subtle) throw new Error('WebCrypto is not available');
+  return c;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? B64[n & 63]! : '=';
+  }
   return out;
 }
 
+function fromBase64(text: string): Uint8Array {
+  const clean = text.replace(/=+$/, '');
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (const ch of clean) {
+    const v = B64.indexOf(ch);
+    if (v < 0) return new Uint8Array(0);
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((acc >> bits) & 255);
+    }
+  }
+  return Uint8Array.from(out);
+}
+
 async function derive(code: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const key = await globalThis.crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(code),
-    'PBKDF2',
-    false,
-    ['deriveBits'],
-  );
-  const bits = await globalThis.crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+  // Codes are six ASCII digits (checked by the callers), so char codes are their UTF-8 bytes.
+  const raw = Uint8Array.from(code, (c) => c.charCodeAt(0) & 255);
+  const key = await webCrypto().subtle.importKey('raw', raw, 'PBKDF2', false, ['deriveBits']);
+  const bits = await webCrypto().subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
     key,
     256,
   );
@@ -52,7 +91,7 @@ export async function hashQueryCode(
   code: string,
   iterations: number = QUERY_CODE_ITERATIONS,
 ): Promise<QueryCodeHash> {
-  const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const salt = webCrypto().getRandomValues(new Uint8Array(16));
   return { salt: toBase64(salt), hash: toBase64(await derive(code, salt, iterations)) };
 }
 
