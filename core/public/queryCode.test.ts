@@ -26,6 +26,6 @@ describe('query code hash format', () => {
     const h = await hashQueryCode('246810', 1000);
     const salt = Buffer.from(h.salt, 'base64');
     expect(salt).toHaveLength(16);
-    expect(h.hash).toBe(pbkdf2Sync('246810', salt, 1000, 32, 'sha256').toString('base64'));
+    expect(h.hash).toBe(pbkdf2Sync('246810', new Uint8Array(salt), 1000, 32, 'sha256').toString('base64'));
   });
 });
