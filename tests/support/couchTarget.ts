@@ -198,6 +198,29 @@ export async function createDb(target: CouchTarget, name: string, security?: obj
       body: security,
     });
     if (s.status !== 200) throw new Error(`_security ${name}: ${s.status} ${s.text}`);
+    await securitySettled(target, name, security);
+  }
+}
+
+/**
+ * On a cluster each shard copy holds its own `_security` and the write returns once a majority
+ * has it, so the next request may be checked against a copy that has not: read it back until
+ * five reads in a row (each may land on another copy) show the new object.
+ */
+async function securitySettled(target: CouchTarget, name: string, security: object): Promise<void> {
+  const canonical = (v: unknown): string =>
+    JSON.stringify(v, (_k, x: unknown) =>
+      x && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+        : x,
+    );
+  const want = canonical(security);
+  const until = Date.now() + 10_000;
+  let inARow = 0;
+  while (inARow < 5 && Date.now() < until) {
+    const r = await couchFetch(`${target.url}/${encodeURIComponent(name)}/_security`, { auth: target.admin });
+    inARow = r.status === 200 && canonical(r.body) === want ? inARow + 1 : 0;
+    if (inARow === 0) await new Promise((ok) => setTimeout(ok, 100));
   }
 }
 
