@@ -227,7 +227,7 @@ describe('projectCase: nothing that identifies a protected person leaks', () => 
 
   it('keeps the parties of an ordinary civil case and labels its hearing public', () => {
     const input = familyCase();
-    const doc = { ...input.caseDoc, cause: '民间借贷纠纷' };
+    const doc: Record<string, unknown> = { ...input.caseDoc, cause: '民间借贷纠纷' };
     const parties = (doc['parties'] as Record<string, unknown>[]).slice(0, 2);
     const p = projectCase({ ...input, caseDoc: { ...doc, parties } });
     expect(p?.publicCase.parties.map((x) => x.name)).toEqual(['王建国', '李秀兰']);
