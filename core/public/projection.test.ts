@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeResidentId } from '../domain/identity';
+import { issuesForWrite } from '../schemas/registry';
 import { projectCase, type ProjectionInput } from './projection';
 
 const NOW = new Date('2026-05-10T02:00:00Z');
@@ -204,6 +205,10 @@ describe('projectCase: nothing that identifies a protected person leaks', () => 
       expect(json).not.toMatch(/路\d+号|律师|1620420/); // addresses, agents, licence numbers
       expect(json).not.toMatch(/111111|222222|333333|444444|555555|666666|777777/); // query codes
       expect(p?.hearingNotices.length).toBeGreaterThan(0);
+      // The documents as the worker stamps them pass the schema (and its ID/phone guard).
+      const stamps = { createdAt: NOW.toISOString(), createdBy: 'worker', updatedAt: NOW.toISOString() };
+      expect(issuesForWrite({ ...p?.publicCase, access: [], ...stamps })).toEqual([]);
+      for (const n of p?.hearingNotices ?? []) expect(issuesForWrite({ ...n, ...stamps })).toEqual([]);
     });
   }
 

@@ -17,6 +17,7 @@ import {
 } from '../../../core/public/projection';
 import { hashQueryCode, matchesQueryCode, type QueryCodeHash } from '../../../core/public/queryCode';
 import { parseStaffDirectory, STAFF_DIRECTORY_ID } from '../../../core/schemas/directory';
+import { validateForWrite } from '../../../core/schemas/registry';
 import { CouchHttp, CouchHttpError, encId, type CouchDoc } from './couchHttp';
 import { CaseSideIndex } from './publicSources';
 
@@ -218,6 +219,9 @@ export class PublicProjector {
       createdBy: typeof existing?.['createdBy'] === 'string' ? existing['createdBy'] : this.workerName,
       updatedAt: now,
     };
+    // The worker writes as server admin, which validate_doc_update lets through: check here (the
+    // schema also refuses any ID or mobile number that a projection bug let through).
+    validateForWrite(doc);
     const r = await this.couch.put(PUBLIC_DB, doc);
     // Another worker wrote meanwhile: the follower retries the change, which re-reads and compares.
     if (!r.ok) throw new CouchHttpError(`${doc._id}: changed under the worker`, 409);
