@@ -17,7 +17,7 @@ import {
 } from '../../../core/public/projection';
 import { hashQueryCode, matchesQueryCode, type QueryCodeHash } from '../../../core/public/queryCode';
 import { parseStaffDirectory, STAFF_DIRECTORY_ID } from '../../../core/schemas/directory';
-import { validateForWrite } from '../../../core/schemas/registry';
+import { issuesForWrite, validateForWrite } from '../../../core/schemas/registry';
 import { CouchHttp, CouchHttpError, encId, type CouchDoc } from './couchHttp';
 import { CaseSideIndex } from './publicSources';
 
@@ -139,7 +139,7 @@ export class PublicProjector {
     const uuid = caseId.slice('case:'.length);
     const docs = await this.getMany(CASES_DB, [caseId, `caseNumber:${uuid}`, `assignment:${uuid}`]);
     const caseDoc = docs.get(caseId);
-    const projection = caseDoc
+    const projected = caseDoc
       ? projectCase({
           caseDoc,
           caseNumberDoc: docs.get(`caseNumber:${uuid}`) ?? null,
@@ -151,6 +151,7 @@ export class PublicProjector {
           now: this.now(),
         })
       : null;
+    const projection = this.checked(caseId, projected);
     const existingCase = await this.couch.get(PUBLIC_DB, publicCaseId(caseId));
     const existingNotices = await this.all(PUBLIC_DB, hearingNoticePrefix(caseId));
     if (!projection) {
@@ -164,6 +165,27 @@ export class PublicProjector {
     const byId = new Map(existingNotices.map((n) => [n._id, n]));
     for (const n of projection.hearingNotices) await this.writeIfChanged({ ...n }, byId.get(n._id));
     return { writes: this.writes - start, public: true };
+  }
+
+  /**
+   * The projection, or null (fail closed: nothing public) when its documents break the schema —
+   * a case with unusable data, or a projection bug letting an ID or phone number through. Logged;
+   * not thrown, so one such case cannot hold up the feed.
+   */
+  private checked(caseId: string, p: CaseProjection | null): CaseProjection | null {
+    if (!p) return null;
+    const stamps = {
+      createdAt: this.now().toISOString(),
+      createdBy: this.workerName,
+      updatedAt: this.now().toISOString(),
+    };
+    const issues = [
+      ...issuesForWrite({ ...p.publicCase, access: [], ...stamps }),
+      ...p.hearingNotices.flatMap((n) => issuesForWrite({ ...n, ...stamps })),
+    ];
+    if (issues.length === 0) return p;
+    this.log(`${caseId}: not projected (${issues.map((i) => `${i.field}: ${i.message}`).join('; ')})`);
+    return null;
   }
 
   private async writeCase(p: CaseProjection, existing: CouchDoc | undefined): Promise<void> {

@@ -211,4 +211,11 @@ describe('public projection worker', () => {
     expect(after?.['access']).toEqual(before?.['access']);
     expect(after?.['createdAt']).toBe(before?.['createdAt']);
   }, 60_000);
+
+  it('fails closed: a projection that would show a phone number removes the case from the public', async () => {
+    await schedule('h2', '第三法庭（书记员电话13909431234）', '2026-06-09T01:30:00.000Z');
+    await waitFor('public documents removed', async () => (await get(`publicCase:${uuid}`)) === null);
+    expect(await get(`hearingNotice:${uuid}:h1`)).toBeNull();
+    expect(await get(`hearingNotice:${uuid}:h2`)).toBeNull();
+  }, 60_000);
 });
