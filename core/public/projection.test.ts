@@ -310,6 +310,13 @@ describe('projectCase: content', () => {
     expect(p3?.publicCase.hearings[0]?.status).toBe('cancelled');
     expect(p3?.hearingNotices[0]?.status).toBe('cancelled');
     expect(p3?.publicCase).toMatchObject({ stage: 'closed', stageLabel: '已结案' });
+    const closedLater = event(id, 'closed', '2026-05-20T04:00:00Z', {
+      disposition: 'judgment',
+      date: '2026-05-20',
+    });
+    expect(
+      projectCase({ ...base, events: [...base.events, closedLater] })?.publicCase.hearings[0]?.status,
+    ).toBe('held');
   });
 
   it('time-limit changes: suspension and resumption, approved extensions only; no reasons', () => {

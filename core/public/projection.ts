@@ -92,8 +92,9 @@ function movedHearings(events: readonly unknown[], caseId: string): Set<string> 
 
 function hearingStatus(h: Hearing, state: CaseState, moved: Set<string>): PublicHearing['status'] {
   if (h.held) return 'held';
-  // A case closed before a hearing that was never held: the hearing will not take place.
-  if (state.closing && state.closing.date <= beijingDate(h.startsAt)) return 'cancelled';
+  // A case closed on or before a hearing's day: the hearing will not take place. Closed after it
+  // (and not moved since): the case went on past that day, so the hearing is taken as held.
+  if (state.closing) return state.closing.date <= beijingDate(h.startsAt) ? 'cancelled' : 'held';
   return moved.has(h.hearingId) ? 'postponed' : 'scheduled';
 }
 
