@@ -65,6 +65,9 @@ export interface PublicCaseDoc {
   readonly access: readonly QueryCodeHash[];
   /** ISO time of the projection. */
   readonly updatedAt: string;
+  /** Envelope (core/schemas/base.ts): first projection time and the worker's user name. */
+  readonly createdAt?: string;
+  readonly createdBy?: string;
 }
 
 /**
@@ -87,4 +90,7 @@ export interface HearingNoticeDoc {
   /** Chinese label of the notice (公开开庭, 不公开开庭, 执行公告 …). */
   readonly label: string;
   readonly updatedAt: string;
+  /** Envelope (core/schemas/base.ts): first projection time and the worker's user name. */
+  readonly createdAt?: string;
+  readonly createdBy?: string;
 }

@@ -43,8 +43,12 @@ Usage:
   courtdesk-server worker --couch URL [--name worker]
       Run the server worker until Ctrl+C: follows courtdesk_cases/_changes from its checkpoint
       (_local/courtdesk-worker-NAME), allocates official case numbers and assigns judges; also
-      publishes the staff directory and carries out users' password change requests.
+      publishes the staff directory, carries out users' password change requests and keeps the
+      public projection (courtdesk_public: kiosk and hearing board) current.
       Several workers may run at once. Needs server-admin credentials (it reads _users).
+  courtdesk-server rebuild-public --couch URL
+      Rebuild courtdesk_public from scratch: project every case, remove what no case justifies.
+      Idempotent: over an up-to-date projection it writes nothing.
   courtdesk-server serve-app --couch URL [--port N] [--dir dist/renderer] [--host 127.0.0.1]
       Serve the built renderer and proxy /couch to CouchDB.
 
@@ -169,6 +173,13 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
           .map(([db, t]) => `${db}: ${t.written} written, ${t.existing} already present`)
           .join('; ');
         io.out(`demo: ${r.usersCreated.length} users created, ${r.usersKept.length} kept; ${docs}`);
+        return 0;
+      }
+      case 'rebuild-public': {
+        const { PublicProjector } = await import('./workers/publicProjector');
+        const { CouchHttp } = await import('./workers/couchHttp');
+        const r = await new PublicProjector(new CouchHttp(couchUrl(values, io))).rebuild();
+        io.out(`courtdesk_public: ${r.cases} cases read, ${r.public} public, ${r.writes} documents written`);
         return 0;
       }
       case 'worker':

@@ -121,6 +121,40 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
           },
         },
       };
+    case 'publicCase':
+      return {
+        caseNumber: '（2026）甘0402民初123号',
+        cause: '离婚纠纷',
+        caseTypeCode: '民初',
+        filedOn: '2026-01-05',
+        stage: 'inHearing',
+        stageLabel: '审理中',
+        judgeInCharge: '赵志刚',
+        panel: ['赵志刚'],
+        parties: [
+          { role: '原告', name: '王某' },
+          { role: '被告', name: '李某' },
+        ],
+        hearings: [{ startsAt: '2026-02-03T01:30:00.000Z', courtroom: '第三法庭', status: 'scheduled' }],
+        timeLimitChanges: [],
+        services: [{ on: '2026-01-08', label: '直接送达' }],
+        enforcement: null,
+        access: [{ salt: 'AAAAAAAAAAAAAAAAAAAAAA==', hash: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=' }],
+        updatedAt: '2026-01-05T08:00:00.000Z',
+      };
+    case 'hearingNotice':
+      return {
+        kind: 'hearing',
+        caseNumber: '（2026）甘0402民初123号',
+        cause: '离婚纠纷',
+        startsAt: '2026-02-03T01:30:00.000Z',
+        courtroom: '第三法庭',
+        judge: '赵志刚',
+        parties: [{ role: '原告', name: '王某' }],
+        status: 'scheduled',
+        label: '公开开庭',
+        updatedAt: '2026-01-05T08:00:00.000Z',
+      };
     case 'directory':
       return {
         updatedAt: '2026-01-05T08:00:00.000Z',

@@ -129,6 +129,14 @@ export class ChangesFollower {
     return this.queue.length;
   }
 
+  /**
+   * The changes read but not handled yet, after the one in hand: a handler may leave its work to a
+   * later change that redoes it (the checkpoint never passes a change before it is handled).
+   */
+  upcoming(): readonly Change[] {
+    return this.queue.slice(1);
+  }
+
   private get stopped(): boolean {
     return this.abort.signal.aborted;
   }

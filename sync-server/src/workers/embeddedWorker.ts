@@ -24,7 +24,7 @@ export function startEmbeddedWorker(adminUrl: string, io: CliIo): EmbeddedWorker
     signal: abort.signal,
   })
     .then((worker) => {
-      io.out('server worker: running (case numbers, random assignment, staff directory)');
+      io.out('server worker: running (case numbers, random assignment, staff directory, public projection)');
       return worker;
     })
     .catch((err: unknown) => {

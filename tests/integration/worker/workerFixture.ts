@@ -26,8 +26,8 @@ export async function provisionTarget(target: CouchTarget): Promise<void> {
 }
 
 /**
- * Makes worker `name` start at the current end of the feeds it follows (courtdesk_cases and the
- * conflict guards' databases) unless it has checkpoints already: a test worker then acts only on
+ * Makes worker `name` start at the current end of the feeds it follows (courtdesk_cases, the
+ * conflict guards' databases and the public projection's) unless it has checkpoints already: a test worker then acts only on
  * what its test writes, never on the cases earlier suites left on a reused COUCH_URL server (a
  * fresh worker name otherwise replays the whole history: slow, and on a shared server it drew
  * those cases onto this test's judges, unbalancing the draw the test measures).
@@ -36,6 +36,9 @@ export async function startAtFeedEnd(target: CouchTarget, name: string): Promise
   const feeds: [string, string][] = [
     [CASES_DB, checkpointId(name)],
     ...GUARDED_DATABASES.map((db): [string, string] => [db, checkpointId(`${name}-conflict-guard`)]),
+    // The public projection follows both feeds under one checkpoint name.
+    [CASES_DB, checkpointId(`${name}-public`)],
+    ['courtdesk_enforcement', checkpointId(`${name}-public`)],
   ];
   for (const [db, id] of feeds) {
     const url = `${target.url}/${db}/${id}`;
