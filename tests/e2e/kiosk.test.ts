@@ -187,6 +187,14 @@ describe('kiosk and hearing board in Chromium', () => {
     await page.getByTestId('kiosk-query-error').waitFor();
     expect(await page.getByTestId('kiosk-query-error').innerText()).toBe(wrong);
 
+    // Five wrong guesses for one number lock it, with the time left; the lock holds for the right
+    // code too (4712 does not exist and already counted one).
+    for (let i = 0; i < 4; i++) await query(page, '4712', '111111');
+    await page.getByTestId('kiosk-query-locked').waitFor();
+    expect(await page.getByTestId('kiosk-query-locked').innerText()).toBe(
+      zh.query.locked.replace('{{minutes}}', '15'),
+    );
+
     // The right code of either party shows the progress.
     await query(page, SEQUENCE, OTHER_PARTY_CODE);
     await page.getByTestId('kiosk-case-progress').waitFor();
@@ -198,6 +206,18 @@ describe('kiosk and hearing board in Chromium', () => {
     expect(progress).toContain('延长审限');
     expect(progress).toContain('第一法庭');
     await page.screenshot({ path: path.join(SHOTS, 'kiosk-case-progress-zh-CN.png'), fullPage: true });
+
+    // Back to the start: a guide and the fee calculator in large type.
+    await page.getByTestId('kiosk-home').click();
+    await page.getByTestId('kiosk-tile-judicialAid').click();
+    expect(await page.getByTestId('kiosk-guide-judicialAid').innerText()).toContain(
+      '减交比例不得低于百分之三十',
+    );
+    await page.getByTestId('kiosk-home').click();
+    await page.getByTestId('kiosk-tile-fees').click();
+    await page.getByTestId('fee-calculator').waitFor();
+    await page.getByTestId('kiosk-home').click();
+    await page.getByTestId('kiosk-start').waitFor();
 
     // The kiosk holds a replica of courtdesk_public only, and the server refuses it the rest.
     const local = await page.evaluate(async () =>
@@ -275,6 +295,18 @@ describe('kiosk and hearing board in Chromium', () => {
     );
     expect(await page.getByTestId('board-offline').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'board-zh-CN.png') });
+
+    // A longer list than the screen scrolls by itself (after a 4 s hold at the top).
+    for (let n = 510; n < 522; n++)
+      await putPublic(hearingNotice(n, todayAt(`${String(n - 502).padStart(2, '0')}:15`, 1)));
+    await page
+      .locator(`[data-testid="board-tomorrow"] [data-case-number*="民初521号"]`)
+      .waitFor({ timeout: 15_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="board-scroll"]')?.scrollTop ?? 0) > 40,
+      undefined,
+      { timeout: 20_000 },
+    );
 
     // Network cut: banner, and the last schedule stays.
     const shown = await rows.count();
