@@ -233,6 +233,12 @@ describe('kiosk and hearing board in Chromium', () => {
       ),
     );
     expect(refused).toEqual([403, 403, 403]);
+
+    // Sign-out is hidden from the public: five taps on the emblem reveal it for the administrator.
+    expect(await page.getByTestId('sign-out').count()).toBe(0);
+    for (let i = 0; i < 5; i++) await page.locator('.cd-kiosk__emblem').click();
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('signin-form').waitFor();
     await ctx.close();
   });
 
@@ -317,6 +323,9 @@ describe('kiosk and hearing board in Chromium', () => {
     expect(await page.getByTestId('board-last-updated').innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await page.screenshot({ path: path.join(SHOTS, 'board-offline-zh-CN.png') });
     await ctx.setOffline(false);
+    expect(await page.getByTestId('sign-out').count()).toBe(0);
+    for (let i = 0; i < 5; i++) await page.locator('.cd-kiosk-board__corner').click();
+    await page.getByTestId('sign-out').waitFor();
     await ctx.close();
     expect(pageErrors).toEqual([]);
   });

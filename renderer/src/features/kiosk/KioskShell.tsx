@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from 'antd';
 import { LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -25,29 +25,62 @@ export default function KioskShell() {
   const route = useRoute();
   if (route.kind === 'module' && route.key === 'public-board')
     return (
-      <div data-testid="screen-public-board">
+      <div data-testid="screen-public-board" className="cd-kiosk-board">
+        <AdminCorner />
         <HearingBoard />
       </div>
     );
   return <KioskFrame />;
 }
 
-function KioskFrame() {
-  const { t, i18n } = useTranslation();
-  const { signOut } = useAuth();
+/** Five taps within three seconds reveal the administrator's sign-out for ten seconds. */
+function useAdminReveal(): { tap: () => void; revealed: boolean } {
   const taps = useRef<number[]>([]);
-  const [adminUntil, setAdminUntil] = useState(0);
-  const court = i18n.language === 'en' ? DEFAULT_COURT.nameEn : DEFAULT_COURT.name;
-
+  const [revealed, setRevealed] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   function tap() {
     const now = Date.now();
     taps.current = [...taps.current.filter((x) => now - x < ADMIN_TAP_MS), now];
-    if (taps.current.length >= ADMIN_TAPS) {
-      taps.current = [];
-      setAdminUntil(now + 10_000);
-      setTimeout(() => setAdminUntil(0), 10_000);
-    }
+    if (taps.current.length < ADMIN_TAPS) return;
+    taps.current = [];
+    setRevealed(true);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => setRevealed(false), 10_000);
   }
+  return { tap, revealed };
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const { signOut } = useAuth();
+  return (
+    <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
+      {t('kiosk.admin.signOut')}
+    </Button>
+  );
+}
+
+/** The board's hidden corner (top left, over the title) for the administrator's gesture. */
+function AdminCorner() {
+  const { tap, revealed } = useAdminReveal();
+  return (
+    <div className="cd-kiosk-board__admin">
+      <button type="button" className="cd-kiosk-board__corner" onClick={tap} aria-hidden tabIndex={-1} />
+      {revealed && <SignOutButton />}
+    </div>
+  );
+}
+
+function KioskFrame() {
+  const { t, i18n } = useTranslation();
+  const { tap, revealed } = useAdminReveal();
+  const court = i18n.language === 'en' ? DEFAULT_COURT.nameEn : DEFAULT_COURT.name;
 
   return (
     <div className="cd-kiosk" data-testid="screen-public-query">
@@ -60,11 +93,7 @@ function KioskFrame() {
         </span>
         <span className="cd-kiosk__subtitle">{t('kiosk.title')}</span>
         <span className="cd-kiosk__spacer" />
-        {adminUntil > 0 && (
-          <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
-            {t('kiosk.admin.signOut')}
-          </Button>
-        )}
+        {revealed && <SignOutButton />}
         <LanguageSwitch tone="dark" />
       </header>
       <KioskApp />
