@@ -180,7 +180,8 @@ export class DbSync {
       pulledRevs: this.pulledRevs,
       pushSeq: () => this.meta.pushSeq,
       filePushSeq: o.splitFiles ? () => this.meta.filePushSeq ?? 0 : null,
-      skip: () => this.seed.running !== null,
+      // A pull-only database has nothing to push (its local Mango index design documents stay local).
+      skip: () => this.seed.running !== null || o.pullOnly === true,
       askServer: (files) => this.mayAskServer(files ? 'filePush' : 'push'),
       pushing: () => this.dirs.push.phase === 'active' || this.dirs.push.phase === 'starting',
       onChange: () => this.emit(),

@@ -108,5 +108,9 @@ describe('a kiosk syncs only the public projection, pull-only and live', () => {
         () => false,
       ),
     ).toBe(false);
+    // …and is not reported as waiting to be pushed (the status bar would show it forever).
+    await findPublicCase(local, '（2026）甘0402民初1号'); // creates the local Mango indexes
+    await engine.recount();
+    expect(state()?.unpushed).toBe(0);
   });
 });
