@@ -186,6 +186,12 @@ describe('kiosk and hearing board in Chromium', () => {
     await query(page, '4712', RIGHT_CODE);
     await page.getByTestId('kiosk-query-error').waitFor();
     expect(await page.getByTestId('kiosk-query-error').innerText()).toBe(wrong);
+    const messagePx = await page
+      .getByTestId('kiosk-query-error')
+      .locator('.ant-alert-title')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(messagePx).toBeGreaterThanOrEqual(24);
+    await page.screenshot({ path: path.join(SHOTS, 'kiosk-query-refused-zh-CN.png') });
 
     // Five wrong guesses for one number lock it, with the time left; the lock holds for the right
     // code too (4712 does not exist and already counted one).

@@ -162,17 +162,6 @@ export function CaseQueryForm({ onFound, limiter }: CaseQueryFormProps) {
           {caseNumber ? t('kiosk.query.preview', { caseNumber }) : t('kiosk.query.previewIncomplete')}
         </div>
         {shown && <Message outcome={shown.outcome} at={shown.at} />}
-        <Button
-          type="primary"
-          size="large"
-          block
-          loading={busy}
-          onClick={() => void submit()}
-          data-testid="kiosk-submit"
-          style={{ marginTop: 16 }}
-        >
-          {busy ? t('kiosk.query.checking') : t('kiosk.query.submit')}
-        </Button>
       </div>
       <div>
         <p>{t('kiosk.query.activeField', { field: t(`kiosk.query.${active}`) })}</p>
@@ -181,6 +170,17 @@ export function CaseQueryForm({ onFound, limiter }: CaseQueryFormProps) {
           onDelete={() => edit(active, values[active].slice(0, -1))}
           onClear={() => edit(active, '')}
         />
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid="kiosk-submit"
+          style={{ marginTop: 24, minHeight: 88 }}
+        >
+          {busy ? t('kiosk.query.checking') : t('kiosk.query.submit')}
+        </Button>
       </div>
     </div>
   );

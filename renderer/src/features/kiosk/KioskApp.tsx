@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button } from 'antd';
+import { Button, ConfigProvider } from 'antd';
 import {
   BookOutlined,
   CalculatorOutlined,
@@ -89,8 +89,9 @@ export function KioskApp() {
   const [idleMs] = useState(() => idleTimeoutMs(window.localStorage.getItem(IDLE_SETTING_KEY)));
   useEffect(() => watchIdle(window, idleMs, () => setView('start')), [idleMs]);
 
+  // No space inserted between two CJK characters of a button (民初, 清空): they are codes, not words.
   return (
-    <>
+    <ConfigProvider button={{ autoInsertSpace: false }}>
       <main className="cd-kiosk__main" data-testid="kiosk-main" data-view={view}>
         {view === 'start' ? (
           <StartScreen open={setView} />
@@ -118,6 +119,6 @@ export function KioskApp() {
           </Button>
         )}
       </footer>
-    </>
+    </ConfigProvider>
   );
 }

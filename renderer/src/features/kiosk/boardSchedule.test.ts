@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HearingNoticeDoc } from '../../../../core/public/publicDocs';
-import { boardWindow, buildBoard, courtDay, courtroomSortKey, msToNextCourtDay } from './boardSchedule';
+import { boardWindow, buildBoard, courtDay, courtroomSortKey } from './boardSchedule';
 
 function notice(id: string, startsAt: string, extra: Partial<HearingNoticeDoc> = {}): HearingNoticeDoc {
   return {
@@ -29,7 +29,6 @@ describe('hearing board schedule', () => {
     // 2026-12-07 00:10 in Beijing = 12-06 16:10 UTC: the UTC date would say the 6th.
     const earlyMorning = Date.parse('2026-12-06T16:10:00Z');
     expect(boardWindow(earlyMorning)).toMatchObject({ today: '2026-12-07', tomorrow: '2026-12-08' });
-    expect(msToNextCourtDay(Date.parse('2026-12-07T15:30:00Z'))).toBe(30 * 60_000);
   });
 
   it('splits today and tomorrow, sorts by time then courtroom, and drops other days', () => {

@@ -111,12 +111,6 @@ export function buildBoard(notices: readonly HearingNoticeDoc[], now: number): B
   return out;
 }
 
-/** Milliseconds from `now` to the next court-time midnight (the board then moves to the next day). */
-export function msToNextCourtDay(now: number): number {
-  const local = now + OFFSET_MS;
-  return DAY_MS - (((local % DAY_MS) + DAY_MS) % DAY_MS);
-}
-
 /** `YYYY-MM-DD HH:mm` in court time for an ISO time; the input unchanged when it does not parse. */
 export function courtDateTime(iso: string): string {
   const ms = Date.parse(iso);
