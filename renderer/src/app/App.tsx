@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
@@ -12,8 +12,12 @@ import { DesktopApiContext, useDesktopApi } from './desktopApiContext';
 import { ErrorBoundary } from './ErrorBoundary';
 import { antdLocaleFor, asLanguage } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
+import { landingModule } from './modules';
 import { ServerStatusProvider } from './status/ServerStatusContext';
 import { themeFor } from './theme';
+
+/** A kiosk account's full-screen window (its own chunk: staff never load it). */
+const KioskShell = lazy(() => import('../features/kiosk/KioskShell'));
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -60,9 +64,17 @@ function Shell({ version, couchBaseUrl }: { version: string; couchBaseUrl: strin
   }
   if (state.status === 'signedOut')
     return <SignInPage serverUrl={serverUrl} notice={state.notice} version={version} />;
+  // A kiosk account (no staff role) gets the full-screen public terminal, no app navigation.
+  const kioskOnly = landingModule(state.session.uiRoles) !== 'home';
   return (
     <SyncProvider user={state.session.name} roles={state.session.roles} couchBaseUrl={couchBaseUrl}>
-      <AppLayout session={state.session} verified={state.verified} version={version} />
+      {kioskOnly ? (
+        <Suspense fallback={<Spin size="large" />}>
+          <KioskShell />
+        </Suspense>
+      ) : (
+        <AppLayout session={state.session} verified={state.verified} version={version} />
+      )}
     </SyncProvider>
   );
 }

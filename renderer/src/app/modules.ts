@@ -105,8 +105,8 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'downloads', path: '/downloads', roles: STAFF, upcoming: false },
   { key: 'search', path: '/search', roles: STAFF, upcoming: false, hidden: true },
   { key: 'fees', path: '/fees', roles: STAFF_AND_KIOSK, upcoming: false },
-  { key: 'public-query', path: '/public/query', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
-  { key: 'public-board', path: '/public/board', group: 'public', roles: STAFF_AND_KIOSK, upcoming: true },
+  { key: 'public-query', path: '/public/query', group: 'public', roles: STAFF_AND_KIOSK, upcoming: false },
+  { key: 'public-board', path: '/public/board', group: 'public', roles: STAFF_AND_KIOSK, upcoming: false },
   { key: 'conflicts', path: '/conflicts', roles: STAFF, upcoming: false },
   { key: 'settings', path: '/settings', roles: STAFF, upcoming: false },
 ];

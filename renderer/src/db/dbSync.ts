@@ -84,6 +84,11 @@ export interface DbSyncOptions {
   readonly seedBatchSize?: number;
   /** Replicate `file:` documents separately, one at a time (fileSync.ts; default false). */
   readonly splitFiles?: boolean;
+  /**
+   * Pull only, never push (default false): for databases only the server writes, such as
+   * `public` (a kiosk holds no write access anywhere, so it opens no push at all).
+   */
+  readonly pullOnly?: boolean;
   /** Poll interval of the file pull (default {@link pollIntervalMs}). */
   readonly filePollIntervalMs?: number;
   /** Longest a file waits for the ordinary direction to be at rest before it goes anyway (default 10 s). */
@@ -93,6 +98,8 @@ export interface DbSyncOptions {
 }
 
 type PulledInfo = { docs?: { _id: string; _rev: string }[] };
+
+const PULL_ONLY_DIRS: readonly Dir[] = ['pull'];
 
 /** Replication and status of one database. */
 export class DbSync {
@@ -125,7 +132,7 @@ export class DbSync {
 
   constructor(private readonly o: DbSyncOptions) {
     this.now = o.now ?? Date.now;
-    this.dirNames = o.splitFiles ? ALL_DIRS : MAIN_DIRS;
+    this.dirNames = o.pullOnly ? PULL_ONLY_DIRS : o.splitFiles ? ALL_DIRS : MAIN_DIRS;
     const httpRemote = typeof (o.remote as unknown as { fetch?: unknown }).fetch === 'function';
     this.seed = new SeedRunner(
       {
@@ -173,7 +180,8 @@ export class DbSync {
       pulledRevs: this.pulledRevs,
       pushSeq: () => this.meta.pushSeq,
       filePushSeq: o.splitFiles ? () => this.meta.filePushSeq ?? 0 : null,
-      skip: () => this.seed.running !== null,
+      // A pull-only database has nothing to push (its local Mango index design documents stay local).
+      skip: () => this.seed.running !== null || o.pullOnly === true,
       askServer: (files) => this.mayAskServer(files ? 'filePush' : 'push'),
       pushing: () => this.dirs.push.phase === 'active' || this.dirs.push.phase === 'starting',
       onChange: () => this.emit(),
@@ -301,7 +309,7 @@ export class DbSync {
       this.emit();
       throw new SyncFailure(this.o.key, c);
     }
-    const reps = MAIN_DIRS.map((dir) => {
+    const reps = MAIN_DIRS.filter((dir) => this.dirNames.includes(dir)).map((dir) => {
       const rep = this.replicate(dir, false);
       if (isPush(dir)) rep.on('denied', (e: unknown) => void this.rejected.record(e));
       else rep.on('change', (info: PulledInfo) => this.notePulled(dir, info));
@@ -453,7 +461,7 @@ export class DbSync {
       d.attempt = 0;
       d.error = null;
       if (dir === 'pull') this.guard.allow = false;
-      if (this.dirs.push.phase === 'idle' && this.dirs.pull.phase === 'idle') void this.markSynced();
+      if (this.pushAtRest() && this.dirs.pull.phase === 'idle') void this.markSynced();
       this.counter.schedule();
       this.emit();
     });
@@ -486,7 +494,7 @@ export class DbSync {
         d.attempt = 0;
         d.error = null;
         this.guard.allow = false;
-        if (this.dirs.push.phase === 'idle') void this.markSynced();
+        if (this.pushAtRest()) void this.markSynced();
         d.timer = setTimeout(() => {
           d.timer = null;
           this.startDir(dir);
@@ -536,6 +544,11 @@ export class DbSync {
       this.startDir(dir);
     }, delay);
     this.emit();
+  }
+
+  /** The push is idle, or there is none (a pull-only database). */
+  private pushAtRest(): boolean {
+    return this.o.pullOnly === true || this.dirs.push.phase === 'idle';
   }
 
   private enterNeedsSignIn(): void {

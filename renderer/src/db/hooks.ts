@@ -44,6 +44,21 @@ const LIVE_PULL_PRIORITY: readonly DatabaseKey[] = [
   'library',
 ];
 
+/**
+ * Databases only the server worker writes: pulled, never pushed (`public`: a kiosk has no write
+ * access anywhere and opens no push connection).
+ */
+export const PULL_ONLY_KEYS: readonly DatabaseKey[] = ['public'];
+
+/**
+ * The databases pulled live (a held long-poll each, at most 3): by {@link LIVE_PULL_PRIORITY}. A
+ * kiosk or hearing board replicates only `public`, so it always pulls it live (the board shows a
+ * change within seconds, not after a 30 s poll).
+ */
+export function livePullKeysFor(keys: readonly DatabaseKey[]): DatabaseKey[] {
+  return LIVE_PULL_PRIORITY.filter((k) => keys.includes(k)).slice(0, 3);
+}
+
 /** Runs the sync engine while mounted (after sign-in); stops it on unmount (sign-out). */
 export function SyncProvider({ user, roles, couchBaseUrl, children }: SyncProviderProps) {
   const [engine, setEngine] = useState<SyncEngine | null>(null);
@@ -57,8 +72,13 @@ export function SyncProvider({ user, roles, couchBaseUrl, children }: SyncProvid
     void import('./replication')
       .then(async ({ createSyncEngine }) => {
         if (!active) return;
-        const livePullKeys = LIVE_PULL_PRIORITY.filter((k) => keys.includes(k)).slice(0, 3);
-        const e = createSyncEngine({ user, couchBaseUrl, keys, livePullKeys });
+        const e = createSyncEngine({
+          user,
+          couchBaseUrl,
+          keys,
+          livePullKeys: livePullKeysFor(keys),
+          pullOnlyKeys: PULL_ONLY_KEYS,
+        });
         running = e;
         await e.start();
         if (active) setEngine(e);

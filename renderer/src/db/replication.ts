@@ -58,6 +58,8 @@ export interface SyncEngineOptions {
    */
   readonly livePullKeys?: readonly DatabaseKey[];
   readonly pollIntervalMs?: number;
+  /** Databases only pulled, never pushed (written by the server alone, e.g. `public`). */
+  readonly pullOnlyKeys?: readonly DatabaseKey[];
   /** Seed fresh replicas in bulk before live replication (default true; see seed/README.md). */
   readonly seedFresh?: boolean;
   /** Documents per `_all_docs` page of the seed (default: the seed's measured default). */
@@ -159,6 +161,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       seed: options.seedFresh ?? true,
       ...(options.seedBatchSize ? { seedBatchSize: options.seedBatchSize } : {}),
       splitFiles: fileKeys.includes(key),
+      pullOnly: options.pullOnlyKeys?.includes(key) ?? false,
       ...(options.filePollIntervalMs ? { filePollIntervalMs: options.filePollIntervalMs } : {}),
       onStatus: (s) => {
         statuses.set(key, s);

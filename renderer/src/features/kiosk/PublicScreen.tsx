@@ -1,7 +1,47 @@
-import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import { Button } from 'antd';
+import { FullscreenOutlined } from '@ant-design/icons';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../app/layout/PageHeader';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import { HearingBoard } from './HearingBoard';
+import { KioskApp } from './KioskApp';
+import './kiosk.css';
 
-/** Public case query (kiosk) and hearing board: filled by the public-services issue. Until then it states honestly that the module arrives in a later release. */
+/**
+ * The public services inside a staff member's window: the kiosk as the public sees it (to try a
+ * query or show a visitor) and the hearing board (full screen on a second display). A kiosk
+ * account never sees this screen: it gets the full-screen KioskShell.
+ */
 export default function PublicScreen({ moduleKey }: FeatureScreenProps) {
-  return <ModulePlaceholder moduleKey={moduleKey} />;
+  const { t } = useTranslation();
+  const frame = useRef<HTMLDivElement>(null);
+  const board = moduleKey === 'public-board';
+  return (
+    <div className="cd-screen" data-testid={`screen-${moduleKey}`}>
+      <PageHeader
+        moduleKey={moduleKey}
+        extra={
+          board ? (
+            <Button
+              icon={<FullscreenOutlined />}
+              onClick={() => void frame.current?.requestFullscreen()}
+              data-testid="board-fullscreen"
+            >
+              {t('kiosk.board.fullScreen')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <div ref={frame}>
+        {board ? (
+          <HearingBoard embedded />
+        ) : (
+          <div className="cd-kiosk cd-kiosk--embedded">
+            <KioskApp />
+          </div>
+        )}
+      </div>
+    </div>
+  );
 }
