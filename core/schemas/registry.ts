@@ -28,6 +28,7 @@ import { noticeSchema } from './notice';
 import { postSchema } from './post';
 import { receiptSchema } from './receipt';
 import { publicationSchema } from './publication';
+import { readingLogSchema, readingVisitSchema } from './readingVisit';
 
 /** Every collection schema this build knows. */
 export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
@@ -55,6 +56,8 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   accountKey: accountKeySchema,
   passwordChange: passwordChangeSchema,
   passwordChangeResult: passwordChangeResultSchema,
+  readingVisit: readingVisitSchema,
+  readingLog: readingLogSchema,
 };
 
 /** The schema of a document type, if it has one. */

@@ -3,7 +3,8 @@
  * claimed but did not record, builds the judges' load book, then follows courtdesk_cases/_changes
  * and, for every case, makes sure it has an official number and an assignment; beside it, one
  * conflict guard per replicated staff database (conflictGuard.ts), the staff directory publisher
- * (staffDirectory.ts) and the password change follower (passwordChange.ts). Everything it does is
+ * (staffDirectory.ts), the password change follower (passwordChange.ts) and file reading's visit
+ * databases (readingRoom.ts). Everything it does is
  * idempotent, so several workers may run at once and any of them may be killed and restarted at
  * any moment.
  */
@@ -13,6 +14,7 @@ import { ChangesFollower, type Change } from './changesFollower';
 import { startConflictGuards, type GuardResult } from './conflictGuard';
 import { backoffDelay, CouchHttp, sleep, type CouchDoc } from './couchHttp';
 import { startPasswordChanges, type RunningPasswordChanges } from './passwordChange';
+import { startReadingRoom, type RunningReadingRoom } from './readingRoom';
 import { startStaffDirectory, type RunningStaffDirectory } from './staffDirectory';
 
 /** Options of {@link startWorker}. */
@@ -41,6 +43,10 @@ export interface WorkerOptions {
   staffDirectory?: boolean;
   /** Carry out users' password change requests (default true). */
   passwordChanges?: boolean;
+  /** Run file reading's visit databases (default true; docs/file-reading.md). */
+  readingRoom?: boolean;
+  /** How often the reading room moves page records and checks expiries (default 3 s). */
+  readingTickMs?: number;
 }
 
 /** A running worker. */
@@ -54,6 +60,8 @@ export interface RunningWorker {
   readonly staffDirectory: RunningStaffDirectory | null;
   /** The password change follower (null when disabled by the options). */
   readonly passwordChanges: RunningPasswordChanges | null;
+  /** File reading's visit databases (null when disabled by the options). */
+  readonly readingRoom: RunningReadingRoom | null;
   stop(): Promise<void>;
 }
 
@@ -185,6 +193,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     options.passwordChanges === false
       ? null
       : await startPasswordChanges({ couch, name: options.name ?? 'worker', workerName, log });
+  const readingRoom =
+    options.readingRoom === false
+      ? null
+      : await startReadingRoom({
+          couch,
+          name: options.name ?? 'worker',
+          workerName,
+          log,
+          ...(options.readingTickMs ? { tickMs: options.readingTickMs } : {}),
+        });
   return {
     follower,
     numbers,
@@ -192,12 +210,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     guards,
     staffDirectory,
     passwordChanges,
+    readingRoom,
     stop: async () => {
       await Promise.all([
         follower.stop(),
         ...guards.map((g) => g.stop()),
         staffDirectory?.stop(),
         passwordChanges?.stop(),
+        readingRoom?.stop(),
       ]);
     },
   };
