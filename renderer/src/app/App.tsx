@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
@@ -6,7 +6,7 @@ import type { DesktopApi } from '../../../electron/common/ipcContract';
 import { DEFAULT_COURT } from '../../../core/court';
 import { SyncProvider } from '../db/hooks';
 import { AuthProvider, useAuth } from './auth/AuthContext';
-import { createSessionClient } from './auth/sessionApi';
+import { createSessionClient, isReaderSession } from './auth/sessionApi';
 import { SignInPage } from './auth/SignInPage';
 import { DesktopApiContext, useDesktopApi } from './desktopApiContext';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -14,6 +14,9 @@ import { antdLocaleFor, asLanguage } from './i18n/i18n';
 import { AppLayout } from './layout/AppLayout';
 import { ServerStatusProvider } from './status/ServerStatusContext';
 import { themeFor } from './theme';
+
+/** The reading PC's whole app (docs/file-reading.md): no shell, no local replicas. */
+const ReadingRoom = lazy(() => import('../features/reading/room/ReadingRoom'));
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -60,6 +63,12 @@ function Shell({ version, couchBaseUrl }: { version: string; couchBaseUrl: strin
   }
   if (state.status === 'signedOut')
     return <SignInPage serverUrl={serverUrl} notice={state.notice} version={version} />;
+  if (isReaderSession(state.session))
+    return (
+      <Suspense fallback={<Spin size="large" />}>
+        <ReadingRoom session={state.session} couchBaseUrl={couchBaseUrl} />
+      </Suspense>
+    );
   return (
     <SyncProvider user={state.session.name} roles={state.session.roles} couchBaseUrl={couchBaseUrl}>
       <AppLayout session={state.session} verified={state.verified} version={version} />
