@@ -62,6 +62,12 @@ export interface ReadingLogFields {
   readonly entries: readonly ReadingLogEntry[];
 }
 
+/**
+ * A visit's id: `readingVisit:<lower-case UUID>`. Exactly this form, so that two visits can never
+ * map to one database name ({@link readingDbName} drops the dashes).
+ */
+export const READING_VISIT_ID = /^readingVisit:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** The visit's own database: `courtdesk_reading_<uuid without dashes>`. */
 export function readingDbName(visitId: string): string {
   return `courtdesk_reading_${visitId.replace(/^readingVisit:/, '').replace(/[^a-z0-9]/g, '')}`;
@@ -102,6 +108,8 @@ export const readingVisitSchema: CollectionSchema = {
   migrations: {},
   validate(d: Fields) {
     const l = new IssueList();
+    if (typeof d['_id'] !== 'string' || !READING_VISIT_ID.test(d['_id']))
+      l.add('_id', '阅卷登记编号必须是 readingVisit:<UUID>', '_id must be readingVisit:<lower-case UUID>');
     l.ref(d, 'caseId', 'case:');
     l.text(d, 'caseNumber', 64);
     l.text(d, 'readerName', 64);

@@ -236,6 +236,8 @@ export function validId(type: string, createdBy: string): string {
       return `publication:${VALID_DRAFT_ID.slice('draft:'.length)}`;
     case 'enforcementClosing':
       return 'enforcementClosing:c1'; // derived from validFields' caseId
+    case 'readingVisit':
+      return 'readingVisit:0a1b2c3d-0000-4000-8000-000000000001';
     case 'dishonestDebtor':
       return `dishonestDebtor:${VALID_RESIDENT_ID}:reportViolation`; // derived from respondent and ground
     default:

@@ -12,6 +12,7 @@
  * record, copies and deletions tolerate being repeated), so several workers may run at once.
  */
 import {
+  READING_VISIT_ID,
   readingDbName,
   readingLobbyDbName,
   readingLogId,
@@ -168,7 +169,8 @@ export class ReadingRoom {
 
   /** Brings one visit to the state its documents and the clock call for. */
   async reconcile(visit: CouchDoc): Promise<void> {
-    if (visit['type'] !== 'readingVisit' || visit._deleted) return;
+    // Only ids of the one form map to distinct databases (an admin's write skips the ddoc's check).
+    if (visit['type'] !== 'readingVisit' || visit._deleted || !READING_VISIT_ID.test(visit._id)) return;
     const log = await this.o.couch.get(CASES_DB, readingLogId(visit._id));
     const expired = Date.parse(String(visit['expiresAt'])) <= this.now().getTime();
     if (typeof visit['closedAt'] === 'string' || expired || log?.['state'] === 'closed') {

@@ -20,11 +20,11 @@ export default function ReadingScreen({ moduleKey }: FeatureScreenProps) {
     <div className="cd-screen" data-testid={`screen-${moduleKey}`}>
       <PageHeader moduleKey={moduleKey} />
       <Alert type="info" showIcon title={t('reading.intro')} style={{ marginBottom: 16 }} />
-      <Row gutter={16}>
-        <Col xs={24} xl={9}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xxl={8}>
           <AdmitVisitForm visits={rows} />
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xxl={16}>
           <VisitTable rows={rows} onShowLog={setLogCase} />
         </Col>
       </Row>

@@ -38,14 +38,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
   if (newDoc.type === 'readingVisit' && newDoc._deleted !== true && oldDoc && oldDoc._deleted !== true) {
     var ctxRoles = (userCtx && userCtx.roles) || [];
     if (ctxRoles.indexOf('_admin') < 0) {
-      var keys = {};
-      var k;
-      for (k in newDoc) { if (newDoc.hasOwnProperty(k)) { keys[k] = true; } }
-      for (k in oldDoc) { if (oldDoc.hasOwnProperty(k)) { keys[k] = true; } }
-      for (k in keys) {
-        if (!keys.hasOwnProperty(k) || k === '_rev' || k === '_revisions' || k === 'closedAt' || k === 'closedBy') { continue; }
-        if (JSON.stringify(newDoc[k]) !== JSON.stringify(oldDoc[k])) {
-          throw ({ forbidden: '阅卷登记只能结束，不能修改 (a reading visit can only be closed, not changed): ' + k });
+      var TERMS = ['caseId', 'caseNumber', 'readerName', 'readerIdNumber', 'capacity', 'partyName',
+        'allowPrint', 'readerAccount', 'expiresAt'];
+      for (var ti = 0; ti < TERMS.length; ti++) {
+        if (JSON.stringify(newDoc[TERMS[ti]]) !== JSON.stringify(oldDoc[TERMS[ti]])) {
+          throw ({ forbidden: '阅卷登记只能结束，不能修改 (a reading visit can only be closed, not changed): ' + TERMS[ti] });
         }
       }
       if (oldDoc.closedAt && newDoc.closedAt !== oldDoc.closedAt) {

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useDesktopApi } from '../../../app/desktopApiContext';
 import { invokeOrThrow } from '../../../platform/desktopApi';
 import type { ReadingLogEntry } from '../../../../../core/schemas/readingVisit';
-import type { VisitRow } from '../model/readingVisits';
+import { formatTime } from '../formatTime';
+import type { VisitRow } from '../model/visitModel';
 import { accessLogHtml, mountAccessLog } from './accessLogPrint';
 
 /** The access log of one case file (every visit and every page), printable. */
@@ -16,7 +17,7 @@ export function AccessLog({
   readonly rows: readonly VisitRow[] | null;
   readonly onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const api = useDesktopApi();
   const caseNumber = rows?.[0]?.caseNumber ?? '';
@@ -26,7 +27,7 @@ export function AccessLog({
       reader: r.readerName,
       capacity: t(`reading.log.capacity.${r.capacity}`, { party: r.partyName }),
       clerk: r.createdBy,
-      from: new Date(r.createdAt).toLocaleString(),
+      from: formatTime(r.createdAt, i18n.language),
       account: r.readerAccount,
       print: t(r.allowPrint ? 'reading.log.printYes' : 'reading.log.printNo'),
     });
@@ -37,6 +38,7 @@ export function AccessLog({
       columns: [t('reading.log.at'), t('reading.log.volume'), t('reading.log.page'), t('reading.log.action')],
       action: (a) => t(`reading.log.actions.${a}`),
       noPages: t('reading.log.noPages'),
+      time: (iso) => formatTime(iso, i18n.language),
     });
     const unmount = mountAccessLog(html, title);
     try {
@@ -75,7 +77,7 @@ export function AccessLog({
               dataSource={[...r.entries]}
               locale={{ emptyText: t('reading.log.noPages') }}
               columns={[
-                { title: t('reading.log.at'), render: (_, e) => new Date(e.at).toLocaleString() },
+                { title: t('reading.log.at'), render: (_, e) => formatTime(e.at, i18n.language) },
                 { title: t('reading.log.volume'), render: (_, e) => e.volumeTitle || e.volumeId },
                 { title: t('reading.log.page'), dataIndex: 'page' },
                 { title: t('reading.log.action'), render: (_, e) => t(`reading.log.actions.${e.action}`) },

@@ -3,13 +3,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_VISIT_MINUTES } from '../../../../../core/schemas/readingVisit';
 import { useCaseCatalog } from '../../cases/model/useCaseCatalog';
-import {
-  admitProblem,
-  readerCandidates,
-  useCaseDoc,
-  useVisitCommands,
-  type VisitRow,
-} from '../model/readingVisits';
+import { useCaseDoc, useVisitCommands } from '../model/readingVisits';
+import { admitProblem, readerCandidates, type VisitRow } from '../model/visitModel';
 
 const ACCOUNT_KEY = 'courtdesk.reading.lastAccount';
 

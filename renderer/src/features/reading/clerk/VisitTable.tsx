@@ -1,6 +1,8 @@
 import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useVisitCommands, type VisitRow } from '../model/readingVisits';
+import { formatTime } from '../formatTime';
+import { useVisitCommands } from '../model/readingVisits';
+import type { VisitRow } from '../model/visitModel';
 
 const STATE_COLOR: Record<VisitRow['state'], string> = {
   waiting: 'gold',
@@ -24,7 +26,7 @@ export function VisitTable({
   readonly rows: readonly VisitRow[];
   readonly onShowLog: (caseId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const commands = useVisitCommands();
   const sorted = [...rows].sort((a, b) => Number(isActive(b)) - Number(isActive(a)));
@@ -35,6 +37,7 @@ export function VisitTable({
         size="small"
         dataSource={sorted}
         pagination={{ pageSize: 10 }}
+        scroll={{ x: 960 }}
         columns={[
           { title: t('reading.visits.case'), dataIndex: 'caseNumber' },
           {
@@ -47,7 +50,7 @@ export function VisitTable({
           { title: t('reading.visits.account'), dataIndex: 'readerAccount' },
           {
             title: t('reading.visits.until'),
-            render: (_, r) => new Date(r.expiresAt).toLocaleString(),
+            render: (_, r) => formatTime(r.expiresAt, i18n.language),
           },
           {
             title: t('reading.visits.state'),

@@ -3,7 +3,7 @@
  * what capacity, admitted by whom, and every page viewed or printed. Escaped HTML mounted as a
  * print view (the same mechanism as documents/print/printDocument.ts).
  */
-import type { VisitRow } from '../model/readingVisits';
+import type { VisitRow } from '../model/visitModel';
 
 /** The labels the printed log uses (translated by the caller). */
 export interface AccessLogLabels {
@@ -12,6 +12,7 @@ export interface AccessLogLabels {
   readonly columns: readonly [string, string, string, string];
   readonly action: (action: 'view' | 'print') => string;
   readonly noPages: string;
+  readonly time: (iso: string) => string;
 }
 
 function esc(text: string): string {
@@ -31,7 +32,7 @@ export function accessLogHtml(rows: readonly VisitRow[], labels: AccessLogLabels
     const body = row.entries
       .map(
         (e) =>
-          `<tr><td>${esc(new Date(e.at).toLocaleString())}</td><td>${esc(e.volumeTitle || e.volumeId)}</td>` +
+          `<tr><td>${esc(labels.time(e.at))}</td><td>${esc(e.volumeTitle || e.volumeId)}</td>` +
           `<td>${e.page}</td><td>${esc(labels.action(e.action))}</td></tr>`,
       )
       .join('');

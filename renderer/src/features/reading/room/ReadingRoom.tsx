@@ -2,6 +2,7 @@ import { Alert, Empty, Layout, Menu, Result, Space, Tag, Typography } from 'antd
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../app/auth/sessionApi';
+import { formatTime } from '../formatTime';
 import { currentVisit, RoomError, type RoomVisit } from './roomApi';
 import { VolumeReader } from './VolumeReader';
 
@@ -47,7 +48,7 @@ function useCurrentVisit(base: string, account: string) {
  * while no visit is open, and ends the moment the server closes the visit's database.
  */
 export default function ReadingRoom({ session, couchBaseUrl }: ReadingRoomProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { visit, offline, refresh } = useCurrentVisit(couchBaseUrl, session.name);
   const [volumeId, setVolumeId] = useState<string | null>(null);
 
@@ -80,7 +81,7 @@ export default function ReadingRoom({ session, couchBaseUrl }: ReadingRoomProps)
               </Tag>
               <Typography.Text>{t('reading.room.reader', { name: visit.readerName })}</Typography.Text>
               <Typography.Text type="secondary">
-                {t('reading.room.until', { time: new Date(visit.expiresAt).toLocaleTimeString() })}
+                {t('reading.room.until', { time: formatTime(visit.expiresAt, i18n.language) })}
               </Typography.Text>
               <Tag color={visit.allowPrint ? 'green' : 'default'}>
                 {t(visit.allowPrint ? 'reading.room.printAllowed' : 'reading.room.printNotAllowedTag')}
