@@ -210,6 +210,9 @@ describe('阅卷 in Chromium', () => {
       printNotAllowed: 403,
       deleteVolume: 403,
     });
+    // Ctrl+P prints nothing unrecorded: without leave to print it only says so.
+    await room.keyboard.press('Control+P');
+    await room.getByText('本次阅卷不允许打印').waitFor();
     // The other visit's database is really there (the refusal is not a 404 in disguise).
     const dbB = await couchFetch(`${fixture.target.url}/${readingDbName(visitBId)}`, {
       auth: fixture.target.admin,
