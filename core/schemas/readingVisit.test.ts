@@ -62,7 +62,9 @@ describe('readingVisit', () => {
       'courtdesk_reading_19a27d9acdcd4d7691821c689602e204',
     );
     expect(readingLobbyDbName('reading.pc1')).toBe('courtdesk_readingpc_72656164696e672e706331');
-    expect(readingLobbyDbName('阅卷')).toMatch(/^courtdesk_readingpc_[0-9a-f]+$/);
+    expect(readingLobbyDbName('阅卷')).toBe(
+      `courtdesk_readingpc_${Buffer.from('阅卷', 'utf8').toString('hex')}`,
+    );
     expect(readingLogId('readingVisit:abc')).toBe('readingLog:abc');
   });
 });

@@ -83,8 +83,15 @@ export function isReadingDbName(db: string): boolean {
  * worker-written document `current` tells the PC which visit, if any, is open for it.
  */
 export function readingLobbyDbName(account: string): string {
+  // UTF-8 bytes in hex, through encodeURIComponent (core has no TextEncoder in every runtime).
+  const escaped = encodeURIComponent(account);
   let hex = '';
-  for (const byte of new TextEncoder().encode(account)) hex += byte.toString(16).padStart(2, '0');
+  for (let i = 0; i < escaped.length; i++) {
+    if (escaped[i] === '%') {
+      hex += escaped.slice(i + 1, i + 3).toLowerCase();
+      i += 2;
+    } else hex += escaped.charCodeAt(i).toString(16).padStart(2, '0');
+  }
   return `courtdesk_readingpc_${hex}`;
 }
 

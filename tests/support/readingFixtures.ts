@@ -86,7 +86,7 @@ export async function putArchiveVolume(
     name: `${opts.title}.pdf`,
     contentType: 'application/pdf',
     size: pdf.length,
-    digest: `md5-${createHash('md5').update(pdf).digest('base64')}`,
+    digest: `md5-${createHash('md5').update(new Uint8Array(pdf)).digest('base64')}`,
     _attachments: {
       [`${opts.title}.pdf`]: { content_type: 'application/pdf', data: pdf.toString('base64') },
     },
@@ -111,7 +111,7 @@ export function visitDoc(opts: {
   allowPrint?: boolean;
   minutes?: number;
   idNumber?: string;
-}): Record<string, unknown> {
+}): Record<string, unknown> & { _id: string } {
   const now = new Date();
   return {
     _id: `readingVisit:${randomUUID()}`,
