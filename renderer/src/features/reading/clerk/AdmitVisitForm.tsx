@@ -41,10 +41,10 @@ export function AdmitVisitForm({ visits }: { readonly visits: readonly VisitRow[
     }).rows;
     return rows.map((r) => ({
       value: r.id,
-      label: `${r.displayNumber} ${r.parties.map((p) => p.name).join('、')}`,
+      label: `${r.displayNumber} ${r.parties.map((p) => p.name).join(t('reading.admit.separator'))}`,
     }));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- version marks catalog changes
-  }, [catalog, search, version]);
+  }, [catalog, search, version, t]);
 
   const submit = async (values: FormValues) => {
     const candidate = candidates.find((c) => c.key === values.reader);
