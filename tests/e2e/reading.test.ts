@@ -133,6 +133,7 @@ describe('阅卷 in Chromium', () => {
     await state.waitFor({ timeout: 60_000 });
     const visitId = String(await state.getAttribute('data-testid')).replace('visit-state-', '');
     expect(visitId.startsWith('readingVisit:')).toBe(true);
+    await desk.getByTestId('reading-visits').scrollIntoViewIfNeeded();
     await desk.screenshot({ path: path.join(SHOTS, 'reading-clerk-admit-zh-CN.png') });
 
     const room = await newPage();
