@@ -33,6 +33,8 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     approval: { create: ['leader'], update: ['leader'], remove: 'nobody' },
     caseNumber: W,
     assignment: W,
+    readingVisit: { create: ['clerk'], update: ['clerk'], remove: 'nobody' },
+    readingLog: { create: ['worker'], update: ['worker'], remove: 'nobody' },
   },
   courtdesk_documents: {
     file: { create: STAFF, update: 'nobody', remove: ['author', 'admin'] },

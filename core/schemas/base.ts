@@ -37,6 +37,8 @@ export const DOC_TYPES = [
   'accountKey', // accountKey:passwordChange (worker)
   'passwordChange', // passwordChange:<uuid>:<userName>
   'passwordChangeResult', // passwordChangeResult:<uuid>:<userName> (worker)
+  'readingVisit', // readingVisit:<uuid> (clerk; courtdesk_cases)
+  'readingLog', // readingLog:<visit uuid> (worker; courtdesk_cases)
 ] as const;
 
 /** One of {@link DOC_TYPES}. */

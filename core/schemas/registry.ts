@@ -29,6 +29,7 @@ import { postSchema } from './post';
 import { receiptSchema } from './receipt';
 import { publicationSchema } from './publication';
 import { hearingNoticeSchema, publicCaseSchema } from './publicProjection';
+import { readingLogSchema, readingVisitSchema } from './readingVisit';
 
 /** Every collection schema this build knows. */
 export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
@@ -58,6 +59,8 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   passwordChangeResult: passwordChangeResultSchema,
   publicCase: publicCaseSchema,
   hearingNotice: hearingNoticeSchema,
+  readingVisit: readingVisitSchema,
+  readingLog: readingLogSchema,
 };
 
 /** The schema of a document type, if it has one. */

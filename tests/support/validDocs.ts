@@ -224,6 +224,27 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
         listedOn: '2026-01-05',
         facts: '拒不报告财产',
       };
+    case 'readingVisit':
+      return {
+        caseId,
+        caseNumber: '（2026）甘0402民初1号',
+        readerName: '王律师',
+        readerIdNumber: VALID_RESIDENT_ID,
+        capacity: 'agent',
+        partyName: '张三',
+        allowPrint: false,
+        readerAccount: 'reading.pc1',
+        expiresAt: '2026-01-05T10:00:00.000Z',
+      };
+    case 'readingLog':
+      return {
+        visitId: 'readingVisit:0a1b2c3d',
+        caseId,
+        state: 'open',
+        db: 'courtdesk_reading_0a1b2c3d',
+        volumes: 1,
+        entries: [],
+      };
     default:
       return {};
   }
@@ -249,6 +270,8 @@ export function validId(type: string, createdBy: string): string {
       return `publication:${VALID_DRAFT_ID.slice('draft:'.length)}`;
     case 'enforcementClosing':
       return 'enforcementClosing:c1'; // derived from validFields' caseId
+    case 'readingVisit':
+      return 'readingVisit:0a1b2c3d-0000-4000-8000-000000000001';
     case 'dishonestDebtor':
       return `dishonestDebtor:${VALID_RESIDENT_ID}:reportViolation`; // derived from respondent and ground
     default:

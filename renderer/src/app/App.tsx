@@ -6,7 +6,7 @@ import type { DesktopApi } from '../../../electron/common/ipcContract';
 import { DEFAULT_COURT } from '../../../core/court';
 import { SyncProvider } from '../db/hooks';
 import { AuthProvider, useAuth } from './auth/AuthContext';
-import { createSessionClient } from './auth/sessionApi';
+import { createSessionClient, isReaderSession } from './auth/sessionApi';
 import { SignInPage } from './auth/SignInPage';
 import { DesktopApiContext, useDesktopApi } from './desktopApiContext';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -18,6 +18,8 @@ import { themeFor } from './theme';
 
 /** A kiosk account's full-screen window (its own chunk: staff never load it). */
 const KioskShell = lazy(() => import('../features/kiosk/KioskShell'));
+/** The reading PC's whole app (docs/file-reading.md): no shell, no local replicas. */
+const ReadingRoom = lazy(() => import('../features/reading/room/ReadingRoom'));
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -64,6 +66,12 @@ function Shell({ version, couchBaseUrl }: { version: string; couchBaseUrl: strin
   }
   if (state.status === 'signedOut')
     return <SignInPage serverUrl={serverUrl} notice={state.notice} version={version} />;
+  if (isReaderSession(state.session))
+    return (
+      <Suspense fallback={<Spin size="large" />}>
+        <ReadingRoom session={state.session} couchBaseUrl={couchBaseUrl} />
+      </Suspense>
+    );
   // A kiosk account (no staff role) gets the full-screen public terminal, no app navigation.
   const kioskOnly = landingModule(state.session.uiRoles) !== 'home';
   return (

@@ -10,6 +10,7 @@ import {
   CommentOutlined,
   DesktopOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
   GlobalOutlined,
@@ -45,6 +46,7 @@ export const MODULE_ICONS: Record<ModuleKey, ReactNode> = {
   fees: <CalculatorOutlined />,
   'public-query': <SearchOutlined />,
   'public-board': <DesktopOutlined />,
+  reading: <FileSearchOutlined />,
   conflicts: <BranchesOutlined />,
   settings: <SettingOutlined />,
 };

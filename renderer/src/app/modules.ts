@@ -7,8 +7,11 @@ import { isRole, STAFF_ROLES, type Role } from '../../../core/roles';
  * reflects access; the server enforces it (`_security`, `validate_doc_update`).
  */
 
-/** A role a person can sign in to the desktop app with (`worker` is the server's own account). */
-export type UiRole = Exclude<Role, 'worker'>;
+/**
+ * A role a person can sign in to the desktop app with (`worker` is the server's own account; a
+ * `reader` account sees only the reading room, never the shell: docs/file-reading.md).
+ */
+export type UiRole = Exclude<Role, 'worker' | 'reader'>;
 
 /** Every screen the shell can show. */
 export const MODULE_KEYS = [
@@ -30,6 +33,7 @@ export const MODULE_KEYS = [
   'fees',
   'public-query',
   'public-board',
+  'reading',
   'conflicts',
   'settings',
 ] as const;
@@ -107,6 +111,7 @@ export const MODULES: readonly ModuleDef[] = [
   { key: 'fees', path: '/fees', roles: STAFF_AND_KIOSK, upcoming: false },
   { key: 'public-query', path: '/public/query', group: 'public', roles: STAFF_AND_KIOSK, upcoming: false },
   { key: 'public-board', path: '/public/board', group: 'public', roles: STAFF_AND_KIOSK, upcoming: false },
+  { key: 'reading', path: '/reading', roles: ['clerk'], upcoming: false },
   { key: 'conflicts', path: '/conflicts', roles: STAFF, upcoming: false },
   { key: 'settings', path: '/settings', roles: STAFF, upcoming: false },
 ];
@@ -126,7 +131,7 @@ export function uiRoles(couchRoles: readonly string[]): UiRole[] {
   const out = new Set<UiRole>();
   for (const r of couchRoles) {
     if (r === '_admin') out.add('admin');
-    else if (isRole(r) && r !== 'worker') out.add(r);
+    else if (isRole(r) && r !== 'worker' && r !== 'reader') out.add(r);
   }
   return [...out];
 }
@@ -148,7 +153,7 @@ export function landingModule(roles: readonly UiRole[]): ModuleKey {
 
 /** Per role, the modules the workbench offers first (the role's daily work). */
 const PRIMARY: Record<UiRole, readonly ModuleKey[]> = {
-  clerk: ['cases-filing', 'cases-mine', 'cases-list', 'cases-deadlines', 'documents'],
+  clerk: ['cases-filing', 'cases-mine', 'cases-list', 'cases-deadlines', 'documents', 'reading'],
   judge: ['cases-mine', 'cases-deadlines', 'documents', 'dashboard', 'archives'],
   assistant: ['cases-mine', 'documents', 'cases-deadlines', 'archives'],
   enforcement: ['enforcement-cases', 'enforcement-debtors', 'cases-mine', 'documents'],

@@ -39,6 +39,8 @@ describe('user administration (embedded server; the CLI against CouchDB is in te
     expect(() => parseRoles('')).toThrow(/at least one role/);
     expect(() => parseRoles('judge,_admin')).toThrow(/unknown role.*_admin/);
     expect(() => parseRoles('president')).toThrow(/valid roles: judge/);
+    expect(parseRoles('reader')).toEqual(['reader']);
+    expect(() => parseRoles('reader,clerk')).toThrow(/reader role cannot be combined/);
   });
 
   it.each(['Clerk.Wang', 'a', '张三', 'x:y', '1abc', '_admin'])('rejects the user name %s', (name) => {

@@ -47,7 +47,11 @@ export function parseRoles(csv: string): Role[] {
   const bad = parts.filter((r) => !isRole(r));
   if (bad.length > 0)
     throw new Error(`未知角色 (unknown role): ${bad.join(', ')}; valid roles: ${ROLES.join(', ')}`);
-  return [...new Set(parts as Role[])];
+  const roles = [...new Set(parts as Role[])];
+  // A reading PC's account must stay outside every staff database (docs/file-reading.md).
+  if (roles.includes('reader') && roles.length > 1)
+    throw new Error('阅卷终端账号不能兼有其他角色 (the reader role cannot be combined with another role)');
+  return roles;
 }
 
 /** Options of {@link addUser}. */

@@ -3,8 +3,9 @@
  * claimed but did not record, builds the judges' load book, then follows courtdesk_cases/_changes
  * and, for every case, makes sure it has an official number and an assignment; beside it, one
  * conflict guard per replicated staff database (conflictGuard.ts), the staff directory publisher
- * (staffDirectory.ts), the password change follower (passwordChange.ts) and the public projection
- * (publicProjection.ts: courtdesk_public for kiosks and the hearing board). Everything it does is
+ * (staffDirectory.ts), the password change follower (passwordChange.ts), the public projection
+ * (publicProjection.ts: courtdesk_public for kiosks and the hearing board) and file reading's visit
+ * databases (readingRoom.ts). Everything it does is
  * idempotent, so several workers may run at once and any of them may be killed and restarted at
  * any moment.
  */
@@ -15,6 +16,7 @@ import { startConflictGuards, type GuardResult } from './conflictGuard';
 import { backoffDelay, CouchHttp, sleep, type CouchDoc } from './couchHttp';
 import { startPasswordChanges, type RunningPasswordChanges } from './passwordChange';
 import { startPublicProjection, type RunningPublicProjection } from './publicProjection';
+import { startReadingRoom, type RunningReadingRoom } from './readingRoom';
 import { startStaffDirectory, type RunningStaffDirectory } from './staffDirectory';
 
 /** Options of {@link startWorker}. */
@@ -45,6 +47,10 @@ export interface WorkerOptions {
   passwordChanges?: boolean;
   /** Keep the public projection (courtdesk_public) current (default true). */
   publicProjection?: boolean;
+  /** Run file reading's visit databases (default true; docs/file-reading.md). */
+  readingRoom?: boolean;
+  /** How often the reading room moves page records and checks expiries (default 3 s). */
+  readingTickMs?: number;
 }
 
 /** A running worker. */
@@ -60,6 +66,8 @@ export interface RunningWorker {
   readonly passwordChanges: RunningPasswordChanges | null;
   /** The public projection followers (null when disabled by the options). */
   readonly publicProjection: RunningPublicProjection | null;
+  /** File reading's visit databases (null when disabled by the options). */
+  readonly readingRoom: RunningReadingRoom | null;
   stop(): Promise<void>;
 }
 
@@ -201,6 +209,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           log,
           ...(options.queueSize ? { queueSize: options.queueSize } : {}),
         });
+  const readingRoom =
+    options.readingRoom === false
+      ? null
+      : await startReadingRoom({
+          couch,
+          name: options.name ?? 'worker',
+          workerName,
+          log,
+          ...(options.readingTickMs ? { tickMs: options.readingTickMs } : {}),
+        });
   return {
     follower,
     numbers,
@@ -209,6 +227,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     staffDirectory,
     passwordChanges,
     publicProjection,
+    readingRoom,
     stop: async () => {
       await Promise.all([
         follower.stop(),
@@ -216,6 +235,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         staffDirectory?.stop(),
         passwordChanges?.stop(),
         publicProjection?.stop(),
+        readingRoom?.stop(),
       ]);
     },
   };

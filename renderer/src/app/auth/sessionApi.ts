@@ -43,6 +43,14 @@ export interface Session {
   readonly uiRoles: readonly UiRole[];
 }
 
+/**
+ * True for a reading PC's account (role `reader`, docs/file-reading.md): it sees the reading room
+ * and nothing else of the app.
+ */
+export function isReaderSession(session: Pick<Session, 'roles'>): boolean {
+  return session.roles.includes('reader');
+}
+
 /** Session operations against CouchDB. */
 export interface SessionClient {
   /** The current session, or null when the cookie is missing or expired. */
@@ -128,6 +136,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     return { name, roles, uiRoles: uiRoles(roles) };
   }
 
+  /** Staff and kiosk accounts use the shell; a reading PC's account the reading room. */
+  function usable(session: Session): boolean {
+    return session.uiRoles.length > 0 || isReaderSession(session);
+  }
+
   return {
     async getSession() {
       const res = await request('/_session', { method: 'GET' });
@@ -135,7 +148,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       const { name, roles } = parseUserCtx(await json(res));
       if (!name) return null;
       const session = toSession(name, roles);
-      return session.uiRoles.length > 0 ? session : null;
+      return usable(session) ? session : null;
     },
 
     async signIn(name, password) {
@@ -144,7 +157,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       const { name: signedIn, roles } = parseUserCtx(await json(res));
       if (!signedIn) throw new AuthError('server', res.status, 'no user in _session response');
       const session = toSession(signedIn, roles);
-      if (session.uiRoles.length === 0) {
+      if (!usable(session)) {
         // Do not leave a cookie behind for an account the desktop cannot use.
         await request('/_session', { method: 'DELETE' }).catch(() => undefined);
         throw new AuthError('noAppRole', res.status);

@@ -34,6 +34,8 @@ import feesZh from '../../features/fees/i18n/fees.zh-CN.json';
 import feesEn from '../../features/fees/i18n/fees.en.json';
 import kioskZh from '../../features/kiosk/i18n/kiosk.zh-CN.json';
 import kioskEn from '../../features/kiosk/i18n/kiosk.en.json';
+import readingZh from '../../features/reading/i18n/reading.zh-CN.json';
+import readingEn from '../../features/reading/i18n/reading.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -63,6 +65,7 @@ const zhCN = {
   dashboard: dashboardZh,
   fees: feesZh,
   kiosk: kioskZh,
+  reading: readingZh,
 };
 const en = {
   ...enApp,
@@ -79,6 +82,7 @@ const en = {
   dashboard: dashboardEn,
   fees: feesEn,
   kiosk: kioskEn,
+  reading: readingEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */

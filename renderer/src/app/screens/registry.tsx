@@ -20,6 +20,7 @@ const downloads = lazy(() => import('../../features/downloads/DownloadsScreen'))
 const search = lazy(() => import('../../features/search/SearchScreen'));
 const fees = lazy(() => import('../../features/fees/FeesScreen'));
 const publicServices = lazy(() => import('../../features/kiosk/PublicScreen'));
+const reading = lazy(() => import('../../features/reading/ReadingScreen'));
 const conflicts = lazy(() => import('../../features/conflicts/ConflictsScreen'));
 const settings = lazy(() => import('./SettingsPage'));
 
@@ -42,6 +43,7 @@ export const SCREENS: Record<Exclude<ModuleKey, 'home'>, LazyScreen> = {
   fees,
   'public-query': publicServices,
   'public-board': publicServices,
+  reading,
   conflicts,
   settings,
 };

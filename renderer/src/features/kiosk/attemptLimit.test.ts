@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createAttemptLimiter, KIOSK_ATTEMPT_POLICY, type KeyValueStore } from './attemptLimit';
+import { KIOSK_ATTEMPT_RULES } from '../../../../core/public/kioskAttempts';
+import { createAttemptLimiter, type KeyValueStore } from './attemptLimit';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -8,9 +9,10 @@ function memoryStore(): KeyValueStore & { data: Map<string, string> } {
 
 const N = '（2026）甘0402民初123号';
 const MIN = 60_000;
+const HOUR = 60 * MIN;
 
-describe('kiosk wrong-code limit', () => {
-  it('locks a case number for 15 minutes after the fifth wrong code, then lets it be queried again', () => {
+describe('kiosk wrong-code limit (the shared rule of core/public/kioskAttempts.ts)', () => {
+  it('locks a case number for 15 minutes after the fifth wrong code; the next wrong code doubles the lock', () => {
     const limiter = createAttemptLimiter(memoryStore());
     const t0 = 1_000_000;
     for (let i = 0; i < 4; i++) {
@@ -18,21 +20,25 @@ describe('kiosk wrong-code limit', () => {
       expect(v).toEqual({ locked: false, remaining: 4 - i });
     }
     const fifth = limiter.recordFailure(N, t0 + 5000);
-    expect(fifth).toEqual({ locked: true, unlocksAt: t0 + 5000 + KIOSK_ATTEMPT_POLICY.lockMs });
+    expect(fifth).toEqual({ locked: true, unlocksAt: t0 + 5000 + KIOSK_ATTEMPT_RULES.lockMs });
     expect(limiter.check(N, t0 + 14 * MIN).locked).toBe(true);
-    // More guesses while locked do not extend the lock.
+    // A guess while locked is refused, not counted: the lock does not move.
     expect(limiter.recordFailure(N, t0 + 10 * MIN)).toEqual(fifth);
-    expect(limiter.check(N, t0 + 5000 + 15 * MIN)).toEqual({ locked: false, remaining: 5 });
+    const after = t0 + 5000 + 15 * MIN;
+    expect(limiter.check(N, after)).toEqual({ locked: false, remaining: 1 });
+    // Sixth wrong code: 30 minutes.
+    expect(limiter.recordFailure(N, after)).toEqual({ locked: true, unlocksAt: after + 30 * MIN });
   });
 
-  it('counts per case number and forgets failures outside the window or after a right code', () => {
+  it('counts per case number and forgets failures after a day or after a right code', () => {
     const limiter = createAttemptLimiter(memoryStore());
     for (let i = 0; i < 4; i++) limiter.recordFailure(N, i);
     expect(limiter.check('（2026）甘0402民初124号', 10)).toEqual({ locked: false, remaining: 5 });
-    expect(limiter.check(N, 16 * MIN)).toEqual({ locked: false, remaining: 5 });
-    expect(limiter.recordFailure(N, 16 * MIN)).toEqual({ locked: false, remaining: 4 });
+    expect(limiter.check(N, 16 * MIN)).toEqual({ locked: false, remaining: 1 });
+    expect(limiter.check(N, 25 * HOUR)).toEqual({ locked: false, remaining: 5 });
+    expect(limiter.recordFailure(N, 25 * HOUR)).toEqual({ locked: false, remaining: 4 });
     limiter.recordSuccess(N);
-    expect(limiter.check(N, 16 * MIN)).toEqual({ locked: false, remaining: 5 });
+    expect(limiter.check(N, 25 * HOUR)).toEqual({ locked: false, remaining: 5 });
   });
 
   it('survives a reload (state in the store) and ignores a corrupt store', () => {

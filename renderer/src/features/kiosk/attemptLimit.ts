@@ -1,24 +1,16 @@
 /**
- * The kiosk's limit on wrong query codes, per case number: 5 wrong guesses within 15 minutes lock
- * that number for 15 minutes (from the fifth). Counted for unknown numbers too, so the answer
- * never tells whether a number exists. Persisted in localStorage, so a reload does not reset it.
- * Behind {@link AttemptLimiter} so the shared rule (core/public/kioskAttempts.ts, written with
- * the projection worker) can replace the policy here without touching the screens.
+ * The kiosk's limit on wrong query codes, per case number: the shared rule of
+ * core/public/kioskAttempts.ts (5 wrong guesses → locked 15 minutes, each further wrong guess
+ * doubles the lock, up to 24 hours) over the times of the wrong guesses this terminal has seen.
+ * Counted for unknown numbers too, so the answer never tells whether a number exists. Persisted
+ * in localStorage, so a reload does not reset it.
  */
-
-/** The policy: how many wrong guesses, within and locked for how long. */
-export interface AttemptPolicy {
-  readonly maxFailures: number;
-  readonly windowMs: number;
-  readonly lockMs: number;
-}
-
-/** 5 wrong guesses → locked 15 minutes. */
-export const KIOSK_ATTEMPT_POLICY: AttemptPolicy = {
-  maxFailures: 5,
-  windowMs: 15 * 60_000,
-  lockMs: 15 * 60_000,
-};
+import {
+  attemptDecision,
+  KIOSK_ATTEMPT_RULES,
+  recordAttempt,
+  type KioskAttemptRules,
+} from '../../../../core/public/kioskAttempts';
 
 /** Whether a case number may be queried now. */
 export type AttemptVerdict =
@@ -41,55 +33,49 @@ export interface KeyValueStore {
   setItem(key: string, value: string): void;
 }
 
-interface Entry {
-  /** Times of the wrong guesses inside the window. */
-  failures: number[];
-  lockedUntil: number | null;
-}
-
 const STORAGE_KEY = 'courtdesk.kiosk.attempts';
 /** Keep at most this many numbers (oldest dropped), so storage cannot grow without bound. */
 const MAX_ENTRIES = 500;
 
-/** The policy above over a key-value store. */
+/** The shared rule over a key-value store: the failure times per case number. */
 export function createAttemptLimiter(
   store: KeyValueStore,
-  policy: AttemptPolicy = KIOSK_ATTEMPT_POLICY,
+  rules: KioskAttemptRules = KIOSK_ATTEMPT_RULES,
 ): AttemptLimiter {
-  function load(): Record<string, Entry> {
+  function load(): Record<string, number[]> {
     try {
       const parsed: unknown = JSON.parse(store.getItem(STORAGE_KEY) ?? '{}');
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, Entry>) : {};
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+      const out: Record<string, number[]> = {};
+      for (const [k, v] of Object.entries(parsed as Record<string, unknown>))
+        if (Array.isArray(v)) out[k] = v.filter((t): t is number => typeof t === 'number');
+      return out;
     } catch {
       return {};
     }
   }
-  function save(all: Record<string, Entry>): void {
+  function save(all: Record<string, number[]>): void {
     const keys = Object.keys(all);
     for (const k of keys.slice(0, Math.max(0, keys.length - MAX_ENTRIES))) delete all[k];
     store.setItem(STORAGE_KEY, JSON.stringify(all));
   }
-  function verdict(entry: Entry | undefined, now: number): AttemptVerdict {
-    if (entry?.lockedUntil && entry.lockedUntil > now) return { locked: true, unlocksAt: entry.lockedUntil };
-    const recent = (entry?.failures ?? []).filter((t) => now - t < policy.windowMs);
-    return { locked: false, remaining: policy.maxFailures - recent.length };
+  function verdict(failures: readonly number[], now: number): AttemptVerdict {
+    const d = attemptDecision(failures, now, rules);
+    return d.allowed ? { locked: false, remaining: d.remaining } : { locked: true, unlocksAt: d.until };
   }
   return {
-    check: (caseNumber, now) => verdict(load()[caseNumber], now),
+    check: (caseNumber, now) => verdict(load()[caseNumber] ?? [], now),
     recordFailure(caseNumber, now) {
       const all = load();
-      const old = all[caseNumber];
+      const old = all[caseNumber] ?? [];
       const current = verdict(old, now);
+      // A guess while locked is refused before it is checked, so it is not counted either.
       if (current.locked) return current;
-      const failures = [...(old?.failures ?? []).filter((t) => now - t < policy.windowMs), now];
-      const entry: Entry =
-        failures.length >= policy.maxFailures
-          ? { failures: [], lockedUntil: now + policy.lockMs }
-          : { failures, lockedUntil: null };
+      const failures = recordAttempt(old, now, false, rules);
       delete all[caseNumber];
-      all[caseNumber] = entry;
+      all[caseNumber] = failures;
       save(all);
-      return verdict(entry, now);
+      return verdict(failures, now);
     },
     recordSuccess(caseNumber) {
       const all = load();
