@@ -145,6 +145,9 @@ export const archiveTextSchema: CollectionSchema = {
     if (!Array.isArray(pages) || pages.length > MAX_PAGES || pages.some((p) => typeof p !== 'string' || p.length > MAX_PAGE_TEXT))
       l.add('pages', `pages 必须是每页不超过 ${MAX_PAGE_TEXT} 字的文本列表`, `pages must be a list of page texts ≤ ${MAX_PAGE_TEXT} characters`);
     l.text(d, 'engine', 100);
+    // Shown with a search hit (copied from the owner when the text is stored).
+    l.text(d, 'caseNumber', 64, { optional: true });
+    l.text(d, 'title', 200, { optional: true });
     return l.issues;
   },
 };

@@ -42,6 +42,8 @@ export const NO_FILES = { $not: { _id: { $regex: '^file:' } } } as const;
  * no `onDemand` and still follow their documents.
  */
 export const FILES_ONLY = { _id: { $regex: '^file:' }, onDemand: { $exists: false } } as const;
+/** Every `file:` document, on-demand ones included (what a replica holds locally). */
+export const ANY_FILE = { _id: { $regex: '^file:' } } as const;
 
 /** True for the id of a file document. */
 export function isFileId(id: string): boolean {
