@@ -48,7 +48,7 @@ describe('archive volumes', () => {
 
   it('are deleted by nobody but an admin (not even their creator)', () => {
     const old = { ...volume('clerk.wang'), _rev: '1-a' };
-    const del = { _id: old['_id'], _rev: '1-a', _deleted: true };
+    const del = { _id: VOL, _rev: '1-a', _deleted: true };
     expect(() => vdu(del, old, clerk, {})).toThrow(
       expect.objectContaining({ forbidden: expect.stringContaining('只有系统管理员可以删除卷宗') }),
     );
@@ -94,7 +94,7 @@ describe('electronic case file papers and OCR texts', () => {
     const confirmed = { ...old, catalogue: [{ title: '民事起诉状', firstPage: 1, lastPage: 3, confirmed: true }] };
     expect(outcome(vdu, confirmed, old, clerk)).toBe('ok');
     expect(outcome(vdu, confirmed, old, otherClerk)).toBe('forbidden');
-    expect(outcome(vdu, { _id: old['_id'], _rev: '1-a', _deleted: true }, old, clerk)).toBe('forbidden');
+    expect(outcome(vdu, { _id: String(paper['_id']), _rev: '1-a', _deleted: true }, old, clerk)).toBe('forbidden');
     expect(outcome(vdu, docOf('caseFilePaper', 'clerk.wang', { receivedOn: '2026-02-30' }), null, clerk)).toBe(
       'forbidden',
     );

@@ -102,3 +102,10 @@ describe('bulk import CSV', () => {
     expect(pdfPageCount(enc('garbage'))).toBe(0);
   });
 });
+
+describe('catalogue suggestion: OCR specks', () => {
+  it('drops punctuation and specks read around a title', () => {
+    expect(suggestCatalogueEntry('民事答辩状,\n答辩人').title).toBe('民事答辩状');
+    expect(suggestCatalogueEntry('· 开庭笔录 .\n时间').title).toBe('开庭笔录');
+  });
+});

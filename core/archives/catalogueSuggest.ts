@@ -122,7 +122,8 @@ export function suggestCatalogueEntry(ocrText: string): CatalogueSuggestion {
   for (const line of head) {
     const known = KNOWN_TITLES.find((t) => line.replace(/\s/gu, '').includes(t));
     if (known) {
-      const flat = line.replace(/\s/gu, '');
+      // Without spaces and without punctuation or specks OCR read around the title.
+      const flat = line.replace(/\s/gu, '').replace(/^[^\p{Script=Han}\d]+|[^\p{Script=Han}\d]+$/gu, '');
       // Keep a qualifier written before the title on the same line (民事 in 民事起诉状 is in it already).
       title = flat.length <= 20 ? flat : known;
       break;

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A small valid PDF with `pages` pages, each showing `label` and its page number. */
-export function tinyPdf(label: string, pages = 1): Buffer {
+export function tinyPdf(label: string, pages = 1): Uint8Array {
   const objects: string[] = [];
   const kids = Array.from({ length: pages }, (_, i) => `${4 + i * 2} 0 R`).join(' ');
   objects.push('<< /Type /Catalog /Pages 2 0 R >>');
@@ -29,7 +29,7 @@ export function tinyPdf(label: string, pages = 1): Buffer {
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
 /** One generated volume. */

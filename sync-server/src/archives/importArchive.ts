@@ -313,7 +313,7 @@ async function buildDocs(
   if (path !== root && !path.startsWith(root + sep)) throw new Error('文件不在导入目录内 (file outside the import folder)');
   const size = (await stat(path)).size;
   if (size > MAX_FILE_BYTES) throw new Error(`文件超过 ${MAX_FILE_BYTES} 字节 (file larger than ${MAX_FILE_BYTES} bytes)`);
-  const bytes = await readFile(path);
+  const bytes = new Uint8Array(await readFile(path));
   const year = row.year;
   if (year === null) throw new Error('无法从案号读出年度，请在第 4 列填写 (no year: put it in column 4)');
   const caseId = caseIds.get(row.caseNumber) ?? `case:${nameUuid(`case|${row.caseNumber}`)}`;
@@ -333,7 +333,7 @@ async function buildDocs(
     contentType,
     size: bytes.length,
     digest: `md5-${createHash('md5').update(bytes).digest('base64')}`,
-    _attachments: { [name]: { content_type: contentType, data: bytes.toString('base64') } },
+    _attachments: { [name]: { content_type: contentType, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') } },
   };
   const volume: CouchDoc = {
     _id: volId,

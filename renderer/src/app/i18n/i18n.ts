@@ -32,6 +32,8 @@ import dashboardZh from '../../features/dashboard/i18n/dashboard.zh-CN.json';
 import dashboardEn from '../../features/dashboard/i18n/dashboard.en.json';
 import feesZh from '../../features/fees/i18n/fees.zh-CN.json';
 import feesEn from '../../features/fees/i18n/fees.en.json';
+import archivesZh from '../../features/archives/i18n/archives.zh-CN.json';
+import archivesEn from '../../features/archives/i18n/archives.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -60,6 +62,7 @@ const zhCN = {
   enforcement: enforcementZh,
   dashboard: dashboardZh,
   fees: feesZh,
+  archives: archivesZh,
 };
 const en = {
   ...enApp,
@@ -75,6 +78,7 @@ const en = {
   enforcement: enforcementEn,
   dashboard: dashboardEn,
   fees: feesEn,
+  archives: archivesEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */
