@@ -109,3 +109,12 @@ describe('catalogue suggestion: OCR specks', () => {
     expect(suggestCatalogueEntry('· 开庭笔录 .\n时间').title).toBe('开庭笔录');
   });
 });
+
+describe('OCR text cleaning', () => {
+  it('removes the spaces tesseract puts between Han characters and punctuation, keeps lines and Latin words apart', async () => {
+    const { cleanOcrText } = await import('./catalogueSuggest');
+    expect(cleanOcrText('民事 起 诉状\n原告 : 欧阳 晓 峰 ， 男\n\n\n\nPDF  page 2 共 3 页')).toBe(
+      '民事起诉状\n原告:欧阳晓峰,男\n\nPDF page 2 共 3 页',
+    );
+  });
+});

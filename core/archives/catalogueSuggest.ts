@@ -99,9 +99,17 @@ export function findDocDate(text: string): string | undefined {
 function cleanLine(line: string): string {
   return line
     .normalize('NFKC')
-    .replace(/(?<=[\p{Script=Han}])\s+(?=[\p{Script=Han}])/gu, '')
+    .replace(/(?<=[\p{Script=Han}\p{P}])\s+(?=[\p{Script=Han}\p{P}])/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
+}
+
+/**
+ * OCR text as stored and indexed: NFKC, no spaces between Han characters (tesseract separates
+ * them, and the search tokenises Han runs), runs of spaces folded, line breaks kept.
+ */
+export function cleanOcrText(text: string): string {
+  return text.split(/\r?\n/u).map(cleanLine).join('\n').replace(/\n{3,}/gu, '\n\n').trim();
 }
 
 /** A line worth showing as a title: has Han characters and is not mostly noise. */

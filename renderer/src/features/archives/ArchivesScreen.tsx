@@ -1,5 +1,5 @@
 import { Button, Card, Space } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { useHashQuery } from '../../app/router';
@@ -26,10 +26,12 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
   const session = useArchiveSession();
   const [query, setQuery] = useState<ArchiveQuery>({});
   const [filing, setFiling] = useState(false);
-  const params = useHashQuery();
-  const [openId, setOpenId] = useState<string | null>(params.get('open'));
+  const openParam = useHashQuery().get('open');
+  const [openId, setOpenId] = useState<string | null>(openParam);
+  // A link (a search hit) to another volume while the screen is shown opens that one.
+  useEffect(() => setOpenId(openParam), [openParam]);
   const rows = useMemo(() => searchArchive(entries ?? [], query), [entries, query]);
-  const open = (entries ?? []).find((e) => e.id === (openId ?? params.get('open'))) ?? null;
+  const open = (entries ?? []).find((e) => e.id === openId) ?? null;
   return (
     <div className="cd-screen" data-testid="screen-archives">
       <PageHeader
@@ -49,7 +51,7 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
         </Card>
         <ImportProgress />
       </Space>
-      <VolumeDrawer entry={open} onClose={() => setOpenId('')} />
+      <VolumeDrawer entry={open} onClose={() => setOpenId(null)} />
       <FilePaperDialog open={filing} onClose={() => setFiling(false)} />
     </div>
   );

@@ -3,6 +3,7 @@
  * a PDF rendered by pdf.js onto a canvas at about 150 dpi, images as they are), with progress.
  * The model and WebAssembly come from the app itself (ocrClient.ts).
  */
+import { cleanOcrText } from '../../../../../core/archives/catalogueSuggest';
 import { recognizeImage } from './ocrClient';
 
 /** Pages read at most (the rest are catalogued by hand; a paper is rarely longer). */
@@ -18,7 +19,7 @@ export interface ScanReading {
 export async function readScan(file: Blob, onPage: (page: number, of: number) => void): Promise<ScanReading> {
   if (file.type.startsWith('image/')) {
     onPage(1, 1);
-    return { pageCount: 1, pages: [await recognizeImage(file)] };
+    return { pageCount: 1, pages: [cleanOcrText(await recognizeImage(file))] };
   }
   const { openPdf } = await import('../../documents/scans/pdfViewer');
   const pdf = await openPdf(new Uint8Array(await file.arrayBuffer()));
@@ -33,7 +34,7 @@ export async function readScan(file: Blob, onPage: (page: number, of: number) =>
       canvas.width = Math.ceil(viewport.width);
       canvas.height = Math.ceil(viewport.height);
       await page.render({ canvas, viewport }).promise;
-      pages.push(await recognizeImage(canvas));
+      pages.push(cleanOcrText(await recognizeImage(canvas)));
     }
     return { pageCount: pdf.numPages, pages };
   } finally {
