@@ -42,7 +42,9 @@ describe('archive volumes', () => {
     expect(outcome(vdu, upd, old, clerk)).toBe('ok');
     expect(outcome(vdu, upd, old, admin)).toBe('ok');
     expect(() => vdu(upd, old, otherClerk, {})).toThrow(
-      expect.objectContaining({ forbidden: expect.stringContaining('只有卷宗的创建人或系统管理员可以修改目录') }),
+      expect.objectContaining({
+        forbidden: expect.stringContaining('只有卷宗的创建人或系统管理员可以修改目录'),
+      }),
     );
   });
 
@@ -61,8 +63,12 @@ describe('archive volumes', () => {
     expect(bad({ seq: 2 })).toBe('forbidden');
     expect(bad({ _id: `archiveVolume:${ARCHIVE_CASE_UUID}:main:1` })).toBe('forbidden');
     expect(bad({ caseId: 'case:0a1b2c3d-0000-4000-8000-0000000000c2' })).toBe('forbidden');
-    expect(bad({ catalogue: [{ title: '起诉状', firstPage: 3, lastPage: 2, confirmed: true }] })).toBe('forbidden');
-    expect(bad({ catalogue: [{ title: '起诉状', firstPage: 1, lastPage: 13, confirmed: true }] })).toBe('forbidden');
+    expect(bad({ catalogue: [{ title: '起诉状', firstPage: 3, lastPage: 2, confirmed: true }] })).toBe(
+      'forbidden',
+    );
+    expect(bad({ catalogue: [{ title: '起诉状', firstPage: 1, lastPage: 13, confirmed: true }] })).toBe(
+      'forbidden',
+    );
     expect(bad({ catalogue: [{ title: '起诉状', firstPage: 1, lastPage: 2 }] })).toBe('forbidden');
     expect(bad({ parties: [''] })).toBe('forbidden');
     expect(bad({ year: 1800 })).toBe('forbidden');
@@ -91,19 +97,29 @@ describe('electronic case file papers and OCR texts', () => {
     const paper = docOf('caseFilePaper', 'clerk.wang');
     expect(outcome(vdu, paper, null, clerk)).toBe('ok');
     const old = { ...paper, _rev: '1-a' };
-    const confirmed = { ...old, catalogue: [{ title: '民事起诉状', firstPage: 1, lastPage: 3, confirmed: true }] };
+    const confirmed = {
+      ...old,
+      catalogue: [{ title: '民事起诉状', firstPage: 1, lastPage: 3, confirmed: true }],
+    };
     expect(outcome(vdu, confirmed, old, clerk)).toBe('ok');
     expect(outcome(vdu, confirmed, old, otherClerk)).toBe('forbidden');
-    expect(outcome(vdu, { _id: String(paper['_id']), _rev: '1-a', _deleted: true }, old, clerk)).toBe('forbidden');
-    expect(outcome(vdu, docOf('caseFilePaper', 'clerk.wang', { receivedOn: '2026-02-30' }), null, clerk)).toBe(
+    expect(outcome(vdu, { _id: String(paper['_id']), _rev: '1-a', _deleted: true }, old, clerk)).toBe(
       'forbidden',
     );
+    expect(
+      outcome(vdu, docOf('caseFilePaper', 'clerk.wang', { receivedOn: '2026-02-30' }), null, clerk),
+    ).toBe('forbidden');
   });
 
   it('OCR text: id follows its owner; pages are strings', () => {
     expect(outcome(vdu, docOf('archiveText', 'clerk.wang'), null, clerk)).toBe('ok');
     expect(
-      outcome(vdu, docOf('archiveText', 'clerk.wang', { ownerId: `archiveVolume:${ARCHIVE_CASE_UUID}:main:02` }), null, clerk),
+      outcome(
+        vdu,
+        docOf('archiveText', 'clerk.wang', { ownerId: `archiveVolume:${ARCHIVE_CASE_UUID}:main:02` }),
+        null,
+        clerk,
+      ),
     ).toBe('forbidden');
     expect(outcome(vdu, docOf('archiveText', 'clerk.wang', { pages: [1] }), null, clerk)).toBe('forbidden');
   });

@@ -13,7 +13,9 @@ describe('catalogue suggestion from a paper’s first lines', () => {
 
   it('keeps a short qualified title whole and prefers the longest known title', () => {
     expect(suggestCatalogueEntry('刑事附带民事起诉状\n原告人王五').title).toBe('刑事附带民事起诉状');
-    expect(suggestCatalogueEntry('关于张三诉李四借款纠纷一案的\n财产保全申请书').title).toBe('财产保全申请书');
+    expect(suggestCatalogueEntry('关于张三诉李四借款纠纷一案的\n财产保全申请书').title).toBe(
+      '财产保全申请书',
+    );
   });
 
   it('falls back to the first readable line, skipping noise lines, cut to 40 characters', () => {
@@ -63,7 +65,11 @@ describe('OCR character error rate', () => {
   it('is the edit distance over the known text, ignoring whitespace and width', () => {
     expect(editDistance('民事起诉状', '民事起訴状')).toBe(1);
     expect(editDistance('', 'ab')).toBe(2);
-    expect(characterErrorRate('民事 起诉状\n原告', '民 事 起 诉 状 原 告')).toMatchObject({ errors: 0, cer: 0, accuracy: 1 });
+    expect(characterErrorRate('民事 起诉状\n原告', '民 事 起 诉 状 原 告')).toMatchObject({
+      errors: 0,
+      cer: 0,
+      accuracy: 1,
+    });
     expect(characterErrorRate('（一）１２', '(一)12').errors).toBe(0);
     const r = characterErrorRate('人民法院审理', '人民法院审');
     expect(r.chars).toBe(6);
@@ -80,15 +86,41 @@ describe('bulk import CSV', () => {
     const r = parseImportCsv(csv);
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { line: 2, caseNumber: '（2019）京0105民初1号', kind: 'main', seq: 1, path: '2019/1-1.pdf', year: 2019, parties: [] },
-      { line: 3, caseNumber: '（2019）京0105民初1号', kind: 'secondary', seq: 2, path: 'a,b.pdf', year: 2019, parties: ['张三', '李四'] },
-      { line: 4, caseNumber: '（2018）京0105民初9号', kind: 'main', seq: 3, path: 'x.pdf', year: 2018, parties: ['王五', '赵六'] },
+      {
+        line: 2,
+        caseNumber: '（2019）京0105民初1号',
+        kind: 'main',
+        seq: 1,
+        path: '2019/1-1.pdf',
+        year: 2019,
+        parties: [],
+      },
+      {
+        line: 3,
+        caseNumber: '（2019）京0105民初1号',
+        kind: 'secondary',
+        seq: 2,
+        path: 'a,b.pdf',
+        year: 2019,
+        parties: ['张三', '李四'],
+      },
+      {
+        line: 4,
+        caseNumber: '（2018）京0105民初9号',
+        kind: 'main',
+        seq: 3,
+        path: 'x.pdf',
+        year: 2018,
+        parties: ['王五', '赵六'],
+      },
     ]);
   });
 
   it('refuses unreadable volumes, paths leaving the folder, duplicates and bad years, line by line', async () => {
     const { parseImportCsv } = await import('./importCsv');
-    const r = parseImportCsv('A,第一卷,a.pdf\nA,正卷1,../etc/passwd\nA,正卷1,/abs.pdf\nA,正卷1,ok.pdf\nA,正卷 1,again.pdf\nB,1,b.pdf,1800\n,1,c.pdf\n');
+    const r = parseImportCsv(
+      'A,第一卷,a.pdf\nA,正卷1,../etc/passwd\nA,正卷1,/abs.pdf\nA,正卷1,ok.pdf\nA,正卷 1,again.pdf\nB,1,b.pdf,1800\n,1,c.pdf\n',
+    );
     expect(r.rows.map((x) => x.line)).toEqual([4]);
     expect(r.errors.map((e) => e.line)).toEqual([1, 2, 3, 5, 6, 7]);
     expect(r.errors[3]?.message).toContain('same volume as line 4');
@@ -97,7 +129,11 @@ describe('bulk import CSV', () => {
   it('counts PDF pages from the page tree', async () => {
     const { pdfPageCount } = await import('./importCsv');
     const enc = (s: string) => new TextEncoder().encode(s);
-    expect(pdfPageCount(enc('<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> << /Type /Page >> << /Type /Page >>'))).toBe(2);
+    expect(
+      pdfPageCount(
+        enc('<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> << /Type /Page >> << /Type /Page >>'),
+      ),
+    ).toBe(2);
     expect(pdfPageCount(enc('<</Type/Page/Parent 2 0 R>> <</Type/Page>> <</Type/Page>>'))).toBe(3);
     expect(pdfPageCount(enc('garbage'))).toBe(0);
   });

@@ -55,7 +55,19 @@ const KNOWN_TITLES = [
 ].sort((a, b) => b.length - a.length);
 
 const HAN_DIGITS: Readonly<Record<string, number>> = {
-  〇: 0, 零: 0, O: 0, o: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** Han-numeral year (二〇二六) or day/month (十二, 二十五) to a number; NaN when unreadable. */
@@ -109,7 +121,12 @@ function cleanLine(line: string): string {
  * them, and the search tokenises Han runs), runs of spaces folded, line breaks kept.
  */
 export function cleanOcrText(text: string): string {
-  return text.split(/\r?\n/u).map(cleanLine).join('\n').replace(/\n{3,}/gu, '\n\n').trim();
+  return text
+    .split(/\r?\n/u)
+    .map(cleanLine)
+    .join('\n')
+    .replace(/\n{3,}/gu, '\n\n')
+    .trim();
 }
 
 /** A line worth showing as a title: has Han characters and is not mostly noise. */

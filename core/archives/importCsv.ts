@@ -89,18 +89,26 @@ export function parseImportCsv(text: string): { rows: ImportRow[]; errors: Impor
     const first = (cells[0] ?? '').trim();
     if (cells.every((c) => c.trim() === '')) return;
     if (i === 0 && /^(案号|casenumber|case number)$/iu.test(first)) return;
-    const [caseNumber = '', volume = '', path = '', yearCell = '', partiesCell = ''] = cells.map((c) => c.trim());
+    const [caseNumber = '', volume = '', path = '', yearCell = '', partiesCell = ''] = cells.map((c) =>
+      c.trim(),
+    );
     const vol = parseVolume(volume);
     if (caseNumber === '' || caseNumber.length > 64) {
       errors.push({ line, message: `第 ${line} 行：缺少案号 (line ${line}: missing case number)` });
       return;
     }
     if (!vol) {
-      errors.push({ line, message: `第 ${line} 行：卷号“${volume}”无法识别 (line ${line}: unreadable volume "${volume}")` });
+      errors.push({
+        line,
+        message: `第 ${line} 行：卷号“${volume}”无法识别 (line ${line}: unreadable volume "${volume}")`,
+      });
       return;
     }
     if (path === '' || path.split(/[\\/]/u).includes('..') || /^([a-z]:|[\\/])/iu.test(path)) {
-      errors.push({ line, message: `第 ${line} 行：文件路径必须是导入目录下的相对路径 (line ${line}: the path must be relative to the import folder)` });
+      errors.push({
+        line,
+        message: `第 ${line} 行：文件路径必须是导入目录下的相对路径 (line ${line}: the path must be relative to the import folder)`,
+      });
       return;
     }
     const year = yearCell === '' ? yearOfCaseNumber(caseNumber) : Number(yearCell);
@@ -111,11 +119,17 @@ export function parseImportCsv(text: string): { rows: ImportRow[]; errors: Impor
     const key = `${caseNumber}|${vol.kind}|${vol.seq}`;
     const before = seen.get(key);
     if (before !== undefined) {
-      errors.push({ line, message: `第 ${line} 行：与第 ${before} 行是同一卷 (line ${line}: same volume as line ${before})` });
+      errors.push({
+        line,
+        message: `第 ${line} 行：与第 ${before} 行是同一卷 (line ${line}: same volume as line ${before})`,
+      });
       return;
     }
     seen.set(key, line);
-    const parties = partiesCell.split(/[、;；]/u).map((p) => p.trim()).filter((p) => p !== '');
+    const parties = partiesCell
+      .split(/[、;；]/u)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     rows.push({ line, caseNumber, ...vol, path, year, parties });
   });
   return { rows, errors };
@@ -131,7 +145,9 @@ export function pdfPageCount(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i += 0x8000)
     text += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 0x8000)));
   let count = 0;
-  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/gu))
+  for (const m of text.matchAll(
+    /\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/gu,
+  ))
     count = Math.max(count, Number(m[1] ?? m[2]));
   if (count > 0) return count;
   return [...text.matchAll(/\/Type\s*\/Page(?![s\w])/gu)].length;

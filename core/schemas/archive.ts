@@ -38,7 +38,11 @@ function checkCatalogue(l: IssueList, d: Fields): void {
   const cat = d['catalogue'];
   const pages = d['pageCount'];
   if (!Array.isArray(cat) || cat.length > MAX_CATALOGUE) {
-    l.add('catalogue', `目录必须是最多 ${MAX_CATALOGUE} 项的列表`, `catalogue must be a list of at most ${MAX_CATALOGUE} entries`);
+    l.add(
+      'catalogue',
+      `目录必须是最多 ${MAX_CATALOGUE} 项的列表`,
+      `catalogue must be a list of at most ${MAX_CATALOGUE} entries`,
+    );
     return;
   }
   for (let i = 0; i < cat.length; i++) {
@@ -55,10 +59,15 @@ function checkCatalogue(l: IssueList, d: Fields): void {
     const first = e['firstPage'];
     const last = e['lastPage'];
     if (!isCount(first, 1) || !isCount(last, 1) || (last as number) < (first as number))
-      l.add(f, '起止页码必须是正整数且止页不小于起页', 'firstPage and lastPage must be integers ≥ 1, lastPage ≥ firstPage');
+      l.add(
+        f,
+        '起止页码必须是正整数且止页不小于起页',
+        'firstPage and lastPage must be integers ≥ 1, lastPage ≥ firstPage',
+      );
     else if (isCount(pages) && (last as number) > (pages as number))
       l.add(f, `止页超出总页数 ${String(pages)}`, `lastPage is past the page count ${String(pages)}`);
-    if (typeof e['confirmed'] !== 'boolean') l.add(`${f}.confirmed`, 'confirmed 必须是布尔值', 'confirmed must be a boolean');
+    if (typeof e['confirmed'] !== 'boolean')
+      l.add(`${f}.confirmed`, 'confirmed 必须是布尔值', 'confirmed must be a boolean');
   }
 }
 
@@ -69,7 +78,11 @@ function checkParties(l: IssueList, d: Fields): void {
     parties.length > 50 ||
     parties.some((p) => typeof p !== 'string' || p.trim() === '' || p.length > 100)
   )
-    l.add('parties', '当事人必须是姓名或名称的列表（最多 50 个）', 'parties must be a list of up to 50 names');
+    l.add(
+      'parties',
+      '当事人必须是姓名或名称的列表（最多 50 个）',
+      'parties must be a list of up to 50 names',
+    );
 }
 
 function checkCaseId(l: IssueList, d: Fields, caseUuid: string | undefined): void {
@@ -86,7 +99,12 @@ export const archiveVolumeSchema: CollectionSchema = {
   validate(d: Fields) {
     const l = new IssueList();
     const m = VOLUME_ID.exec(String(d['_id']));
-    if (!m) l.add('_id', '卷宗编号必须是 archiveVolume:<案件>:<main|secondary>:<两位卷号>', '_id must be archiveVolume:<caseUuid>:<kind>:<nn>');
+    if (!m)
+      l.add(
+        '_id',
+        '卷宗编号必须是 archiveVolume:<案件>:<main|secondary>:<两位卷号>',
+        '_id must be archiveVolume:<caseUuid>:<kind>:<nn>',
+      );
     checkCaseId(l, d, m?.[1]);
     l.text(d, 'caseNumber', 64);
     l.oneOf(d, 'kind', ['main', 'secondary']);
@@ -95,9 +113,11 @@ export const archiveVolumeSchema: CollectionSchema = {
       l.add('seq', '卷号必须是 1–99 且与编号一致', 'seq must be 1–99 and match the _id');
     l.text(d, 'title', 200);
     const year = d['year'];
-    if (!isCount(year, 1949, 2100)) l.add('year', '年度必须是 1949–2100 的整数', 'year must be an integer 1949–2100');
+    if (!isCount(year, 1949, 2100))
+      l.add('year', '年度必须是 1949–2100 的整数', 'year must be an integer 1949–2100');
     checkParties(l, d);
-    if (!isCount(d['pageCount'], 0, MAX_PAGES)) l.add('pageCount', `页数必须是 0–${MAX_PAGES} 的整数`, `pageCount must be 0–${MAX_PAGES}`);
+    if (!isCount(d['pageCount'], 0, MAX_PAGES))
+      l.add('pageCount', `页数必须是 0–${MAX_PAGES} 的整数`, `pageCount must be 0–${MAX_PAGES}`);
     if (typeof d['fileId'] !== 'string' || !FILE_ID.test(d['fileId']))
       l.add('fileId', 'fileId 必须是 file:<uuid>', 'fileId must be file:<uuid>');
     checkCatalogue(l, d);
@@ -115,13 +135,19 @@ export const caseFilePaperSchema: CollectionSchema = {
   validate(d: Fields) {
     const l = new IssueList();
     const m = PAPER_ID.exec(String(d['_id']));
-    if (!m) l.add('_id', '材料编号必须是 caseFilePaper:<案件>:<uuid>', '_id must be caseFilePaper:<caseUuid>:<uuid>');
+    if (!m)
+      l.add(
+        '_id',
+        '材料编号必须是 caseFilePaper:<案件>:<uuid>',
+        '_id must be caseFilePaper:<caseUuid>:<uuid>',
+      );
     checkCaseId(l, d, m?.[1]);
     l.text(d, 'caseNumber', 64, { optional: true });
     l.text(d, 'title', 200);
     l.date(d, 'receivedOn');
     l.oneOf(d, 'kind', ['main', 'secondary']);
-    if (!isCount(d['pageCount'], 1, MAX_PAGES)) l.add('pageCount', `页数必须是 1–${MAX_PAGES} 的整数`, `pageCount must be 1–${MAX_PAGES}`);
+    if (!isCount(d['pageCount'], 1, MAX_PAGES))
+      l.add('pageCount', `页数必须是 1–${MAX_PAGES} 的整数`, `pageCount must be 1–${MAX_PAGES}`);
     if (typeof d['fileId'] !== 'string' || !FILE_ID.test(d['fileId']))
       l.add('fileId', 'fileId 必须是 file:<uuid>', 'fileId must be file:<uuid>');
     checkCatalogue(l, d);
@@ -142,8 +168,16 @@ export const archiveTextSchema: CollectionSchema = {
     if (!m || owner !== `${m[1]}:${m[2]}`)
       l.add('_id', '文本编号必须是 archiveText:<所属卷宗或材料编号>', '_id must be archiveText:<ownerId>');
     const pages = d['pages'];
-    if (!Array.isArray(pages) || pages.length > MAX_PAGES || pages.some((p) => typeof p !== 'string' || p.length > MAX_PAGE_TEXT))
-      l.add('pages', `pages 必须是每页不超过 ${MAX_PAGE_TEXT} 字的文本列表`, `pages must be a list of page texts ≤ ${MAX_PAGE_TEXT} characters`);
+    if (
+      !Array.isArray(pages) ||
+      pages.length > MAX_PAGES ||
+      pages.some((p) => typeof p !== 'string' || p.length > MAX_PAGE_TEXT)
+    )
+      l.add(
+        'pages',
+        `pages 必须是每页不超过 ${MAX_PAGE_TEXT} 字的文本列表`,
+        `pages must be a list of page texts ≤ ${MAX_PAGE_TEXT} characters`,
+      );
     l.text(d, 'engine', 100);
     // Shown with a search hit (copied from the owner when the text is stored).
     l.text(d, 'caseNumber', 64, { optional: true });
@@ -160,7 +194,8 @@ export const archiveImportSchema: CollectionSchema = {
   migrations: {},
   validate(d: Fields) {
     const l = new IssueList();
-    if (!IMPORT_ID.test(String(d['_id']))) l.add('_id', '导入编号无效', '_id must be archiveImport:<letters, digits, . _ ->');
+    if (!IMPORT_ID.test(String(d['_id'])))
+      l.add('_id', '导入编号无效', '_id must be archiveImport:<letters, digits, . _ ->');
     l.text(d, 'csvName', 255);
     for (const f of ['total', 'done', 'failed', 'skipped'])
       if (!isCount(d[f])) l.add(f, `${f} 必须是不小于 0 的整数`, `${f} must be an integer ≥ 0`);

@@ -44,7 +44,11 @@ export const fileSchema: CollectionSchema = {
     if (onDemand !== undefined && onDemand !== true)
       l.add('onDemand', 'onDemand 只能是 true', 'onDemand must be true or absent');
     if (typeof owner === 'string' && isOnDemandOwner(owner) && onDemand !== true)
-      l.add('onDemand', '卷宗和电子卷宗的扫描件必须按需下载 (onDemand: true)', 'archive scans must carry onDemand: true');
+      l.add(
+        'onDemand',
+        '卷宗和电子卷宗的扫描件必须按需下载 (onDemand: true)',
+        'archive scans must carry onDemand: true',
+      );
     l.text(d, 'name', 255);
     l.text(d, 'contentType', 255);
     const size = d['size'];

@@ -322,7 +322,8 @@ export function listenForStop(): StopSignal {
 
 async function importArchiveCommand(url: string, values: Values, io: CliIo): Promise<number> {
   const duty = values.duty === undefined ? 0.5 : Number(values.duty);
-  if (!(duty > 0 && duty <= 1)) throw new UsageError(`--duty must be a number in (0, 1], got "${values.duty}"`);
+  if (!(duty > 0 && duty <= 1))
+    throw new UsageError(`--duty must be a number in (0, 1], got "${values.duty}"`);
   if (values.id !== undefined && !/^[A-Za-z0-9._-]{1,80}$/.test(values.id))
     throw new UsageError('--id may hold letters, digits, . _ - (at most 80)');
   const { importArchive } = await import('./archives/importArchive');

@@ -21,7 +21,13 @@ import { suggestCatalogueEntry } from '../../core/archives/catalogueSuggest';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
 import { writeArchive } from '../support/archiveFixtures';
-import { couchFetch, createUser, sessionCookie, startEmbeddedTarget, type CouchTarget } from '../support/couchTarget';
+import {
+  couchFetch,
+  createUser,
+  sessionCookie,
+  startEmbeddedTarget,
+  type CouchTarget,
+} from '../support/couchTarget';
 import { validDoc } from '../support/validDocs';
 import { launchChromium } from '../e2e/browser';
 import { LoadMonitor, machineInfo } from './lib/machine';
@@ -51,7 +57,11 @@ async function clerkWindow(target: CouchTarget, cookie: string): Promise<number[
     const id = `case:bench-${process.pid}-${seq++}`;
     const doc = validDoc('case', id, CLERK.name);
     const t0 = performance.now();
-    const r = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}`, { method: 'PUT', cookie, body: doc });
+    const r = await couchFetch(`${target.url}/courtdesk_cases/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      cookie,
+      body: doc,
+    });
     out.push(performance.now() - t0);
     if (r.status !== 201 && r.status !== 202) throw new Error(`clerk write: ${r.status} ${r.text}`);
     await sleep(WRITE_EVERY_MS);
@@ -60,7 +70,9 @@ async function clerkWindow(target: CouchTarget, cookie: string): Promise<number[
 }
 
 async function importDone(target: CouchTarget): Promise<number> {
-  const r = await couchFetch(`${target.url}/courtdesk_documents/archiveImport%3Abench`, { auth: target.admin });
+  const r = await couchFetch(`${target.url}/courtdesk_documents/archiveImport%3Abench`, {
+    auth: target.admin,
+  });
   return r.status === 200 ? Number(r.body.done ?? 0) : 0;
 }
 
@@ -77,10 +89,23 @@ async function importBench(): Promise<MetricRow[]> {
     await clerkWindow(target, cookie); // warm-up (validate_doc_update compiled, caches)
 
     const t0 = Date.now();
-    child = spawn(process.execPath, ['sync-server/bin/courtdesk-server.mjs', 'import-archive', '--csv', csv, '--root', root, '--id', 'bench'], {
-      env: { ...process.env, COUCH_URL: target.adminUrl },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    child = spawn(
+      process.execPath,
+      [
+        'sync-server/bin/courtdesk-server.mjs',
+        'import-archive',
+        '--csv',
+        csv,
+        '--root',
+        root,
+        '--id',
+        'bench',
+      ],
+      {
+        env: { ...process.env, COUCH_URL: target.adminUrl },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child?.on('exit', (c) => resolve(c)));
@@ -108,7 +133,9 @@ async function importBench(): Promise<MetricRow[]> {
       all.baseline.push(...b);
       order.push('baseline');
       child.kill('SIGCONT');
-      log(`  window ${w + 1}/${WINDOWS}: p95 importing ${round1(ours[w] ?? 0)} ms, stopped ${round1(baseline[w] ?? 0)} ms`);
+      log(
+        `  window ${w + 1}/${WINDOWS}: p95 importing ${round1(ours[w] ?? 0)} ms, stopped ${round1(baseline[w] ?? 0)} ms`,
+      );
     }
     const resumedAt = Date.now();
     const doneAtResume = await importDone(target);
@@ -119,7 +146,9 @@ async function importBench(): Promise<MetricRow[]> {
     if (finalDone !== VOLUMES) throw new Error(`import done ${finalDone} ≠ ${VOLUMES}`);
     const vpsWindows = doneInWindows / (importingMs / 1000);
     const vpsTail = (finalDone - doneAtResume) / (finishMs / 1000);
-    log(`import: ${round1(vpsWindows)} volumes/s while the clerk wrote, ${round1(vpsTail)} volumes/s alone; total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    log(
+      `import: ${round1(vpsWindows)} volumes/s while the clerk wrote, ${round1(vpsTail)} volumes/s alone; total ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    );
     const oursS = summarize(ours);
     const baseS = summarize(baseline);
     const row: MetricRow = {
@@ -127,7 +156,8 @@ async function importBench(): Promise<MetricRow[]> {
       unit: 'ms (p95 of a clerk write per window)',
       ours: oursS,
       baseline: baseS,
-      baselineName: 'the same clerk writes with the import stopped (SIGSTOP), alternating windows of the same run',
+      baselineName:
+        'the same clerk writes with the import stopped (SIGSTOP), alternating windows of the same run',
       ratio: baseS.median === 0 ? null : Math.round((oursS.median / baseS.median) * 100) / 100,
       order: order.join(', '),
       target: 'ours ≤ 2 × baseline',
@@ -136,7 +166,8 @@ async function importBench(): Promise<MetricRow[]> {
       pooledP50: { ours: round1(quantile(all.ours, 0.5)), baseline: round1(quantile(all.baseline, 0.5)) },
       writes: { ours: all.ours.length, baseline: all.baseline.length },
       importVolumesPerSecond: { whileClerkWrites: round1(vpsWindows), alone: round1(vpsTail) },
-      importSettings: 'concurrency 1, duty 0.5, ≤ 20 volumes and ≤ 1 MiB per _bulk_docs, tiny 1–2 page PDFs (~1 KB)',
+      importSettings:
+        'concurrency 1, duty 0.5, ≤ 20 volumes and ≤ 1 MiB per _bulk_docs, tiny 1–2 page PDFs (~1 KB)',
       volumes: VOLUMES,
       note: `window ${WINDOW_MS} ms, one write every ${WRITE_EVERY_MS} ms after the previous answer; embedded server in the bench process, importer in a child process`,
     };
@@ -183,8 +214,17 @@ async function ocrBench(): Promise<{ rows: MetricRow[]; chromium: string; perSca
     errors += r.errors;
     const suggested = suggestCatalogueEntry(text);
     if (suggested.title === s.lines[0]) titlesRight++;
-    perScan.push({ scan: i, chars: r.chars, errors: r.errors, accuracyPct: round1(r.accuracy * 100), title: s.lines[0], suggested });
-    log(`  scan ${i}: accuracy ${round1(r.accuracy * 100)} %, ${round1(times.at(-1) ?? 0)} ms, suggested ${suggested.title}`);
+    perScan.push({
+      scan: i,
+      chars: r.chars,
+      errors: r.errors,
+      accuracyPct: round1(r.accuracy * 100),
+      title: s.lines[0],
+      suggested,
+    });
+    log(
+      `  scan ${i}: accuracy ${round1(r.accuracy * 100)} %, ${round1(times.at(-1) ?? 0)} ms, suggested ${suggested.title}`,
+    );
   }
   await worker.terminate();
   const why = 'accuracy against the known text of each generated scan';
@@ -200,8 +240,16 @@ async function ocrBench(): Promise<{ rows: MetricRow[]; chromium: string; perSca
         scans: `${SCANS} pages ~1240×1000 px (≈150 dpi A4 width), Noto Serif CJK SC 28 px body / 40 px bold title, turned ±0.4°, grey noise σ≈20, 0.4 % specks`,
       }),
       soloRow('ocr-character-error-rate', '% (CER)', cer, why),
-      soloRow('ocr-page-ms', 'ms per page', times, 'no other OCR to compare with', { modelLoadMs: round1(loadMs) }),
-      soloRow('catalogue-title-suggested', 'scans whose title was suggested exactly', [titlesRight], 'count of scans', { of: SCANS }),
+      soloRow('ocr-page-ms', 'ms per page', times, 'no other OCR to compare with', {
+        modelLoadMs: round1(loadMs),
+      }),
+      soloRow(
+        'catalogue-title-suggested',
+        'scans whose title was suggested exactly',
+        [titlesRight],
+        'count of scans',
+        { of: SCANS },
+      ),
     ],
   };
 }

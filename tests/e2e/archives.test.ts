@@ -165,14 +165,22 @@ describe('archives (Chromium, real server)', () => {
     await hit.first().waitFor({ timeout: 60_000 });
     await hit.first().getByTestId('search-hit-link').click();
     await page.getByTestId('archive-volume').waitFor();
-    expect(await page.getByTestId('archive-volume').getAttribute('data-id')).toMatch(/^archiveVolume:.+:main:01$/u);
+    expect(await page.getByTestId('archive-volume').getAttribute('data-id')).toMatch(
+      /^archiveVolume:.+:main:01$/u,
+    );
   }, 120_000);
 
   it('reads a scanned paper with OCR in the app’s worker and suggests its catalogue title', async () => {
     const scanPage = await fixture.browser.newPage();
     const png = await renderScan(
       scanPage,
-      ['民事起诉状', '原告：欧阳晓峰，男，汉族，住白银市白银区。', '被告：白银某某公司。', '诉讼请求：判令被告返还借款本金五万元。', '二〇二六年三月五日'],
+      [
+        '民事起诉状',
+        '原告：欧阳晓峰，男，汉族，住白银市白银区。',
+        '被告：白银某某公司。',
+        '诉讼请求：判令被告返还借款本金五万元。',
+        '二〇二六年三月五日',
+      ],
       11,
     );
     await scanPage.close();

@@ -36,7 +36,18 @@ afterAll(async () => {
 function runImporter(): { done: Promise<number | null>; kill: () => void; output: () => string } {
   const child = spawn(
     process.execPath,
-    ['sync-server/bin/courtdesk-server.mjs', 'import-archive', '--csv', csv, '--root', root, '--id', RUN, '--duty', '1'],
+    [
+      'sync-server/bin/courtdesk-server.mjs',
+      'import-archive',
+      '--csv',
+      csv,
+      '--root',
+      root,
+      '--id',
+      RUN,
+      '--duty',
+      '1',
+    ],
     { env: { ...process.env, COUCH_URL: target.adminUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -50,9 +61,12 @@ function runImporter(): { done: Promise<number | null>; kill: () => void; output
 }
 
 async function progress(): Promise<Record<string, unknown> | null> {
-  const r = await couchFetch(`${target.url}/courtdesk_documents/${encodeURIComponent(`archiveImport:${RUN}`)}`, {
-    auth: target.admin,
-  });
+  const r = await couchFetch(
+    `${target.url}/courtdesk_documents/${encodeURIComponent(`archiveImport:${RUN}`)}`,
+    {
+      auth: target.admin,
+    },
+  );
   return r.status === 200 ? (r.body as Record<string, unknown>) : null;
 }
 
@@ -62,7 +76,9 @@ async function allIds(prefix: string): Promise<{ id: string; doc: Record<string,
     endkey: JSON.stringify(`${prefix}\ufff0`),
     include_docs: 'true',
   });
-  const r = await couchFetch(`${target.url}/courtdesk_documents/_all_docs?${q.toString()}`, { auth: target.admin });
+  const r = await couchFetch(`${target.url}/courtdesk_documents/_all_docs?${q.toString()}`, {
+    auth: target.admin,
+  });
   const body = r.body as { rows: { id: string; doc: Record<string, unknown> }[] };
   return body.rows;
 }
@@ -94,24 +110,39 @@ describe('bulk archive import', () => {
     expect(second.output()).toMatch(/resuming archiveImport:it-/u);
 
     const p = await progress();
-    expect(p).toMatchObject({ state: 'finished', done: VOLUMES, total: VOLUMES, failed: 0, nextRow: VOLUMES });
+    expect(p).toMatchObject({
+      state: 'finished',
+      done: VOLUMES,
+      total: VOLUMES,
+      failed: 0,
+      nextRow: VOLUMES,
+    });
     const vols = await allIds('archiveVolume:');
     const mine = vols.filter((v) => v.doc['importId'] === RUN);
     expect(mine).toHaveLength(VOLUMES);
     // Every CSV row: its case number and volume appear once.
     const key = (caseNumber: unknown, kind: unknown) => `${String(caseNumber)}|${String(kind)}`;
-    const want = new Set(volumes.map((v) => key(v.caseNumber, v.volume.startsWith('正') ? 'main' : 'secondary')));
+    const want = new Set(
+      volumes.map((v) => key(v.caseNumber, v.volume.startsWith('正') ? 'main' : 'secondary')),
+    );
     expect(new Set(mine.map((v) => key(v.doc['caseNumber'], v.doc['kind'])))).toEqual(want);
     // One scan file per volume, each owned by its volume, on demand, with the right page count.
-    const files = (await allIds('file:')).filter((f) => String(f.doc['ownerId']).startsWith('archiveVolume:'));
+    const files = (await allIds('file:')).filter((f) =>
+      String(f.doc['ownerId']).startsWith('archiveVolume:'),
+    );
     const owners = new Map<string, number>();
-    for (const f of files) owners.set(String(f.doc['ownerId']), (owners.get(String(f.doc['ownerId'])) ?? 0) + 1);
+    for (const f of files)
+      owners.set(String(f.doc['ownerId']), (owners.get(String(f.doc['ownerId'])) ?? 0) + 1);
     for (const v of mine) {
       expect(owners.get(v.id)).toBe(1);
       expect(files.find((f) => f.id === v.doc['fileId'])?.doc['onDemand']).toBe(true);
     }
-    const pages = new Map(volumes.map((v) => [key(v.caseNumber, v.volume.startsWith('正') ? 'main' : 'secondary'), v.pages]));
-    expect(mine.every((v) => v.doc['pageCount'] === pages.get(key(v.doc['caseNumber'], v.doc['kind'])))).toBe(true);
+    const pages = new Map(
+      volumes.map((v) => [key(v.caseNumber, v.volume.startsWith('正') ? 'main' : 'secondary'), v.pages]),
+    );
+    expect(mine.every((v) => v.doc['pageCount'] === pages.get(key(v.doc['caseNumber'], v.doc['kind'])))).toBe(
+      true,
+    );
     // Nothing was ever written twice: every document is at its first revision.
     expect(mine.every((v) => String(v.doc['_rev']).startsWith('1-'))).toBe(true);
 

@@ -44,7 +44,11 @@ export interface GeneratedVolume {
  * Writes `count` volumes under `root` (one or two per case, 正卷 and sometimes 副卷) and
  * `root/volumes.csv`; returns the CSV path and the volumes.
  */
-export function writeArchive(root: string, count: number, opts: { year?: number } = {}): { csv: string; volumes: GeneratedVolume[] } {
+export function writeArchive(
+  root: string,
+  count: number,
+  opts: { year?: number } = {},
+): { csv: string; volumes: GeneratedVolume[] } {
   const year = opts.year ?? 2019;
   const volumes: GeneratedVolume[] = [];
   let caseNo = 1;
@@ -67,7 +71,10 @@ export function writeArchive(root: string, count: number, opts: { year?: number 
     caseNo++;
   }
   const csv = join(root, 'volumes.csv');
-  const lines = ['案号,卷,文件,年度,当事人', ...volumes.map((v) => `${v.caseNumber},${v.volume},${v.path},,张${v.caseNumber.length}、李四`)];
+  const lines = [
+    '案号,卷,文件,年度,当事人',
+    ...volumes.map((v) => `${v.caseNumber},${v.volume},${v.path},,张${v.caseNumber.length}、李四`),
+  ];
   writeFileSync(csv, lines.join('\n') + '\n');
   return { csv, volumes };
 }

@@ -132,7 +132,9 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
         parties: ['张三', '李四'],
         pageCount: 12,
         fileId: 'file:0a1b2c3d-0000-4000-8000-000000000001',
-        catalogue: [{ title: '民事起诉状', firstPage: 1, lastPage: 3, docDate: '2020-03-05', confirmed: true }],
+        catalogue: [
+          { title: '民事起诉状', firstPage: 1, lastPage: 3, docDate: '2020-03-05', confirmed: true },
+        ],
       };
     case 'caseFilePaper':
       return {
@@ -145,9 +147,22 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
         catalogue: [{ title: '民事起诉状', firstPage: 1, lastPage: 3, confirmed: false }],
       };
     case 'archiveText':
-      return { ownerId: `archiveVolume:${ARCHIVE_CASE_UUID}:main:01`, pages: ['民事起诉状'], engine: 'tesseract.js 7 chi_sim' };
+      return {
+        ownerId: `archiveVolume:${ARCHIVE_CASE_UUID}:main:01`,
+        pages: ['民事起诉状'],
+        engine: 'tesseract.js 7 chi_sim',
+      };
     case 'archiveImport':
-      return { csvName: 'volumes.csv', total: 10, done: 5, failed: 0, skipped: 0, state: 'running', updatedAt: '2026-01-05T08:00:00.000Z', errors: [] };
+      return {
+        csvName: 'volumes.csv',
+        total: 10,
+        done: 5,
+        failed: 0,
+        skipped: 0,
+        state: 'running',
+        updatedAt: '2026-01-05T08:00:00.000Z',
+        errors: [],
+      };
     case 'directory':
       return {
         updatedAt: '2026-01-05T08:00:00.000Z',

@@ -30,7 +30,12 @@ function bytes(n: number, seed: number): Uint8Array {
 describe('archive scans on demand', () => {
   it('the eager selector and filter leave on-demand files out; tombstones and other files stay in', async () => {
     const db = memoryDb('sel-archive');
-    await db.bulkDocs([{ _id: 'file:1' }, { _id: 'file:2', onDemand: true }, { _id: 'file:3' }, { _id: 'draft:1' }]);
+    await db.bulkDocs([
+      { _id: 'file:1' },
+      { _id: 'file:2', onDemand: true },
+      { _id: 'file:3' },
+      { _id: 'draft:1' },
+    ]);
     await db.remove(await db.get('file:3'));
     const ids = async (selector: object) =>
       (await db.changes({ selector } as PouchDB.Core.ChangesOptions)).results.map((r) => r.id).sort();
@@ -63,10 +68,34 @@ describe('archive scans on demand', () => {
       contentType: 'application/pdf',
     });
     // The writer's push carries the scan to the server like any file.
-    await waitFor('scan on the server', () => remote.get(scan.fileId).then(() => true, () => false), 15_000);
+    await waitFor(
+      'scan on the server',
+      () =>
+        remote.get(scan.fileId).then(
+          () => true,
+          () => false,
+        ),
+      15_000,
+    );
     // The reader receives the ordinary document and the ordinary file …
-    await waitFor('ordinary file at the reader', () => reader.get(other.fileId).then(() => true, () => false), 15_000);
-    await waitFor('marker at the reader', () => reader.get('marker:1').then(() => true, () => false), 15_000);
+    await waitFor(
+      'ordinary file at the reader',
+      () =>
+        reader.get(other.fileId).then(
+          () => true,
+          () => false,
+        ),
+      15_000,
+    );
+    await waitFor(
+      'marker at the reader',
+      () =>
+        reader.get('marker:1').then(
+          () => true,
+          () => false,
+        ),
+      15_000,
+    );
     // … and after further pull rounds still not the scan, nor is it counted as a pending download.
     await new Promise((r) => setTimeout(r, 600));
     await expect(reader.get(scan.fileId)).rejects.toMatchObject({ status: 404 });
@@ -78,7 +107,9 @@ describe('archive scans on demand', () => {
     const { blob } = await readFile(reader, scan.fileId);
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(scanBytes);
     expect(await fetchOnDemand(reader, remote, scan.fileId)).toBe(false);
-    expect((await listLocalFiles(reader)).map((f) => f.fileId).sort()).toEqual([other.fileId, scan.fileId].sort());
+    expect((await listLocalFiles(reader)).map((f) => f.fileId).sort()).toEqual(
+      [other.fileId, scan.fileId].sort(),
+    );
     await expect(fetchOnDemand(reader, remote, 'file:missing')).rejects.toMatchObject({ status: 404 });
   }, 30_000);
 });

@@ -74,7 +74,12 @@ export interface NewPaper {
 }
 
 /** Files a paper: its scan (an on-demand file), the paper document, and its OCR text. Returns the paper id. */
-export async function filePaper(db: LocalDb, repo: Repository, user: string, paper: NewPaper): Promise<string> {
+export async function filePaper(
+  db: LocalDb,
+  repo: Repository,
+  user: string,
+  paper: NewPaper,
+): Promise<string> {
   const uuid = crypto.randomUUID();
   const id = paperId(paper.caseUuid, uuid);
   const file = await attachFile(db, id, paper.file, { user, name: paper.file.name });
@@ -102,6 +107,10 @@ export async function filePaper(db: LocalDb, repo: Repository, user: string, pap
 }
 
 /** Replaces the catalogue of a volume or paper (its creator or an admin; the server checks). */
-export async function saveCatalogue(repo: Repository, id: string, catalogue: readonly CatalogueEntry[]): Promise<void> {
+export async function saveCatalogue(
+  repo: Repository,
+  id: string,
+  catalogue: readonly CatalogueEntry[],
+): Promise<void> {
   await repo.update(id, (d) => ({ ...d, catalogue: catalogue.map((e) => ({ ...e })) }));
 }

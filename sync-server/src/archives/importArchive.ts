@@ -77,7 +77,11 @@ interface Progress extends CouchDoc {
 /** The default run id of a CSV: its name plus a hash of its absolute path (stable across runs). */
 export function defaultImportId(csvPath: string): string {
   const abs = resolve(csvPath);
-  const name = basename(abs).replace(/\.[^.]*$/u, '').replace(/[^A-Za-z0-9._-]/gu, '_').slice(0, 40) || 'import';
+  const name =
+    basename(abs)
+      .replace(/\.[^.]*$/u, '')
+      .replace(/[^A-Za-z0-9._-]/gu, '_')
+      .slice(0, 40) || 'import';
   return `${name}-${createHash('sha1').update(abs).digest('hex').slice(0, 10)}`;
 }
 
@@ -173,7 +177,16 @@ export async function importArchive(o: ImportArchiveOptions): Promise<ImportRepo
       const batch = batches[index];
       if (!batch) break;
       const t0 = Date.now();
-      const outcome = await runBatch(couch, root, batch.rows, caseIds, by, importId, o.batchBytes ?? 1 << 20, o.signal);
+      const outcome = await runBatch(
+        couch,
+        root,
+        batch.rows,
+        caseIds,
+        by,
+        importId,
+        o.batchBytes ?? 1 << 20,
+        o.signal,
+      );
       written += outcome.written;
       existing += outcome.existing;
       handled += batch.rows.length;
@@ -212,7 +225,11 @@ export async function importArchive(o: ImportArchiveOptions): Promise<ImportRepo
 }
 
 /** Consecutive rows from `from`, in batches of `size`. */
-function planBatches(rows: readonly ImportRow[], from: number, size: number): { from: number; rows: ImportRow[] }[] {
+function planBatches(
+  rows: readonly ImportRow[],
+  from: number,
+  size: number,
+): { from: number; rows: ImportRow[] }[] {
   const out: { from: number; rows: ImportRow[] }[] = [];
   for (let i = from; i < rows.length; i += size) out.push({ from: i, rows: rows.slice(i, i + size) });
   return out;
@@ -253,7 +270,9 @@ async function runBatch(
     docs = [];
     bytes = 0;
     for (let attempt = 0; ; attempt++) {
-      const r = await couch.request('POST', `${DB}/_bulk_docs`, body, signal).catch((err: unknown) => ({ status: 0, body: err }));
+      const r = await couch
+        .request('POST', `${DB}/_bulk_docs`, body, signal)
+        .catch((err: unknown) => ({ status: 0, body: err }));
       if (r.status === 201 || r.status === 200) {
         for (const res of r.body as { id: string; error?: string; reason?: string }[]) {
           if (!res.error) written += res.id.startsWith('archiveVolume:') ? 1 : 0;
@@ -268,7 +287,9 @@ async function runBatch(
     }
   };
   for (const row of rows) {
-    const built = await buildDocs(root, row, caseIds, parties, by, importId).catch((err: unknown) => (err as Error).message);
+    const built = await buildDocs(root, row, caseIds, parties, by, importId).catch(
+      (err: unknown) => (err as Error).message,
+    );
     if (typeof built === 'string') {
       errors.push(`第 ${row.line} 行 (line ${row.line}): ${built}`);
       continue;
@@ -288,15 +309,18 @@ async function partiesOf(
   caseIds: ReadonlyMap<string, string>,
 ): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  const keys = [...new Set(rows.filter((r) => r.parties.length === 0).map((r) => caseIds.get(r.caseNumber)))].filter(
-    (k): k is string => k !== undefined,
-  );
+  const keys = [
+    ...new Set(rows.filter((r) => r.parties.length === 0).map((r) => caseIds.get(r.caseNumber))),
+  ].filter((k): k is string => k !== undefined);
   if (keys.length === 0) return out;
   const r = await couch.expect('POST', `${CASES_DB}/_all_docs?include_docs=true`, [200], { keys });
   for (const row of (r.body as { rows: { id?: string; doc?: CouchDoc | null }[] }).rows) {
     const ps = row.doc?.['parties'];
     if (row.id && Array.isArray(ps))
-      out.set(row.id, ps.map((x) => String((x as { name?: unknown })?.name ?? '')).filter((n) => n !== ''));
+      out.set(
+        row.id,
+        ps.map((x) => String((x as { name?: unknown })?.name ?? '')).filter((n) => n !== ''),
+      );
   }
   return out;
 }
@@ -310,9 +334,11 @@ async function buildDocs(
   importId: string,
 ): Promise<{ docs: CouchDoc[]; bytes: number }> {
   const path = resolve(root, row.path);
-  if (path !== root && !path.startsWith(root + sep)) throw new Error('文件不在导入目录内 (file outside the import folder)');
+  if (path !== root && !path.startsWith(root + sep))
+    throw new Error('文件不在导入目录内 (file outside the import folder)');
   const size = (await stat(path)).size;
-  if (size > MAX_FILE_BYTES) throw new Error(`文件超过 ${MAX_FILE_BYTES} 字节 (file larger than ${MAX_FILE_BYTES} bytes)`);
+  if (size > MAX_FILE_BYTES)
+    throw new Error(`文件超过 ${MAX_FILE_BYTES} 字节 (file larger than ${MAX_FILE_BYTES} bytes)`);
   const bytes = new Uint8Array(await readFile(path));
   const year = row.year;
   if (year === null) throw new Error('无法从案号读出年度，请在第 4 列填写 (no year: put it in column 4)');
@@ -333,7 +359,12 @@ async function buildDocs(
     contentType,
     size: bytes.length,
     digest: `md5-${createHash('md5').update(bytes).digest('base64')}`,
-    _attachments: { [name]: { content_type: contentType, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64') } },
+    _attachments: {
+      [name]: {
+        content_type: contentType,
+        data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64'),
+      },
+    },
   };
   const volume: CouchDoc = {
     _id: volId,

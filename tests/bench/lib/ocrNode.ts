@@ -16,7 +16,9 @@ export function chiSimLangPath(variant: '4.0.0_best_int' | '4.0.0' = '4.0.0_best
 }
 
 /** A recogniser for simplified Chinese, loaded from the local model. */
-export async function chineseOcrWorker(variant: '4.0.0_best_int' | '4.0.0' = '4.0.0_best_int'): Promise<Worker> {
+export async function chineseOcrWorker(
+  variant: '4.0.0_best_int' | '4.0.0' = '4.0.0_best_int',
+): Promise<Worker> {
   return createWorker('chi_sim', variant === '4.0.0' ? OEM.DEFAULT : OEM.LSTM_ONLY, {
     langPath: chiSimLangPath(variant),
     cacheMethod: 'none',

@@ -39,7 +39,8 @@ export function librarySentences(root = 'resources/library'): string[] {
       Object.values(rec).forEach(walk);
     }
   };
-  for (const f of readdirSync(root).filter((n) => n.endsWith('.json'))) walk(JSON.parse(readFileSync(join(root, f), 'utf8')));
+  for (const f of readdirSync(root).filter((n) => n.endsWith('.json')))
+    walk(JSON.parse(readFileSync(join(root, f), 'utf8')));
   return out.filter((p) => p.length >= 20);
 }
 

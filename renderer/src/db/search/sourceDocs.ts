@@ -83,7 +83,7 @@ export function searchDocsOf(doc: Doc): SearchDoc[] {
       const year = typeof doc['year'] === 'number' ? `${doc['year']}-01-01` : undefined;
       return [
         withDate(
-          { id, kind: 'archive', title, body: catalogue.filter(Boolean).join('；') },
+          { id, kind: 'archive', title, body: catalogue.filter(Boolean).join('\n') },
           day(doc['receivedOn']) ?? year,
         ),
       ];

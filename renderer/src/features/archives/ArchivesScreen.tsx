@@ -1,5 +1,5 @@
 import { Button, Card, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { useHashQuery } from '../../app/router';
@@ -27,9 +27,14 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
   const [query, setQuery] = useState<ArchiveQuery>({});
   const [filing, setFiling] = useState(false);
   const openParam = useHashQuery().get('open');
-  const [openId, setOpenId] = useState<string | null>(openParam);
+  const [opened, setOpened] = useState<{ param: string | null; id: string | null }>({
+    param: openParam,
+    id: openParam,
+  });
   // A link (a search hit) to another volume while the screen is shown opens that one.
-  useEffect(() => setOpenId(openParam), [openParam]);
+  if (opened.param !== openParam) setOpened({ param: openParam, id: openParam });
+  const openId = opened.id;
+  const setOpenId = (id: string | null) => setOpened({ param: openParam, id });
   const rows = useMemo(() => searchArchive(entries ?? [], query), [entries, query]);
   const open = (entries ?? []).find((e) => e.id === openId) ?? null;
   return (

@@ -19,7 +19,13 @@ export function ArchiveSearchBar({ onSearch }: { readonly onSearch: (q: ArchiveQ
       ...(v.year ? { year: v.year } : {}),
     });
   return (
-    <Form form={form} layout="inline" onFinish={submit} className="cd-archive-search" data-testid="archive-search">
+    <Form
+      form={form}
+      layout="inline"
+      onFinish={submit}
+      className="cd-archive-search"
+      data-testid="archive-search"
+    >
       <Form.Item name="caseNumber" label={t('archives.search.caseNumber')}>
         <Input allowClear data-testid="archive-search-case" style={{ width: 220 }} />
       </Form.Item>

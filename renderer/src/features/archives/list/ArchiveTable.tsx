@@ -27,7 +27,9 @@ export function ArchiveTable({
     {
       key: 'caseNumber',
       title: t('archives.columns.caseNumber'),
-      render: (_: unknown, e: ArchiveEntry) => <Typography.Text strong>{e.caseNumber || '—'}</Typography.Text>,
+      render: (_: unknown, e: ArchiveEntry) => (
+        <Typography.Text strong>{e.caseNumber || '—'}</Typography.Text>
+      ),
     },
     {
       key: 'volume',
@@ -40,9 +42,23 @@ export function ArchiveTable({
         </span>
       ),
     },
-    { key: 'parties', title: t('archives.columns.parties'), render: (_: unknown, e: ArchiveEntry) => e.parties.join('、') },
-    { key: 'year', title: t('archives.columns.year'), width: 80, render: (_: unknown, e: ArchiveEntry) => e.year ?? '—' },
-    { key: 'pages', title: t('archives.columns.pages'), width: 70, render: (_: unknown, e: ArchiveEntry) => e.pageCount },
+    {
+      key: 'parties',
+      title: t('archives.columns.parties'),
+      render: (_: unknown, e: ArchiveEntry) => e.parties.join(t('archives.listSeparator')),
+    },
+    {
+      key: 'year',
+      title: t('archives.columns.year'),
+      width: 80,
+      render: (_: unknown, e: ArchiveEntry) => e.year ?? '—',
+    },
+    {
+      key: 'pages',
+      title: t('archives.columns.pages'),
+      width: 70,
+      render: (_: unknown, e: ArchiveEntry) => e.pageCount,
+    },
     {
       key: 'catalogue',
       title: t('archives.columns.catalogue'),
@@ -81,7 +97,9 @@ export function ArchiveTable({
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t('archives.empty') }}
         data-testid="archive-table"
-        onRow={(e) => ({ 'data-testid': 'archive-row', 'data-id': e.id }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(e) =>
+          ({ 'data-testid': 'archive-row', 'data-id': e.id }) as React.HTMLAttributes<HTMLElement>
+        }
       />
     </>
   );

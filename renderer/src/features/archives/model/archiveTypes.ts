@@ -142,7 +142,12 @@ export function catalogueProblems(catalogue: readonly CatalogueEntry[], pageCoun
   const out: string[] = [];
   catalogue.forEach((e, i) => {
     if (e.title.trim() === '') out.push(`${i}:title`);
-    if (!(Number.isInteger(e.firstPage) && e.firstPage >= 1 && Number.isInteger(e.lastPage) && e.lastPage >= e.firstPage))
+    if (!(
+      Number.isInteger(e.firstPage) &&
+      e.firstPage >= 1 &&
+      Number.isInteger(e.lastPage) &&
+      e.lastPage >= e.firstPage
+    ))
       out.push(`${i}:range`);
     else if (pageCount > 0 && e.lastPage > pageCount) out.push(`${i}:pastEnd`);
   });

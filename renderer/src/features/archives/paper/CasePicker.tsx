@@ -21,10 +21,10 @@ export function CasePicker({ onPick }: { readonly onPick: (c: PickedCase | null)
       .rows.map((c) => ({
         value: c.id,
         number: c.displayNumber,
-        label: `${c.displayNumber} ${c.parties.map((p) => p.name).join('、')}`,
+        label: `${c.displayNumber} ${c.parties.map((p) => p.name).join(t('archives.listSeparator'))}`,
       }));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes when the catalog does
-  }, [catalog, search, version]);
+  }, [catalog, search, version, t]);
   return (
     <Select
       showSearch

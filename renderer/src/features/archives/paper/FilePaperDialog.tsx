@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Space,
+  Typography,
+  message,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,7 +74,9 @@ export function FilePaperDialog({ open, onClose }: { readonly open: boolean; rea
         kind,
         pageCount: pages,
         file,
-        catalogue: [{ title: title.trim(), firstPage: 1, lastPage: pages, ...(docDate ? { docDate } : {}), confirmed }],
+        catalogue: [
+          { title: title.trim(), firstPage: 1, lastPage: pages, ...(docDate ? { docDate } : {}), confirmed },
+        ],
         ocrPages: reading?.pages ?? [],
       });
       void message.success(t('archives.paper.saved'));
@@ -100,7 +115,11 @@ export function FilePaperDialog({ open, onClose }: { readonly open: boolean; rea
             </Radio.Group>
           </Form.Item>
           <Form.Item label={t('archives.paper.receivedOn')}>
-            <DatePicker value={dayjs(receivedOn)} onChange={(d) => d && setReceivedOn(d.format('YYYY-MM-DD'))} allowClear={false} />
+            <DatePicker
+              value={dayjs(receivedOn)}
+              onChange={(d) => d && setReceivedOn(d.format('YYYY-MM-DD'))}
+              allowClear={false}
+            />
           </Form.Item>
           <Form.Item label={t('archives.paper.pages')}>
             <InputNumber min={1} max={2000} value={pages} onChange={(v) => setPages(Number(v ?? 1))} />
@@ -110,10 +129,17 @@ export function FilePaperDialog({ open, onClose }: { readonly open: boolean; rea
           <Input value={title} onChange={(e) => setTitle(e.target.value)} data-testid="paper-title" />
         </Form.Item>
         <Form.Item label={t('archives.catalogue.docDate')}>
-          <DatePicker value={docDate ? dayjs(docDate) : null} onChange={(d) => setDocDate(d ? d.format('YYYY-MM-DD') : undefined)} />
+          <DatePicker
+            value={docDate ? dayjs(docDate) : null}
+            onChange={(d) => setDocDate(d ? d.format('YYYY-MM-DD') : undefined)}
+          />
         </Form.Item>
         {reading && (
-          <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="paper-confirm">
+          <Checkbox
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.target.checked)}
+            data-testid="paper-confirm"
+          >
             {t('archives.paper.confirm')}
           </Checkbox>
         )}

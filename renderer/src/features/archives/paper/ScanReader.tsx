@@ -18,7 +18,9 @@ export function ScanReader({
 }) {
   const { t } = useTranslation();
   const [progress, setProgress] = useState<{ page: number; of: number } | null>(null);
-  const [status, setStatus] = useState<{ kind: 'done'; chars: number } | { kind: 'failed'; message: string } | null>(null);
+  const [status, setStatus] = useState<
+    { kind: 'done'; chars: number } | { kind: 'failed'; message: string } | null
+  >(null);
   const pick = async (f: File) => {
     onFile(f);
     setStatus(null);
@@ -49,15 +51,27 @@ export function ScanReader({
       {file && <Typography.Text>{file.name}</Typography.Text>}
       {progress && (
         <div data-testid="paper-ocr-progress">
-          <Typography.Text>{t('archives.paper.ocrRunning', { page: progress.page, pages: progress.of })}</Typography.Text>
+          <Typography.Text>
+            {t('archives.paper.ocrRunning', { page: progress.page, pages: progress.of })}
+          </Typography.Text>
           <Progress percent={Math.floor(((progress.page - 1) / progress.of) * 100)} size="small" />
         </div>
       )}
       {status?.kind === 'done' && (
-        <Alert type="success" showIcon title={t('archives.paper.ocrDone', { chars: status.chars })} data-testid="paper-ocr-done" />
+        <Alert
+          type="success"
+          showIcon
+          title={t('archives.paper.ocrDone', { chars: status.chars })}
+          data-testid="paper-ocr-done"
+        />
       )}
       {status?.kind === 'failed' && (
-        <Alert type="warning" showIcon title={t('archives.paper.ocrFailed', { message: status.message })} data-testid="paper-ocr-failed" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('archives.paper.ocrFailed', { message: status.message })}
+          data-testid="paper-ocr-failed"
+        />
       )}
     </Space>
   );

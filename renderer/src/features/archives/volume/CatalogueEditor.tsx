@@ -1,4 +1,16 @@
-import { Alert, Button, Checkbox, DatePicker, Input, InputNumber, Space, Table, Tag, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Input,
+  InputNumber,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  message,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +22,13 @@ import { useArchiveSession } from '../model/useArchiveSession';
  * The catalogue (目录) of a volume or paper: documents with page ranges. Its creator or an admin
  * edits it (the server refuses anyone else) and confirms suggested entries; others read it.
  */
-export function CatalogueEditor({ entry, editable }: { readonly entry: ArchiveEntry; readonly editable: boolean }) {
+export function CatalogueEditor({
+  entry,
+  editable,
+}: {
+  readonly entry: ArchiveEntry;
+  readonly editable: boolean;
+}) {
   const { t } = useTranslation();
   const session = useArchiveSession();
   const [rows, setRows] = useState<CatalogueEntry[]>(() => [...entry.catalogue]);
@@ -58,7 +76,11 @@ export function CatalogueEditor({ entry, editable }: { readonly entry: ArchiveEn
       key: 'title',
       title: t('archives.catalogue.title'),
       render: (_: unknown, r: CatalogueEntry, i: number) => (
-        <Input value={r.title} onChange={(e) => set(i, { title: e.target.value })} data-testid="catalogue-title" />
+        <Input
+          value={r.title}
+          onChange={(e) => set(i, { title: e.target.value })}
+          data-testid="catalogue-title"
+        />
       ),
     },
     {
@@ -86,7 +108,9 @@ export function CatalogueEditor({ entry, editable }: { readonly entry: ArchiveEn
           value={r.docDate ? dayjs(r.docDate) : null}
           onChange={(d) => {
             const { docDate: _old, ...rest } = r;
-            setRows(rows.map((x, j) => (j === i ? (d ? { ...rest, docDate: d.format('YYYY-MM-DD') } : rest) : x)));
+            setRows(
+              rows.map((x, j) => (j === i ? (d ? { ...rest, docDate: d.format('YYYY-MM-DD') } : rest) : x)),
+            );
           }}
         />
       ),
@@ -126,7 +150,15 @@ export function CatalogueEditor({ entry, editable }: { readonly entry: ArchiveEn
       <Space style={{ marginTop: 8 }}>
         <Button
           onClick={() =>
-            setRows([...rows, { title: '', firstPage: Math.min(last + 1, Math.max(1, entry.pageCount)), lastPage: Math.max(1, entry.pageCount), confirmed: true }])
+            setRows([
+              ...rows,
+              {
+                title: '',
+                firstPage: Math.min(last + 1, Math.max(1, entry.pageCount)),
+                lastPage: Math.max(1, entry.pageCount),
+                confirmed: true,
+              },
+            ])
           }
         >
           {t('archives.catalogue.add')}

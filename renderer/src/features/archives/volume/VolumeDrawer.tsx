@@ -9,7 +9,13 @@ import { useArchiveSession } from '../model/useArchiveSession';
 import { CatalogueEditor } from './CatalogueEditor';
 
 /** A volume or paper: its facts, its catalogue (editable by its creator or an admin) and its scan. */
-export function VolumeDrawer({ entry, onClose }: { readonly entry: ArchiveEntry | null; readonly onClose: () => void }) {
+export function VolumeDrawer({
+  entry,
+  onClose,
+}: {
+  readonly entry: ArchiveEntry | null;
+  readonly onClose: () => void;
+}) {
   const { t } = useTranslation();
   const session = useArchiveSession();
   const label = useEntryLabel();
@@ -43,16 +49,27 @@ export function VolumeDrawer({ entry, onClose }: { readonly entry: ArchiveEntry 
         <div data-testid="archive-volume" data-id={entry.id}>
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <Descriptions size="small" column={2} bordered>
-              <Descriptions.Item label={t('archives.columns.caseNumber')}>{entry.caseNumber || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('archives.columns.caseNumber')}>
+                {entry.caseNumber || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('archives.columns.year')}>{entry.year ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('archives.columns.parties')}>{entry.parties.join('、') || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('archives.columns.parties')}>
+                {entry.parties.join(t('archives.listSeparator')) || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('archives.columns.pages')}>{entry.pageCount}</Descriptions.Item>
             </Descriptions>
-            <Button type="primary" onClick={() => void openScan()} loading={busy} data-testid="archive-open-scan">
+            <Button
+              type="primary"
+              onClick={() => void openScan()}
+              loading={busy}
+              data-testid="archive-open-scan"
+            >
               {t('archives.detail.scan')}
             </Button>
             {busy && <Spin description={t('archives.detail.fetching')} />}
-            {error && <Alert type="error" showIcon title={t('archives.detail.fetchFailed', { message: error })} />}
+            {error && (
+              <Alert type="error" showIcon title={t('archives.detail.fetchFailed', { message: error })} />
+            )}
             <CatalogueEditor entry={entry} editable={session?.canEdit(entry.createdBy) ?? false} />
           </Space>
         </div>
