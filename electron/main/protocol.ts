@@ -104,7 +104,11 @@ async function serveStatic(request: Request, url: URL, options: AppProtocolOptio
   const type = mimeTypeFor(path.extname(served));
   const headers = {
     ...SECURITY_HEADERS,
-    'Content-Security-Policy': cspForPath(url.pathname, CONTENT_SECURITY_POLICY),
+    // By the file served: a client route under /ocr/ falling back to index.html keeps the app's policy.
+    'Content-Security-Policy': cspForPath(
+      path.relative(path.resolve(options.rootDir), served).split(path.sep).join('/').replace(/^/, '/'),
+      CONTENT_SECURITY_POLICY,
+    ),
     'Content-Type': type,
     'Cache-Control': 'no-cache',
   };

@@ -165,7 +165,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     const immutable = /[\\/]assets[\\/]/.test(file.slice(root.length));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'content-security-policy': cspForPath(pathname, APP_CSP),
+      // By the file served: a client route under /ocr/ falling back to index.html keeps the app's policy.
+      'content-security-policy': cspForPath(file.slice(root.length).split(sep).join('/'), APP_CSP),
       'content-type': type,
       'content-length': String(info.size),
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
