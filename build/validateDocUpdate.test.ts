@@ -45,6 +45,22 @@ const EXPECTED: Record<string, Record<string, Expect>> = {
     },
     template: ADMIN,
     volume: { create: ['clerk'], update: ['clerk'], remove: 'nobody' },
+    archiveVolume: {
+      create: ['clerk', 'judge', 'assistant', 'admin'],
+      update: ['author', 'admin'],
+      remove: ['admin'],
+    },
+    caseFilePaper: {
+      create: ['clerk', 'judge', 'assistant', 'admin'],
+      update: ['author', 'admin'],
+      remove: ['admin'],
+    },
+    archiveText: {
+      create: ['clerk', 'judge', 'assistant', 'admin'],
+      update: ['author', 'admin'],
+      remove: ['admin'],
+    },
+    archiveImport: ADMIN,
     draftUpdate: { create: ['judge', 'assistant', 'clerk'], update: 'nobody', remove: 'author' },
     draftSnapshot: { create: ['judge', 'assistant', 'clerk'], update: 'nobody', remove: 'author' },
     draftVersion: { create: ['judge', 'assistant', 'clerk', 'leader'], update: 'nobody', remove: 'nobody' },

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { cpSync, createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -83,6 +83,46 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * The offline OCR's files (core/ocrAssets.ts): tesseract.js's worker, its SIMD LSTM core and the
+ * chi_sim model (4.0.0_best_int, 1.7 MB) from node_modules, copied to `ocr/` in the build and
+ * served from node_modules by the dev server. Used by features/archives/ocr/ocrClient.ts.
+ */
+function ocrAssets(): Plugin {
+  const files: Record<string, string> = {
+    'worker.min.js': join(dirname(require.resolve('tesseract.js/package.json')), 'dist', 'worker.min.js'),
+    'tesseract-core-simd-lstm.wasm.js': join(
+      dirname(require.resolve('tesseract.js-core/package.json')),
+      'tesseract-core-simd-lstm.wasm.js',
+    ),
+    'lang/chi_sim.traineddata.gz': join(
+      dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')),
+      '4.0.0_best_int',
+      'chi_sim.traineddata.gz',
+    ),
+  };
+  let outDir = '';
+  return {
+    name: 'courtdesk-ocr-assets',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    configureServer(server) {
+      server.middlewares.use('/ocr/', (req, res, next) => {
+        const file = files[decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '')];
+        if (!file) return next();
+        createReadStream(file).pipe(res);
+      });
+    },
+    writeBundle() {
+      for (const [name, from] of Object.entries(files)) {
+        mkdirSync(dirname(join(outDir, 'ocr', name)), { recursive: true });
+        cpSync(from, join(outDir, 'ocr', name));
+      }
+    },
+  };
+}
+
 const UI_FRAMEWORK =
   /[\\/]node_modules[\\/](react|react-dom|scheduler|antd|@ant-design|@rc-component|rc-[^\\/]+|i18next|react-i18next|dayjs|@babel[\\/]runtime|classnames|clsx|@emotion)[\\/]/;
 
@@ -91,7 +131,7 @@ const couchUrl = process.env.COURTDESK_COUCH_URL ?? 'http://127.0.0.1:15984';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [react(), contentSecurityPolicy(), pdfjsAssets()],
+  plugins: [react(), contentSecurityPolicy(), pdfjsAssets(), ocrAssets()],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
     // PouchDB's browser build still reads Node's `global`.

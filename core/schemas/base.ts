@@ -18,6 +18,10 @@ export const DOC_TYPES = [
   'publication', // publication:<draft uuid>
   'template', // template:<code>
   'volume', // volume:<uuid>
+  'archiveVolume', // archiveVolume:<caseUuid>:<main|secondary>:<nn> (docs/archives.md)
+  'caseFilePaper', // caseFilePaper:<caseUuid>:<uuid> (electronic case file)
+  'archiveText', // archiveText:<ownerId> (OCR text of a volume or paper)
+  'archiveImport', // archiveImport:<id> (bulk import progress)
   'enforcementAction', // enforcementAction:<uuid>
   'assetInquiry', // assetInquiry:<uuid>
   'enforcementPayment', // enforcementPayment:<uuid>

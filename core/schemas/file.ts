@@ -17,6 +17,18 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** `md5-<base64>` as CouchDB and PouchDB report an attachment's digest. */
 export const MD5_DIGEST = /^md5-[A-Za-z0-9+/]{22}==$/;
 
+/**
+ * Owners whose files are fetched on demand, never pulled to every workstation (a court's scan
+ * archive is tens of gigabytes; docs/archives.md "Scans on demand"). Their files must carry
+ * `onDemand: true`, the field the eager file pull's selector skips.
+ */
+export const ON_DEMAND_OWNER_PREFIXES: readonly string[] = ['archiveVolume:', 'caseFilePaper:'];
+
+/** True when files of `ownerId` are fetched on demand. */
+export function isOnDemandOwner(ownerId: string): boolean {
+  return ON_DEMAND_OWNER_PREFIXES.some((p) => ownerId.startsWith(p));
+}
+
 /** Schema of `file` documents. */
 export const fileSchema: CollectionSchema = {
   type: 'file',
@@ -28,6 +40,15 @@ export const fileSchema: CollectionSchema = {
     const owner = d['ownerId'];
     if (typeof owner !== 'string' || !/^[A-Za-z]+:.+/.test(owner) || owner.startsWith('file:'))
       l.add('ownerId', 'ownerId 必须是所属文档的编号', 'ownerId must be the id of the owning document');
+    const onDemand = d['onDemand'];
+    if (onDemand !== undefined && onDemand !== true)
+      l.add('onDemand', 'onDemand 只能是 true', 'onDemand must be true or absent');
+    if (typeof owner === 'string' && isOnDemandOwner(owner) && onDemand !== true)
+      l.add(
+        'onDemand',
+        '卷宗和电子卷宗的扫描件必须按需下载 (onDemand: true)',
+        'archive scans must carry onDemand: true',
+      );
     l.text(d, 'name', 255);
     l.text(d, 'contentType', 255);
     const size = d['size'];

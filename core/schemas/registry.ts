@@ -7,6 +7,7 @@
 import { accountKeySchema, passwordChangeResultSchema, passwordChangeSchema } from './account';
 import { validateBaseDoc, type DocType, type EnvelopeIssue } from './base';
 import { approvalSchema } from './approval';
+import { archiveImportSchema, archiveTextSchema, archiveVolumeSchema, caseFilePaperSchema } from './archive';
 import { boardSchema } from './board';
 import { caseSchema } from './case';
 import { SchemaValidationError, type CollectionSchema } from './collection';
@@ -46,6 +47,10 @@ export const SCHEMAS: Readonly<Partial<Record<DocType, CollectionSchema>>> = {
   draftVersion: draftVersionSchema,
   publication: publicationSchema,
   file: fileSchema,
+  archiveVolume: archiveVolumeSchema,
+  caseFilePaper: caseFilePaperSchema,
+  archiveText: archiveTextSchema,
+  archiveImport: archiveImportSchema,
   libraryItem: libraryItemSchema,
   download: downloadSchema,
   assetInquiry: assetInquirySchema,

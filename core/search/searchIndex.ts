@@ -13,10 +13,10 @@ import { normalizeText } from './normalize';
 import { exactByTokens, indexTokens, queryTerms, termTokens, TOKENIZER_VERSION } from './tokenize';
 
 /** What a document is, for the kind filter. */
-export type SearchKind = 'library' | 'forum' | 'notice' | 'case';
+export type SearchKind = 'library' | 'forum' | 'notice' | 'case' | 'archive';
 
 /** Every kind, for validation and filter menus. */
-export const SEARCH_KINDS: readonly SearchKind[] = ['library', 'forum', 'notice', 'case'];
+export const SEARCH_KINDS: readonly SearchKind[] = ['library', 'forum', 'notice', 'case', 'archive'];
 
 /** One searchable document. The id is the source document's id (`post:…`, `law:civil-code:art-0577`). */
 export interface SearchDoc {

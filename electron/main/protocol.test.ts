@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COUCH_CONTENT_CASES, couchContentProblems } from '../../tests/support/couchContentAttacks';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
+import { OCR_WORKER_CSP } from '../../core/ocrAssets';
 import {
   createAppProtocolHandler,
   PRIVILEGED_SCHEMES,
@@ -25,6 +26,8 @@ beforeAll(() => {
   fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(root, 'assets', 'app.css'), 'body{}');
   fs.writeFileSync(path.join(root, 'assets', 'font.woff2'), 'x');
+  fs.mkdirSync(path.join(root, 'ocr'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'ocr', 'worker.min.js'), 'importScripts()');
   secretFile = path.join(base, 'secret.txt');
   fs.writeFileSync(secretFile, 'TOP SECRET');
 });
@@ -78,6 +81,15 @@ describe('app:// static files', () => {
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+  });
+
+  it('serves the OCR worker’s files with the worker’s policy; the shell under /ocr/ keeps the app’s', async () => {
+    const { handler } = setup();
+    const worker = await handler(new Request('app://courtdesk/ocr/worker.min.js'));
+    expect(worker.headers.get('content-security-policy')).toBe(OCR_WORKER_CSP);
+    const shell = await handler(new Request('app://courtdesk/ocr/a-route'));
+    expect(await shell.text()).toContain('<title>CourtDesk</title>');
+    expect(shell.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('serves the app shell for client-side routes, 404 for missing assets', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { cspForPath } from '../../core/ocrAssets';
 import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, COUCH_PROXY_PREFIX } from '../common/csp';
 import { UpstreamCookieJar } from './cookieJar';
 import { couchResponseHeaders } from '../../core/couchContent';
@@ -101,7 +102,16 @@ async function serveStatic(request: Request, url: URL, options: AppProtocolOptio
     }
   }
   const type = mimeTypeFor(path.extname(served));
-  const headers = { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-cache' };
+  const headers = {
+    ...SECURITY_HEADERS,
+    // By the file served: a client route under /ocr/ falling back to index.html keeps the app's policy.
+    'Content-Security-Policy': cspForPath(
+      path.relative(path.resolve(options.rootDir), served).split(path.sep).join('/').replace(/^/, '/'),
+      CONTENT_SECURITY_POLICY,
+    ),
+    'Content-Type': type,
+    'Cache-Control': 'no-cache',
+  };
   return new Response(request.method === 'HEAD' ? null : (body as BodyInit), { status: 200, headers });
 }
 

@@ -3,6 +3,7 @@
  * but `start` works on any CouchDB URL through its HTTP API; `start` runs the embedded server.
  * Errors are printed in one readable line and give a non-zero exit code.
  */
+import { setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startAppHost } from './appHost/appHost';
 import { createCouchClient, describeCouchError, redactUrl } from './couch/client';
@@ -49,6 +50,12 @@ Usage:
   courtdesk-server rebuild-public --couch URL
       Rebuild courtdesk_public from scratch: project every case, remove what no case justifies.
       Idempotent: over an up-to-date projection it writes nothing.
+  courtdesk-server import-archive --csv LIST --root FOLDER --couch URL [--id RUN] [--concurrency N]
+                                  [--duty 0.5]
+      Import an existing scan archive (docs/archives.md): each CSV row "case number, volume
+      (正卷1 / 副卷2), file path[, year][, parties]" becomes an archive volume with its scan.
+      Runs in the background at low priority, saves its progress in archiveImport:RUN and
+      resumes there when started again (after a crash); nothing is written twice.
   courtdesk-server serve-app --couch URL [--port N] [--dir dist/renderer] [--host 127.0.0.1]
       Serve the built renderer and proxy /couch to CouchDB.
 
@@ -79,6 +86,11 @@ const OPTIONS = {
   name: { type: 'string' },
   worker: { type: 'boolean' },
   'no-worker': { type: 'boolean' },
+  csv: { type: 'string' },
+  root: { type: 'string' },
+  id: { type: 'string' },
+  concurrency: { type: 'string' },
+  duty: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -184,6 +196,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       }
       case 'worker':
         return await workerCommand(couchUrl(values, io), values.name ?? 'worker', io);
+      case 'import-archive':
+        return await importArchiveCommand(couchUrl(values, io), values, io);
       case 'serve-app': {
         const url = couchUrl(values, io);
         const port = intOption(values.port, 'port', 8080);
@@ -315,4 +329,44 @@ export function listenForStop(): StopSignal {
   process.on('SIGINT', on);
   process.on('SIGTERM', on);
   return { promise, dispose };
+}
+
+async function importArchiveCommand(url: string, values: Values, io: CliIo): Promise<number> {
+  const duty = values.duty === undefined ? 0.5 : Number(values.duty);
+  if (!(duty > 0 && duty <= 1))
+    throw new UsageError(`--duty must be a number in (0, 1], got "${values.duty}"`);
+  if (values.id !== undefined && !/^[A-Za-z0-9._-]{1,80}$/.test(values.id))
+    throw new UsageError('--id may hold letters, digits, . _ - (at most 80)');
+  const { importArchive } = await import('./archives/importArchive');
+  installProcessHandlers(io.err);
+  // Low priority: reading and encoding scans must not take the CPU from a server on the same box.
+  try {
+    setPriority(10);
+  } catch {
+    // not permitted here: the duty cycle still bounds the load
+  }
+  const stop = new AbortController();
+  const onSignal = (): void => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const r = await importArchive({
+      couchUrl: url,
+      csvPath: required(values.csv, 'csv'),
+      root: required(values.root, 'root'),
+      ...(values.id !== undefined ? { importId: values.id } : {}),
+      concurrency: Math.max(1, intOption(values.concurrency, 'concurrency', 1)),
+      duty,
+      log: (l) => io.out(l),
+      signal: stop.signal,
+    });
+    io.out(
+      `${r.importId}: ${r.done}/${r.total} rows done (${r.written} volumes written now, ${r.existing} already there, ${r.failed} failed) in ${r.seconds.toFixed(1)} s, ${r.volumesPerSecond.toFixed(1)} volumes/s`,
+    );
+    for (const e of r.errors.slice(0, 20)) io.err(`  ${e}`);
+    return stop.signal.aborted ? 130 : r.failed > 0 ? 1 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -155,6 +155,48 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
         label: '公开开庭',
         updatedAt: '2026-01-05T08:00:00.000Z',
       };
+    case 'archiveVolume':
+      return {
+        caseId: `case:${ARCHIVE_CASE_UUID}`,
+        caseNumber: '（2020）京0105民初1234号',
+        kind: 'main',
+        seq: 1,
+        title: '正卷 第1册',
+        year: 2020,
+        parties: ['张三', '李四'],
+        pageCount: 12,
+        fileId: 'file:0a1b2c3d-0000-4000-8000-000000000001',
+        catalogue: [
+          { title: '民事起诉状', firstPage: 1, lastPage: 3, docDate: '2020-03-05', confirmed: true },
+        ],
+      };
+    case 'caseFilePaper':
+      return {
+        caseId: `case:${ARCHIVE_CASE_UUID}`,
+        title: '民事起诉状',
+        receivedOn: '2026-01-05',
+        kind: 'main',
+        pageCount: 3,
+        fileId: 'file:0a1b2c3d-0000-4000-8000-000000000002',
+        catalogue: [{ title: '民事起诉状', firstPage: 1, lastPage: 3, confirmed: false }],
+      };
+    case 'archiveText':
+      return {
+        ownerId: `archiveVolume:${ARCHIVE_CASE_UUID}:main:01`,
+        pages: ['民事起诉状'],
+        engine: 'tesseract.js 7 chi_sim',
+      };
+    case 'archiveImport':
+      return {
+        csvName: 'volumes.csv',
+        total: 10,
+        done: 5,
+        failed: 0,
+        skipped: 0,
+        state: 'running',
+        updatedAt: '2026-01-05T08:00:00.000Z',
+        errors: [],
+      };
     case 'directory':
       return {
         updatedAt: '2026-01-05T08:00:00.000Z',
@@ -250,6 +292,9 @@ export function validFields(type: string, opts: { caseId?: string } = {}): Recor
   }
 }
 
+/** The case of the archive documents above (ids carry a uuid). */
+export const ARCHIVE_CASE_UUID = '0a1b2c3d-0000-4000-8000-0000000000c1';
+
 /** An id of the layout `type` requires, for a document by `createdBy`. */
 export function validId(type: string, createdBy: string): string {
   switch (type) {
@@ -268,6 +313,12 @@ export function validId(type: string, createdBy: string): string {
       return `${type}:${VALID_DRAFT_ID}:${KEY}:${createdBy}`;
     case 'publication':
       return `publication:${VALID_DRAFT_ID.slice('draft:'.length)}`;
+    case 'archiveVolume':
+      return `archiveVolume:${ARCHIVE_CASE_UUID}:main:01`;
+    case 'caseFilePaper':
+      return `caseFilePaper:${ARCHIVE_CASE_UUID}:0a1b2c3d-0000-4000-8000-00000000000f`;
+    case 'archiveText':
+      return `archiveText:archiveVolume:${ARCHIVE_CASE_UUID}:main:01`;
     case 'enforcementClosing':
       return 'enforcementClosing:c1'; // derived from validFields' caseId
     case 'readingVisit':

@@ -102,7 +102,7 @@ export const MODULES: readonly ModuleDef[] = [
     roles: ['judge', 'assistant', 'clerk', 'enforcement', 'leader'],
     upcoming: false,
   },
-  { key: 'archives', path: '/archives', roles: STAFF, upcoming: true },
+  { key: 'archives', path: '/archives', roles: STAFF, upcoming: false },
   { key: 'notices', path: '/notices', roles: STAFF, upcoming: false },
   { key: 'forum', path: '/forum', roles: STAFF, upcoming: false },
   { key: 'library', path: '/library', roles: STAFF, upcoming: false },

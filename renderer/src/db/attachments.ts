@@ -8,8 +8,9 @@
  */
 import { combineLatest, map, type Observable } from 'rxjs';
 import { liveQuery } from './liveQuery';
-import { FILES_ONLY, fileInfoOf, type AttachmentQueue, type FileInfo } from './fileSync';
+import { ANY_FILE, fileInfoOf, type AttachmentQueue, type FileInfo } from './fileSync';
 import type { LocalDb } from './localDb';
+import { isOnDemandOwner } from '../../../core/schemas/file';
 import { createRepository, type RepositoryOptions } from './repository';
 import { md5Digest } from './seed/md5';
 
@@ -67,6 +68,8 @@ export async function attachFile(
   const data = typeof FileReader === 'function' ? blob : base64(bytes);
   const doc = await createRepository(db, options).create('file', [options.uuid ?? crypto.randomUUID()], {
     ownerId,
+    // Archive scans are fetched on demand, never pulled to every workstation (docs/archives.md).
+    ...(isOnDemandOwner(ownerId) ? { onDemand: true } : {}),
     name: options.name,
     contentType,
     size: bytes.length,
@@ -100,7 +103,7 @@ export interface LocalFile extends FileInfo {
 export async function listLocalFiles(db: LocalDb): Promise<LocalFile[]> {
   const res = await db.changes({
     since: 0,
-    selector: FILES_ONLY,
+    selector: ANY_FILE,
     include_docs: true,
     style: 'main_only',
     return_docs: true,

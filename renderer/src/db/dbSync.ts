@@ -45,6 +45,7 @@ import {
   type ServerFilter,
 } from './fileSync';
 import type { LocalDb } from './localDb';
+import { fetchOnDemand } from './fileTransfer';
 import { FileDirections } from './fileDirections';
 import { RejectedWrites } from './rejectedWrites';
 import { SeedRunner } from './seedRunner';
@@ -213,6 +214,14 @@ export class DbSync {
   /** The local replica. */
   get local(): LocalDb {
     return this.o.local;
+  }
+
+  /**
+   * Brings one file the file pull leaves out (an archive scan, `onDemand`) from the server and
+   * keeps it (fileTransfer.ts `fetchOnDemand`); true when it was fetched, false when already local.
+   */
+  fetchFile(fileId: string): Promise<boolean> {
+    return fetchOnDemand(this.o.local, this.o.remote, fileId);
   }
 
   /** Starts live push and pull (no-op when running). */

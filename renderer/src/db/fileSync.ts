@@ -16,6 +16,9 @@
  * `_changes` requests carry `include_docs=true` and filters in the client. Selectors and filters
  * test `_id` only, so tombstones (which carry no `type`) follow their documents.
  *
+ * Archive scans (`onDemand: true`) are left out of the file pull and the seed: they come by id
+ * when a user opens them and then stay local.
+ *
  * Before each file pull round the server's file changes since the file pull checkpoint are read
  * (metadata only: `include_docs` returns attachment stubs): those whose revision is not local are
  * the pending downloads shown to the user.
@@ -32,8 +35,15 @@ export const FILE_DB_KEYS: readonly DatabaseKey[] = ['documents', 'library', 'fo
  * and PouchDB's selector matcher knows `$not` only at the top level; CouchDB 3.4 answers it alike.
  */
 export const NO_FILES = { $not: { _id: { $regex: '^file:' } } } as const;
-/** `file:` documents only. */
-export const FILES_ONLY = { _id: { $regex: '^file:' } } as const;
+/**
+ * The `file:` documents every workstation pulls: all but those marked `onDemand` (archive scans,
+ * core/schemas/file.ts `ON_DEMAND_OWNER_PREFIXES`), which are fetched by id when opened
+ * ({@link fetchOnDemand} in fileTransfer.ts; docs/archives.md "Scans on demand"). Tombstones carry
+ * no `onDemand` and still follow their documents.
+ */
+export const FILES_ONLY = { _id: { $regex: '^file:' }, onDemand: { $exists: false } } as const;
+/** Every `file:` document, on-demand ones included (what a replica holds locally). */
+export const ANY_FILE = { _id: { $regex: '^file:' } } as const;
 
 /** True for the id of a file document. */
 export function isFileId(id: string): boolean {
@@ -44,8 +54,8 @@ export function isFileId(id: string): boolean {
 export function noFilesFilter(doc: { _id?: string }): boolean {
   return typeof doc._id === 'string' && !doc._id.startsWith('file:');
 }
-export function filesOnlyFilter(doc: { _id?: string }): boolean {
-  return typeof doc._id === 'string' && doc._id.startsWith('file:');
+export function filesOnlyFilter(doc: { _id?: string; onDemand?: unknown }): boolean {
+  return typeof doc._id === 'string' && doc._id.startsWith('file:') && doc.onDemand === undefined;
 }
 
 /** How the server side of a pull is filtered: `_selector` on the server, or a function in the client. */
@@ -195,6 +205,8 @@ export async function scanDownloads(
   for (const r of res.results) {
     const rev = r.changes[0]?.rev;
     if (!rev || !isFileId(r.id)) continue;
+    // The function filter already leaves on-demand files out; the selector does on the server.
+    if ((r.doc as { onDemand?: unknown } | undefined)?.onDemand !== undefined) continue;
     found.set(r.id, {
       rev,
       info: r.deleted ? null : fileInfoOf(r.doc as Record<string, unknown> | undefined),

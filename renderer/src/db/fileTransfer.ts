@@ -208,7 +208,26 @@ export async function pullFiles(o: PullFilesOptions): Promise<number | string> {
   return scan.lastSeq;
 }
 
-async function pullOne(o: PullFilesOptions, f: FileInfo & { rev?: string }): Promise<void> {
+/**
+ * Fetches one file by id from the server unless this replica holds it already (archive scans,
+ * which the file pull leaves out: docs/archives.md "Scans on demand"); the file then stays local.
+ * Returns whether it was fetched.
+ */
+export async function fetchOnDemand(local: LocalDb, remote: Remote, fileId: string): Promise<boolean> {
+  if (!isFileId(fileId)) throw new Error(`not a file id: ${fileId}`);
+  const here = await local.get(fileId).catch(() => null);
+  if (here) return false;
+  await pullOne(
+    { local, remote, onPulled: () => undefined },
+    { fileId, ownerId: '', name: '', contentType: '', size: 0, digest: '' },
+  );
+  return true;
+}
+
+async function pullOne(
+  o: Pick<PullFilesOptions, 'local' | 'remote' | 'onPulled'>,
+  f: FileInfo & { rev?: string },
+): Promise<void> {
   const fetchRemote = httpFetch(o.remote);
   let doc: FileDoc;
   const blobs: Record<string, Blob | Uint8Array> = {};

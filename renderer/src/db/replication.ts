@@ -85,6 +85,8 @@ export interface SyncEngine {
   status(): SyncStatus;
   /** The local replica of a database. */
   local(key: DatabaseKey): LocalDb;
+  /** Fetches an on-demand file (archive scan) of `key` from the server unless it is local (then kept). */
+  fetchFile(key: DatabaseKey, fileId: string): Promise<boolean>;
   /** Starts live sync of every database (and requests persistent storage). */
   start(): Promise<void>;
   /** Stops sync (sign-out); local data and queued writes stay. */
@@ -195,6 +197,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     status$: subject.asObservable(),
     status: () => subject.getValue(),
     local: (key) => get(key).local,
+    fetchFile: (key, fileId) => get(key).fetchFile(fileId),
     async start() {
       network?.addEventListener('online', onOnline);
       network?.addEventListener('offline', onOffline);

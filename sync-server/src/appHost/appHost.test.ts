@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { OCR_WORKER_CSP } from '../../../core/ocrAssets';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -94,6 +95,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'assets', 'app-1a2b.js'), 'console.log(1)');
   writeFileSync(join(dir, 'assets', 'app.css'), 'body{}');
   writeFileSync(join(dir, 'logo.svg'), '<svg/>');
+  mkdirSync(join(dir, 'ocr'), { recursive: true });
+  writeFileSync(join(dir, 'ocr', 'worker.min.js'), 'importScripts()');
   writeFileSync(join(dir, '..', 'secret-outside.txt'), 'secret');
   // Credentials in the target URL must never reach the browser or be used for the browser's requests.
   const withCreds = new URL(upstreamUrl);
@@ -128,6 +131,21 @@ describe('app host: static files', () => {
     const res = await fetch(`${app.url}${path}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(type);
+  });
+
+  it('serves the OCR worker’s files, and only them, with the worker’s policy (WebAssembly)', async () => {
+    const worker = await fetch(`${app.url}/ocr/worker.min.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-security-policy')).toBe(OCR_WORKER_CSP);
+    expect(OCR_WORKER_CSP).toContain("'wasm-unsafe-eval'");
+    expect(OCR_WORKER_CSP).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
+    // A client route under /ocr/ falls back to the app shell, which keeps the app's policy.
+    const shell = await fetch(`${app.url}/ocr/some-route`);
+    expect(await shell.text()).toContain('CourtDesk');
+    expect(shell.headers.get('content-security-policy')).toBe(APP_CSP);
+    const escaped = await fetch(`${app.url}/ocr/%2e%2e/index.html`);
+    expect(escaped.headers.get('content-security-policy')).not.toBe(OCR_WORKER_CSP);
+    expect(APP_CSP).not.toContain('wasm');
   });
 
   it('falls back to index.html for client routes, but 404s missing assets', async () => {

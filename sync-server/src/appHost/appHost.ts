@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { COUCH_PATH, couchResponseHeaders } from '../../../core/couchContent';
 import { mimeTypeFor } from '../../../core/mimeTypes';
+import { cspForPath } from '../../../core/ocrAssets';
 
 /** The Content-Security-Policy sent with every page of the app. */
 export const APP_CSP =
@@ -164,6 +165,8 @@ export async function startAppHost(options: AppHostOptions): Promise<AppHost> {
     const immutable = /[\\/]assets[\\/]/.test(file.slice(root.length));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
+      // By the file served: a client route under /ocr/ falling back to index.html keeps the app's policy.
+      'content-security-policy': cspForPath(file.slice(root.length).split(sep).join('/'), APP_CSP),
       'content-type': type,
       'content-length': String(info.size),
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -229,3 +229,29 @@ describe('seedFreshReplica$ (progress as an observable, for the progress bar)', 
     expect(run.totals.at(-1)).toBe(250);
   });
 });
+
+describe('seedFreshReplica and archive scans', () => {
+  it('leaves on-demand files (archive scans) on the server and copies every other file', async () => {
+    const db = uniqueDbName('seed_ondemand');
+    await createDb(env.target, db);
+    const att = { 'scan.pdf': { content_type: 'application/pdf', data: ATTACHMENT } };
+    await post(env.target, `${db}/_bulk_docs`, {
+      docs: [
+        { _id: 'archiveVolume:v1', type: 'archiveVolume' },
+        {
+          _id: 'file:archive-1',
+          type: 'file',
+          ownerId: 'archiveVolume:v1',
+          onDemand: true,
+          _attachments: att,
+        },
+        { _id: 'file:evidence-1', type: 'file', ownerId: 'volume:v1', _attachments: att },
+      ],
+    });
+    await feedSettled(env.target, db, 3);
+    await call(page, 'seed', 'seed-ondemand', 'indexeddb', couchPath(db), 50, 'none');
+    expect(await call(page, 'getDoc', 'seed-ondemand', 'indexeddb', 'archiveVolume:v1', {})).not.toBeNull();
+    expect(await call(page, 'getDoc', 'seed-ondemand', 'indexeddb', 'file:evidence-1', {})).not.toBeNull();
+    expect(await call(page, 'getDoc', 'seed-ondemand', 'indexeddb', 'file:archive-1', {})).toBeNull();
+  });
+});

@@ -36,6 +36,8 @@ import kioskZh from '../../features/kiosk/i18n/kiosk.zh-CN.json';
 import kioskEn from '../../features/kiosk/i18n/kiosk.en.json';
 import readingZh from '../../features/reading/i18n/reading.zh-CN.json';
 import readingEn from '../../features/reading/i18n/reading.en.json';
+import archivesZh from '../../features/archives/i18n/archives.zh-CN.json';
+import archivesEn from '../../features/archives/i18n/archives.en.json';
 
 /**
  * i18next set-up: zh-CN is the default and the fallback; both bundles ship in the main chunk (they
@@ -66,6 +68,7 @@ const zhCN = {
   fees: feesZh,
   kiosk: kioskZh,
   reading: readingZh,
+  archives: archivesZh,
 };
 const en = {
   ...enApp,
@@ -83,6 +86,7 @@ const en = {
   fees: feesEn,
   kiosk: kioskEn,
   reading: readingEn,
+  archives: archivesEn,
 };
 
 /** The translation bundles, by language (also read by the key-parity test). */

@@ -2,7 +2,9 @@
  * What the search index holds for a document of a local replica (docs/search.md "Feeding the
  * index"): every article of a `libraryItem` (id `<item id>#<article id>`), a forum `post` (gone
  * when withdrawn or hidden), a `notice`, and a `case` (its number, cause and parties: the titles of
- * the case list). Everything else maps to nothing.
+ * the case list), and the archive: a volume or case-file paper (case number, title, parties,
+ * catalogue titles) and its OCR text (`archiveText`, docs/archives.md), so words in a scan find it.
+ * Everything else maps to nothing.
  */
 import type { DatabaseKey } from '../../../../core/databases';
 import { libraryItemFromDoc } from '../../../../core/library/itemDoc';
@@ -16,6 +18,7 @@ export const SEARCH_SOURCES: Readonly<Partial<Record<DatabaseKey, readonly strin
   forum: ['post:'],
   notices: ['notice:'],
   cases: ['case:'],
+  documents: ['archiveVolume:', 'caseFilePaper:', 'archiveText:'],
 };
 
 type Doc = Readonly<Record<string, unknown>>;
@@ -69,6 +72,26 @@ export function searchDocsOf(doc: Doc): SearchDoc[] {
         : [];
       const title = [str(doc['provisionalNumber']), str(doc['cause']), ...parties].filter(Boolean).join(' ');
       return [withDate({ id, kind: 'case', title, body: '' }, day(doc['filingDate']))];
+    }
+    case 'archiveVolume':
+    case 'caseFilePaper': {
+      const parties = Array.isArray(doc['parties']) ? (doc['parties'] as unknown[]).map(str) : [];
+      const catalogue = Array.isArray(doc['catalogue'])
+        ? (doc['catalogue'] as unknown[]).map((e) => str((e as Doc | null)?.['title']))
+        : [];
+      const title = [str(doc['caseNumber']), str(doc['title']), ...parties].filter(Boolean).join(' ');
+      const year = typeof doc['year'] === 'number' ? `${doc['year']}-01-01` : undefined;
+      return [
+        withDate(
+          { id, kind: 'archive', title, body: catalogue.filter(Boolean).join('\n') },
+          day(doc['receivedOn']) ?? year,
+        ),
+      ];
+    }
+    case 'archiveText': {
+      const pages = Array.isArray(doc['pages']) ? (doc['pages'] as unknown[]).map(str) : [];
+      const title = [str(doc['caseNumber']), str(doc['title'])].filter(Boolean).join(' ');
+      return [withDate({ id, kind: 'archive', title, body: pages.join('\n') }, day(doc['createdAt']))];
     }
     default:
       return [];

@@ -192,6 +192,11 @@ export async function seedFreshReplica(
         if (again) slow.set(row.id, { id: row.id, revs: [doc._rev], bytes: 0 });
         continue;
       }
+      // Archive scans are fetched on demand, never copied to every workstation (docs/archives.md).
+      if ((doc as { onDemand?: unknown }).onDemand === true && row.id.startsWith('file:')) {
+        counted.add(row.id);
+        continue;
+      }
       const conflicts = doc._conflicts ?? [];
       if (again || conflicts.length > 0 || doc._attachments) {
         slow.set(row.id, {

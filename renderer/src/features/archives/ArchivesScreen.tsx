@@ -1,7 +1,63 @@
-import { ModulePlaceholder } from '../../app/screens/ModulePlaceholder';
+import { Button, Card, Space } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../app/layout/PageHeader';
+import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
+import { useArchiveEntries } from '../../db/archiveHooks';
+import { ArchiveSearchBar } from './list/ArchiveSearchBar';
+import { ArchiveTable } from './list/ArchiveTable';
+import { ImportProgress } from './list/ImportProgress';
+import { searchArchive, type ArchiveQuery } from './model/archiveTypes';
+import { useArchiveSession } from './model/useArchiveSession';
+import { FilePaperDialog } from './paper/FilePaperDialog';
+import { VolumeDrawer } from './volume/VolumeDrawer';
+import './archives.css';
 
-/** Archives and file reading (档案与阅卷): filled by the archives issue. Until then it states honestly that the module arrives in a later release. */
-export default function ArchivesScreen({ moduleKey }: FeatureScreenProps) {
-  return <ModulePlaceholder moduleKey={moduleKey} />;
+/**
+ * 档案 (docs/archives.md): the archive volumes and electronic case-file papers on this computer,
+ * searched by case number, party and year; a volume's catalogue and its scan (fetched on demand);
+ * filing a scanned paper with an OCR-suggested catalogue entry the clerk confirms; bulk import
+ * progress. `?open=<id>` opens a volume (search hits link there).
+ */
+export default function ArchivesScreen(_props: FeatureScreenProps) {
+  const { t } = useTranslation();
+  const entries = useArchiveEntries();
+  const session = useArchiveSession();
+  const [query, setQuery] = useState<ArchiveQuery>({});
+  const [filing, setFiling] = useState(false);
+  const openParam = useHashQuery().get('open');
+  const [opened, setOpened] = useState<{ param: string | null; id: string | null }>({
+    param: openParam,
+    id: openParam,
+  });
+  // A link (a search hit) to another volume while the screen is shown opens that one.
+  if (opened.param !== openParam) setOpened({ param: openParam, id: openParam });
+  const openId = opened.id;
+  const setOpenId = (id: string | null) => setOpened({ param: openParam, id });
+  const rows = useMemo(() => searchArchive(entries ?? [], query), [entries, query]);
+  const open = (entries ?? []).find((e) => e.id === openId) ?? null;
+  return (
+    <div className="cd-screen" data-testid="screen-archives">
+      <PageHeader
+        moduleKey="archives"
+        extra={
+          session?.canFile && (
+            <Button type="primary" onClick={() => setFiling(true)} data-testid="archive-file-paper">
+              {t('archives.paper.add')}
+            </Button>
+          )
+        }
+      />
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Card variant="borderless">
+          <ArchiveSearchBar onSearch={setQuery} />
+          <ArchiveTable rows={rows} loading={entries === undefined} onOpen={(e) => setOpenId(e.id)} />
+        </Card>
+        <ImportProgress />
+      </Space>
+      <VolumeDrawer entry={open} onClose={() => setOpenId(null)} />
+      <FilePaperDialog open={filing} onClose={() => setFiling(false)} />
+    </div>
+  );
 }

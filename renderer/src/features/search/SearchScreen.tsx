@@ -20,6 +20,7 @@ const KIND_COLOR: Record<SearchKind, string> = {
   forum: 'blue',
   notice: 'volcano',
   case: 'green',
+  archive: 'purple',
 };
 
 function parseKinds(v: string | null): SearchKind[] {

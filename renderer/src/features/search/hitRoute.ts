@@ -21,6 +21,11 @@ export function hitTarget(
       return { module: 'notices', params: { notice: id } };
     case 'case':
       return { module: 'cases-list', params: { case: id } };
+    case 'archive': {
+      // OCR text opens its volume or paper (archiveText:<owner id>).
+      const owner = id.startsWith('archiveText:') ? id.slice('archiveText:'.length) : id;
+      return { module: 'archives', params: { open: owner } };
+    }
   }
 }
 

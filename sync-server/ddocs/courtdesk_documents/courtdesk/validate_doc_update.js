@@ -31,6 +31,17 @@ function (newDoc, oldDoc, userCtx, secObj) {
         remove: '公开记录不得删除 (publication records cannot be deleted)' } },
     'template': { label: ['文书样式', 'templates'], create: ['admin'], update: ['admin'], remove: ['admin'] },
     'volume': { label: ['卷宗', 'archive volumes'], create: ['clerk'], update: ['clerk'], remove: [] },
+    // Archives (docs/archives.md): volumes of closed cases and papers of the electronic case file
+    // are written by the trial staff; only their creator (or an admin) changes the catalogue, and
+    // only an admin deletes one. Their OCR text likewise. Import runs are the server admin's.
+    'archiveVolume': { label: ['卷宗', 'archive volumes'], create: ['clerk', 'judge', 'assistant', 'admin'], update: ['author', 'admin'], remove: ['admin'],
+      messages: { update: '只有卷宗的创建人或系统管理员可以修改目录 (only the creator of a volume or an admin may change its catalogue)',
+        remove: '只有系统管理员可以删除卷宗 (only an admin may delete an archive volume)' } },
+    'caseFilePaper': { label: ['电子卷宗材料', 'case file papers'], create: ['clerk', 'judge', 'assistant', 'admin'], update: ['author', 'admin'], remove: ['admin'],
+      messages: { update: '只有材料的创建人或系统管理员可以修改目录 (only the creator of a paper or an admin may change its catalogue)',
+        remove: '只有系统管理员可以删除电子卷宗材料 (only an admin may delete a case file paper)' } },
+    'archiveText': { label: ['卷宗识别文本', 'archive OCR texts'], create: ['clerk', 'judge', 'assistant', 'admin'], update: ['author', 'admin'], remove: ['admin'] },
+    'archiveImport': { label: ['卷宗导入记录', 'archive import runs'], create: ['admin'], update: ['admin'], remove: ['admin'] },
     // file:<uuid> carries exactly one attachment (a scan, a volume PDF) for the document named by
     // ownerId; created by any staff member, never changed (a new version is a new file), deleted
     // only by its author or an admin.

@@ -1,0 +1,80 @@
+/**
+ * Generated scan archives for the import test and bench: tiny valid one- or two-page PDFs (text
+ * only, correct xref offsets) and the import CSV listing them.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A small valid PDF with `pages` pages, each showing `label` and its page number. */
+export function tinyPdf(label: string, pages = 1): Uint8Array {
+  const objects: string[] = [];
+  const kids = Array.from({ length: pages }, (_, i) => `${4 + i * 2} 0 R`).join(' ');
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>');
+  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  for (let i = 0; i < pages; i++) {
+    const text = `BT /F1 18 Tf 72 720 Td (${label.replace(/[()\\]/gu, '')} p${i + 1}) Tj ET`;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`,
+    );
+    objects.push(`<< /Length ${text.length} >>\nstream\n${text}\nendstream`);
+  }
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+/** One generated volume. */
+export interface GeneratedVolume {
+  readonly caseNumber: string;
+  readonly volume: string;
+  readonly path: string;
+  readonly pages: number;
+}
+
+/**
+ * Writes `count` volumes under `root` (one or two per case, 正卷 and sometimes 副卷) and
+ * `root/volumes.csv`; returns the CSV path and the volumes.
+ */
+export function writeArchive(
+  root: string,
+  count: number,
+  opts: { year?: number } = {},
+): { csv: string; volumes: GeneratedVolume[] } {
+  const year = opts.year ?? 2019;
+  const volumes: GeneratedVolume[] = [];
+  let caseNo = 1;
+  while (volumes.length < count) {
+    const caseNumber = `（${year}）甘0402民初${caseNo}号`;
+    const dir = join(root, String(year), String(Math.floor(caseNo / 500)));
+    mkdirSync(dir, { recursive: true });
+    const perCase = caseNo % 3 === 0 ? 2 : 1;
+    for (let v = 1; v <= perCase && volumes.length < count; v++) {
+      const name = `${caseNo}-${v}.pdf`;
+      const pages = 1 + ((caseNo + v) % 2);
+      writeFileSync(join(dir, name), tinyPdf(`${year}-${caseNo}-${v}`, pages));
+      volumes.push({
+        caseNumber,
+        volume: v === 1 ? '正卷1' : '副卷1',
+        path: `${year}/${Math.floor(caseNo / 500)}/${name}`,
+        pages,
+      });
+    }
+    caseNo++;
+  }
+  const csv = join(root, 'volumes.csv');
+  const lines = [
+    '案号,卷,文件,年度,当事人',
+    ...volumes.map((v) => `${v.caseNumber},${v.volume},${v.path},,张${v.caseNumber.length}、李四`),
+  ];
+  writeFileSync(csv, lines.join('\n') + '\n');
+  return { csv, volumes };
+}
