@@ -36,6 +36,34 @@ async function ok(r: Promise<CouchResponse>, what: string): Promise<CouchRespons
   return res;
 }
 
+/**
+ * One `_purge` request, asked again on a 500: on a cluster whose copies are still catching up
+ * (mem3_sync pending changes) CouchDB 3.4.3 can answer 500 `function_clause` from
+ * `fabric_doc_purge:append_resps` when a copy replies to fewer requests than it was sent. Purging
+ * is idempotent, so the same batch is sent again, then one document at a time.
+ */
+async function purge(
+  url: string,
+  admin: Credentials,
+  db: string,
+  batch: [string, string[]][],
+): Promise<void> {
+  const send = (part: [string, string[]][]) =>
+    couchFetch(`${dbUrl(url, db)}/_purge`, {
+      method: 'POST',
+      auth: admin,
+      body: Object.fromEntries(part),
+      timeoutMs: 120_000,
+    });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await send(batch);
+    if (res.status < 300) return;
+    if (res.status !== 500) throw new Error(`${db}/_purge: ${res.status} ${res.text.slice(0, 200)}`);
+    await new Promise((done) => setTimeout(done, 1000 * (attempt + 1)));
+  }
+  for (const one of batch) await ok(send([one]), `${db}/_purge ${one[0]}`);
+}
+
 function dbUrl(url: string, db: string): string {
   return `${url}/${encodeURIComponent(db)}`;
 }
@@ -114,15 +142,7 @@ export async function sweepServer(
     }
     const todo = [...leaves];
     for (let i = 0; i < todo.length; i += PURGE_BATCH) {
-      await ok(
-        couchFetch(`${dbUrl(url, db)}/_purge`, {
-          method: 'POST',
-          auth: admin,
-          body: Object.fromEntries(todo.slice(i, i + PURGE_BATCH)),
-          timeoutMs: 120_000,
-        }),
-        `${db}/_purge`,
-      );
+      await purge(url, admin, db, todo.slice(i, i + PURGE_BATCH));
       purged += Math.min(PURGE_BATCH, todo.length - i);
     }
     for (const [id, rev] of await ids(url, admin, db, true)) {
