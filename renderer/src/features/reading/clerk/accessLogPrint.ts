@@ -4,6 +4,7 @@
  * print view (the same mechanism as documents/print/printDocument.ts).
  */
 import type { VisitRow } from '../model/visitModel';
+import { mountHtmlView, PRINT_VIEW_CLASS } from '../../documents/print/printDocument';
 
 /** The labels the printed log uses (translated by the caller). */
 export interface AccessLogLabels {
@@ -41,30 +42,14 @@ export function accessLogHtml(rows: readonly VisitRow[], labels: AccessLogLabels
   return parts.join('\n');
 }
 
-const VIEW_CLASS = 'cd-print-view';
 const STYLE = [
-  `@media screen { .${VIEW_CLASS} { display: none; } }`,
-  `@media print { body > :not(.${VIEW_CLASS}) { display: none !important; } }`,
-  `.${VIEW_CLASS} { font-family: "SimSun", "Songti SC", serif; padding: 8mm; }`,
-  `.${VIEW_CLASS} table { border-collapse: collapse; width: 100%; margin-bottom: 6mm; }`,
-  `.${VIEW_CLASS} th, .${VIEW_CLASS} td { border: 1px solid #000; padding: 2px 6px; text-align: left; }`,
+  `.${PRINT_VIEW_CLASS} { font-family: "SimSun", "Songti SC", serif; padding: 8mm; }`,
+  `.${PRINT_VIEW_CLASS} table { border-collapse: collapse; width: 100%; margin-bottom: 6mm; }`,
+  `.${PRINT_VIEW_CLASS} th, .${PRINT_VIEW_CLASS} td { border: 1px solid #000; padding: 2px 6px; text-align: left; }`,
 ].join('\n');
 
-/** Mounts the log as the print view; returns the function that removes it. */
+/** Mounts the log as the print view (the app's one print-view mount); returns its removal. */
 export function mountAccessLog(html: string, title: string, target: Document = document): () => void {
-  const style = target.createElement('style');
-  style.textContent = STYLE;
-  const view = target.createElement('div');
-  view.className = VIEW_CLASS;
-  view.dataset['testid'] = 'access-log-print';
-  view.innerHTML = html; // escaped by accessLogHtml
-  const old = target.title;
-  target.head.append(style);
-  target.body.append(view);
-  target.title = title;
-  return () => {
-    view.remove();
-    style.remove();
-    target.title = old;
-  };
+  // `html` is escaped by accessLogHtml.
+  return mountHtmlView(`<div data-testid="access-log-print">${html}</div>`, STYLE, title, target);
 }
