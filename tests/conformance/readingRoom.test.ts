@@ -206,7 +206,12 @@ describe('a reader account inside its own visit', () => {
       admins: { names: [readerA.name], roles: [] },
       members: { names: [readerA.name], roles: [] },
     });
-    expect([401, 403]).toContain(sec.status);
+    // CouchDB 3.4.3 answers a member's _security write with 500 no_majority (every shard copy
+    // refuses it); either way the security object must be unchanged.
+    if (sec.status === 500 && !target.embedded) expect(sec.body?.reason).toBe('no_majority');
+    else expect([401, 403]).toContain(sec.status);
+    const secNow = await admin('GET', `${mine()}/_security`);
+    expect(secNow.body?.admins?.names ?? []).not.toContain(readerA.name);
     const ddoc = await as(readerA, 'PUT', `${mine()}/_design/forged`, {
       validate_doc_update: 'function(){}',
     });
@@ -229,8 +234,15 @@ describe('a reader account inside its own visit', () => {
     const after = await admin('GET', `${mine()}/${enc(volume._id)}?conflicts=true`);
     expect(after.body.title).toBe(volume['title']);
     expect(after.body._conflicts).toBeUndefined();
-    const info = await as(readerA, 'PUT', `${mine()}/visit`, { _id: 'visit', allowPrint: true });
+    // The visit's terms, with their current revision (so validate_doc_update, not a 409, answers).
+    const terms = await as(readerA, 'GET', `${mine()}/visit`);
+    expect(terms.status).toBe(200);
+    const info = await as(readerA, 'PUT', `${mine()}/visit`, {
+      ...terms.body,
+      allowPrint: !terms.body.allowPrint,
+    });
     expect(info.status).toBe(403);
+    expect((await admin('GET', `${mine()}/visit`)).body._rev).toBe(terms.body._rev);
   });
 
   it('adds page records, but never changes or deletes them, nor prints without leave', async () => {
