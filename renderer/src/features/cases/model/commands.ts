@@ -8,7 +8,7 @@
 import { formatProvisionalNumber, shortIdFromCaseId } from '../../../../../core/domain/caseNumber';
 import { findHearingClashes, type HearingSlot } from '../../../../../core/domain/hearingClashes';
 import { parseEventDoc } from '../../../../../core/domain/processEventDocs';
-import type { ProcessEventKind } from '../../../../../core/domain/processEvents';
+import type { AppealOutcome, AppealRoute, ProcessEventKind } from '../../../../../core/domain/processEvents';
 import type { ApprovalLevel } from '../../../../../core/domain/timeLimits';
 import { DEFAULT_COURT } from '../../../../../core/court';
 import type { Agent, CaseFields, Party } from '../../../../../core/schemas/case';
@@ -151,8 +151,20 @@ export interface EventData {
   resumed: { date: string };
   extensionRequested: { level: ApprovalLevel; months: number; days: number; reason: string };
   mediation: { outcome: 'agreement' | 'failed' | 'ongoing'; date: string };
-  closed: { disposition: string; method?: string; date: string };
-  appeal: { date: string; appellant?: string };
+  /** `amountRecovered`: 执行到位金额 in yuan (enforcement cases), two decimals, ≥ 0. */
+  closed: { disposition: string; method?: string; date: string; amountRecovered?: number };
+  /**
+   * An appeal or retrial petition; `outcome`/`decidedOn` when the higher court has decided. An
+   * event recording only the outcome of an earlier appeal names it in `appealOf`.
+   */
+  appeal: {
+    date: string;
+    route: AppealRoute;
+    appellant?: string;
+    outcome?: AppealOutcome;
+    decidedOn?: string;
+    appealOf?: string;
+  };
 }
 
 /** Appends an `event:<caseId>:<time>:<uuid>` document of `kind` with its `data`. */

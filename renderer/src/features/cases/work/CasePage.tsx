@@ -29,6 +29,7 @@ import { CaseDocuments } from './CaseDocuments';
 import { CaseTimeline } from './CaseTimeline';
 import { todayInBeijing, useCaseBundle, useCasesRepo, useSession } from './caseWorkHooks';
 import { DeadlineBar } from './DeadlineBar';
+import type { PriorAppeal } from './eventData';
 import { EventModal, type RecordableKind } from './EventModal';
 import FilingReceipt from './FilingReceipt';
 
@@ -75,6 +76,7 @@ export default function CasePage({ caseId, from }: CasePageProps) {
   const ctx = useCasesRepo();
   const bundle = useCaseBundle(caseId);
   const [recording, setRecording] = useState<RecordableKind | null>(null);
+  const [outcomeOf, setOutcomeOf] = useState<PriorAppeal | null>(null);
   const [receipt, setReceipt] = useState(false);
   const [deciding, setDeciding] = useState<string | null>(null);
   const today = todayInBeijing();
@@ -387,7 +389,15 @@ export default function CasePage({ caseId, from }: CasePageProps) {
           )}
 
           <Card title={t('caseWork.casePage.timeline')} variant="borderless">
-            {bundle.events.length === 0 ? <Empty /> : <CaseTimeline events={bundle.events} state={state} />}
+            {bundle.events.length === 0 ? (
+              <Empty />
+            ) : (
+              <CaseTimeline
+                events={bundle.events}
+                state={state}
+                {...(canRecord ? { onRecordOutcome: setOutcomeOf } : {})}
+              />
+            )}
           </Card>
         </Col>
       </Row>
@@ -399,7 +409,19 @@ export default function CasePage({ caseId, from }: CasePageProps) {
           state={state}
           db={ctx.db}
           repo={ctx.repo}
+          enforcement={type?.family === 'enforcement'}
           onClose={() => setRecording(null)}
+        />
+      )}
+      {outcomeOf && (
+        <EventModal
+          kind="appeal"
+          caseId={caseId}
+          state={state}
+          db={ctx.db}
+          repo={ctx.repo}
+          outcomeOf={outcomeOf}
+          onClose={() => setOutcomeOf(null)}
         />
       )}
       {receipt && (

@@ -1,4 +1,4 @@
-import { Empty, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Button, Empty, Tag, Timeline, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -6,6 +6,7 @@ import type { CaseState } from '../../../../../core/domain/caseState';
 import { parseEventDoc } from '../../../../../core/domain/processEventDocs';
 import { compareEvents, type ProcessEvent } from '../../../../../core/domain/processEvents';
 import { useStaffDirectory } from '../../staff/useStaffDirectory';
+import type { PriorAppeal } from './eventData';
 
 function time(iso: string): string {
   return dayjs(iso).format('YYYY-MM-DD HH:mm');
@@ -50,13 +51,55 @@ function detail(
     case 'mediation':
       return [t(`caseWork.outcomes.${e.outcome}`), e.date].join(sep);
     case 'closed':
-      return [t(`caseWork.dispositions.${e.disposition}`), e.method ?? '', e.date].filter(Boolean).join(sep);
-    case 'appeal':
-      return [e.appellant ?? '', e.date].filter(Boolean).join(sep);
+      return [
+        t(`caseWork.dispositions.${e.disposition}`),
+        e.method ?? '',
+        e.date,
+        e.amountRecovered !== null
+          ? t('caseWork.casePage.amountRecovered', {
+              amount: e.amountRecovered.toLocaleString('zh-CN', {
+                minimumFractionDigits: 2,
+                maximumFractionDigits: 2,
+              }),
+            })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(sep);
+    case 'appeal': {
+      const decided = e.outcome
+        ? t('caseWork.casePage.appealDecided', {
+            outcome: t(`caseWork.appealOutcomes.${e.outcome}`),
+            date: e.decidedOn ?? '',
+          })
+        : '';
+      if (e.appealOf !== null) {
+        const of = state.appeals.find((a) => a.eventId === e.appealOf);
+        return [
+          t('caseWork.casePage.outcomeOf', {
+            route: t(`caseWork.appealRoutes.${e.route}`),
+            date: of?.date ?? e.date,
+          }),
+          decided,
+        ]
+          .filter(Boolean)
+          .join(sep);
+      }
+      return [t(`caseWork.appealRoutes.${e.route}`), e.appellant ?? '', e.date, decided]
+        .filter(Boolean)
+        .join(sep);
+    }
     case 'filed':
     case 'note':
       return '';
   }
+}
+
+/** An appeal (not an outcome record) whose outcome the fold has not got yet. */
+function awaitingOutcome(e: ProcessEvent, state: CaseState): e is ProcessEvent & { kind: 'appeal' } {
+  if (e.kind !== 'appeal' || e.appealOf !== null) return false;
+  const a = state.appeals.find((x) => x.eventId === e.id);
+  return a !== undefined && a.outcome === null;
 }
 
 const COLOURS: Partial<Record<ProcessEvent['kind'], string>> = {
@@ -72,9 +115,12 @@ const COLOURS: Partial<Record<ProcessEvent['kind'], string>> = {
 export function CaseTimeline({
   events,
   state,
+  onRecordOutcome,
 }: {
   readonly events: readonly unknown[];
   readonly state: CaseState;
+  /** Offered on an appeal whose outcome is not recorded yet ("登记二审/再审结果"). */
+  readonly onRecordOutcome?: (appeal: PriorAppeal) => void;
 }) {
   const { t } = useTranslation();
   const staff = useStaffDirectory();
@@ -101,6 +147,18 @@ export function CaseTimeline({
                 <Typography.Text type="secondary">{time(e.at)}</Typography.Text>
               </div>
               <div>{detail(t, e, state, staff.displayName)}</div>
+              {onRecordOutcome && awaitingOutcome(e, state) && (
+                <Button
+                  size="small"
+                  type="link"
+                  style={{ paddingInline: 0 }}
+                  data-testid="appeal-record-outcome"
+                  data-event={e.id}
+                  onClick={() => onRecordOutcome({ eventId: e.id, date: e.date, route: e.route })}
+                >
+                  {t('caseWork.casePage.recordAppealOutcome')}
+                </Button>
+              )}
               <Tooltip title={t('staff.userName', { name: e.by })}>
                 <Typography.Text
                   type="secondary"

@@ -3,24 +3,21 @@ import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, message } f
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '../../../../../core/domain/caseState';
-import { DISPOSITIONS, SERVICE_METHODS } from '../../../../../core/domain/processEvents';
+import { APPEAL_OUTCOMES, DISPOSITIONS, SERVICE_METHODS } from '../../../../../core/domain/processEvents';
 import { procedureLimit, type ApprovalLevel } from '../../../../../core/domain/timeLimits';
 import type { LocalDb, Repository } from '../../../db';
 import { StaffSelect } from '../../staff/StaffSelect';
 import { useStaffDirectory } from '../../staff/useStaffDirectory';
 import { findHearingConflicts, recordEvent, type EventData, type HearingConflict } from '../model/commands';
 import { todayInBeijing } from './caseWorkHooks';
+import {
+  eventDataFor,
+  type EventFormValues as Values,
+  type PriorAppeal,
+  type RecordableKind,
+} from './eventData';
 
-/** Kinds a user records from the case page. */
-export type RecordableKind =
-  | 'service'
-  | 'hearingScheduled'
-  | 'suspended'
-  | 'resumed'
-  | 'extensionRequested'
-  | 'mediation'
-  | 'closed'
-  | 'appeal';
+export type { RecordableKind } from './eventData';
 
 /** Props of {@link EventModal}. */
 export interface EventModalProps {
@@ -30,17 +27,10 @@ export interface EventModalProps {
   readonly db: LocalDb;
   readonly repo: Repository;
   readonly onClose: () => void;
-}
-
-type Values = Record<string, unknown> & {
-  date?: Dayjs;
-  from?: Dayjs;
-  start?: Dayjs;
-  end?: Dayjs;
-};
-
-function day(v: unknown): string {
-  return (v as Dayjs).format('YYYY-MM-DD');
+  /** An enforcement case (执、执恢、执保 …): the closing form asks for the amount recovered. */
+  readonly enforcement?: boolean;
+  /** Recording the higher court's outcome of this earlier appeal (a new event naming it). */
+  readonly outcomeOf?: PriorAppeal;
 }
 
 /** Extension levels the procedure allows, in order (president first). */
@@ -54,42 +44,20 @@ function levelsFor(state: CaseState): { level: ApprovalLevel; months: number; da
   }));
 }
 
-function dataFor(kind: RecordableKind, v: Values): EventData[RecordableKind] {
-  switch (kind) {
-    case 'service':
-      return { method: String(v['method']), recipient: String(v['recipient'] ?? ''), date: day(v.date) };
-    case 'hearingScheduled':
-      return {
-        courtroom: String(v['courtroom']).trim(),
-        startsAt: (v.start as Dayjs).toISOString(),
-        endsAt: (v.end as Dayjs).toISOString(),
-        ...(v['judge'] ? { judge: String(v['judge']).trim() } : {}),
-      };
-    case 'suspended':
-      return { from: day(v.from), reason: String(v['reason'] ?? '') };
-    case 'resumed':
-      return { date: day(v.date) };
-    case 'extensionRequested':
-      return {
-        level: v['level'] as ApprovalLevel,
-        months: Number(v['months'] ?? 0),
-        days: Number(v['days'] ?? 0),
-        reason: String(v['reason'] ?? ''),
-      };
-    case 'mediation':
-      return { outcome: v['outcome'] as 'agreement' | 'failed' | 'ongoing', date: day(v.date) };
-    case 'closed':
-      return { disposition: String(v['disposition']), date: day(v.date) };
-    case 'appeal':
-      return { date: day(v.date), ...(v['appellant'] ? { appellant: String(v['appellant']) } : {}) };
-  }
-}
-
 /**
  * A modal form recording one process event. Scheduling a hearing first checks the local replica
  * for clashes (same courtroom or judge at an overlapping time) and asks before saving anyway.
  */
-export function EventModal({ kind, caseId, state, db, repo, onClose }: EventModalProps) {
+export function EventModal({
+  kind,
+  caseId,
+  state,
+  db,
+  repo,
+  onClose,
+  enforcement = false,
+  outcomeOf,
+}: EventModalProps) {
   const { t } = useTranslation();
   const staff = useStaffDirectory();
   const [form] = Form.useForm<Values>();
@@ -108,6 +76,7 @@ export function EventModal({ kind, caseId, state, db, repo, onClose }: EventModa
     judge: state.judge ?? undefined,
     outcome: 'agreement',
     disposition: 'judgment',
+    route: 'appeal',
     ...(firstLevel ? { level: firstLevel.level, months: firstLevel.months, days: firstLevel.days } : {}),
   };
 
@@ -115,7 +84,7 @@ export function EventModal({ kind, caseId, state, db, repo, onClose }: EventModa
     setSaving(true);
     setError(null);
     try {
-      const data = dataFor(kind, v);
+      const data = eventDataFor(kind, v, { enforcement, ...(outcomeOf ? { outcomeOf } : {}) });
       if (kind === 'hearingScheduled' && clashes === null) {
         const h = data as EventData['hearingScheduled'];
         const found = await findHearingConflicts(db, {
@@ -148,7 +117,11 @@ export function EventModal({ kind, caseId, state, db, repo, onClose }: EventModa
     <Modal
       open
       title={
-        kind === 'extensionRequested' ? t('caseWork.casePage.requestExtension') : t(`caseWork.events.${kind}`)
+        kind === 'extensionRequested'
+          ? t('caseWork.casePage.requestExtension')
+          : outcomeOf
+            ? t('caseWork.casePage.recordAppealOutcome')
+            : t(`caseWork.events.${kind}`)
       }
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -276,16 +249,77 @@ export function EventModal({ kind, caseId, state, db, repo, onClose }: EventModa
             />
           </Form.Item>
         )}
+        {kind === 'closed' && enforcement && (
+          <Form.Item name="amountRecovered" label={f('amountRecovered')} extra={f('amountRecoveredHint')}>
+            <InputNumber
+              min={0}
+              max={1e13}
+              precision={2}
+              step={0.01}
+              style={{ width: '100%' }}
+              data-testid="event-amount-recovered"
+            />
+          </Form.Item>
+        )}
+        {kind === 'appeal' && !outcomeOf && (
+          <>
+            <Form.Item name="route" label={f('route')} rules={required}>
+              <Select
+                data-testid="event-route"
+                options={(['appeal', 'retrial'] as const).map((r) => ({
+                  value: r,
+                  label: t(`caseWork.appealRoutes.${r}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="appellant" label={f('appellant')}>
+              <Input maxLength={200} data-testid="event-appellant" />
+            </Form.Item>
+          </>
+        )}
         {kind === 'appeal' && (
-          <Form.Item name="appellant" label={f('appellant')}>
-            <Input maxLength={200} />
-          </Form.Item>
+          <>
+            <Form.Item
+              name="appealOutcome"
+              label={f('appealOutcome')}
+              rules={outcomeOf ? required : []}
+              extra={outcomeOf ? undefined : f('appealOutcomeHint')}
+            >
+              <Select
+                allowClear={!outcomeOf}
+                data-testid="event-appeal-outcome"
+                options={APPEAL_OUTCOMES.map((o) => ({ value: o, label: t(`caseWork.appealOutcomes.${o}`) }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="decidedOn"
+              label={f('decidedOn')}
+              dependencies={['appealOutcome', 'date']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_, value: Dayjs | null | undefined) => {
+                    if (getFieldValue('appealOutcome') && !value) throw new Error(f('decidedOnRequired'));
+                    const filed = outcomeOf
+                      ? dayjs(outcomeOf.date)
+                      : (getFieldValue('date') as Dayjs | undefined);
+                    if (value && filed && value.isBefore(filed, 'day'))
+                      throw new Error(f('decidedBeforeAppeal'));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker data-testid="event-decided-on" />
+            </Form.Item>
+          </>
         )}
-        {kind !== 'hearingScheduled' && kind !== 'suspended' && kind !== 'extensionRequested' && (
-          <Form.Item name="date" label={f('date')} rules={required}>
-            <DatePicker />
-          </Form.Item>
-        )}
+        {kind !== 'hearingScheduled' &&
+          kind !== 'suspended' &&
+          kind !== 'extensionRequested' &&
+          !outcomeOf && (
+            <Form.Item name="date" label={f('date')} rules={required}>
+              <DatePicker />
+            </Form.Item>
+          )}
       </Form>
       {clashes && clashes.length > 0 && (
         <Alert
