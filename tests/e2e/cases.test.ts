@@ -421,4 +421,52 @@ describe('cases in Chromium against the real server', () => {
     expect(pageErrors).toEqual([]);
     await ctx.close();
   });
+
+  it("the judge records an appeal, then the higher court's outcome from the timeline (a new appealOf event)", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await newPage(ctx);
+    await signIn(page, judge);
+    await goTo(page, `#/cases/mine?case=${encodeURIComponent(caseId)}`);
+    const timeline = page.getByTestId('timeline');
+    await timeline.waitFor({ timeout: 60_000 });
+    const before = Number(await timeline.getAttribute('data-count'));
+    await page.getByTestId('event-add-appeal').click();
+    await page.getByTestId('event-appellant').fill('被告');
+    await page.getByTestId('event-save').click();
+    await page.getByTestId('event-form-appeal').waitFor({ state: 'detached' });
+    const action = page.getByTestId('appeal-record-outcome');
+    await action.waitFor();
+    await action.click();
+    await page.locator('#appealOutcome').click();
+    await page.locator(`.ant-select-item-option[title="${zh.appealOutcomes.remanded}"]`).click();
+    await page.locator('#decidedOn').click();
+    await page.locator('#decidedOn').fill(beijingDate(new Date().toISOString()));
+    await page.locator('#decidedOn').press('Enter');
+    await page.getByTestId('event-save').click();
+    await page.getByTestId('event-form-appeal').waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid=timeline]')?.getAttribute('data-count') === String(n),
+      before + 2,
+    );
+    await action.waitFor({ state: 'detached' });
+    expect(await timeline.innerText()).toContain(zh.appealOutcomes.remanded);
+    await page.screenshot({ path: shot('cases-09-appeal-outcome.png'), fullPage: true });
+    // Both events reach the server; the outcome names the appeal and the appeal itself is unchanged.
+    const appeals = await waitFor('the appeal and its outcome on the server', async () => {
+      const r = await adminGet(
+        `courtdesk_cases/_all_docs?include_docs=true&startkey=${encodeURIComponent(JSON.stringify(`event:${caseId}:`))}&endkey=${encodeURIComponent(JSON.stringify(`event:${caseId}:\ufff0`))}`,
+      );
+      const rows = ((r?.['rows'] ?? []) as { doc: Record<string, unknown> }[]).filter(
+        (x) => x.doc['kind'] === 'appeal',
+      );
+      return rows.length === 2 ? rows.map((x) => x.doc) : null;
+    });
+    const first = appeals.find((d) => !(d['data'] as Record<string, unknown>)['appealOf']);
+    const outcomeDoc = appeals.find((d) => (d['data'] as Record<string, unknown>)['appealOf']);
+    expect(first?.['data']).toMatchObject({ route: 'appeal', appellant: '被告' });
+    expect(String(first?.['_rev'])).toMatch(/^1-/);
+    expect(outcomeDoc?.['data']).toMatchObject({ appealOf: first?.['_id'], outcome: 'remanded' });
+    expect(pageErrors).toEqual([]);
+    await ctx.close();
+  });
 });
