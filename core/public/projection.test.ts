@@ -436,5 +436,15 @@ describe('projectCase: content', () => {
     });
     expect(p?.publicCase.stageLabel).toBe('执行中');
     expect(JSON.stringify(p?.publicCase)).not.toMatch(/工商银行|6222020000001234|\d{17}[\dX]/);
+    // The board's enforcement progress: one notice with the latest step, dated that day.
+    const notices = p?.hearingNotices.filter((n) => n.kind === 'enforcement') ?? [];
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      _id: 'hearingNotice:fam1:enforcement-progress',
+      label: '限制出境',
+      startsAt: '2026-04-02T00:00:00+08:00',
+      courtroom: '执行局',
+    });
+    expect(JSON.stringify(notices)).not.toMatch(/工商银行|6222020000001234|\d{17}[\dX]/);
   });
 });

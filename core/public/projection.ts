@@ -61,6 +61,9 @@ export function hearingNoticePrefix(caseId: string): string {
   return `hearingNotice:${caseId.slice(caseId.indexOf(':') + 1)}:`;
 }
 
+/** Id part of a 执 case's enforcement-progress notice (`hearingNotice:<uuid>:enforcement-progress`). */
+export const ENFORCEMENT_NOTICE_KEY = 'enforcement-progress';
+
 /** A stable id part for a hearing id (event ids carry colons): kept when plain, else hashed. */
 export function hearingKey(hearingId: string): string {
   if (/^[A-Za-z0-9_.-]{1,80}$/.test(hearingId)) return hearingId;
@@ -183,6 +186,24 @@ export function projectCase(input: ProjectionInput): CaseProjection | null {
     // 刑事诉讼法 第二百八十五条: cases of defendants under 18 are not heard in public.
     label: minorInvolved ? '不公开开庭' : '公开开庭',
   }));
+  // The lobby board's enforcement progress (SPEC §4.6): one notice per 执 case with its latest
+  // public step, dated that day (the board lists those of today and tomorrow).
+  const latest = publicCase.enforcement?.steps.at(-1);
+  if (latest)
+    hearingNotices.push({
+      _id: `${hearingNoticePrefix(caseId)}${ENFORCEMENT_NOTICE_KEY}`,
+      type: 'hearingNotice',
+      schemaVersion: 1,
+      kind: 'enforcement',
+      caseNumber,
+      cause,
+      startsAt: `${latest.on}T00:00:00+08:00`,
+      courtroom: '执行局',
+      judge: judgeInCharge,
+      parties,
+      status: 'scheduled',
+      label: latest.label,
+    });
   const queryCodes = doc.parties
     .map((p) => (typeof p.queryCode === 'string' ? p.queryCode : ''))
     .filter((c) => /^\d{6}$/.test(c));

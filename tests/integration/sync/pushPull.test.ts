@@ -111,23 +111,25 @@ describe('sync in Chromium against a real server', () => {
     await until(a.page, 'forum', 'online');
     await until(b.page, 'forum', 'online');
     const latencies: number[] = [];
+    // Ids of this run only: a shared CouchDB may still hold an earlier run's posts.
+    const tag = `live${Date.now().toString(36)}`;
     for (let i = 0; i < 5; i++) {
       const t0 = Date.now();
       await a.page.evaluate(
-        ([u, n]) =>
-          window.cd.create('forum', u, 'post', [`live${n}`], {
+        ([u, n, t]) =>
+          window.cd.create('forum', u, 'post', [`${t}${n}`], {
             board: 'board:general',
             title: `实时 ${n}`,
             body: '<p>内容</p>',
           }),
-        [stack.users.clerk.name, i] as const,
+        [stack.users.clerk.name, i, tag] as const,
       );
-      const seen = await b.page.evaluate((id) => window.cd.waitDoc('forum', id, 30_000), `post:live${i}`);
+      const seen = await b.page.evaluate((id) => window.cd.waitDoc('forum', id, 30_000), `post:${tag}${i}`);
       expect(seen).not.toBeNull();
       latencies.push(Date.now() - t0);
     }
     console.log(`live propagation ms: ${latencies.join(', ')}`);
-    const post = await b.page.evaluate(() => window.cd.get('forum', 'post:live4'));
+    const post = await b.page.evaluate((id) => window.cd.get('forum', id), `post:${tag}4`);
     expect(post).toMatchObject({ title: '实时 4', createdBy: stack.users.clerk.name, schemaVersion: 1 });
     await a.page.evaluate(() => window.cd.close());
     await b.page.evaluate(() => window.cd.close());

@@ -45,6 +45,8 @@ describe('hearing board schedule', () => {
         notice('6', '2026-12-08T16:00:00Z'),
         notice('7', '2026-12-06T10:00:00+08:00'),
         notice('8', '2026-12-07T10:00:00+08:00', { kind: 'enforcement', label: '执行公告' }),
+        // A progress step of tomorrow (a day, written at 00:00 court time).
+        notice('10', '2026-12-08T00:00:00+08:00', { kind: 'enforcement', label: '执行款发放' }),
         notice('9', 'not a time'),
       ],
       now,
@@ -57,7 +59,7 @@ describe('hearing board schedule', () => {
     ]);
     expect(board.today.map((r) => r.time)).toEqual(['08:30', '14:30', '14:30', '23:59']);
     expect(board.tomorrow.map((r) => r.notice.caseNumber)).toEqual(['（2026）甘0402民初5号']);
-    expect(board.enforcement.map((r) => r.time)).toEqual(['12-07 10:00']);
+    expect(board.enforcement.map((r) => r.time)).toEqual(['12-07 10:00', '12-08']);
   });
 
   it('orders courtrooms by their number, written in Chinese numerals or digits', () => {

@@ -100,7 +100,9 @@ export function buildBoard(notices: readonly HearingNoticeDoc[], now: number): B
     if (day !== today && day !== tomorrow) continue;
     // Enforcement notices of both days share a section: their time carries the day (MM-DD).
     const enforcement = notice.kind === 'enforcement';
-    const time = enforcement ? `${day.slice(5)} ${courtTime(ms)}` : courtTime(ms);
+    // A progress step carries a day, not a time (written at 00:00 court time): the day alone.
+    const clock = courtTime(ms);
+    const time = enforcement ? (clock === '00:00' ? day.slice(5) : `${day.slice(5)} ${clock}`) : clock;
     const row: BoardRow = { id: notice._id, time, startsAtMs: ms, notice };
     if (enforcement) out.enforcement.push(row);
     else (day === today ? out.today : out.tomorrow).push(row);
