@@ -168,7 +168,13 @@ describe('case commands', () => {
     expect(after.deadline?.dueDate).toBe('2027-03-12');
 
     await recordEvent(clerk, caseId, 'closed', { disposition: 'judgment', date: '2026-06-01' }, env);
-    await recordEvent(clerk, caseId, 'appeal', { date: '2026-06-10', appellant: '张三' }, env);
+    await recordEvent(
+      clerk,
+      caseId,
+      'appeal',
+      { date: '2026-06-10', route: 'appeal', appellant: '张三' },
+      env,
+    );
     expect((await fold()).status).toBe('appealed');
   });
 
