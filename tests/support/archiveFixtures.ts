@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pdfFromObjects } from './pdfTools';
 
 /** A small valid PDF with `pages` pages, each showing `label` and its page number. */
 export function tinyPdf(label: string, pages = 1): Uint8Array {
@@ -19,17 +20,7 @@ export function tinyPdf(label: string, pages = 1): Uint8Array {
     );
     objects.push(`<< /Length ${text.length} >>\nstream\n${text}\nendstream`);
   }
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return new Uint8Array(pdfFromObjects(objects));
 }
 
 /** One generated volume. */

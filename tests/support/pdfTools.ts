@@ -129,3 +129,22 @@ export async function docxToPdf(docx: string, workDir: string): Promise<string> 
   });
   return path.join(workDir, `${path.basename(docx, '.docx')}.pdf`);
 }
+
+/**
+ * A PDF file from its numbered objects (object 1 is the catalog): header, objects, cross-reference
+ * table and trailer with the byte offsets a reader checks. The one serializer of the tests' small
+ * generated PDFs (scans, archive volumes).
+ */
+export function pdfFromObjects(objects: readonly string[]): Buffer {
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}

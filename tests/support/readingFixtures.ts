@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { couchFetch, type CouchTarget } from './couchTarget';
+import { pdfFromObjects } from './pdfTools';
 
 /**
  * Archive volumes for the file-reading tests, written as the server admin straight into
@@ -26,17 +27,7 @@ export function tinyPdf(label: string, pages: number): Buffer {
     );
   }
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'));
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return pdfFromObjects(objects);
 }
 
 /** What {@link putArchiveVolume} wrote. */
