@@ -12,7 +12,7 @@
  *
  *   npm run bench archives      (ARCHIVE_BENCH_VOLUMES, ARCHIVE_BENCH_SCANS to change the sizes)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { characterErrorRate } from '../../core/archives/ocrAccuracy';
 import { suggestCatalogueEntry } from '../../core/archives/catalogueSuggest';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
-import { writeArchive } from '../support/archiveFixtures';
+import { startArchiveImport, writeArchive } from '../support/archiveFixtures';
 import {
   couchFetch,
   createUser,
@@ -89,26 +89,9 @@ async function importBench(): Promise<MetricRow[]> {
     await clerkWindow(target, cookie); // warm-up (validate_doc_update compiled, caches)
 
     const t0 = Date.now();
-    child = spawn(
-      process.execPath,
-      [
-        'sync-server/bin/courtdesk-server.mjs',
-        'import-archive',
-        '--csv',
-        csv,
-        '--root',
-        root,
-        '--id',
-        'bench',
-      ],
-      {
-        env: { ...process.env, COUCH_URL: target.adminUrl },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child?.on('exit', (c) => resolve(c)));
+    const run = startArchiveImport(target.adminUrl, csv, root, 'bench');
+    child = run.child;
+    const exited = run.exited;
     while ((await importDone(target)) === 0) await sleep(200);
 
     const ours: number[] = [];
@@ -141,7 +124,7 @@ async function importBench(): Promise<MetricRow[]> {
     const doneAtResume = await importDone(target);
     const code = await exited;
     const finishMs = Date.now() - resumedAt;
-    if (code !== 0) throw new Error(`import exited ${code}: ${out}`);
+    if (code !== 0) throw new Error(`import exited ${code}: ${run.output()}`);
     const finalDone = await importDone(target);
     if (finalDone !== VOLUMES) throw new Error(`import done ${finalDone} ≠ ${VOLUMES}`);
     const vpsWindows = doneInWindows / (importingMs / 1000);

@@ -4,14 +4,13 @@
  * again, and then every CSV row is on the server exactly once — one volume document and one scan
  * file per row, nothing missing, nothing twice.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../sync-server/src/cli';
 import { couchFetch, getCouchTarget, type CouchTarget } from '../support/couchTarget';
-import { writeArchive, type GeneratedVolume } from '../support/archiveFixtures';
+import { startArchiveImport, writeArchive, type GeneratedVolume } from '../support/archiveFixtures';
 
 const VOLUMES = 2_000;
 const RUN = `it-${Date.now().toString(36)}`;
@@ -34,30 +33,8 @@ afterAll(async () => {
 });
 
 function runImporter(): { done: Promise<number | null>; kill: () => void; output: () => string } {
-  const child = spawn(
-    process.execPath,
-    [
-      'sync-server/bin/courtdesk-server.mjs',
-      'import-archive',
-      '--csv',
-      csv,
-      '--root',
-      root,
-      '--id',
-      RUN,
-      '--duty',
-      '1',
-    ],
-    { env: { ...process.env, COUCH_URL: target.adminUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  return {
-    done: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
-    kill: () => child.kill('SIGKILL'),
-    output: () => out,
-  };
+  const run = startArchiveImport(target.adminUrl, csv, root, RUN, ['--duty', '1']);
+  return { done: run.exited, kill: () => run.child.kill('SIGKILL'), output: run.output };
 }
 
 async function progress(): Promise<Record<string, unknown> | null> {

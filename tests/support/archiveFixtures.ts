@@ -2,6 +2,7 @@
  * Generated scan archives for the import test and bench: tiny valid one- or two-page PDFs (text
  * only, correct xref offsets) and the import CSV listing them.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfFromObjects } from './pdfTools';
@@ -68,4 +69,43 @@ export function writeArchive(
   ];
   writeFileSync(csv, lines.join('\n') + '\n');
   return { csv, volumes };
+}
+
+/** A running `courtdesk-server import-archive` process, as an operator starts it. */
+export interface ArchiveImportProcess {
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+  /** Its stdout and stderr so far. */
+  output(): string;
+}
+
+/** Starts the importer in its own process against `couchUrl` (credentials in the environment). */
+export function startArchiveImport(
+  couchUrl: string,
+  csv: string,
+  root: string,
+  id: string,
+  extraArgs: readonly string[] = [],
+): ArchiveImportProcess {
+  const child = spawn(
+    process.execPath,
+    [
+      'sync-server/bin/courtdesk-server.mjs',
+      'import-archive',
+      '--csv',
+      csv,
+      '--root',
+      root,
+      '--id',
+      id,
+      ...extraArgs,
+    ],
+    { env: { ...process.env, COUCH_URL: couchUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => out };
 }
