@@ -79,7 +79,7 @@ async function main(): Promise<void> {
         open,
         'the same text as plain HTML in a TipTap editor with the schema only (no Yjs)',
         {
-          note: `${first.updates} stored updates merged and applied, editor created and laid out; the IndexedDB read of the batch documents is not included`,
+          note: `${first.updates} stored updates (one session's batches) applied through the app's DraftState as draftLoad.ts does, editor created and laid out; the IndexedDB read of the batch documents is not included`,
         },
       ),
     );

@@ -15,7 +15,7 @@ import {
 } from '../../../renderer/src/features/documents/editor/editorExtensions';
 import { courtDocumentExtensions } from '../../../renderer/src/features/documents/schema/courtDocument';
 import '../../../renderer/src/features/documents/editor/documents.css';
-import { DraftState, FRAGMENT } from '../../../renderer/src/db/drafts/draftState';
+import { DraftState, FRAGMENT, type StoredBatch } from '../../../renderer/src/db/drafts/draftState';
 import { mulberry32 } from '../../../sync-server/src/setup/demoRandom';
 import { appendParagraph, editParagraph, paragraphs } from '../../support/drafts/fragmentEdits';
 import { baseSnapshot, TestWriter } from '../../support/drafts/writers';
@@ -116,6 +116,22 @@ document.addEventListener(
   true,
 );
 
+const OPENED_AT = new Date('2026-03-03T08:00:00.000Z');
+
+/** One stored batch of the bench's single writing session (what draftStore.ts decodes). */
+function storedBatch(kind: StoredBatch['kind'], seq: number, bytes: Uint8Array): StoredBatch {
+  return {
+    id: `draftUpdate:bench:${kind}:${seq}`,
+    kind,
+    author: 'judge.li',
+    session: kind === 'snapshot' ? 'snapshot' : 'bench-session',
+    seq,
+    bytes,
+    knowledge: new Map(),
+    createdAt: OPENED_AT.toISOString(),
+  };
+}
+
 window.docPage = {
   mount(opts) {
     editor?.destroy();
@@ -132,7 +148,7 @@ window.docPage = {
     if (opts.kind === 'ours') {
       // The draft's history as the session stores it: every edit one Yjs update (not timed) …
       const history = new Y.Doc();
-      const written = history.getXmlFragment('prosemirror');
+      const written = history.getXmlFragment(FRAGMENT);
       const stored: Uint8Array[] = [];
       history.on('update', (u: Uint8Array) => stored.push(u));
       const per = Math.max(1, opts.editsPerParagraph ?? 1);
@@ -149,15 +165,21 @@ window.docPage = {
       const snapshot = opts.from === 'snapshot' ? Y.encodeStateAsUpdate(history) : null;
       history.destroy();
       updates = stored.length;
-      // … then opened: the updates (or the snapshot) applied to a fresh document and the editor bound to it.
+      // As stored: one writing session's batches, each one update, in order (the snapshot: one document).
+      const batches: StoredBatch[] =
+        snapshot !== null
+          ? [storedBatch('snapshot', 0, snapshot)]
+          : stored.map((bytes, i) => storedBatch('update', i + 1, bytes));
+      // … then opened as the app opens a draft (draftLoad.ts): DraftState applies them to a fresh
+      // document (same-words detection included), and the editor is bound to it.
       t0 = performance.now();
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, snapshot ?? Y.mergeUpdates(stored));
-      ydoc = doc;
+      const state = new DraftState();
+      state.apply(batches, OPENED_AT);
+      ydoc = state.doc;
       editor = new Editor({
         element,
         editorProps,
-        extensions: courtEditorExtensions(doc.getXmlFragment('prosemirror')),
+        extensions: courtEditorExtensions(state.fragment),
       });
     } else {
       t0 = performance.now();
@@ -195,13 +217,13 @@ window.docPage = {
     return out;
   },
   savedParagraphs() {
-    return ydoc ? paragraphs(ydoc.getXmlFragment('prosemirror')) : [];
+    return ydoc ? paragraphs(ydoc.getXmlFragment(FRAGMENT)) : [];
   },
   remoteEdit(p, offset, text) {
     if (!ydoc) throw new Error('no Yjs document: mount the app editor first');
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(ydoc));
-    editParagraph(other.getXmlFragment('prosemirror'), p, offset, offset, text);
+    editParagraph(other.getXmlFragment(FRAGMENT), p, offset, offset, text);
     Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(ydoc)), 'remote');
   },
   domText() {

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import { draftUpdateId } from '../../../../core/schemas/draftData';
 import { REMOTE_ORIGIN, SESSIONS_MAP } from './draftState';
+import { mergeUpdates } from './mergeUpdates';
 
 /** A closed batch, ready to be stored as a `draftUpdate` document. */
 export interface CutBatch {
@@ -69,7 +70,7 @@ export class BatchRecorder {
         seq,
       });
     });
-    const bytes = this.pending.length === 1 ? (this.pending[0] as Uint8Array) : Y.mergeUpdates(this.pending);
+    const bytes = this.pending.length === 1 ? (this.pending[0] as Uint8Array) : mergeUpdates(this.pending);
     const batch: CutBatch = {
       id: draftUpdateId(this.draftId, this.session, seq, this.user),
       session: this.session,

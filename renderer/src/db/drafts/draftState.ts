@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { clearResolvedMarks, recordSpots } from './conflictSpots';
 import { coversOf, unionCovers, type Covers } from './coverage';
 import { journalEntryOf, unknownDeletions, type JournalEntry } from './journal';
+import { mergeUpdates } from './mergeUpdates';
 import { detectSameWords, touchedTexts, type DetectedSpot } from './sameWords';
 
 /** Transaction origin of batches read from storage or sync (never written back). */
@@ -120,7 +121,7 @@ export class DraftState {
   private applyGroup(group: readonly StoredBatch[]): { spot: DetectedSpot; authors: string[] }[] {
     const first = group[0];
     if (!first) return [];
-    const merged = group.length === 1 ? first.bytes : Y.mergeUpdates(group.map((b) => b.bytes));
+    const merged = group.length === 1 ? first.bytes : mergeUpdates(group.map((b) => b.bytes));
     const svBefore = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     const unknown = unknownDeletions(this.journal, first.knowledge);
     const concurrent =
