@@ -28,7 +28,7 @@ export interface BenchEnv {
   close(): Promise<void>;
 }
 
-/** Builds the bench pages (index.html: sync, cases.html: case catalog, documents.html: the court-document editor) into a temporary folder. */
+/** Builds the bench pages (index.html: sync, cases.html: case catalog, documents.html: the court-document editor, search.html: the saved search index) into a temporary folder. */
 export async function buildBenchPage(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'courtdesk-benchpage-'));
   await build({
@@ -37,7 +37,7 @@ export async function buildBenchPage(): Promise<string> {
       outDir,
       emptyOutDir: true,
       rollupOptions: {
-        input: [join(PAGE_DIR, 'index.html'), join(PAGE_DIR, 'cases.html'), join(PAGE_DIR, 'documents.html')],
+        input: ['index.html', 'cases.html', 'documents.html', 'search.html'].map((f) => join(PAGE_DIR, f)),
       },
     },
   });

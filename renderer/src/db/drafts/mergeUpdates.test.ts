@@ -15,7 +15,7 @@ function history(edits: number): Uint8Array[] {
     if (origin !== 'peer') out.push(u);
   });
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < edits; i++) {
     const doc = i % 3 === 0 ? b : a;
     const text = doc.getText('t');
