@@ -210,7 +210,8 @@ export function ReleaseModal({
       title={t('enforcement.assets.releaseTitle', { kind: t(`enforcement.control.${control.kind}`) })}
       onCancel={onCancel}
       okText={t('enforcement.common.save')}
-      onOk={() => void form.validateFields().then(onSubmit)}
+      // A refused field is shown in the form (and what was typed stays); it is not an error of the page.
+      onOk={() => void form.validateFields().then(onSubmit, () => false)}
       okButtonProps={{ id: 'release-save' }}
       destroyOnHidden
     >
