@@ -12,6 +12,8 @@ export interface ApprovalButtonsProps {
   readonly onDecide: (decision: RecordApproval['decision']) => void;
   /** `data-testid` of the approve button (the e2e tests click it). */
   readonly testId?: string;
+  /** False where a rejection would leave nothing to propose again (a case's one closing record). */
+  readonly canReject?: boolean;
 }
 
 /**
@@ -19,7 +21,14 @@ export interface ApprovalButtonsProps {
  * leader who proposed the record sees why they cannot decide it instead (the server refuses it
  * too, sync-server/ddocs/courtdesk_enforcement).
  */
-export function ApprovalButtons({ record, user, roles, onDecide, testId }: ApprovalButtonsProps) {
+export function ApprovalButtons({
+  record,
+  user,
+  roles,
+  onDecide,
+  testId,
+  canReject = true,
+}: ApprovalButtonsProps) {
   const { t } = useTranslation();
   if (!roles.includes('leader')) return null;
   if (!mayDecide(record, user))
@@ -35,9 +44,11 @@ export function ApprovalButtons({ record, user, roles, onDecide, testId }: Appro
           {t('enforcement.common.approve')}
         </Button>
       </Tooltip>
-      <Button size="small" danger onClick={() => onDecide('rejected')}>
-        {t('enforcement.common.reject')}
-      </Button>
+      {canReject && (
+        <Button size="small" danger onClick={() => onDecide('rejected')}>
+          {t('enforcement.common.reject')}
+        </Button>
+      )}
     </Flex>
   );
 }

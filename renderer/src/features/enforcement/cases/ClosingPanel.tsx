@@ -78,6 +78,7 @@ export function ClosingPanel({ caseId, filingDate, records, respondentIds, ctx, 
               user={ctx.user}
               roles={ctx.roles}
               testId="closing-approve"
+              canReject={false}
               onDecide={(d) => void run(() => decide(ctx.repo, closing._id, ctx.user, d))}
             />
           )}
