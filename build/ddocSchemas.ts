@@ -4,8 +4,8 @@
  * by the TypeScript compiler, preceded by polyfills for the few post-ES5 built-ins the bundle
  * calls (installed only where missing). Any CouchDB JavaScript engine runs it: SpiderMonkey 1.8.5
  * (ES5), later SpiderMonkey and QuickJS. `inlineIncludes` in compileDdocs.ts inserts it for
- * `// @include _generated/coreSchemas.js`, defining `courtdeskSchemaIssues(doc)` inside the
- * validate_doc_update function.
+ * `// @include _generated/coreSchemas.js`, defining `courtdeskSchemaIssues(doc)` and the other
+ * exports of serverRules.ts (as `courtdeskCore.<name>`) inside the validate_doc_update function.
  */
 import { buildSync } from 'esbuild';
 import { tokenize } from 'espree';
@@ -145,11 +145,12 @@ export function coreSchemasSnippet(): string {
     );
   cached = [
     '    // ---- core/schemas compiled to ES5 by build/ddocSchemas.ts: do not edit ----',
-    '    var courtdeskSchemaIssues = (function () {',
+    '    var courtdeskCore = (function () {',
     POLYFILLS,
     lowered.outputText.replace(/^"use strict";\s*/m, ''),
-    '      return courtdeskCore.courtdeskSchemaIssues;',
+    '      return courtdeskCore;',
     '    })();',
+    '    var courtdeskSchemaIssues = courtdeskCore.courtdeskSchemaIssues;',
   ].join('\n');
   return cached;
 }

@@ -25,3 +25,24 @@ export function approvalState(approval: RecordApproval | undefined | null): Appr
   if (!approval) return 'pending';
   return approval.decision === 'approved' ? 'approved' : 'rejected';
 }
+
+/** The fields that say who proposed a record: the officer who last set its terms, else its creator. */
+export interface Proposed {
+  readonly createdBy?: string;
+  /** Set when an officer other than the creator sets the terms (e.g. a new listing round). */
+  readonly proposedBy?: string;
+}
+
+/** Who proposed a record awaiting a leader's decision (the four-eyes rule compares against it). */
+export function proposerOf(record: Proposed): string | undefined {
+  return record.proposedBy ?? record.createdBy;
+}
+
+/**
+ * Four eyes: a leader may decide a record only if they did not propose it themselves (a user who
+ * is both officer and leader cannot approve their own measure, listing or closing). The server
+ * enforces the same rule (sync-server/ddocs/courtdesk_enforcement).
+ */
+export function mayDecide(record: Proposed, user: string): boolean {
+  return proposerOf(record) !== user;
+}

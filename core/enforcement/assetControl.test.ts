@@ -4,7 +4,9 @@ import {
   controlLastDay,
   lapseWarnings,
   maxExpiry,
+  mayRelease,
   openControls,
+  releasedOn,
   type AssetControl,
 } from './assetControl';
 
@@ -105,6 +107,32 @@ describe('lapse warnings', () => {
     expect(warnings.map((w) => [w.inquiryId, w.daysLeft, w.level])).toEqual([
       ['assetInquiry:a', 10, 'd15'],
       ['assetInquiry:b', 19, 'd30'],
+    ]);
+  });
+
+  it('stop for good once released (解除) with its ruling; a release is checked against the control', () => {
+    const release = {
+      on: '2027-04-10',
+      rulingNo: '（2026）甘0402执12号之二',
+      reason: '已履行',
+      by: 'enf.liu',
+    };
+    const released: AssetControl[] = [{ ...controls[0]!, release }];
+    expect(releasedOn(released[0]!)).toBe('2027-04-10');
+    expect(openControls(released, '2027-04-09')).toHaveLength(1);
+    expect(openControls(released, '2027-04-10')).toEqual([]);
+    expect(mayRelease(controls, 0)).toBe(true);
+    expect(mayRelease(released, 0)).toBe(false);
+    const early: AssetControl[] = [{ ...controls[0]!, release: { ...release, on: '2026-05-09' } }];
+    expect(controlIssues('bankDeposit', early, 0).map((i) => i.code)).toEqual(['releaseBeforeStart']);
+    const deduction: AssetControl[] = [{ kind: 'deduction', date: '2026-05-10', amount: 10, release }];
+    expect(mayRelease(deduction, 0)).toBe(false);
+    expect(controlIssues('bankDeposit', deduction, 0).map((i) => i.code)).toEqual(['releaseInvalid']);
+    const renewal: AssetControl = { kind: 'freeze', date: '2027-05-01', expiresOn: '2028-04-30', renews: 0 };
+    expect(mayRelease([...controls, renewal], 0)).toBe(false);
+    expect(mayRelease([...controls, renewal], 1)).toBe(true);
+    expect(controlIssues('bankDeposit', [...released, renewal], 1).map((i) => i.code)).toEqual([
+      'renewsInvalid',
     ]);
   });
 });

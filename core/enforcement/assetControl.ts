@@ -70,6 +70,17 @@ export const MAX_CONTROL_MONTHS: Readonly<Record<ControlClass, number>> = {
   otherRight: 36,
 };
 
+/** The release (解除冻结/查封) of a freeze or seizure, recorded once by an officer. */
+export interface ControlRelease {
+  /** The day the release takes effect. */
+  readonly on: PlainDate;
+  /** Number of the ruling releasing it (解除裁定书文号). */
+  readonly rulingNo: string;
+  readonly reason: string;
+  /** The officer who recorded it (the server checks it is the signed-in user). */
+  readonly by: string;
+}
+
 /** One control measure as stored inside an asset inquiry record. */
 export interface AssetControl {
   readonly kind: ControlKind;
@@ -81,10 +92,32 @@ export interface AssetControl {
   readonly expiresOn?: PlainDate;
   /** Index of the earlier control (same record) this one renews (续冻/续封). */
   readonly renews?: number;
-  /** The day the measure was lifted (解除), if it was. */
+  /** The release of a freeze or seizure (解除), with its ruling and reason. */
+  readonly release?: ControlRelease;
+  /** The day the measure was lifted, as records from before {@link ControlRelease} hold it. */
   readonly releasedOn?: PlainDate;
   /** Number of the ruling or notice of assistance (协助执行通知书). */
   readonly documentNo?: string;
+}
+
+/** The day a control was released, if it was (a recorded release, or the older `releasedOn`). */
+export function releasedOn(c: AssetControl): PlainDate | undefined {
+  return c.release?.on ?? c.releasedOn;
+}
+
+/** True when the control has been released (解除): it is then fixed and never warns again. */
+export function isReleased(c: AssetControl): boolean {
+  return releasedOn(c) !== undefined;
+}
+
+/**
+ * True when control `index` may be released now: a freeze or seizure not yet released and not
+ * renewed by a later control (the renewal is the one in force and is released instead).
+ */
+export function mayRelease(controls: readonly AssetControl[], index: number): boolean {
+  const c = controls[index];
+  if (!c || c.kind === 'deduction' || isReleased(c)) return false;
+  return !controls.some((other) => other.renews === index);
 }
 
 /**
@@ -108,7 +141,8 @@ export interface ControlIssue {
     | 'expiryTooLate'
     | 'amountMissing'
     | 'renewsInvalid'
-    | 'releaseBeforeStart';
+    | 'releaseBeforeStart'
+    | 'releaseInvalid';
   readonly message: string;
 }
 
@@ -152,10 +186,26 @@ export function controlIssues(
         message: '续行措施必须指向此前的同类措施 (a renewal must follow an earlier measure of its kind)',
       });
   }
-  if (c.releasedOn && isPlainDate(c.date) && compareDates(c.releasedOn, c.date) < 0)
+  const released = releasedOn(c);
+  if (released && isPlainDate(c.date) && compareDates(released, c.date) < 0)
     issues.push({
       code: 'releaseBeforeStart',
-      message: '解除日期早于生效日 (released before it took effect)',
+      message: `解除日期不得早于措施生效日 ${c.date} (the release cannot be dated before the control took effect on ${c.date})`,
+    });
+  if (released && c.kind === 'deduction')
+    issues.push({
+      code: 'releaseInvalid',
+      message: '扣划不能解除，只有冻结、查封可以解除 (only a freeze or seizure can be released)',
+    });
+  if (c.release && controls.some((other) => other.renews === index))
+    issues.push({
+      code: 'releaseInvalid',
+      message: '已续行的措施请解除续行后的措施 (a renewed control is released through its renewal)',
+    });
+  if (c.renews !== undefined && controls[c.renews] && isReleased(controls[c.renews] as AssetControl))
+    issues.push({
+      code: 'renewsInvalid',
+      message: '已解除的措施不能续行 (a released control cannot be renewed)',
     });
   return issues;
 }
@@ -180,7 +230,8 @@ export function openControls(controls: readonly AssetControl[], asOf: PlainDate)
   const out: ControlLapse[] = [];
   controls.forEach((c, index) => {
     if (c.kind === 'deduction' || !c.expiresOn || renewed.has(index)) return;
-    if (c.releasedOn && compareDates(c.releasedOn, asOf) <= 0) return;
+    const released = releasedOn(c);
+    if (released && compareDates(released, asOf) <= 0) return;
     const daysLeft = daysBetween(asOf, c.expiresOn);
     out.push({ index, kind: c.kind, expiresOn: c.expiresOn, daysLeft, level: warningLevel(daysLeft) });
   });

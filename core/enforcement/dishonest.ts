@@ -11,6 +11,7 @@
 import { birthDateFromResidentId } from '../domain/identity';
 import { addDays, addMonths, compareDates, type PlainDate } from '../domain/plainDate';
 import { approvalState, type RecordApproval } from './approvals';
+import { roundIssues, type ListingRound } from './listingRounds';
 
 /** The grounds of 第一条, items (一)–(六). */
 export const DISHONEST_GROUNDS = [
@@ -74,6 +75,15 @@ export interface DishonestEntry {
     readonly on: PlainDate;
     readonly by: string;
   };
+  readonly note?: string;
+  /** Who created the entry (the envelope field; the proposer of round 1). */
+  readonly createdBy?: string;
+  /** The officer who proposed the current round when it is not the creator (a re-listing). */
+  readonly proposedBy?: string;
+  /** The current listing round (absent: 1); see core/enforcement/listingRounds.ts. */
+  readonly round?: number;
+  /** The closed rounds before the current one, oldest first. */
+  readonly earlierRounds?: readonly ListingRound[];
 }
 
 /** The id of the entry of `respondentIdNumber` for `ground`: `dishonestDebtor:<id number>:<ground>`. */
@@ -113,7 +123,8 @@ export interface ListingIssue {
 /**
  * The rules of an entry that need nothing but the entry: the id derived from respondent and ground,
  * no extension for ground (一), an extension of 1–3 years, no minors (第四条), publication and
- * removal only after approval, a removal with a note, and no removal for "period ended" before it has.
+ * removal only after approval, a removal with a note, no removal for "period ended" before it has,
+ * and the rounds of a re-listed entry ({@link roundIssues}).
  */
 export function listingIssues(entry: DishonestEntry): ListingIssue[] {
   const issues: ListingIssue[] = [];
@@ -171,6 +182,7 @@ export function listingIssues(entry: DishonestEntry): ListingIssue[] {
         en: 'the listing period has not ended',
       });
   }
+  issues.push(...roundIssues(entry));
   return issues;
 }
 

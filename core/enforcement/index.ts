@@ -8,5 +8,6 @@ export * from './measures';
 export * from './ledger';
 export * from './closing';
 export * from './dishonest';
+export * from './listingRounds';
 export * from './publicListExport';
 export * from './filing';

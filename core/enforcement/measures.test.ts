@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureInEffect, measureIssues, measureState, type Measure } from './measures';
+import { mayDecide, proposerOf } from './approvals';
 
 const approval = { decision: 'approved' as const, by: 'leader.qian', at: '2026-06-01T08:00:00.000Z' };
 
@@ -30,5 +31,15 @@ describe('measures', () => {
     expect(fields({ kind: 'detention', targetKind: 'legal', days: 3 })).toEqual(['targetKind']);
     expect(fields({ kind: 'reportOrder', targetKind: 'natural', amount: 5 })).toEqual(['amount']);
     expect(fields({ kind: 'reportOrder', targetKind: 'natural', approval })).toEqual(['approval']);
+  });
+});
+
+describe('four eyes', () => {
+  it('the proposer of a record (who last set its terms, else its creator) cannot decide it', () => {
+    expect(proposerOf({ createdBy: 'enf.liu' })).toBe('enf.liu');
+    expect(proposerOf({ createdBy: 'enf.liu', proposedBy: 'enf.zhou' })).toBe('enf.zhou');
+    expect(mayDecide({ createdBy: 'leader.wang' }, 'leader.wang')).toBe(false);
+    expect(mayDecide({ createdBy: 'enf.liu' }, 'leader.wang')).toBe(true);
+    expect(mayDecide({ createdBy: 'leader.wang', proposedBy: 'enf.zhou' }, 'leader.wang')).toBe(true);
   });
 });

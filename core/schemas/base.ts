@@ -22,9 +22,9 @@ export const DOC_TYPES = [
   'caseFilePaper', // caseFilePaper:<caseUuid>:<uuid> (electronic case file)
   'archiveText', // archiveText:<ownerId> (OCR text of a volume or paper)
   'archiveImport', // archiveImport:<id> (bulk import progress)
-  'enforcementAction', // enforcementAction:<uuid>
-  'assetInquiry', // assetInquiry:<uuid>
-  'enforcementPayment', // enforcementPayment:<uuid>
+  'enforcementAction', // enforcementAction:<caseId>:<uuid> (older: enforcementAction:<uuid>)
+  'assetInquiry', // assetInquiry:<caseId>:<uuid> (older: assetInquiry:<uuid>)
+  'enforcementPayment', // enforcementPayment:<caseId>:<uuid> (older: enforcementPayment:<uuid>)
   'enforcementClosing', // enforcementClosing:<case uuid>
   'dishonestDebtor', // dishonestDebtor:<identity number>:<ground>
   'board', // board:<code>

@@ -2,8 +2,10 @@
  * `dishonestDebtor` documents (courtdesk_enforcement): one entry of the dishonest-debtor list per
  * respondent and ground, id `dishonestDebtor:<identity number>:<ground>` (core/enforcement/dishonest.ts).
  * The respondent's identity number is checked (checksum), minors are refused, publication and
- * removal come only after a leader's approval, and a removal carries its reason. The design
- * document adds who may write each part.
+ * removal come only after a leader's approval, and a removal carries its reason. A respondent listed
+ * again on a ground after a removal is the entry's next round, the closed ones kept in
+ * `earlierRounds` (core/enforcement/listingRounds.ts). The design document adds who may write each
+ * part and checks every round change against the stored entry.
  */
 import {
   DISHONEST_GROUNDS,
@@ -33,6 +35,32 @@ function respondent(l: IssueList, d: Fields): void {
   else if (r['kind'] === 'legal' && !validateCreditCode(id).ok)
     rl.add('idNumber', '统一社会信用代码无效', 'invalid credit code');
   nest(l, 'respondent', rl);
+}
+
+function earlierRounds(l: IssueList, d: Fields): void {
+  const list = d['earlierRounds'];
+  if (list === undefined) return;
+  if (!Array.isArray(list) || list.length > 100) {
+    l.add('earlierRounds', '此前纳入记录格式无效', 'earlierRounds must be a list (at most 100)');
+    return;
+  }
+  list.forEach((r: unknown, i) => {
+    const f = `earlierRounds[${i}]`;
+    if (!isRecord(r)) {
+      l.add(f, '此前纳入记录格式无效', 'an earlier round must be an object');
+      return;
+    }
+    const rl = new IssueList();
+    if (typeof r['round'] !== 'number' || !Number.isInteger(r['round']))
+      rl.add('round', '轮次必须是正整数', 'round must be an integer >= 1');
+    rl.ref(r, 'caseId', 'case:');
+    rl.date(r, 'listedOn');
+    rl.text(r, 'facts', 2_000);
+    rl.text(r, 'proposedBy', 64, { optional: true });
+    approvalField(rl, r);
+    removal(rl, r);
+    nest(l, f, rl);
+  });
 }
 
 function removal(l: IssueList, d: Fields): void {
@@ -66,8 +94,13 @@ export const dishonestDebtorSchema: CollectionSchema = {
     l.text(d, 'facts', 2_000);
     l.text(d, 'obligation', 2_000, { optional: true });
     l.date(d, 'publishedOn', { optional: true });
+    l.text(d, 'note', 2_000, { optional: true });
+    l.text(d, 'proposedBy', 64, { optional: true });
+    if (d['round'] !== undefined && (typeof d['round'] !== 'number' || !Number.isInteger(d['round'])))
+      l.add('round', '轮次必须是正整数', 'round must be an integer >= 1');
     approvalField(l, d);
     removal(l, d);
+    earlierRounds(l, d);
     if (l.issues.length === 0) {
       for (const issue of listingIssues(d as unknown as DishonestEntry))
         l.add(issue.field, issue.zh, issue.en);

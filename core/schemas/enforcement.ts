@@ -26,6 +26,40 @@ import type { CollectionSchema } from './collection';
 import { approvalField, nest, yuan } from './enforcementFields';
 import { isRecord, IssueList, type Fields } from './fields';
 
+function release(l: IssueList, c: Fields): void {
+  const r = c['release'];
+  if (r === undefined) return;
+  if (!isRecord(r)) {
+    l.add('release', '解除记录格式无效', 'release must be { on, rulingNo, reason, by }');
+    return;
+  }
+  const rl = new IssueList();
+  rl.date(r, 'on');
+  rl.text(r, 'rulingNo', 100);
+  rl.text(r, 'reason', 2_000);
+  rl.text(r, 'by', 64);
+  nest(l, 'release', rl);
+}
+
+/**
+ * The id of a new record of a case: `<type>:<case id>:<uuid>` (e.g.
+ * `assetInquiry:case:<case uuid>:<uuid>`), so a case's records are one range of ids. Records written
+ * before per-case ids are `<type>:<uuid>` and stay valid (docs/enforcement.md "Per-case reads").
+ */
+export function caseRecordId(type: string, caseId: string, uuid: string): string {
+  return `${type}:${caseId}:${uuid}`;
+}
+
+/** A record whose id is scoped to a case (`<type>:case:…`) must name its own case there. */
+function caseScopedId(l: IssueList, d: Fields): void {
+  const id = d['_id'];
+  const type = d['type'];
+  const caseId = d['caseId'];
+  if (typeof id !== 'string' || typeof type !== 'string' || !id.startsWith(`${type}:case:`)) return;
+  if (typeof caseId !== 'string' || !id.startsWith(`${type}:${caseId}:`))
+    l.add('_id', '记录编号与所属案件不符', '_id must be <type>:<caseId>:<uuid> for its own case');
+}
+
 function controls(l: IssueList, d: Fields): void {
   const list = d['controls'];
   if (list === undefined) return;
@@ -46,6 +80,7 @@ function controls(l: IssueList, d: Fields): void {
     cl.date(c, 'expiresOn', { optional: true });
     cl.date(c, 'releasedOn', { optional: true });
     cl.text(c, 'documentNo', 100, { optional: true });
+    release(cl, c);
     const renews = c['renews'];
     if (renews !== undefined && (typeof renews !== 'number' || !Number.isInteger(renews) || renews < 0))
       cl.add('renews', 'renews 必须是此前措施的序号', 'renews must be the index of an earlier control');
@@ -73,6 +108,7 @@ export const assetInquirySchema: CollectionSchema = {
   validate(d: Fields) {
     const l = new IssueList();
     l.ref(d, 'caseId', 'case:');
+    caseScopedId(l, d);
     l.oneOf(d, 'channel', INQUIRY_CHANNELS);
     l.oneOf(d, 'assetKind', ASSET_KINDS);
     l.text(d, 'institution', 200);
@@ -97,7 +133,9 @@ export const enforcementActionSchema: CollectionSchema = {
   validate(d: Fields) {
     const l = new IssueList();
     l.ref(d, 'caseId', 'case:');
+    caseScopedId(l, d);
     l.oneOf(d, 'kind', MEASURE_KINDS);
+    l.text(d, 'proposedBy', 64, { optional: true });
     l.text(d, 'target', 200);
     l.oneOf(d, 'targetKind', ['natural', 'legal']);
     l.date(d, 'decidedOn');
@@ -120,6 +158,7 @@ export const enforcementPaymentSchema: CollectionSchema = {
   validate(d: Fields) {
     const l = new IssueList();
     l.ref(d, 'caseId', 'case:');
+    caseScopedId(l, d);
     l.oneOf(d, 'direction', PAYMENT_DIRECTIONS);
     yuan(l, d, 'amount');
     l.date(d, 'date');
@@ -149,6 +188,7 @@ export const enforcementClosingSchema: CollectionSchema = {
     if (typeof d['caseId'] === 'string' && d['_id'] !== closingId(d['caseId']))
       l.add('_id', '结案记录编号必须由案件编号得出', '_id must be enforcementClosing:<case uuid>');
     l.oneOf(d, 'mode', CLOSING_MODES);
+    l.text(d, 'proposedBy', 64, { optional: true });
     l.date(d, 'closedOn');
     l.text(d, 'reason', 2_000);
     const conf = d['confirmations'];

@@ -9,6 +9,15 @@ import { isRecord } from './fields';
 import { migrate, schemaFor } from './registry';
 
 /**
+ * Domain rules a design document calls beyond the schemas (as `courtdeskCore.<name>`): the closed
+ * round of a dishonest-debtor entry and whether it is closed (courtdesk_enforcement, re-listing).
+ */
+export {
+  closedRound as courtdeskClosedRound,
+  roundClosed as courtdeskRoundClosed,
+} from '../enforcement/listingRounds';
+
+/**
  * Every collection-rule issue of a document about to be stored, as `field: message` lines (empty:
  * acceptable). Tombstones, types without a collection schema and documents newer than these rules
  * (written by a newer client before the server was upgraded) are left to the envelope checks;

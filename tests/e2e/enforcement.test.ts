@@ -19,8 +19,9 @@ import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
  * one-year freeze that lapses within 30 days; back online it reaches the server and the lapse
  * warning shows on the case list. The officer proposes listing the respondent as a dishonest
  * debtor, a leader approves, the exported list holds the respondent with the ID masked; the officer
- * removes the entry with a reason and the export no longer holds them. Screenshots (zh-CN) go to
- * docs/screenshots/.
+ * removes the entry with a reason and the export no longer holds them; the officer releases the
+ * freeze (its warning goes); the respondent listed again on the ground appears once in the export.
+ * Screenshots (zh-CN) go to docs/screenshots/.
  */
 const zh = JSON.parse(readFileSync('renderer/src/features/enforcement/i18n/enforcement.zh-CN.json', 'utf8'));
 const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
@@ -230,6 +231,47 @@ describe('enforcement in Chromium against the real server', () => {
     await ctx.close();
   });
 
+  it('the officer releases the freeze (解除) with its ruling; its warning goes from the case page and the list', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
+    const page = await ctx.newPage();
+    await signIn(page, OFFICER);
+    await goTo(page, `#/enforcement/cases?case=${encodeURIComponent(caseId)}`);
+    await page.getByTestId('control-lapse').waitFor();
+    await page.getByTestId('control-release').click();
+    // A release dated before the freeze is refused with the reason; what was typed stays.
+    await page.getByTestId('release-date').fill('2000-01-01');
+    await page.getByTestId('release-ruling').fill(`（${today.slice(0, 4)}）甘0402执1号之一`);
+    await page.getByTestId('release-reason').fill('被执行人已提供担保');
+    await page.locator('#release-save').click();
+    await page.getByText('解除日期不得早于措施生效日').first().waitFor();
+    expect(await page.getByTestId('release-reason').inputValue()).toBe('被执行人已提供担保');
+    await page.getByTestId('release-date').fill(today);
+    await page.locator('#release-save').click();
+    await page.getByTestId('control-released').waitFor();
+    expect(await page.getByTestId('control-lapse').count()).toBe(0);
+    expect(await page.getByTestId('control-release').count()).toBe(0);
+    const released = await until('the release on the server', async () => {
+      const docs = await serverDocs('courtdesk_enforcement', 'assetInquiry:');
+      const doc = docs.find((d) => d['caseId'] === caseId);
+      const control = (doc?.['controls'] as Record<string, unknown>[] | undefined)?.[0];
+      return control?.['release'] ? doc : null;
+    });
+    expect(String(released['_id'])).toMatch(new RegExp(`^assetInquiry:${caseId}:`));
+    expect((released['controls'] as Record<string, unknown>[])[0]!['release']).toMatchObject({
+      on: today,
+      reason: '被执行人已提供担保',
+      by: OFFICER.name,
+    });
+    await goTo(page, '#/enforcement/cases');
+    await page.getByTestId('enforcement-case-table').waitFor();
+    await until('the warning to go from the list', async () =>
+      (await page.getByTestId('lapse-warning').filter({ hasText: '中国工商银行白银分行' }).count()) === 0
+        ? true
+        : null,
+    );
+    await ctx.close();
+  });
+
   it('a debtor is listed with a leader’s approval, exported masked only while listed, and removed with a reason', async () => {
     const officerCtx = await browser.newContext({
       viewport: { width: 1440, height: 1000 },
@@ -308,6 +350,29 @@ describe('enforcement in Chromium against the real server', () => {
     expect(entry['_id']).toBe(`dishonestDebtor:${RESPONDENT_ID}:ableButRefuses`);
     expect(entry['approval']).toMatchObject({ decision: 'approved', by: LEADER.name });
     expect(entry['removal']).toMatchObject({ reason: 'performed', by: OFFICER.name });
+
+    // Listed again on the same ground after the removal: the entry's second round, once in the export.
+    await officer.getByTestId('listing-add').click();
+    await pick(officer, zh.debtors.case, '执');
+    await officer.getByTestId('listing-facts').fill('履行后再次拒不履行新的给付义务');
+    await officer.locator('#listing-save').click();
+    await officer.getByTestId('debtor-state').getByText(zh.debtors.states.pending).waitFor();
+    expect(await officer.getByTestId('debtor-state').innerText()).toContain('第 2 次纳入');
+    await leader.getByTestId('listing-approve').click({ timeout: 60_000 });
+    await officer
+      .getByTestId('debtor-state')
+      .getByText(zh.debtors.states.listed)
+      .waitFor({ timeout: 60_000 });
+    expect(await officer.getByTestId('debtor-state').count()).toBe(1);
+    const relisted = await exportCsv(officer);
+    expect(relisted.split(masked).length - 1).toBe(1);
+    expect(relisted).toContain('履行后再次拒不履行新的给付义务');
+    const round2 = await until('the second round on the server', async () => {
+      const docs = await serverDocs('courtdesk_enforcement', 'dishonestDebtor:');
+      return docs.find((d) => d['round'] === 2 && d['approval'] !== undefined);
+    });
+    expect(round2['_id']).toBe(entry['_id']);
+    expect((round2['earlierRounds'] as unknown[]).length).toBe(1);
     await officerCtx.close();
     await leaderCtx.close();
     expect(pageErrors).toEqual([]);

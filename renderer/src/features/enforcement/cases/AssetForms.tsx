@@ -10,6 +10,7 @@ import {
   openControls,
   type AssetControl,
   type ControlKind,
+  type ControlRelease,
 } from '../../../../../core/enforcement/assetControl';
 import type { InquiryDoc } from '../model/enforcementRecords';
 
@@ -181,6 +182,63 @@ export function ControlModal({
             <Checkbox>{t('enforcement.assets.renews')}</Checkbox>
           </Form.Item>
         )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** The fields of a release; the officer (`by`) is added by the caller. */
+export type ReleaseValues = Omit<ControlRelease, 'by'>;
+
+/**
+ * 解除冻结/查封: the date, the ruling's number and the reason. The date may not be before the
+ * control took effect (checked here for a clear message, and by the schema and the server).
+ */
+export function ReleaseModal({
+  open,
+  onCancel,
+  onSubmit,
+  control,
+  today,
+}: FormProps<ReleaseValues> & { readonly control: AssetControl | null; readonly today: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<ReleaseValues>();
+  if (!control) return null;
+  return (
+    <Modal
+      open={open}
+      title={t('enforcement.assets.releaseTitle', { kind: t(`enforcement.control.${control.kind}`) })}
+      onCancel={onCancel}
+      okText={t('enforcement.common.save')}
+      // A refused field is shown in the form (and what was typed stays); it is not an error of the page.
+      onOk={() => void form.validateFields().then(onSubmit, () => false)}
+      okButtonProps={{ id: 'release-save' }}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ on: today }}>
+        <Form.Item
+          name="on"
+          label={t('enforcement.assets.releaseOn')}
+          rules={[
+            { required: true },
+            {
+              validator: (_, v: string) =>
+                v && v < control.date
+                  ? Promise.reject(
+                      new Error(t('enforcement.assets.releaseBeforeStart', { date: control.date })),
+                    )
+                  : Promise.resolve(),
+            },
+          ]}
+        >
+          <Input type="date" data-testid="release-date" />
+        </Form.Item>
+        <Form.Item name="rulingNo" label={t('enforcement.assets.releaseRuling')} rules={[{ required: true }]}>
+          <Input data-testid="release-ruling" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('enforcement.assets.releaseReason')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} data-testid="release-reason" />
+        </Form.Item>
       </Form>
     </Modal>
   );

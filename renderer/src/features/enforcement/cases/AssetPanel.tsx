@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { openControls } from '../../../../../core/enforcement/assetControl';
+import { mayRelease, openControls, releasedOn } from '../../../../../core/enforcement/assetControl';
 import { formatFen, toFen } from '../../../../../core/enforcement/ledger';
 import type { Repository } from '../../../db';
-import { addControl, createInquiry, recordInquiryResult } from '../model/enforcementCommands';
+import { addControl, createInquiry, recordInquiryResult, releaseControl } from '../model/enforcementCommands';
 import type { InquiryDoc } from '../model/enforcementRecords';
 import { useWrite } from '../model/useWrite';
-import { ControlModal, InquiryModal, ResultModal } from './AssetForms';
+import { ControlModal, InquiryModal, ReleaseModal, ResultModal } from './AssetForms';
 
 const LEVEL_COLOR = { d30: 'gold', d15: 'orange', d7: 'red', overdue: 'magenta', none: 'blue' } as const;
 
@@ -16,17 +16,20 @@ export interface AssetPanelProps {
   readonly caseId: string;
   readonly inquiries: readonly InquiryDoc[];
   readonly repo: Repository;
+  /** The signed-in officer (recorded as who released a control). */
+  readonly user: string;
   readonly canWrite: boolean;
   readonly today: string;
 }
 
 /** 财产查控: the inquiries of a case, their results and controls, each freeze's lapse warning. */
-export function AssetPanel({ caseId, inquiries, repo, canWrite, today }: AssetPanelProps) {
+export function AssetPanel({ caseId, inquiries, repo, user, canWrite, today }: AssetPanelProps) {
   const { t } = useTranslation();
   const run = useWrite();
   const [adding, setAdding] = useState(false);
   const [resultFor, setResultFor] = useState<InquiryDoc | null>(null);
   const [controlFor, setControlFor] = useState<InquiryDoc | null>(null);
+  const [releaseFor, setReleaseFor] = useState<{ inquiry: InquiryDoc; index: number } | null>(null);
   const yuan = (n: number | undefined) =>
     n === undefined ? '' : t('enforcement.common.yuan', { amount: formatFen(toFen(n)) });
   return (
@@ -87,6 +90,24 @@ export function AssetPanel({ caseId, inquiries, repo, canWrite, today }: AssetPa
                             {t(`enforcement.warning.${lapse.level}`)}
                           </Tag>
                         )}
+                        {releasedOn(c) && (
+                          <Tag data-testid="control-released">
+                            {t('enforcement.assets.released', {
+                              date: releasedOn(c),
+                              ruling: c.release?.rulingNo ?? '',
+                            })}
+                          </Tag>
+                        )}
+                        {canWrite && mayRelease(q.controls ?? [], i) && (
+                          <Button
+                            size="small"
+                            type="link"
+                            data-testid="control-release"
+                            onClick={() => setReleaseFor({ inquiry: q, index: i })}
+                          >
+                            {t('enforcement.assets.release')}
+                          </Button>
+                        )}
                       </span>
                     );
                   })}
@@ -140,6 +161,21 @@ export function AssetPanel({ caseId, inquiries, repo, canWrite, today }: AssetPa
         onSubmit={async (v) => {
           const ok = controlFor !== null && (await run(() => addControl(repo, controlFor._id, v)));
           if (ok) setControlFor(null);
+          return ok;
+        }}
+      />
+      <ReleaseModal
+        open={releaseFor !== null}
+        control={releaseFor?.inquiry.controls?.[releaseFor.index] ?? null}
+        today={today}
+        onCancel={() => setReleaseFor(null)}
+        onSubmit={async (v) => {
+          const ok =
+            releaseFor !== null &&
+            (await run(() =>
+              releaseControl(repo, releaseFor.inquiry._id, releaseFor.index, { ...v, by: user }),
+            ));
+          if (ok) setReleaseFor(null);
           return ok;
         }}
       />

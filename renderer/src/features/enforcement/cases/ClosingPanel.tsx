@@ -14,6 +14,7 @@ import type { Repository } from '../../../db';
 import { closeCase, decide } from '../model/enforcementCommands';
 import { useDishonestEntries, type CaseRecords } from '../model/enforcementRecords';
 import { useWrite } from '../model/useWrite';
+import { ApprovalButtons } from './ApprovalButtons';
 
 /** Props of {@link ClosingPanel}. */
 export interface ClosingPanelProps {
@@ -71,14 +72,15 @@ export function ClosingPanel({ caseId, filingDate, records, respondentIds, ctx, 
             })}
           </Typography.Text>
           <Tag>{t(`enforcement.common.state.${state}`)}</Tag>
-          {state === 'pending' && ctx.roles.includes('leader') && (
-            <Button
-              size="small"
-              type="primary"
-              onClick={() => void run(() => decide(ctx.repo, closing._id, ctx.user, 'approved'))}
-            >
-              {t('enforcement.common.approve')}
-            </Button>
+          {state === 'pending' && (
+            <ApprovalButtons
+              record={closing}
+              user={ctx.user}
+              roles={ctx.roles}
+              testId="closing-approve"
+              canReject={false}
+              onDecide={(d) => void run(() => decide(ctx.repo, closing._id, ctx.user, d))}
+            />
           )}
         </Flex>
         <Typography.Paragraph type="secondary">{closing.reason}</Typography.Paragraph>

@@ -107,6 +107,7 @@ export default function EnforcementCasePage({ caseId }: { readonly caseId: strin
         caseId={caseId}
         inquiries={records.inquiries}
         repo={ctx.repo}
+        user={ctx.user}
         canWrite={ctx.roles.includes('enforcement')}
         today={today}
       />

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MEASURE_KINDS, measureState, type MeasureKind } from '../../../../../core/enforcement/measures';
 import type { Repository } from '../../../db';
 import { createMeasure, decide } from '../model/enforcementCommands';
 import type { MeasureDoc } from '../model/enforcementRecords';
 import { useWrite } from '../model/useWrite';
+import { ApprovalButtons } from './ApprovalButtons';
 
 const STATE_COLOR = { recorded: 'default', pending: 'gold', approved: 'green', rejected: 'red' } as const;
 
@@ -31,7 +32,6 @@ export function MeasuresPanel({ caseId, measures, respondents, ctx, today }: Mea
   const [kind, setKind] = useState<MeasureKind>('executionNotice');
   const [form] = Form.useForm<MeasureValues>();
   const officer = ctx.roles.includes('enforcement');
-  const leader = ctx.roles.includes('leader');
   const first = respondents[0];
   return (
     <Card
@@ -71,25 +71,14 @@ export function MeasuresPanel({ caseId, measures, respondents, ctx, today }: Mea
           {
             key: 'a',
             render: (_, m) =>
-              leader &&
               measureState(m) === 'pending' && (
-                <Flex gap={4}>
-                  <Button
-                    size="small"
-                    type="primary"
-                    data-testid="measure-approve"
-                    onClick={() => void run(() => decide(ctx.repo, m._id, ctx.user, 'approved'))}
-                  >
-                    {t('enforcement.common.approve')}
-                  </Button>
-                  <Button
-                    size="small"
-                    danger
-                    onClick={() => void run(() => decide(ctx.repo, m._id, ctx.user, 'rejected'))}
-                  >
-                    {t('enforcement.common.reject')}
-                  </Button>
-                </Flex>
+                <ApprovalButtons
+                  record={m}
+                  user={ctx.user}
+                  roles={ctx.roles}
+                  testId="measure-approve"
+                  onDecide={(d) => void run(() => decide(ctx.repo, m._id, ctx.user, d))}
+                />
               ),
           },
         ]}

@@ -11,6 +11,7 @@ import {
   publicList,
   type DishonestEntry,
 } from '../../../../../core/enforcement/dishonest';
+import { roundOf } from '../../../../../core/enforcement/listingRounds';
 import {
   PUBLIC_LIST_STYLESHEET,
   publicListCsv,
@@ -24,6 +25,7 @@ import { todayInBeijing } from '../../cases/work/caseWorkHooks';
 import { decide, proposeListing, publishListing, removeListing } from '../model/enforcementCommands';
 import { useDishonestEntries, useEnforcementRepo } from '../model/enforcementRecords';
 import { useWrite } from '../model/useWrite';
+import { ApprovalButtons } from '../cases/ApprovalButtons';
 import { ListingModal, RemovalModal } from './ListingForms';
 import { publicListXlsx } from './publicListXlsx';
 
@@ -64,7 +66,6 @@ export default function DishonestListScreen() {
   const dateLine = t('enforcement.debtors.noticeDate', { date: today });
   const html = publicListHtml(title, dateLine, header, rows);
   const officer = ctx?.roles.includes('enforcement') ?? false;
-  const leader = ctx?.roles.includes('leader') ?? false;
   return (
     <div className="cd-screen" data-testid="screen-enforcement-debtors">
       <Flex justify="space-between" align="center">
@@ -138,6 +139,7 @@ export default function DishonestListScreen() {
                   {e.removal
                     ? ` · ${t('enforcement.debtors.removalShown', { reason: t(`enforcement.debtors.reasons.${e.removal.reason}`), note: e.removal.note })}`
                     : ''}
+                  {roundOf(e) > 1 ? ` · ${t('enforcement.debtors.round', { round: roundOf(e) })}` : ''}
                 </Tag>
               );
             },
@@ -149,15 +151,14 @@ export default function DishonestListScreen() {
               if (!ctx) return null;
               return (
                 <Flex gap={4}>
-                  {leader && s === 'pending' && (
-                    <Button
-                      size="small"
-                      type="primary"
-                      data-testid="listing-approve"
-                      onClick={() => void run(() => decide(ctx.repo, e._id, ctx.user, 'approved'))}
-                    >
-                      {t('enforcement.common.approve')}
-                    </Button>
+                  {s === 'pending' && (
+                    <ApprovalButtons
+                      record={e}
+                      user={ctx.user}
+                      roles={ctx.roles}
+                      testId="listing-approve"
+                      onDecide={(d) => void run(() => decide(ctx.repo, e._id, ctx.user, d))}
+                    />
                   )}
                   {officer && s === 'listed' && !e.publishedOn && (
                     <Button
@@ -186,7 +187,10 @@ export default function DishonestListScreen() {
           today={today}
           onCancel={() => setAdding(false)}
           onSubmit={async (v) => {
-            const ok = await run(() => proposeListing(ctx.repo, v), t('enforcement.debtors.duplicate'));
+            const ok = await run(
+              () => proposeListing(ctx.repo, v, ctx.user),
+              t('enforcement.debtors.duplicate'),
+            );
             if (ok) setAdding(false);
             return ok;
           }}

@@ -1,7 +1,8 @@
 /**
  * Reading the enforcement records from the local `enforcement` replica (live, through its changes
- * feed) and the repository that writes them as the signed-in user. Records of one case are found
- * by their `caseId`; the closing record's id is derived from the case.
+ * feed) and the repository that writes them as the signed-in user. Records of one case are one
+ * range of ids (`<type>:<case id>:…`, plus the older `<type>:<uuid>` records by their `caseId`);
+ * the closing record's id is derived from the case.
  */
 import { useMemo } from 'react';
 import type {
@@ -15,7 +16,7 @@ import type { ClosingMode, TerminationConfirmation } from '../../../../../core/e
 import type { DishonestEntry } from '../../../../../core/enforcement/dishonest';
 import type { MeasureKind } from '../../../../../core/enforcement/measures';
 import type { Payment } from '../../../../../core/enforcement/ledger';
-import { closingId } from '../../../../../core/schemas/enforcement';
+import { caseRecordId, closingId } from '../../../../../core/schemas/enforcement';
 import { createRepository, type LocalDb, type Repository } from '../../../db';
 import { useLiveQuery, useSyncEngine } from '../../../db/hooks';
 import { useSession } from '../../cases/work/caseWorkHooks';
@@ -48,6 +49,7 @@ export interface MeasureDoc {
   readonly days?: number;
   readonly approval?: RecordApproval;
   readonly createdBy: string;
+  readonly proposedBy?: string;
 }
 
 /** A payment as stored. */
@@ -67,6 +69,8 @@ export interface ClosingDoc {
   readonly reason: string;
   readonly confirmations?: readonly TerminationConfirmation[];
   readonly approval?: RecordApproval;
+  readonly createdBy: string;
+  readonly proposedBy?: string;
 }
 
 /** Every enforcement record of one case. */
@@ -77,24 +81,48 @@ export interface CaseRecords {
   readonly closing: ClosingDoc | null;
 }
 
-async function docsOfType<T>(db: LocalDb, type: string): Promise<T[]> {
-  const r = await db.allDocs({ startkey: `${type}:`, endkey: `${type}:\ufff0`, include_docs: true });
+async function docsInRange<T>(db: LocalDb, startkey: string, endkey: string): Promise<T[]> {
+  const r = await db.allDocs({ startkey, endkey, include_docs: true });
   return r.rows.flatMap((row) => (row.doc ? [row.doc as unknown as T] : []));
+}
+
+function docsOfType<T>(db: LocalDb, type: string): Promise<T[]> {
+  return docsInRange<T>(db, `${type}:`, `${type}:\ufff0`);
+}
+
+/**
+ * The records of `type` of one case: the case's own id range (`<type>:<case id>:…`, every record
+ * written since per-case ids) plus the records from before them (`<type>:<uuid>`, outside the
+ * `<type>:case:` range, filtered by `caseId`). The older set no longer grows, so a case page reads
+ * its own records and a fixed remainder, never every record of the type (docs/enforcement.md).
+ */
+export async function caseDocsOfType<T extends { caseId: string }>(
+  db: LocalDb,
+  type: string,
+  caseId: string,
+): Promise<T[]> {
+  const own = caseRecordId(type, caseId, '');
+  const scoped = `${type}:case:`;
+  const [mine, before, after] = await Promise.all([
+    docsInRange<T>(db, own, `${own}\ufff0`),
+    docsInRange<T>(db, `${type}:`, `${type}:case`),
+    docsInRange<T>(db, `${scoped}\ufff0`, `${type}:\ufff0`),
+  ]);
+  return [...mine, ...[...before, ...after].filter((d) => d.caseId === caseId)];
 }
 
 /** Reads one case's records. */
 export async function loadCaseRecords(db: LocalDb, caseId: string): Promise<CaseRecords> {
   const [inquiries, measures, payments, closing] = await Promise.all([
-    docsOfType<InquiryDoc>(db, 'assetInquiry'),
-    docsOfType<MeasureDoc>(db, 'enforcementAction'),
-    docsOfType<PaymentDoc>(db, 'enforcementPayment'),
+    caseDocsOfType<InquiryDoc>(db, 'assetInquiry', caseId),
+    caseDocsOfType<MeasureDoc>(db, 'enforcementAction', caseId),
+    caseDocsOfType<PaymentDoc>(db, 'enforcementPayment', caseId),
     db.get(closingId(caseId)).then(
       (d) => d as unknown as ClosingDoc,
       () => null,
     ),
   ]);
-  const mine = <T extends { caseId: string }>(list: T[]) => list.filter((d) => d.caseId === caseId);
-  return { inquiries: mine(inquiries), measures: mine(measures), payments: mine(payments), closing };
+  return { inquiries, measures, payments, closing };
 }
 
 /** {@link loadCaseRecords}, live. */
