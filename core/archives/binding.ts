@@ -96,7 +96,7 @@ export interface VolumeProposal {
 /** Why a case cannot be bound as it is (the screen translates the code). */
 export class BindingError extends Error {
   constructor(
-    readonly code: 'noPapers' | 'tooManyVolumes' | 'badPaper',
+    readonly code: 'noPapers' | 'tooManyVolumes' | 'badPaper' | 'alreadyBound' | 'pageMismatch',
     readonly detail = '',
   ) {
     super(`${code}${detail ? `: ${detail}` : ''}`);

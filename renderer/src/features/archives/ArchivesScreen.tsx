@@ -5,6 +5,7 @@ import { PageHeader } from '../../app/layout/PageHeader';
 import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
 import { useArchiveEntries } from '../../db/archiveHooks';
+import { BindVolumesDialog } from './bind/BindVolumesDialog';
 import { ArchiveSearchBar } from './list/ArchiveSearchBar';
 import { ArchiveTable } from './list/ArchiveTable';
 import { ImportProgress } from './list/ImportProgress';
@@ -26,6 +27,7 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
   const session = useArchiveSession();
   const [query, setQuery] = useState<ArchiveQuery>({});
   const [filing, setFiling] = useState(false);
+  const [binding, setBinding] = useState(false);
   const openParam = useHashQuery().get('open');
   const [opened, setOpened] = useState<{ param: string | null; id: string | null }>({
     param: openParam,
@@ -43,9 +45,14 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
         moduleKey="archives"
         extra={
           session?.canFile && (
-            <Button type="primary" onClick={() => setFiling(true)} data-testid="archive-file-paper">
-              {t('archives.paper.add')}
-            </Button>
+            <Space>
+              <Button onClick={() => setBinding(true)} data-testid="archive-bind">
+                {t('archives.bind.add')}
+              </Button>
+              <Button type="primary" onClick={() => setFiling(true)} data-testid="archive-file-paper">
+                {t('archives.paper.add')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -58,6 +65,7 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
       </Space>
       <VolumeDrawer entry={open} onClose={() => setOpenId(null)} />
       <FilePaperDialog open={filing} onClose={() => setFiling(false)} />
+      <BindVolumesDialog open={binding} onClose={() => setBinding(false)} />
     </div>
   );
 }
