@@ -8,6 +8,7 @@ import { useArchiveEntries } from '../../db/archiveHooks';
 import { BindVolumesDialog } from './bind/BindVolumesDialog';
 import { ArchiveSearchBar } from './list/ArchiveSearchBar';
 import { ArchiveTable } from './list/ArchiveTable';
+import { BackgroundOcrPanel } from './list/BackgroundOcrPanel';
 import { ImportProgress } from './list/ImportProgress';
 import { searchArchive, type ArchiveQuery } from './model/archiveTypes';
 import { useArchiveSession } from './model/useArchiveSession';
@@ -61,6 +62,7 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
           <ArchiveSearchBar onSearch={setQuery} />
           <ArchiveTable rows={rows} loading={entries === undefined} onOpen={(e) => setOpenId(e.id)} />
         </Card>
+        <BackgroundOcrPanel />
         <ImportProgress />
       </Space>
       <VolumeDrawer entry={open} onClose={() => setOpenId(null)} />
