@@ -18,7 +18,8 @@ import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
  * only the volume's OCR text holds is found by the top-bar search and leads to the volume. One
  * small OCR check in Chromium: a generated scan of known text is read in the app's Web Worker
  * (model and WebAssembly served by the app, under the OCR files' own CSP) and the catalogue title
- * is suggested from its first line.
+ * is suggested from its first line. Background OCR: a clerk turns the workstation's queue on and
+ * the imported volumes without text are read page by page in the app and stored once each.
  */
 const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
 const CLERK: FixtureUser = { name: 'clerk.e2earch', password: PASSWORD, roles: ['clerk'] };
@@ -203,4 +204,36 @@ describe('archives (Chromium, real server)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'archives-file-paper.png'), animations: 'disabled' });
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
+  it('background OCR: a clerk turns it on and every imported volume without text gets one stored text, read in the app', async () => {
+    await page.keyboard.press('Escape'); // the previous test leaves the paper dialog open
+    await page.getByTestId('paper-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('screen-archives').waitFor();
+    await page.getByTestId('archive-ocr-enable').click();
+    // Read only when nobody touches the computer; then one page at a time in the OCR worker.
+    await expect
+      .poll(() => page.getByTestId('archive-ocr-status').textContent(), {
+        timeout: 240_000,
+        intervals: [2_000],
+      })
+      .toBe('已全部识别');
+    const res = await couchFetch(
+      `${fixture.target.url}/courtdesk_documents/_all_docs?include_docs=true&conflicts=true&startkey=%22archiveText%3AarchiveVolume%3A%22&endkey=%22archiveText%3AarchiveVolume%3A%EF%BF%B0%22`,
+      { auth: fixture.target.admin },
+    );
+    const texts = (res.body.rows as { doc: Record<string, unknown> }[]).map((r) => r.doc);
+    // The first volume had its text already; the four others were read by the queue, 3 pages each.
+    expect(texts).toHaveLength(ROWS.length);
+    const queued = texts.filter((t) => t['ocr'] !== undefined);
+    expect(queued).toHaveLength(ROWS.length - 1);
+    for (const t of queued) {
+      expect(t).toMatchObject({ ocr: { state: 'done', pageCount: 3 }, createdBy: CLERK.name });
+      expect(t['pages']).toHaveLength(3);
+      expect(t['_conflicts']).toBeUndefined();
+    }
+    // tinyPdf draws "vol <n> p<page>" on every page: the recognised text holds the page number.
+    expect(queued.some((t) => (t['pages'] as string[]).some((p) => /p\s*2/u.test(p)))).toBe(true);
+    await page.screenshot({ path: path.join(SHOTS, 'archives-background-ocr.png'), animations: 'disabled' });
+    expect(pageErrors).toEqual([]);
+  }, 300_000);
 });
