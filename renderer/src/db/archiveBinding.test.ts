@@ -101,11 +101,16 @@ describe('binding a closed case into volumes', () => {
       (await local.allDocs({ startkey: 'archiveVolume:', endkey: 'archiveVolume:\ufff0' })).rows,
     ).toEqual([]);
 
+    // An interrupted binding stored the 正卷 only; confirming again adds the 副卷 alone.
+    await writeBoundVolumes(engine, repo, 'clerk.wang', THE_CASE, state.proposal.slice(0, 1), combine);
+    expect((await loadBinding(local, CASE)).boundIds).toEqual([state.proposal[0]?.id]);
     const steps: number[] = [];
-    const ids = await writeBoundVolumes(engine, repo, 'clerk.wang', THE_CASE, state.proposal, combine, (d) =>
+    const rest = await writeBoundVolumes(engine, repo, 'clerk.wang', THE_CASE, state.proposal, combine, (d) =>
       steps.push(d),
     );
-    expect(steps).toEqual([1, 2]);
+    expect(steps).toEqual([1]);
+    expect(rest).toEqual([`archiveVolume:${CASE}:secondary:01`]);
+    const ids = [`archiveVolume:${CASE}:main:01`, ...rest];
     expect(ids).toEqual([`archiveVolume:${CASE}:main:01`, `archiveVolume:${CASE}:secondary:01`]);
 
     const main = (await local.get(ids[0] ?? '')) as unknown as Record<string, unknown> & { fileId: string };
@@ -158,8 +163,8 @@ describe('binding a closed case into volumes', () => {
         ),
       15_000,
     );
-    // Bound once: a second confirmation is refused and the proposal is gone.
-    expect((await loadBinding(local, CASE)).existingVolumes).toBe(2);
+    // Bound once: a further confirmation is refused.
+    expect((await loadBinding(local, CASE)).boundIds).toEqual(ids);
     await expect(
       writeBoundVolumes(engine, repo, 'clerk.wang', THE_CASE, state.proposal, combine),
     ).rejects.toMatchObject({ code: 'alreadyBound' });

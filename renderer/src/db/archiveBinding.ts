@@ -54,21 +54,26 @@ function paperOf(d: Record<string, unknown>): BindablePaper {
   };
 }
 
-/** What the binding screen shows for a case: its papers, its volumes if bound, else the proposal. */
+/** What the binding screen shows for a case: its papers, the volumes they become, those already stored. */
 export interface BindingState {
   readonly papers: readonly BindablePaper[];
-  readonly existingVolumes: number;
   readonly proposal: readonly VolumeProposal[];
+  /** Ids of the case's volumes already stored (all of them: bound; some: an interrupted binding). */
+  readonly boundIds: readonly string[];
+}
+
+async function volumeIds(db: LocalDb, caseUuid: string): Promise<string[]> {
+  const prefix = `archiveVolume:${caseUuid}:`;
+  return (await db.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0` })).rows.map((r) => r.id);
 }
 
 /** The papers of `case:<caseUuid>` on this computer and the volumes they would become. */
 export async function loadBinding(db: LocalDb, caseUuid: string): Promise<BindingState> {
   const papers = (await byPrefix(db, `caseFilePaper:${caseUuid}:`)).map(paperOf);
-  const existingVolumes = (await byPrefix(db, `archiveVolume:${caseUuid}:`)).length;
   return {
     papers,
-    existingVolumes,
-    proposal: papers.length > 0 && existingVolumes === 0 ? proposeVolumes(caseUuid, papers) : [],
+    proposal: papers.length > 0 ? proposeVolumes(caseUuid, papers) : [],
+    boundIds: await volumeIds(db, caseUuid),
   };
 }
 
@@ -80,9 +85,10 @@ async function scanOf(engine: SyncEngine, fileId: string): Promise<ScanPart> {
 }
 
 /**
- * Writes the confirmed volumes: every volume's PDF is combined first (a scan whose page count is
- * not the paper's refuses the binding, nothing written), then each scan file (id derived from the
- * volume, on-demand) and its volume document. `onStep(done, of)` after each volume.
+ * Writes the confirmed volumes not stored yet (all of them, or the rest after an interrupted
+ * binding): every volume's PDF is combined first (a scan whose page count is not the paper's
+ * refuses the binding, nothing written), then each scan file (id derived from the volume,
+ * on-demand) and its volume document. `onStep(done, of)` after each volume.
  */
 export async function writeBoundVolumes(
   engine: SyncEngine,
@@ -94,10 +100,11 @@ export async function writeBoundVolumes(
   onStep: (done: number, of: number) => void = () => {},
 ): Promise<string[]> {
   const db = engine.local('documents');
-  if ((await byPrefix(db, `archiveVolume:${theCase.caseUuid}:`)).length > 0)
-    throw new BindingError('alreadyBound');
+  const bound = new Set(await volumeIds(db, theCase.caseUuid));
+  const todo = proposal.filter((v) => !bound.has(v.id));
+  if (todo.length === 0) throw new BindingError('alreadyBound');
   const combined: Uint8Array[] = [];
-  for (const volume of proposal) {
+  for (const volume of todo) {
     const parts: ScanPart[] = [];
     for (const part of volume.parts) parts.push(await scanOf(engine, part.fileId));
     const pdf = await combine(parts);
@@ -106,7 +113,7 @@ export async function writeBoundVolumes(
     combined.push(pdf.bytes);
   }
   const ids: string[] = [];
-  for (const [i, volume] of proposal.entries()) {
+  for (const [i, volume] of todo.entries()) {
     const title = volumeTitle(theCase.caseNumber, volume.kind, volume.seq);
     const name = `${title}.pdf`;
     const fileUuid = scanFileId(volume.id).slice('file:'.length);
@@ -134,7 +141,7 @@ export async function writeBoundVolumes(
       catalogue: volume.catalogue.map((e) => ({ ...e })),
     });
     ids.push(volume.id);
-    onStep(i + 1, proposal.length);
+    onStep(i + 1, todo.length);
   }
   return ids;
 }

@@ -57,10 +57,12 @@ export function BindVolumesDialog({
     pick(null);
     onClose();
   };
+  const todo = state ? state.proposal.filter((v) => !state.boundIds.includes(v.id)) : [];
+  const ready = todo.length > 0;
   const confirm = async () => {
     if (!session || !picked || !state) return;
     setError(null);
-    setStep({ done: 0, of: state.proposal.length });
+    setStep({ done: 0, of: todo.length });
     try {
       await writeBoundVolumes(
         session.engine,
@@ -76,7 +78,7 @@ export function BindVolumesDialog({
         combineScansInApp,
         (done, of) => setStep({ done, of }),
       );
-      void message.success(t('archives.bind.done', { count: state.proposal.length }));
+      void message.success(t('archives.bind.done', { count: todo.length }));
       setStep(null);
       close();
     } catch (err) {
@@ -84,7 +86,6 @@ export function BindVolumesDialog({
       setError(explain(err));
     }
   };
-  const ready = state !== null && state.proposal.length > 0;
   return (
     <Modal
       open={open}
@@ -114,17 +115,19 @@ export function BindVolumesDialog({
         {state && state.papers.length === 0 && (
           <Alert type="info" showIcon title={t('archives.bind.noPapers')} />
         )}
-        {state && state.existingVolumes > 0 && (
+        {state && state.boundIds.length > 0 && (
           <Alert
-            type="info"
+            type={ready ? 'warning' : 'info'}
             showIcon
-            title={t('archives.bind.alreadyBound', { count: state.existingVolumes })}
+            title={t(ready ? 'archives.bind.partlyBound' : 'archives.bind.alreadyBound', {
+              count: state.boundIds.length,
+            })}
           />
         )}
-        {ready && (
+        {ready && state && (
           <>
             <Typography.Text>{t('archives.bind.review', { papers: state.papers.length })}</Typography.Text>
-            <ProposalList proposal={state.proposal} />
+            <ProposalList proposal={state.proposal} boundIds={state.boundIds} />
           </>
         )}
         {step && <Progress percent={Math.round((step.done / Math.max(1, step.of)) * 100)} />}

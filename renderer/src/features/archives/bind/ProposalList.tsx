@@ -2,8 +2,17 @@ import { Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { VolumeProposal } from '../../../../../core/archives/binding';
 
-/** The proposed volumes (正卷 / 副卷, 册) with their catalogue and page ranges, for the clerk to review. */
-export function ProposalList({ proposal }: { readonly proposal: readonly VolumeProposal[] }) {
+/**
+ * The proposed volumes (正卷 / 副卷, 册) with their catalogue and page ranges, for the clerk to
+ * review; those already stored (an interrupted binding) are marked.
+ */
+export function ProposalList({
+  proposal,
+  boundIds,
+}: {
+  readonly proposal: readonly VolumeProposal[];
+  readonly boundIds: readonly string[];
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -20,6 +29,11 @@ export function ProposalList({ proposal }: { readonly proposal: readonly VolumeP
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {t('archives.bind.pages', { count: v.pageCount })}
               </Typography.Text>
+              {boundIds.includes(v.id) && (
+                <Tag color="green" style={{ marginLeft: 8 }}>
+                  {t('archives.bind.bound')}
+                </Tag>
+              )}
             </>
           }
         >
