@@ -133,6 +133,32 @@ describe('background OCR queue', () => {
     expect(reads).toHaveLength(5);
   });
 
+  it('chooses the next volume from ids and its own memory, reading no text document twice', async () => {
+    const db = memoryDb('ocrq-scale');
+    const vols: string[] = [];
+    for (let i = 1; i <= 40; i++) vols.push(await addVolume(db, i, `V${i}`, 1));
+    await runOcrQueue(station(db, 'ws-archive').deps);
+    const late = await addVolume(db, 41, 'LATE', 1);
+    const calls: string[] = [];
+    const spied = new Proxy(db, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const opts = args[0] as { include_docs?: boolean; since?: unknown } | undefined;
+          if (prop === 'allDocs' && opts?.include_docs) calls.push('allDocs+docs');
+          if (prop === 'changes') calls.push(`changes since ${String(opts?.since)}`);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const { deps } = station(spied, 'ws-archive');
+    expect(await pendingVolumes(deps)).toEqual([{ volumeId: late }]);
+    expect(calls.filter((c) => c === 'allDocs+docs')).toEqual([]);
+    // The changes feed is followed from where the last run stopped, not from the start.
+    expect(calls.some((c) => c === 'changes since 0')).toBe(false);
+  });
+
   it('pauses between pages and resumes after a restart without reading a page twice', async () => {
     const db = memoryDb('ocrq-pause');
     const v1 = await addVolume(db, 1, 'A', 5);

@@ -87,48 +87,103 @@ function pagesOf(doc: Doc): string[] {
   return Array.isArray(doc['pages']) ? (doc['pages'] as string[]) : [];
 }
 
-async function byPrefix(db: LocalDb, prefix: string): Promise<Doc[]> {
-  const res = await db.allDocs({
-    startkey: prefix,
-    endkey: `${prefix}\ufff0`,
-    include_docs: true,
-    conflicts: true,
+async function idsByPrefix(db: LocalDb, prefix: string): Promise<string[]> {
+  const res = await db.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0` });
+  return res.rows.map((r) => r.id);
+}
+
+/**
+ * What the queue remembers on this computer (`_local/`, never replicated): its own running claims
+ * (resumed first), other workstations' running claims it has seen (taken over when stale), texts
+ * in conflict to settle, and how far it has followed the changes feed — so choosing the next
+ * volume reads ids only, never the texts' pages, on an archive of tens of thousands of volumes.
+ */
+interface QueueMemory {
+  _id: string;
+  _rev?: string;
+  seq: number | string;
+  mine: string[];
+  others: Record<string, { updatedAt: string; author: string; workstation: string }>;
+  conflicted: string[];
+}
+
+const MEMORY_ID = '_local/archiveOcrQueueMemory';
+
+async function readMemory(db: LocalDb): Promise<QueueMemory> {
+  try {
+    return (await db.get(MEMORY_ID)) as unknown as QueueMemory;
+  } catch (err) {
+    if ((err as { status?: number }).status !== 404) throw err;
+    return { _id: MEMORY_ID, seq: 0, mine: [], others: {}, conflicted: [] };
+  }
+}
+
+async function saveMemory(
+  db: LocalDb,
+  memory: QueueMemory,
+  change: Partial<QueueMemory>,
+): Promise<QueueMemory> {
+  const next = { ...memory, ...change };
+  const res = await db.put(next as unknown as Record<string, unknown> & { _id: string });
+  return { ...next, _rev: res.rev };
+}
+
+/** Follows the changes feed since the last look: notes running claims and conflicts of OCR texts. */
+async function followTexts(deps: OcrQueueDeps): Promise<QueueMemory> {
+  let memory = await readMemory(deps.db);
+  const others = { ...memory.others };
+  const conflicted = new Set(memory.conflicted);
+  const mine = new Set(memory.mine);
+  let since = memory.seq;
+  for (;;) {
+    const res = await deps.db.changes({ since, limit: 200, include_docs: true, conflicts: true });
+    for (const row of res.results) {
+      if (!row.id.startsWith(TEXT_PREFIX)) continue;
+      const doc = row.doc as unknown as Doc | undefined;
+      const claim = row.deleted ? null : claimOf(doc);
+      if (((doc?.['_conflicts'] as string[] | undefined) ?? []).length > 0) conflicted.add(row.id);
+      if (claim?.state === 'running' && claim.workstation !== deps.workstation)
+        others[row.id] = {
+          updatedAt: claim.updatedAt,
+          author: String(doc?.['createdBy']),
+          workstation: claim.workstation,
+        };
+      else delete others[row.id];
+      if (claim?.state === 'running' && claim.workstation === deps.workstation) mine.add(row.id);
+      else mine.delete(row.id);
+    }
+    since = res.last_seq;
+    if (res.results.length < 200) break;
+  }
+  memory = await saveMemory(deps.db, memory, {
+    seq: since,
+    others,
+    conflicted: [...conflicted],
+    mine: [...mine],
   });
-  return res.rows.flatMap((r) => (r.doc ? [r.doc as unknown as Doc] : []));
+  return memory;
 }
 
 /** A volume waiting for OCR. */
 export interface OcrCandidate {
   readonly volumeId: string;
-  readonly fileId: string;
-  readonly caseNumber: string;
-  readonly title: string;
 }
 
 /**
  * Volumes this workstation should read, its own unfinished claims first: no text yet, or a
- * running claim of its own, or a stale claim its user may take over (the claim's author or an admin).
+ * running claim of its own, or a stale claim its user may take over (the claim's author or an
+ * admin). Reads ids and the queue's own memory, not the documents.
  */
 export async function pendingVolumes(deps: OcrQueueDeps): Promise<OcrCandidate[]> {
-  const texts = new Map((await byPrefix(deps.db, TEXT_PREFIX)).map((d) => [d._id, d]));
-  const mine: OcrCandidate[] = [];
-  const fresh: OcrCandidate[] = [];
-  for (const vol of await byPrefix(deps.db, 'archiveVolume:')) {
-    if (typeof vol['fileId'] !== 'string') continue;
-    const text = texts.get(archiveTextId(vol._id));
-    const claim = claimOf(text);
-    const candidate = {
-      volumeId: vol._id,
-      fileId: vol['fileId'],
-      caseNumber: typeof vol['caseNumber'] === 'string' ? vol['caseNumber'] : '',
-      title: typeof vol['title'] === 'string' ? vol['title'] : '',
-    };
-    if (!text) fresh.push(candidate);
-    else if (claim?.state !== 'running') continue;
-    else if (claim.workstation === deps.workstation) mine.push(candidate);
-    else if (mayHold(deps, claim, text['createdBy'])) fresh.push(candidate);
-  }
-  return [...mine, ...fresh];
+  const memory = await followTexts(deps);
+  const texts = new Set(await idsByPrefix(deps.db, TEXT_PREFIX));
+  const volumes = await idsByPrefix(deps.db, 'archiveVolume:');
+  const mine = memory.mine.map((t) => ({ volumeId: t.slice('archiveText:'.length) }));
+  const fresh = volumes.filter((v) => !texts.has(archiveTextId(v))).map((volumeId) => ({ volumeId }));
+  const stale = Object.entries(memory.others)
+    .filter(([, c]) => mayHold(deps, { state: 'running', pageCount: 1, ...c }, c.author))
+    .map(([t]) => ({ volumeId: t.slice('archiveText:'.length) }));
+  return [...mine, ...fresh, ...stale];
 }
 
 /** The claim was won by another workstation's leaf: this one is deleted, work stops. */
@@ -148,10 +203,13 @@ function mayHold(deps: OcrQueueDeps, claim: OcrClaim | null, author: unknown): b
  * conflict resolution) and, where its leaf won but is unfinished while a losing leaf is finished,
  * takes that leaf's pages. Returns the ids it changed.
  */
-export async function settleOcrConflicts(deps: OcrQueueDeps): Promise<string[]> {
+export async function settleOcrConflicts(deps: OcrQueueDeps, ids?: readonly string[]): Promise<string[]> {
   const repo = createRepository(deps.db, { user: deps.user, ...(deps.now ? { now: deps.now } : {}) });
+  const memory = ids ? null : await followTexts(deps);
   const changed: string[] = [];
-  for (const winner of await byPrefix(deps.db, TEXT_PREFIX)) {
+  for (const id of ids ?? memory?.conflicted ?? []) {
+    const winner = (await deps.db.get(id, { conflicts: true }).catch(() => null)) as Doc | null;
+    if (!winner) continue; // deleted since
     const conflicts = (winner['_conflicts'] as string[] | undefined) ?? [];
     if (conflicts.length === 0) continue;
     const leaves = await Promise.all(
@@ -175,6 +233,7 @@ export async function settleOcrConflicts(deps: OcrQueueDeps): Promise<string[]> 
       }));
     if (mineLost.length > 0 || doneElsewhere) changed.push(winner._id);
   }
+  if (memory) await saveMemory(deps.db, await readMemory(deps.db), { conflicted: [] });
   return changed;
 }
 
@@ -182,12 +241,16 @@ export async function settleOcrConflicts(deps: OcrQueueDeps): Promise<string[]> 
 async function readVolume(
   deps: OcrQueueDeps,
   candidate: OcrCandidate,
-  report: (page: number, pageCount: number) => void,
+  report: (page: number, pageCount: number, caseNumber: string) => void,
 ): Promise<boolean> {
   const repo = createRepository(deps.db, { user: deps.user, ...(deps.now ? { now: deps.now } : {}) });
   const id = archiveTextId(candidate.volumeId);
   const stamp = () => (deps.now ?? (() => new Date()))().toISOString();
-  const scan = await deps.openScan(await deps.fetchScan(candidate.fileId));
+  const volume = (await deps.db.get(candidate.volumeId).catch(() => null)) as Doc | null;
+  if (!volume || typeof volume['fileId'] !== 'string') throw new LostClaim();
+  const caseNumber = typeof volume['caseNumber'] === 'string' ? volume['caseNumber'] : '';
+  const title = typeof volume['title'] === 'string' ? volume['title'] : '';
+  const scan = await deps.openScan(await deps.fetchScan(volume['fileId']));
   try {
     const claim = { state: 'running', workstation: deps.workstation, pageCount: scan.pageCount };
     let pages: string[];
@@ -196,8 +259,8 @@ async function readVolume(
         ownerId: candidate.volumeId,
         pages: [],
         engine: OCR_ENGINE,
-        ...(candidate.caseNumber ? { caseNumber: candidate.caseNumber } : {}),
-        ...(candidate.title ? { title: candidate.title } : {}),
+        ...(caseNumber ? { caseNumber } : {}),
+        ...(title ? { title } : {}),
         ocr: { ...claim, updatedAt: stamp() },
       });
       pages = pagesOf(created);
@@ -215,7 +278,7 @@ async function readVolume(
       });
       const conflicts = ((await deps.db.get(id, { conflicts: true })) as Doc)['_conflicts'];
       if (Array.isArray(conflicts) && conflicts.length > 0) {
-        await settleOcrConflicts(deps);
+        await settleOcrConflicts(deps, [id]);
         if (claimOf((await deps.db.get(id)) as Doc)?.workstation !== deps.workstation) throw new LostClaim();
       }
     };
@@ -227,7 +290,7 @@ async function readVolume(
         return false;
       }
       await deps.waitIdle();
-      report(pages.length + 1, scan.pageCount);
+      report(pages.length + 1, scan.pageCount, caseNumber);
       pages.push(cleanOcrText(await scan.read(pages.length + 1)).slice(0, MAX_PAGE_TEXT));
       sinceCheckpoint += 1;
       if (sinceCheckpoint >= every && pages.length < scan.pageCount) {
@@ -255,10 +318,10 @@ export async function runOcrQueue(deps: OcrQueueDeps): Promise<OcrQueueResult> {
     const pending = (await pendingVolumes(deps)).filter((c) => !skipped.has(c.volumeId));
     const next = pending[0];
     if (!next) return { finished, stopped: false };
-    const report = (page: number, pageCount: number) =>
+    const report = (page: number, pageCount: number, caseNumber: string) =>
       deps.onProgress?.({
         volumeId: next.volumeId,
-        caseNumber: next.caseNumber,
+        caseNumber,
         page,
         pageCount,
         remaining: pending.length,
