@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ARCHIVE_CASE_UUID, validFields } from '../tests/support/validDocs';
-import { ctx, docOf, loadVdu, outcome } from '../tests/support/vdu';
+import { ctx, docOf, loadVdu, marked, outcome } from '../tests/support/vdu';
 
 const vdu = loadVdu('courtdesk_documents');
 const clerk = ctx('clerk.wang', ['clerk']);
@@ -122,6 +122,41 @@ describe('electronic case file papers and OCR texts', () => {
       ),
     ).toBe('forbidden');
     expect(outcome(vdu, docOf('archiveText', 'clerk.wang', { pages: [1] }), null, clerk)).toBe('forbidden');
+  });
+
+  it('background OCR claims: checked progress; only the claim’s author or an admin carries it on; the author deletes a losing leaf', () => {
+    const claim = (
+      by: string,
+      ocr: Record<string, unknown>,
+      pages: unknown[] = [],
+    ): Record<string, unknown> =>
+      docOf('archiveText', by, {
+        pages,
+        ocr: {
+          state: 'running',
+          workstation: 'ws-archive',
+          pageCount: 3,
+          updatedAt: '2026-12-07T10:00:00.000Z',
+          ...ocr,
+        },
+      });
+    expect(outcome(vdu, claim('clerk.wang', {}), null, clerk)).toBe('ok');
+    expect(outcome(vdu, claim('enf.zhou', {}), null, enforcement)).toBe('forbidden');
+    expect(outcome(vdu, claim('clerk.wang', { state: 'paused' }), null, clerk)).toBe('forbidden');
+    expect(outcome(vdu, claim('clerk.wang', {}, ['a', 'b', 'c', 'd']), null, clerk)).toBe('forbidden');
+    expect(outcome(vdu, claim('clerk.wang', { state: 'done' }, ['a']), null, clerk)).toBe('forbidden');
+    expect(outcome(vdu, claim('clerk.wang', { workstation: '' }), null, clerk)).toBe('forbidden');
+    const old: Record<string, unknown> = { ...claim('clerk.wang', {}), _rev: '1-a' };
+    const taken = {
+      ...claim('clerk.wang', { workstation: 'ws-other', state: 'done' }, ['a', 'b', 'c']),
+      _rev: '1-a',
+    };
+    expect(outcome(vdu, taken, old, clerk)).toBe('ok');
+    expect(outcome(vdu, taken, old, otherClerk)).toBe('forbidden');
+    expect(outcome(vdu, taken, old, admin)).toBe('ok');
+    const id = String(old['_id']);
+    expect(outcome(vdu, marked(id, '1-a'), old, clerk)).toBe('ok');
+    expect(outcome(vdu, marked(id, '1-a'), old, otherClerk)).toBe('forbidden');
   });
 
   it('import runs: admins only', () => {

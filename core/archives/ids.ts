@@ -76,3 +76,19 @@ export function nameUuid(name: string): string {
   const variant = ((parseInt(s.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-5${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
 }
+
+/**
+ * The file id of a volume's scan, derived from the volume id: an import or a binding that runs
+ * again writes the same file, never a second one.
+ */
+export function scanFileId(volId: string): string {
+  return `file:${nameUuid(`file|${volId}`)}`;
+}
+
+/** 正卷 / 副卷 as stored in a volume's title (the data, not the UI's translation). */
+const KIND_ZH: Readonly<Record<VolumeKind, string>> = { main: '正卷', secondary: '副卷' };
+
+/** The stored title of a volume: `<case number> 正卷 第1册` (the importer and binding write the same). */
+export function volumeTitle(caseNumber: string, kind: VolumeKind, seq: number): string {
+  return `${caseNumber} ${KIND_ZH[kind]} 第${seq}册`;
+}

@@ -155,6 +155,33 @@ export const caseFilePaperSchema: CollectionSchema = {
   },
 };
 
+/**
+ * The background OCR queue's claim and progress on a volume's text (docs/archives.md "Background
+ * OCR"): `{ state: 'running' | 'done', workstation, pageCount, updatedAt }`; absent on texts stored
+ * whole (a paper's OCR when it is filed). Pages never outnumber the scan's pages.
+ */
+function checkOcrProgress(l: IssueList, d: Fields): void {
+  const ocr = d['ocr'];
+  if (ocr === undefined) return;
+  if (!isRecord(ocr)) {
+    l.add('ocr', 'ocr 必须是对象', 'ocr must be an object');
+    return;
+  }
+  const sub = new IssueList();
+  sub.oneOf(ocr, 'state', ['running', 'done']);
+  sub.text(ocr, 'workstation', 100);
+  sub.time(ocr, 'updatedAt');
+  for (const issue of sub.issues) l.add(`ocr.${issue.field}`, issue.message, 'see above');
+  const pageCount = ocr['pageCount'];
+  const pages = d['pages'];
+  if (!isCount(pageCount, 1, MAX_PAGES))
+    l.add('ocr.pageCount', `页数必须是 1–${MAX_PAGES} 的整数`, `ocr.pageCount must be 1–${MAX_PAGES}`);
+  else if (Array.isArray(pages) && pages.length > (pageCount as number))
+    l.add('pages', '识别的页数超过扫描件页数', 'more page texts than the scan has pages');
+  else if (ocr['state'] === 'done' && Array.isArray(pages) && pages.length !== pageCount)
+    l.add('pages', '识别完成的文本必须每页一项', 'a finished text has one entry per page');
+}
+
 /** `archiveText`: OCR text of a volume or paper, one string per page. */
 export const archiveTextSchema: CollectionSchema = {
   type: 'archiveText',
@@ -179,6 +206,7 @@ export const archiveTextSchema: CollectionSchema = {
         `pages must be a list of page texts ≤ ${MAX_PAGE_TEXT} characters`,
       );
     l.text(d, 'engine', 100);
+    checkOcrProgress(l, d);
     // Shown with a search hit (copied from the owner when the text is stored).
     l.text(d, 'caseNumber', 64, { optional: true });
     l.text(d, 'title', 200, { optional: true });

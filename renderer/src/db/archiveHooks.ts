@@ -13,6 +13,9 @@ import type { LocalDb } from './localDb';
 import type { SyncEngine } from './replication';
 import type { Repository } from './repository';
 
+/** The OCR engine and model stored with every OCR text (docs/archives.md "OCR"). */
+export const OCR_ENGINE = 'tesseract.js 7 chi_sim 4.0.0_best_int';
+
 async function byPrefix(db: LocalDb, prefix: string): Promise<Record<string, unknown>[]> {
   const res = await db.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0`, include_docs: true });
   return res.rows.flatMap((r) => (r.doc ? [r.doc as Record<string, unknown>] : []));
@@ -100,7 +103,7 @@ export async function filePaper(
       ...(paper.caseNumber ? { caseNumber: paper.caseNumber } : {}),
       title: paper.title.trim(),
       pages: paper.ocrPages.map((p) => p.slice(0, 20_000)),
-      engine: 'tesseract.js 7 chi_sim 4.0.0_best_int',
+      engine: OCR_ENGINE,
     });
   }
   return id;

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
-import { nameUuid, volumeId } from '../../../core/archives/ids';
+import { nameUuid, scanFileId, volumeId, volumeTitle } from '../../../core/archives/ids';
 import { parseImportCsv, pdfPageCount, type ImportRow } from '../../../core/archives/importCsv';
 import { issuesForWrite } from '../../../core/schemas/registry';
 import { MAX_FILE_BYTES } from '../../../core/schemas/file';
@@ -84,13 +84,6 @@ export function defaultImportId(csvPath: string): string {
       .slice(0, 40) || 'import';
   return `${name}-${createHash('sha1').update(abs).digest('hex').slice(0, 10)}`;
 }
-
-/** The file id of a volume's scan (derived, so a rerun writes the same one). */
-export function scanFileId(volId: string): string {
-  return `file:${nameUuid(`file|${volId}`)}`;
-}
-
-const KIND_ZH = { main: '正卷', secondary: '副卷' } as const;
 
 /** Runs (or resumes) an import; resolves when every row is done or the signal aborts. */
 export async function importArchive(o: ImportArchiveOptions): Promise<ImportReport> {
@@ -374,7 +367,7 @@ async function buildDocs(
     caseNumber: row.caseNumber,
     kind: row.kind,
     seq: row.seq,
-    title: `${row.caseNumber} ${KIND_ZH[row.kind]} 第${row.seq}册`,
+    title: volumeTitle(row.caseNumber, row.kind, row.seq),
     year,
     parties: row.parties.length > 0 ? [...row.parties] : (parties.get(caseId) ?? []),
     pageCount: contentType === 'application/pdf' ? pdfPageCount(bytes) : 0,

@@ -9,6 +9,8 @@ const AT = '2026-03-02T09:30:00+08:00';
 /** Options of one seeded case. */
 export interface SeedCase {
   readonly n: number;
+  /** The case's uuid (default `c<n>`; archive ids need a real uuid). */
+  readonly uuid?: string;
   readonly caseType?: string;
   readonly procedure?: string;
   readonly filingDate: string;
@@ -23,7 +25,7 @@ export interface SeedCase {
 
 /** The documents of one seeded case (`case:c<n>`). */
 export function seedCaseDocs(c: SeedCase): Doc[] {
-  const uuid = `c${c.n}`;
+  const uuid = c.uuid ?? `c${c.n}`;
   const id = `case:${uuid}`;
   const env = (docId: string, type: string, by = 'clerk.wang', v = 1) => ({
     _id: docId,

@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../ErrorBoundary';
 import { useLanguage } from '../i18n/useLanguage';
 import { GROUP_ICONS, MODULE_ICONS } from '../moduleIcons';
 import { UnreadNoticesBadge } from '../../features/notices/UnreadNoticesBadge';
+import { BackgroundOcrHost } from '../../features/archives/ocr/BackgroundOcrHost';
 import {
   canOpen,
   landingModule,
@@ -211,6 +212,7 @@ export function AppLayout({ session, verified, version }: AppLayoutProps) {
               </Layout.Content>
               <Layout.Footer className="cd-footer">
                 <StatusBar version={version} />
+                <BackgroundOcrHost />
               </Layout.Footer>
             </Layout>
           </Layout>

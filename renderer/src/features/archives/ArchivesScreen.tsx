@@ -5,8 +5,10 @@ import { PageHeader } from '../../app/layout/PageHeader';
 import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
 import { useArchiveEntries } from '../../db/archiveHooks';
+import { BindVolumesDialog } from './bind/BindVolumesDialog';
 import { ArchiveSearchBar } from './list/ArchiveSearchBar';
 import { ArchiveTable } from './list/ArchiveTable';
+import { BackgroundOcrPanel } from './list/BackgroundOcrPanel';
 import { ImportProgress } from './list/ImportProgress';
 import { searchArchive, type ArchiveQuery } from './model/archiveTypes';
 import { useArchiveSession } from './model/useArchiveSession';
@@ -26,6 +28,7 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
   const session = useArchiveSession();
   const [query, setQuery] = useState<ArchiveQuery>({});
   const [filing, setFiling] = useState(false);
+  const [binding, setBinding] = useState(false);
   const openParam = useHashQuery().get('open');
   const [opened, setOpened] = useState<{ param: string | null; id: string | null }>({
     param: openParam,
@@ -43,9 +46,14 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
         moduleKey="archives"
         extra={
           session?.canFile && (
-            <Button type="primary" onClick={() => setFiling(true)} data-testid="archive-file-paper">
-              {t('archives.paper.add')}
-            </Button>
+            <Space>
+              <Button onClick={() => setBinding(true)} data-testid="archive-bind">
+                {t('archives.bind.add')}
+              </Button>
+              <Button type="primary" onClick={() => setFiling(true)} data-testid="archive-file-paper">
+                {t('archives.paper.add')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -54,10 +62,12 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
           <ArchiveSearchBar onSearch={setQuery} />
           <ArchiveTable rows={rows} loading={entries === undefined} onOpen={(e) => setOpenId(e.id)} />
         </Card>
+        <BackgroundOcrPanel />
         <ImportProgress />
       </Space>
       <VolumeDrawer entry={open} onClose={() => setOpenId(null)} />
       <FilePaperDialog open={filing} onClose={() => setFiling(false)} />
+      <BindVolumesDialog open={binding} onClose={() => setBinding(false)} />
     </div>
   );
 }

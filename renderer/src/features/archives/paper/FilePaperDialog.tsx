@@ -15,6 +15,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { volumeKindOf } from '../../../../../core/archives/binding';
 import { suggestCatalogueEntry } from '../../../../../core/archives/catalogueSuggest';
 import { filePaper } from '../../../db/archiveHooks';
 import { useArchiveSession } from '../model/useArchiveSession';
@@ -46,6 +47,8 @@ export function FilePaperDialog({ open, onClose }: { readonly open: boolean; rea
     setPages(r.pageCount);
     const s = suggestCatalogueEntry(r.pages[0] ?? '');
     setTitle(s.title);
+    // A suggested 副卷 material (合议庭评议笔录 …) is pre-set to 副卷; the clerk can change it.
+    setKind(volumeKindOf({ title: s.title, kind: 'main' }));
     setDocDate(s.docDate);
     setConfirmed(false);
   };
