@@ -62,4 +62,12 @@ describe('translation bundles', () => {
     expect(i18n.t('auth.errors.wrongCredentials')).toBe('Wrong user name or password');
     expect(i18n.t('home.greeting', { name: 'Zhang Min' })).toBe('Hello, Zhang Min');
   });
+
+  it('names a one-page catalogue entry as one page (context "single")', () => {
+    const i18n = createI18n('zh-CN');
+    const range = (first: number, last: number) =>
+      i18n.t('archives.detail.pageRange', { first, last, context: first === last ? 'single' : undefined });
+    expect(range(3, 7)).toBe('第 3–7 页');
+    expect(range(4, 4)).toBe('第 4 页');
+  });
 });

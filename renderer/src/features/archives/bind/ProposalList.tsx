@@ -52,7 +52,11 @@ export function ProposalList({
               {
                 title: t('archives.bind.range'),
                 render: (_: unknown, e: VolumeProposal['catalogue'][number]) =>
-                  t('archives.detail.pageRange', { first: e.firstPage, last: e.lastPage }),
+                  t('archives.detail.pageRange', {
+                    first: e.firstPage,
+                    last: e.lastPage,
+                    context: e.firstPage === e.lastPage ? 'single' : undefined,
+                  }),
                 width: 140,
               },
               { title: t('archives.catalogue.docDate'), dataIndex: 'docDate', width: 120 },

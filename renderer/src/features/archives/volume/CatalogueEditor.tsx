@@ -59,7 +59,12 @@ export function CatalogueEditor({
           <ol>
             {entry.catalogue.map((c, i) => (
               <li key={i} data-testid="archive-catalogue-entry">
-                {c.title} · {t('archives.detail.pageRange', { first: c.firstPage, last: c.lastPage })}
+                {c.title} ·{' '}
+                {t('archives.detail.pageRange', {
+                  first: c.firstPage,
+                  last: c.lastPage,
+                  context: c.firstPage === c.lastPage ? 'single' : undefined,
+                })}
                 {c.docDate ? ` · ${c.docDate}` : ''}{' '}
                 <Tag color={c.confirmed ? 'green' : 'orange'}>
                   {t(c.confirmed ? 'archives.detail.confirmed' : 'archives.detail.suggested')}
