@@ -4,11 +4,13 @@
  * server on demand and kept), filing a paper with its scan and OCR text, and confirming a
  * catalogue. Screens use these, never PouchDB.
  */
-import type { CatalogueEntry, ArchiveEntry, ImportRun } from '../features/archives/model/archiveTypes';
-import { archiveEntryOf, importRunOf } from '../features/archives/model/archiveTypes';
+import { useMemo } from 'react';
+import type { CatalogueEntry, ImportRun } from '../features/archives/model/archiveTypes';
+import { importRunOf } from '../features/archives/model/archiveTypes';
 import { archiveTextId, paperId } from '../../../core/archives/ids';
 import { attachFile, readFile } from './attachments';
-import { useLiveQuery } from './hooks';
+import { watchArchiveIndex, type ArchiveIndex } from './archiveIndex';
+import { useLiveQuery, useObservable, useSyncEngine } from './hooks';
 import type { LocalDb } from './localDb';
 import type { SyncEngine } from './replication';
 import type { Repository } from './repository';
@@ -21,19 +23,14 @@ async function byPrefix(db: LocalDb, prefix: string): Promise<Record<string, unk
   return res.rows.flatMap((r) => (r.doc ? [r.doc as Record<string, unknown>] : []));
 }
 
-/** Every volume and paper on this computer (metadata only; scans stay on the server until opened), live. */
-export function useArchiveEntries(): readonly ArchiveEntry[] | undefined {
-  return useLiveQuery(
-    'documents',
-    async (db) => {
-      const docs = [...(await byPrefix(db, 'archiveVolume:')), ...(await byPrefix(db, 'caseFilePaper:'))];
-      return docs.flatMap((d) => {
-        const e = archiveEntryOf(d);
-        return e ? [e] : [];
-      });
-    },
-    [],
-  );
+/**
+ * Every volume and paper on this computer (metadata only; scans stay on the server until opened),
+ * live, from the archive index (archiveIndex.ts: read once, then only the changed documents).
+ */
+export function useArchiveIndex(): ArchiveIndex | undefined {
+  const engine = useSyncEngine();
+  const index$ = useMemo(() => (engine ? watchArchiveIndex(engine.local('documents')) : null), [engine]);
+  return useObservable<ArchiveIndex | undefined>(index$, undefined);
 }
 
 /** Bulk import runs (the server's `import-archive` progress documents), newest first, live. */

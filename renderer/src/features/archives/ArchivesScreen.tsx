@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/layout/PageHeader';
 import { useHashQuery } from '../../app/router';
 import type { FeatureScreenProps } from '../../app/screens/featureScreen';
-import { useArchiveEntries } from '../../db/archiveHooks';
+import { useArchiveIndex } from '../../db/archiveHooks';
 import { BindVolumesDialog } from './bind/BindVolumesDialog';
 import { ArchiveSearchBar } from './list/ArchiveSearchBar';
 import { ArchiveTable } from './list/ArchiveTable';
 import { BackgroundOcrPanel } from './list/BackgroundOcrPanel';
 import { ImportProgress } from './list/ImportProgress';
-import { searchArchive, type ArchiveQuery } from './model/archiveTypes';
+import { searchArchive, sortArchive, type ArchiveQuery } from './model/archiveTypes';
 import { useArchiveSession } from './model/useArchiveSession';
 import { FilePaperDialog } from './paper/FilePaperDialog';
 import { VolumeDrawer } from './volume/VolumeDrawer';
@@ -24,7 +24,7 @@ import './archives.css';
  */
 export default function ArchivesScreen(_props: FeatureScreenProps) {
   const { t } = useTranslation();
-  const entries = useArchiveEntries();
+  const index = useArchiveIndex();
   const session = useArchiveSession();
   const [query, setQuery] = useState<ArchiveQuery>({});
   const [filing, setFiling] = useState(false);
@@ -38,8 +38,9 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
   if (opened.param !== openParam) setOpened({ param: openParam, id: openParam });
   const openId = opened.id;
   const setOpenId = (id: string | null) => setOpened({ param: openParam, id });
-  const rows = useMemo(() => searchArchive(entries ?? [], query), [entries, query]);
-  const open = (entries ?? []).find((e) => e.id === openId) ?? null;
+  const sorted = useMemo(() => sortArchive(index?.entries.values() ?? []), [index]);
+  const rows = useMemo(() => searchArchive(sorted, query), [sorted, query]);
+  const open = (openId && index?.entries.get(openId)) || null;
   return (
     <div className="cd-screen" data-testid="screen-archives">
       <PageHeader
@@ -60,7 +61,7 @@ export default function ArchivesScreen(_props: FeatureScreenProps) {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Card variant="borderless">
           <ArchiveSearchBar onSearch={setQuery} />
-          <ArchiveTable rows={rows} loading={entries === undefined} onOpen={(e) => setOpenId(e.id)} />
+          <ArchiveTable rows={rows} loading={index === undefined} onOpen={(e) => setOpenId(e.id)} />
         </Card>
         <BackgroundOcrPanel />
         <ImportProgress />

@@ -94,7 +94,7 @@ export function ArchiveTable({
         columns={columns}
         loading={loading}
         size="middle"
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: t('archives.empty') }}
         data-testid="archive-table"
         onRow={(e) =>

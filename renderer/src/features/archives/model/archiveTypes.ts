@@ -113,27 +113,36 @@ export function fold(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 }
 
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
 /**
- * The entries matching every given field (case number and party as substrings, year exactly),
- * by case number (digit runs compared as numbers), then volumes before papers, 正卷 before 副卷, number.
+ * The entries in list order: by case number (digit runs compared as numbers), then volumes before
+ * papers, 正卷 before 副卷, number. Sorted once per change of the archive, not per search.
  */
-export function searchArchive(entries: readonly ArchiveEntry[], q: ArchiveQuery): ArchiveEntry[] {
-  const cn = fold(q.caseNumber ?? '');
-  const party = fold(q.party ?? '');
-  const out = entries.filter(
-    (e) =>
-      (cn === '' || fold(e.caseNumber).includes(cn)) &&
-      (party === '' || e.parties.some((p) => fold(p).includes(party))) &&
-      (q.year == null || e.year === q.year),
-  );
-  const collator = new Intl.Collator('zh-CN', { numeric: true });
-  return out.sort(
+export function sortArchive(entries: Iterable<ArchiveEntry>): ArchiveEntry[] {
+  return [...entries].sort(
     (a, b) =>
       collator.compare(a.caseNumber, b.caseNumber) ||
       (a.type === b.type ? 0 : a.type === 'archiveVolume' ? -1 : 1) ||
       (a.kind === b.kind ? 0 : a.kind === 'main' ? -1 : 1) ||
       a.seq - b.seq ||
       collator.compare(a.receivedOn ?? '', b.receivedOn ?? ''),
+  );
+}
+
+/**
+ * The entries of `sorted` matching every given field (case number and party as substrings, year
+ * exactly), in the same order.
+ */
+export function searchArchive(sorted: readonly ArchiveEntry[], q: ArchiveQuery): ArchiveEntry[] {
+  const cn = fold(q.caseNumber ?? '');
+  const party = fold(q.party ?? '');
+  if (cn === '' && party === '' && q.year == null) return sorted as ArchiveEntry[];
+  return sorted.filter(
+    (e) =>
+      (cn === '' || fold(e.caseNumber).includes(cn)) &&
+      (party === '' || e.parties.some((p) => fold(p).includes(party))) &&
+      (q.year == null || e.year === q.year),
   );
 }
 
