@@ -10,7 +10,7 @@ import { pdfPages, pdfText } from '../support/pdfTools';
 import { seedCaseDocs } from '../support/renderer/caseFixtures';
 import { couchFetch } from '../support/couchTarget';
 import { renderScan } from '../bench/lib/ocrScans';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * The archive screen end to end in Chromium against the real server and the built renderer
@@ -170,11 +170,7 @@ beforeAll(async () => {
   ctx = await fixture.browser.newContext({ viewport: { width: 1440, height: 960 } });
   page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-username').fill(CLERK.name);
-  await page.getByTestId('signin-password').fill(CLERK.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
+  await signInPage(page, fixture.host.url, CLERK);
 }, 180_000);
 
 afterAll(async () => {

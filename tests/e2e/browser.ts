@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHost';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
@@ -100,4 +100,43 @@ export async function startAppFixture(users: readonly FixtureUser[]): Promise<Ap
     await stop();
     throw err;
   }
+}
+
+/** What {@link signInPage} waits for after submitting the form. */
+export interface SignInWait {
+  /** `data-testid` of the screen the user lands on (`screen-home` by default); null: do not wait. */
+  screen?: string | null;
+  /** Also wait until the status bar shows the server online, up to this many ms. */
+  onlineWithinMs?: number;
+}
+
+/** Opens the app at `url`, fills the sign-in form as `user` and submits it (one implementation for every suite). */
+export async function submitSignIn(
+  page: Page,
+  url: string,
+  user: { readonly name: string; readonly password: string },
+): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('signin-form').waitFor();
+  await page.getByTestId('signin-username').fill(user.name);
+  await page.getByTestId('signin-password').fill(user.password);
+  await page.getByTestId('signin-submit').click();
+}
+
+/** {@link submitSignIn}, then waits for the landing screen (and, if asked, the server online). */
+export async function signInPage(
+  page: Page,
+  url: string,
+  user: { readonly name: string; readonly password: string },
+  wait: SignInWait = {},
+): Promise<void> {
+  await submitSignIn(page, url, user);
+  const screen = wait.screen === undefined ? 'screen-home' : wait.screen;
+  if (screen !== null) await page.getByTestId(screen).waitFor();
+  if (wait.onlineWithinMs !== undefined)
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
+      undefined,
+      { timeout: wait.onlineWithinMs },
+    );
 }

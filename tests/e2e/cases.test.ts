@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadline } from '../../core/domain/deadlines';
 import { makeResidentId } from '../../core/domain/identity';
 import { beijingDate } from '../../core/domain/processEvents';
-import { deadPort, launchChromium, SCREENSHOT_DIR } from './browser';
+import { deadPort, launchChromium, SCREENSHOT_DIR, signInPage } from './browser';
 
 /**
  * Cases end to end, as in the issue: the real server CLI (embedded CouchDB + worker + app host,
@@ -133,17 +133,12 @@ async function newPage(ctx: BrowserContext): Promise<Page> {
 }
 
 async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`http://127.0.0.1:${appPort}/`);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(name);
-  await page.getByTestId('signin-password').fill(PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
   // Only the server must answer: each screen below waits for the documents it needs to sync.
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
-    undefined,
-    { timeout: 60_000 },
+  await signInPage(
+    page,
+    `http://127.0.0.1:${appPort}/`,
+    { name, password: PASSWORD },
+    { onlineWithinMs: 60_000 },
   );
 }
 

@@ -9,7 +9,7 @@ import { BULLETIN_COLUMNS } from '../../renderer/src/features/dashboard/bulletin
 import { couchFetch } from '../support/couchTarget';
 import { seedCaseDocs } from '../support/renderer/caseFixtures';
 import { readXlsx } from '../support/xlsxRead';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * 审判质效 and 诉讼费计算 end to end in Chromium against the real server and the built renderer. A
@@ -47,12 +47,7 @@ const CASES = [
 const numberOf = (c: (typeof CASES)[number]) => `（${c.filingDate.slice(0, 4)}）甘0402民初${c.n}号`;
 
 async function signIn(page: Page, user: FixtureUser): Promise<void> {
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(user.name);
-  await page.getByTestId('signin-password').fill(user.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
+  await signInPage(page, fixture.host.url, user);
 }
 
 async function goTo(page: Page, hash: string): Promise<void> {

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchFetch } from '../support/couchTarget';
 import { seedCaseDocs } from '../support/renderer/caseFixtures';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * 文书 end to end in Chromium against the real server (embedded, or COUCH_URL) and the built
@@ -32,12 +32,7 @@ let browser: Browser;
 const pageErrors: string[] = [];
 
 async function signIn(page: Page, user: FixtureUser = JUDGE): Promise<void> {
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(user.name);
-  await page.getByTestId('signin-password').fill(user.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
+  await signInPage(page, fixture.host.url, user);
 }
 
 /** The editor's plain text (paragraph numbers are decorations, not text). */

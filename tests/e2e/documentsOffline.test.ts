@@ -25,6 +25,7 @@ import {
   SCREENSHOT_DIR,
   STATIC_DIR,
   type FixtureUser,
+  signInPage,
 } from './browser';
 
 /**
@@ -182,11 +183,7 @@ describe('文书 with the server stopped', () => {
   it('drafts from a style with the server stopped; after closing the browser nothing is lost', async () => {
     const page = await openBrowser();
     const appUrl = host?.url ?? '';
-    await page.goto(appUrl);
-    await page.getByTestId('signin-username').fill(JUDGE.name);
-    await page.getByTestId('signin-password').fill(JUDGE.password);
-    await page.getByTestId('signin-submit').click();
-    await page.getByTestId('screen-home').waitFor();
+    await signInPage(page, appUrl, JUDGE);
     // The case reaches this PC's replica while the server is up.
     await page.evaluate((id) => {
       window.location.hash = `#/cases/list?case=${encodeURIComponent(id)}`;

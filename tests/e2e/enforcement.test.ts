@@ -10,7 +10,7 @@ import { maxExpiry } from '../../core/enforcement/assetControl';
 import { couchFetch } from '../support/couchTarget';
 import { seedCaseDocs } from '../support/renderer/caseFixtures';
 import { readXlsx, type XlsxSheet } from '../support/xlsxRead';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * 执行 end to end in Chromium against the real server (embedded, or COUCH_URL) and the built
@@ -41,12 +41,7 @@ const pageErrors: string[] = [];
 
 async function signIn(page: Page, user: FixtureUser): Promise<void> {
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(user.name);
-  await page.getByTestId('signin-password').fill(user.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
+  await signInPage(page, fixture.host.url, user);
 }
 
 async function goTo(page: Page, hash: string): Promise<void> {

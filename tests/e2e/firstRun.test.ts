@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeResidentId } from '../../core/domain/identity';
-import { deadPort, launchChromium, SCREENSHOT_DIR } from './browser';
+import { deadPort, launchChromium, SCREENSHOT_DIR, signInPage } from './browser';
 
 /**
  * What a newcomer sees: CourtDesk started the way `bash scripts/start.sh` / `npm start` does
@@ -54,16 +54,11 @@ async function stopStart(): Promise<void> {
 }
 
 async function signIn(page: Page, name: string): Promise<void> {
-  await page.goto(`http://127.0.0.1:${appPort}/`);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(name);
-  await page.getByTestId('signin-password').fill('courtdesk');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid=server-status]')?.getAttribute('data-state') === 'online',
-    undefined,
-    { timeout: 120_000 },
+  await signInPage(
+    page,
+    `http://127.0.0.1:${appPort}/`,
+    { name, password: 'courtdesk' },
+    { onlineWithinMs: 120_000 },
   );
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_COURT } from '../../core/court';
 import { makeResidentId } from '../../core/domain/identity';
 import type { HearingNoticeDoc, PublicCaseDoc } from '../../core/public/publicDocs';
 import { couchFetch } from '../support/couchTarget';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * Kiosk and hearing board end to end in Chromium against the real server (embedded, or COUCH_URL)
@@ -176,12 +176,7 @@ function todayAt(hhmm: string, dayOffset = 0): string {
 async function signIn(ctx: BrowserContext, user: FixtureUser): Promise<Page> {
   const page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(user.name);
-  await page.getByTestId('signin-password').fill(user.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-public-query').waitFor();
+  await signInPage(page, fixture.host.url, user, { screen: 'screen-public-query' });
   return page;
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchFetch } from '../support/couchTarget';
-import { SCREENSHOT_DIR, startAppFixture, type AppFixture } from './browser';
+import { SCREENSHOT_DIR, startAppFixture, type AppFixture, submitSignIn } from './browser';
 
 /**
  * 修改密码 end to end in Chromium: a judge opens the user menu, changes the password in the dialog
@@ -22,11 +22,7 @@ let fixture: AppFixture;
 const pageErrors: string[] = [];
 
 async function signIn(page: Page, password: string): Promise<void> {
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(judge.name);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
+  await submitSignIn(page, fixture.host.url, { name: judge.name, password });
 }
 
 /** Submits the dialog and waits for its outcome (`data-outcome`) and text. */

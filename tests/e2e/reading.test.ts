@@ -6,7 +6,7 @@ import { readingDbName } from '../../core/schemas/readingVisit';
 import { couchFetch } from '../support/couchTarget';
 import { putArchiveVolume, visitDoc, type VolumeFixture } from '../support/readingFixtures';
 import { validDoc } from '../support/validDocs';
-import { startAppFixture, type AppFixture } from './browser';
+import { startAppFixture, type AppFixture, submitSignIn } from './browser';
 
 /**
  * 阅卷 end to end in Chromium (docs/file-reading.md): a clerk admits a lawyer to case A; the reading
@@ -53,11 +53,7 @@ async function newPage(): Promise<Page> {
 }
 
 async function signIn(page: Page, user: { name: string; password: string }): Promise<void> {
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(user.name);
-  await page.getByTestId('signin-password').fill(user.password);
-  await page.getByTestId('signin-submit').click();
+  await submitSignIn(page, fixture.host.url, user);
 }
 
 async function auditPages(visitId: string): Promise<Record<string, unknown>[]> {

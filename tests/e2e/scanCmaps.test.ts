@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchFetch } from '../support/couchTarget';
 import { seedCaseDocs } from '../support/renderer/caseFixtures';
 import { pdfFromObjects } from '../support/pdfTools';
-import { SCREENSHOT_DIR, startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { SCREENSHOT_DIR, startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * The scan viewer (pdf.js) on a Chinese PDF whose font is NOT embedded — as many scanners' OCR
@@ -59,11 +59,7 @@ afterAll(async () => {
 /** Signs in, opens the case page, attaches the PDF (once per suite) and opens it in the viewer. */
 async function viewScan(ctx: BrowserContext, upload: boolean): Promise<Page> {
   const page = await ctx.newPage();
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-username').fill(JUDGE.name);
-  await page.getByTestId('signin-password').fill(JUDGE.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
+  await signInPage(page, fixture.host.url, JUDGE);
   await page.evaluate((id) => {
     window.location.hash = `#/cases/list?case=${encodeURIComponent(id)}`;
   }, CASE_ID);

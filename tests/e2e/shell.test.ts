@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES, type ModuleDef } from '../../renderer/src/app/modules';
 import { startAppHost, type AppHost } from '../../sync-server/src/appHost/appHost';
-import { deadPort, SCREENSHOT_DIR, startAppFixture, STATIC_DIR } from './browser';
+import { deadPort, SCREENSHOT_DIR, startAppFixture, STATIC_DIR, submitSignIn } from './browser';
 
 /**
  * End-to-end in Debian's Chromium: the real renderer build served by the app host, a real server
@@ -34,11 +34,7 @@ async function newPage(ctx: BrowserContext): Promise<Page> {
 }
 
 async function signIn(page: Page, name: string, password: string): Promise<void> {
-  await page.goto(host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(name);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
+  await submitSignIn(page, host.url, { name, password });
 }
 
 async function openModule(page: Page, m: ModuleDef): Promise<void> {
@@ -104,11 +100,7 @@ describe('CourtDesk shell in Chromium', () => {
       port: 0,
     });
     try {
-      await page.goto(deadHost.url);
-      await page.getByTestId('signin-form').waitFor();
-      await page.getByTestId('signin-username').fill(clerk.name);
-      await page.getByTestId('signin-password').fill(clerk.password);
-      await page.getByTestId('signin-submit').click();
+      await submitSignIn(page, deadHost.url, clerk);
       await page.waitForFunction(
         () =>
           document.querySelector('[data-testid=signin-error]')?.getAttribute('data-error') ===
