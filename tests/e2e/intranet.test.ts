@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -316,6 +316,185 @@ describe('内网论坛 in Chromium against the real server', () => {
       animations: 'disabled',
       fullPage: true,
     });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** A forged write through the app's own CouchDB proxy, with the page's session cookie. */
+async function forgedPut(
+  page: Page,
+  doc: Record<string, unknown>,
+): Promise<{ status: number; reason?: string }> {
+  return page.evaluate(async (d) => {
+    const r = await fetch(`couch/courtdesk_forum/${encodeURIComponent(String(d['_id']))}`, {
+      method: 'PUT',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(d),
+    });
+    return { status: r.status, reason: ((await r.json()) as { reason?: string }).reason };
+  }, doc);
+}
+
+describe('论坛版块管理 and files added to an existing post', () => {
+  it('an admin creates a board and closes it; a clerk sees it closed and cannot post, and a forged post is refused', async () => {
+    const admin = await open(ADMIN);
+    const clerk = await open(CLERK);
+    await go(admin, '#/forum');
+    await admin.getByTestId('board-manage').click({ timeout: 60_000 });
+    await admin.getByTestId('board-new').click();
+    await admin.getByTestId('board-form-name').fill('审判调研园地');
+    await admin.getByTestId('board-form-description').fill('调研课题、司法建议与案例分析');
+    await admin.getByTestId('board-form-order').fill('45');
+    await admin.getByTestId('board-form-submit').click();
+    const tab = admin.locator('[data-testid^="board-tab-board:"]', { hasText: '审判调研园地' });
+    await tab.waitFor({ timeout: 30_000 });
+    const boardId = ((await tab.getAttribute('data-testid')) ?? '').slice('board-tab-'.length);
+    expect(boardId).toMatch(/^board:[a-z0-9]{12}$/);
+    await waitForServerDoc(
+      'courtdesk_forum',
+      boardId,
+      (d) => d['name'] === '审判调研园地' && d['order'] === 45,
+    );
+
+    // The clerk opens a thread in the new board while it is open.
+    await go(clerk, `#/forum?board=${encodeURIComponent(boardId)}`);
+    await clerk.getByTestId('thread-new').click({ timeout: 60_000 });
+    await clerk.getByTestId('post-form-title').fill('关于诉源治理的调研提纲');
+    await clerk.getByTestId('post-form-body').fill('拟从立案前调解、委派调解两方面展开，欢迎补充。');
+    await clerk.getByTestId('post-form-submit').click();
+    await clerk.getByTestId('thread-title').waitFor();
+    const openThread = new URLSearchParams(new URL(clerk.url()).hash.split('?')[1]).get('thread') ?? '';
+    await waitForServerDoc('courtdesk_forum', openThread, (d) => d['board'] === boardId);
+
+    // The admin closes it; the board holds a thread, so it cannot be deleted.
+    const row = admin.getByTestId(`board-admin-row-${boardId}`);
+    await row.getByTestId('board-close').click();
+    await admin.getByTestId('board-close-confirm').click();
+    await row.getByTestId('board-reopen').waitFor();
+    expect(await row.getByTestId('board-delete').isDisabled()).toBe(true);
+    await admin.screenshot({ path: path.join(SHOTS, 'intranet-forum-boards.png'), animations: 'disabled' });
+    await waitForServerDoc('courtdesk_forum', boardId, (d) => d['archived'] === true);
+    await waitForServerDoc('courtdesk_forum', '_design/courtdesk_boards', (d) =>
+      new RegExp(`var CLOSED = \\{[^}]*"${boardId}"`).test(String(d['validate_doc_update'])),
+    );
+
+    // The clerk: readable, marked closed, no new thread, no reply box.
+    await go(clerk, `#/forum?board=${encodeURIComponent(boardId)}`);
+    await clerk.getByTestId('board-closed').waitFor({ timeout: 60_000 });
+    expect(await clerk.getByTestId(`board-tab-${boardId}`).innerText()).toContain(zh.boards.closedTag);
+    expect(await clerk.getByTestId('thread-new').count()).toBe(0);
+    await clerk.locator('[data-testid=thread-link]', { hasText: '诉源治理' }).click();
+    await clerk.getByTestId('post-body').first().waitFor();
+    await clerk.getByTestId('board-closed').waitFor();
+    expect(await clerk.getByTestId('reply-body').count()).toBe(0);
+    await clerk.screenshot({
+      path: path.join(SHOTS, 'intranet-forum-board-closed.png'),
+      animations: 'disabled',
+    });
+
+    // Forged over HTTP with the clerk's session: a new thread and a reply, both refused.
+    const opening = await serverDoc('courtdesk_forum', openThread);
+    const now = new Date().toISOString();
+    const forged = {
+      type: 'post',
+      schemaVersion: 1,
+      createdAt: now,
+      createdBy: CLERK.name,
+      board: boardId,
+      body: '绕过界面直接写入',
+    };
+    for (const doc of [
+      { ...forged, _id: `post:${randomUUID()}`, title: '伪造的新主题' },
+      { ...forged, _id: `post:${randomUUID()}`, threadId: opening._id },
+    ]) {
+      const res = await forgedPut(clerk, doc);
+      expect(res.status).toBe(403);
+      expect(res.reason).toContain('该版块已关闭，不能发新帖或回复');
+      const stored = await couchFetch(
+        `${fixture.target.url}/courtdesk_forum/${encodeURIComponent(doc._id)}`,
+        {
+          auth: fixture.target.admin,
+        },
+      );
+      expect(stored.status).toBe(404);
+    }
+    // Staff cannot close, rename or create boards either.
+    const board = await serverDoc('courtdesk_forum', boardId);
+    expect((await forgedPut(clerk, { ...board, archived: false })).status).toBe(403);
+    expect((await forgedPut(clerk, { ...board, _id: 'board:forged', _rev: undefined })).status).toBe(403);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the author adds a file to an existing post offline; once synced another workstation downloads it; removing it reaches everyone', async () => {
+    const clerk = await open(CLERK);
+    const judge = await open(JUDGE);
+    await go(clerk, '#/forum?board=board:general');
+    await clerk.getByTestId('thread-new').click({ timeout: 60_000 });
+    await clerk.getByTestId('post-form-title').fill('机关食堂就餐时间调整');
+    await clerk.getByTestId('post-form-body').fill('自下周一起，午餐时间调整为11:40至13:00。');
+    await clerk.getByTestId('post-form-submit').click();
+    await clerk.getByTestId('thread-title').waitFor();
+    const postId = new URLSearchParams(new URL(clerk.url()).hash.split('?')[1]).get('thread') ?? '';
+    await waitForServerDoc('courtdesk_forum', postId, () => true);
+
+    // Offline: the edit with its file waits on this computer.
+    const bytes = Buffer.from('周一至周五 11:40-13:00；周六 12:00-13:00');
+    await clerk.context().setOffline(true);
+    await clerk.getByTestId('post-edit').first().click();
+    await clerk.getByTestId('post-form-files').setInputFiles({
+      name: '就餐时间表.txt',
+      mimeType: 'text/plain',
+      buffer: bytes,
+    });
+    await clerk.getByTestId('post-form-submit').click();
+    const row = clerk.locator('[data-testid=attachment-row]', { hasText: '就餐时间表.txt' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.getAttribute('data-state')).toBe('pendingUpload');
+    await clerk.getByTestId('post-pending').waitFor({ timeout: 30_000 });
+    expect((await serverDoc('courtdesk_forum', postId))['attachments']).toBeUndefined();
+    await clerk.context().setOffline(false);
+    await waitForServerDoc(
+      'courtdesk_forum',
+      postId,
+      (d) => Array.isArray(d['attachments']) && d['attachments'].length === 1,
+    );
+    const fileId = ((await serverDoc('courtdesk_forum', postId))['attachments'] as string[])[0] ?? '';
+    await waitForServerDoc('courtdesk_forum', fileId, (d) => d['ownerId'] === postId);
+
+    // Another workstation gets the file and downloads it byte for byte.
+    await go(judge, `#/forum?thread=${encodeURIComponent(postId)}`);
+    const judgeRow = judge.locator('[data-testid=attachment-row][data-state=local]', {
+      hasText: '就餐时间表.txt',
+    });
+    await judgeRow.waitFor({ timeout: 90_000 });
+    const download = judge.waitForEvent('download');
+    await judgeRow.locator('button').last().click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('就餐时间表.txt');
+    expect(readFileSync(await file.path()).equals(bytes)).toBe(true);
+
+    // A forged change of the file list by the judge is refused; the author removes the file.
+    const post = await serverDoc('courtdesk_forum', postId);
+    const forged = await forgedPut(judge, { ...post, attachments: [] });
+    expect(forged.status).toBe(403);
+    expect(forged.reason).toContain('只有作者本人可以修改帖子');
+    await clerk.getByTestId('post-edit').first().click();
+    await clerk.getByTestId('kept-file-remove').click();
+    await clerk.getByTestId('post-form-submit').click();
+    await waitForServerDoc('courtdesk_forum', postId, (d) => d['attachments'] === undefined);
+    await expect
+      .poll(
+        async () =>
+          (
+            await couchFetch(`${fixture.target.url}/courtdesk_forum/${encodeURIComponent(fileId)}`, {
+              auth: fixture.target.admin,
+            })
+          ).status,
+        { timeout: 30_000 },
+      )
+      .toBe(404);
+    await judge.locator('[data-testid=attachment-row]').waitFor({ state: 'detached', timeout: 60_000 });
     expect(pageErrors).toEqual([]);
   });
 });
