@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ctx, docOf, outcome, vduOf } from '../../../tests/support/vdu';
+import { ctx, docOf, marked, outcome, vduOf } from '../../../tests/support/vdu';
 import { boardStateOf, boardStateValidator } from './boardState';
 import type { CouchDoc } from './couchHttp';
 
@@ -31,6 +31,7 @@ describe('board state', () => {
     const busy = { ...docOf('board', 'it.sun', { _id: 'board:busy', archived: true }), _rev: '2-a' };
     const gone = { _id: 'board:busy', _rev: busy._rev, _deleted: true };
     expect(outcome(vdu, gone, busy, admin)).toBe('forbidden');
+    expect(outcome(vdu, marked('board:busy', '2-a'), busy, admin)).toBe('ok'); // a conflict branch resolved
     expect(outcome(vdu, gone, { ...busy, _id: 'board:idle' }, admin)).toBe('ok');
     expect(outcome(vdu, post('board:shut'), null, server)).toBe('ok');
   });

@@ -52,7 +52,8 @@ export function boardStateValidator(state: BoardState): string {
   var roles = (userCtx && userCtx.roles) || [];
   for (var i = 0; i < roles.length; i++) { if (roles[i] === '_admin') { return; } }
   if (newDoc._deleted === true) {
-    if (oldDoc && oldDoc.type === 'board' && USED.hasOwnProperty(oldDoc._id)) {
+    // A marked tombstone resolving a conflict is an edit (the courtdesk ddoc checks the marker).
+    if (newDoc.conflictResolution === undefined && oldDoc && oldDoc.type === 'board' && USED.hasOwnProperty(oldDoc._id)) {
       throw ({ forbidden: ${JSON.stringify(BOARD_IN_USE_REASON)} });
     }
     return;

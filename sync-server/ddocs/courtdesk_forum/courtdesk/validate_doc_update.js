@@ -23,8 +23,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
   // @include _generated/coreSchemas.js
   // @include _lib/validate.js
   courtdeskValidate(RULES, newDoc, oldDoc, userCtx, secObj);
-  if (newDoc._deleted === true && oldDoc && oldDoc._deleted !== true && oldDoc.type === 'board' &&
-      oldDoc.archived !== true && (userCtx.roles || []).indexOf('_admin') < 0) {
+  // (A marked tombstone resolving a conflict is an edit, checked above; the conflict guard restores
+  // a document all of whose leaves such tombstones deleted.)
+  if (newDoc._deleted === true && newDoc.conflictResolution === undefined && oldDoc && oldDoc._deleted !== true &&
+      oldDoc.type === 'board' && oldDoc.archived !== true && (userCtx.roles || []).indexOf('_admin') < 0) {
     throw ({ forbidden: '只能删除已关闭的版块，请先关闭 (close the board before deleting it)' });
   }
 }
