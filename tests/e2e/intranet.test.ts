@@ -324,19 +324,23 @@ describe('内网论坛 in Chromium against the real server', () => {
 async function forgedPut(
   page: Page,
   doc: Record<string, unknown>,
+  db = 'courtdesk_forum',
 ): Promise<{ status: number; reason?: string }> {
-  return page.evaluate(async (d) => {
-    const r = await fetch(`couch/courtdesk_forum/${encodeURIComponent(String(d['_id']))}`, {
-      method: 'PUT',
-      credentials: 'include',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(d),
-    });
-    return { status: r.status, reason: ((await r.json()) as { reason?: string }).reason };
-  }, doc);
+  return page.evaluate(
+    async ({ d, dbName }) => {
+      const r = await fetch(`couch/${dbName}/${encodeURIComponent(String(d['_id']))}`, {
+        method: 'PUT',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(d),
+      });
+      return { status: r.status, reason: ((await r.json()) as { reason?: string }).reason };
+    },
+    { d: doc, dbName: db },
+  );
 }
 
-describe('论坛版块管理 and files added to an existing post', () => {
+describe('论坛版块管理 and files added to an existing post or notice', () => {
   it('an admin creates a board and closes it; a clerk sees it closed and cannot post, and a forged post is refused', async () => {
     const admin = await open(ADMIN);
     const clerk = await open(CLERK);
@@ -495,6 +499,41 @@ describe('论坛版块管理 and files added to an existing post', () => {
       )
       .toBe(404);
     await judge.locator('[data-testid=attachment-row]').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the notice's author replaces its file; the clerk sees the new one; a forged change by the clerk is refused", async () => {
+    const leader = await open(LEADER);
+    const clerk = await open(CLERK);
+    await go(leader, '#/notices');
+    await leader.locator('[data-testid=notice-link]', { hasText: '案件质效评查' }).click({ timeout: 60_000 });
+    const noticeId = (await leader.getByTestId('notice-view').getAttribute('data-notice')) ?? '';
+    expect(noticeId).toMatch(/^notice:/);
+    const before = (await serverDoc('courtdesk_notices', noticeId))['attachments'] as string[];
+    expect(before).toHaveLength(1);
+    await leader.getByTestId('notice-files-manage').click();
+    await leader.getByTestId('kept-file-remove').click();
+    await leader.getByTestId('notice-files').setInputFiles({
+      name: '评查要点（修订）.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('一、立案审查；二、审限管理；三、文书质量；四、卷宗归档'),
+    });
+    await leader.getByTestId('notice-files-submit').click();
+    await waitForServerDoc('courtdesk_notices', noticeId, (d) => {
+      const a = d['attachments'];
+      return Array.isArray(a) && a.length === 1 && a[0] !== before[0];
+    });
+    await go(clerk, `#/notices?notice=${encodeURIComponent(noticeId)}`);
+    await clerk
+      .locator('[data-testid=attachment-row][data-state=local]', { hasText: '评查要点（修订）.txt' })
+      .waitFor({ timeout: 90_000 });
+    expect(await clerk.getByTestId('attachment-row').count()).toBe(1);
+    expect(await clerk.getByTestId('notice-files-manage').count()).toBe(0);
+    const notice = await serverDoc('courtdesk_notices', noticeId);
+    const forged = await forgedPut(clerk, { ...notice, attachments: before }, 'courtdesk_notices');
+    expect(forged.status).toBe(403);
+    expect(forged.reason).toContain('只有作者本人、系统管理员可以修改通知通报');
+    expect((await serverDoc('courtdesk_notices', noticeId))._rev).toBe(notice._rev);
     expect(pageErrors).toEqual([]);
   });
 });
