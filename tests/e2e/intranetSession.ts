@@ -55,7 +55,7 @@ export async function startIntranetSession(users: readonly FixtureUser[]): Promi
       const ctx = await fixture.browser.newContext(VIEW);
       contexts.push(ctx);
       const page = await ctx.newPage();
-      page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
       await page.goto(fixture.host.url);
       await page.getByTestId('signin-form').waitFor();
       await page.getByTestId('signin-username').fill(user.name);

@@ -32,20 +32,22 @@ export function BoardAdminDialog({ open, ctx, boards, posts, onClose }: BoardAdm
   const { message } = App.useApp();
   const [editing, setEditing] = useState<BoardInfo | 'new' | null>(null);
   const threadCount = (b: BoardInfo) => posts.filter((p) => p.board === b.id && !p.threadId).length;
-  const inUse = (b: BoardInfo) => posts.some((p) => p.board === b.id);
-  const run = async (op: Promise<unknown>) => {
+  const run = async (op: Promise<unknown>): Promise<boolean> => {
     try {
       await op;
       void message.success(t('forum.boardAdmin.saved'));
+      return true;
     } catch (err) {
       void message.error(failureText(t, err));
+      return false;
     }
   };
-  const save = async (draft: BoardDraft) => {
-    if (editing === 'new') await run(createBoard(ctx.repo, draft));
-    else if (editing) await run(updateBoard(ctx.repo, editing.id, draft));
-  };
-  const confirm = { okText: t('forum.boardAdmin.ok'), cancelText: t('forum.boardAdmin.cancel') };
+  const save = (draft: BoardDraft): Promise<boolean> =>
+    editing === 'new'
+      ? run(createBoard(ctx.repo, draft))
+      : editing
+        ? run(updateBoard(ctx.repo, editing.id, draft))
+        : Promise.resolve(false);
   const columns = [
     { key: 'name', title: t('forum.boardAdmin.columns.name'), dataIndex: 'name' },
     { key: 'description', title: t('forum.boardAdmin.columns.description'), dataIndex: 'description' },
@@ -72,50 +74,14 @@ export function BoardAdminDialog({ open, ctx, boards, posts, onClose }: BoardAdm
       title: t('forum.boardAdmin.columns.actions'),
       width: 200,
       render: (_: unknown, b: BoardInfo) => (
-        <Space size={0} data-testid={`board-admin-row-${b.id}`}>
-          <Button type="link" size="small" onClick={() => setEditing(b)} data-testid="board-edit">
-            {t('forum.boardAdmin.edit')}
-          </Button>
-          {b.closed ? (
-            <Button
-              type="link"
-              size="small"
-              onClick={() => void run(setBoardClosed(ctx.repo, b.id, false))}
-              data-testid="board-reopen"
-            >
-              {t('forum.boardAdmin.reopen')}
-            </Button>
-          ) : (
-            <Popconfirm
-              title={t('forum.boardAdmin.closeConfirm', { name: b.name })}
-              onConfirm={() => run(setBoardClosed(ctx.repo, b.id, true))}
-              okButtonProps={{ 'data-testid': 'board-close-confirm' }}
-              {...confirm}
-            >
-              <Button type="link" size="small" data-testid="board-close">
-                {t('forum.boardAdmin.close')}
-              </Button>
-            </Popconfirm>
-          )}
-          <Tooltip title={b.closed && !inUse(b) ? undefined : t('forum.boardAdmin.deleteHint')}>
-            <Popconfirm
-              title={t('forum.boardAdmin.deleteConfirm', { name: b.name })}
-              onConfirm={() => run(deleteBoard(ctx.repo, b, posts))}
-              disabled={!b.closed || inUse(b)}
-              {...confirm}
-            >
-              <Button
-                type="link"
-                size="small"
-                danger
-                disabled={!b.closed || inUse(b)}
-                data-testid="board-delete"
-              >
-                {t('forum.boardAdmin.delete')}
-              </Button>
-            </Popconfirm>
-          </Tooltip>
-        </Space>
+        <BoardActions
+          board={b}
+          inUse={posts.some((p) => p.board === b.id)}
+          onEdit={() => setEditing(b)}
+          onClose={() => void run(setBoardClosed(ctx.repo, b.id, true))}
+          onReopen={() => void run(setBoardClosed(ctx.repo, b.id, false))}
+          onDelete={() => void run(deleteBoard(ctx.repo, b, posts))}
+        />
       ),
     },
   ];
@@ -145,5 +111,55 @@ export function BoardAdminDialog({ open, ctx, boards, posts, onClose }: BoardAdm
         onClose={() => setEditing(null)}
       />
     </Modal>
+  );
+}
+
+/** The actions of one board: edit, close or reopen (confirmed), delete (a closed, empty board). */
+function BoardActions(props: {
+  readonly board: BoardInfo;
+  readonly inUse: boolean;
+  readonly onEdit: () => void;
+  readonly onClose: () => void;
+  readonly onReopen: () => void;
+  readonly onDelete: () => void;
+}) {
+  const { board: b, inUse, onEdit, onClose, onReopen, onDelete } = props;
+  const { t } = useTranslation();
+  const confirm = { okText: t('forum.boardAdmin.ok'), cancelText: t('forum.boardAdmin.cancel') };
+  const deletable = b.closed && !inUse;
+  return (
+    <Space size={0} data-testid={`board-admin-row-${b.id}`}>
+      <Button type="link" size="small" onClick={onEdit} data-testid="board-edit">
+        {t('forum.boardAdmin.edit')}
+      </Button>
+      {b.closed ? (
+        <Button type="link" size="small" onClick={onReopen} data-testid="board-reopen">
+          {t('forum.boardAdmin.reopen')}
+        </Button>
+      ) : (
+        <Popconfirm
+          title={t('forum.boardAdmin.closeConfirm', { name: b.name })}
+          onConfirm={onClose}
+          okButtonProps={{ 'data-testid': 'board-close-confirm' }}
+          {...confirm}
+        >
+          <Button type="link" size="small" data-testid="board-close">
+            {t('forum.boardAdmin.close')}
+          </Button>
+        </Popconfirm>
+      )}
+      <Tooltip title={deletable ? undefined : t('forum.boardAdmin.deleteHint')}>
+        <Popconfirm
+          title={t('forum.boardAdmin.deleteConfirm', { name: b.name })}
+          onConfirm={onDelete}
+          disabled={!deletable}
+          {...confirm}
+        >
+          <Button type="link" size="small" danger disabled={!deletable} data-testid="board-delete">
+            {t('forum.boardAdmin.delete')}
+          </Button>
+        </Popconfirm>
+      </Tooltip>
+    </Space>
   );
 }

@@ -10,7 +10,8 @@ export interface BoardFormDialogProps {
   readonly board?: BoardInfo;
   /** Where a new board sorts by default (after the others). */
   readonly nextOrder: number;
-  readonly onSave: (draft: BoardDraft) => Promise<void>;
+  /** Saves the board; false when it failed (the dialog stays open, the caller told the user why). */
+  readonly onSave: (draft: BoardDraft) => Promise<boolean>;
   readonly onClose: () => void;
 }
 
@@ -31,8 +32,7 @@ export function BoardFormDialog({ open, board, nextOrder, onSave, onClose }: Boa
   const submit = async (v: BoardDraft) => {
     setSaving(true);
     try {
-      await onSave({ name: v.name, description: v.description ?? '', order: v.order });
-      onClose();
+      if (await onSave({ name: v.name, description: v.description ?? '', order: v.order })) onClose();
     } finally {
       setSaving(false);
     }
