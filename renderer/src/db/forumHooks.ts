@@ -1,7 +1,8 @@
 /**
  * The forum (内网论坛) in the local `forum` replica: boards, every post (thread openings and
  * replies), which of them still wait to go up, and the writes — new thread, reply (with a quote),
- * edit and withdraw by the author, hide with a reason and lock by an admin. The server's
+ * edit (files included) and withdraw by the author, hide with a reason and lock by an admin, and
+ * an admin's boards (create, rename, reorder, close, delete a closed empty one). The server's
  * validate_doc_update enforces who may do each; a write it refuses shows in the sync status.
  * Screens use these, never PouchDB.
  */
