@@ -195,3 +195,29 @@ describe('forum boards', () => {
     expect(outcome(forum, docOf('board', 'leader.qian'), null, leader)).toBe('forbidden');
   });
 });
+
+describe('forum board administration', () => {
+  const open = { ...docOf('board', 'it.sun', { _id: 'board:yanjiu', order: 60 }), _rev: '1-a' };
+  const closed = { ...open, archived: true, _rev: '2-a' };
+  const tombstone = (old: Record<string, unknown>) => ({
+    _id: old['_id'],
+    _rev: old['_rev'],
+    _deleted: true,
+  });
+
+  it('admins rename, reorder, close and reopen a board; other staff cannot', () => {
+    for (const change of [{ name: '审判调研' }, { order: 1 }, { archived: true }]) {
+      expect(outcome(forum, { ...open, ...change }, open, admin)).toBe('ok');
+      expect(outcome(forum, { ...open, ...change }, open, leader)).toBe('forbidden');
+      expect(outcome(forum, { ...open, ...change }, open, clerk)).toBe('forbidden');
+    }
+    expect(outcome(forum, { ...closed, archived: false }, closed, admin)).toBe('ok');
+    expect(outcome(forum, { ...open, archived: 'yes' }, open, admin)).toBe('forbidden');
+  });
+
+  it('a board is deleted by an admin only once it is closed', () => {
+    expect(outcome(forum, tombstone(open), open, admin)).toBe('forbidden');
+    expect(outcome(forum, tombstone(closed), closed, admin)).toBe('ok');
+    expect(outcome(forum, tombstone(closed), closed, judge)).toBe('forbidden');
+  });
+});

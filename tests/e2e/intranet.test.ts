@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchFetch } from '../support/couchTarget';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import type { AppFixture, FixtureUser } from './browser';
+import { intranetUser, startIntranetSession, type IntranetSession } from './intranetSession';
 
 /**
  * 通知通报 and 内网论坛 end to end in Chromium against the real server (embedded, or COUCH_URL)
@@ -13,95 +13,34 @@ import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
  * to upload and reaches another workstation after sync; a forged edit of someone else's post is
  * refused by the server (403 with the reason) and the author's copy is untouched; the same post
  * edited on two offline workstations ends in the conflict centre; an admin hides a reply with a
- * reason and locks the thread, and other readers see the reason and no reply box. Screenshots go to docs/screenshots/.
+ * reason and locks the thread, and other readers see the reason and no reply box. Screenshots go
+ * to docs/screenshots/. Board administration and files added later: intranetAdmin.test.ts.
  */
 const zh = JSON.parse(readFileSync('renderer/src/features/forum/i18n/forum.zh-CN.json', 'utf8'));
-const PASSWORD = `e2e-${randomBytes(6).toString('hex')}`;
-const LEADER: FixtureUser = {
-  name: 'leader.e2enote',
-  password: PASSWORD,
-  roles: ['leader'],
-  displayName: '钱立新',
-};
-const CLERK: FixtureUser = {
-  name: 'clerk.e2enote',
-  password: PASSWORD,
-  roles: ['clerk'],
-  displayName: '王晓燕',
-};
-const JUDGE: FixtureUser = {
-  name: 'judge.e2enote',
-  password: PASSWORD,
-  roles: ['judge'],
-  displayName: '赵志刚',
-};
-const ADMIN: FixtureUser = {
-  name: 'it.e2enote',
-  password: PASSWORD,
-  roles: ['admin'],
-  displayName: '孙信息',
-};
+const LEADER = intranetUser('leader.e2enote', ['leader'], '钱立新');
+const CLERK = intranetUser('clerk.e2enote', ['clerk'], '王晓燕');
+const JUDGE = intranetUser('judge.e2enote', ['judge'], '赵志刚');
+const ADMIN = intranetUser('it.e2enote', ['admin'], '孙信息');
 const SHOTS = path.resolve('docs', 'screenshots');
-const VIEW = { viewport: { width: 1440, height: 960 } };
 
+let session: IntranetSession;
 let fixture: AppFixture;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function open(user: FixtureUser): Promise<Page> {
-  const ctx = await fixture.browser.newContext(VIEW);
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(user.name);
-  await page.getByTestId('signin-password').fill(user.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
-  return page;
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
-
-/** A document as the server holds it (read as the server admin). */
-async function serverDoc(db: string, id: string): Promise<Record<string, unknown> & { _rev: string }> {
-  const res = await couchFetch(`${fixture.target.url}/${db}/${encodeURIComponent(id)}`, {
-    auth: fixture.target.admin,
-  });
-  expect(res.status).toBe(200);
-  return res.body as Record<string, unknown> & { _rev: string };
-}
-
-async function waitForServerDoc(
-  db: string,
-  id: string,
-  ok: (d: Record<string, unknown>) => boolean,
-): Promise<void> {
-  const until = Date.now() + 60_000;
-  for (;;) {
-    const res = await couchFetch(`${fixture.target.url}/${db}/${encodeURIComponent(id)}`, {
-      auth: fixture.target.admin,
-    });
-    if (res.status === 200 && ok(res.body as Record<string, unknown>)) return;
-    if (Date.now() > until)
-      throw new Error(`${db}/${id} never reached the server as expected (${res.status})`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+let pageErrors: string[] = [];
+const open = (user: FixtureUser): Promise<Page> => session.open(user);
+const go = (page: Page, hash: string): Promise<void> => session.go(page, hash);
+const serverDoc = (db: string, id: string) => session.serverDoc(db, id);
+const waitForServerDoc = (db: string, id: string, ok: (d: Record<string, unknown>) => boolean) =>
+  session.waitForServerDoc(db, id, ok);
 
 beforeAll(async () => {
-  fixture = await startAppFixture([LEADER, CLERK, JUDGE, ADMIN]);
+  session = await startIntranetSession([LEADER, CLERK, JUDGE, ADMIN]);
+  fixture = session.fixture;
+  pageErrors = session.pageErrors;
   mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await fixture?.stop();
+  await session?.stop();
 });
 
 describe('通知通报 in Chromium against the real server', () => {
@@ -235,20 +174,13 @@ describe('内网论坛 in Chromium against the real server', () => {
     expect(threadId).not.toBe('');
     const before = await serverDoc('courtdesk_forum', threadId);
     const judge = await open(JUDGE);
-    const res = await judge.evaluate(
-      async ({ id, doc }) => {
-        const r = await fetch(`couch/courtdesk_forum/${encodeURIComponent(id)}`, {
-          method: 'PUT',
-          credentials: 'include',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ ...doc, body: '此帖已被他人篡改', editedAt: new Date().toISOString() }),
-        });
-        return { status: r.status, body: (await r.json()) as { error?: string; reason?: string } };
-      },
-      { id: threadId, doc: before },
+    const res = await session.forgedPut(
+      judge,
+      { ...before, body: '此帖已被他人篡改', editedAt: new Date().toISOString() },
+      'courtdesk_forum',
     );
     expect(res.status).toBe(403);
-    expect(res.body.reason).toContain('只有作者本人可以修改帖子');
+    expect(res.reason).toContain('只有作者本人可以修改帖子');
     const after = await serverDoc('courtdesk_forum', threadId);
     expect(after._rev).toBe(before._rev);
     expect(after['body']).toBe(before['body']);

@@ -27,6 +27,11 @@ export function loadVdu(db: string): Vdu {
     .find((c) => c.db === db)
     ?.docs.find((d) => d._id === '_design/courtdesk')?.validate_doc_update;
   if (!src) throw new Error(`no validate_doc_update for ${db}`);
+  return vduOf(src);
+}
+
+/** A validate_doc_update evaluated from its source, as CouchDB does (bare context). */
+export function vduOf(src: string): Vdu {
   return runInNewContext(`(${src}\n)`, {}) as Vdu;
 }
 

@@ -1,13 +1,16 @@
 /**
  * The forum (内网论坛) in the local `forum` replica: boards, every post (thread openings and
  * replies), which of them still wait to go up, and the writes — new thread, reply (with a quote),
- * edit and withdraw by the author, hide with a reason and lock by an admin. The server's
+ * edit (files included) and withdraw by the author, hide with a reason and lock by an admin, and
+ * an admin's boards (create, rename, reorder, close, delete a closed empty one). The server's
  * validate_doc_update enforces who may do each; a write it refuses shows in the sync status.
  * Screens use these, never PouchDB.
  */
 import { useMemo } from 'react';
 import { DEFAULT_BOARD_ORDER } from '../../../core/domain/forum';
 import { useLiveQuery, useSyncStatus } from './hooks';
+import type { LocalDb } from './localDb';
+import { attachAll, attachmentsField } from './ownedFiles';
 import type { Repository } from './repository';
 
 /** A board as the screens show it. */
@@ -16,6 +19,16 @@ export interface BoardInfo {
   readonly name: string;
   readonly description: string;
   readonly order: number;
+  /** Closed by an admin (`archived`): readable, but no new threads or replies. */
+  readonly closed: boolean;
+}
+
+/** A forum rule the local write refuses before the server would (the screens translate `code`). */
+export class ForumRuleError extends Error {
+  constructor(readonly code: 'boardClosed' | 'boardInUse' | 'boardOpen') {
+    super(`forum rule: ${code}`);
+    this.name = 'ForumRuleError';
+  }
 }
 
 /** A post (thread opening or reply) as the screens show it. */
@@ -89,9 +102,12 @@ export function useBoards(): readonly BoardInfo[] | undefined {
       return res.rows
         .flatMap((r) => {
           const d = r.doc as Record<string, unknown> | undefined;
-          if (!d || d['archived'] === true) return [];
+          if (!d) return [];
           const order = typeof d['order'] === 'number' ? d['order'] : DEFAULT_BOARD_ORDER;
-          return [{ id: r.id, name: s(d, 'name') ?? r.id, description: s(d, 'description') ?? '', order }];
+          const closed = d['archived'] === true;
+          return [
+            { id: r.id, name: s(d, 'name') ?? r.id, description: s(d, 'description') ?? '', order, closed },
+          ];
         })
         .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
     },
@@ -135,11 +151,17 @@ export interface PostDraft {
   readonly attachments?: readonly string[];
 }
 
-/** Writes a new post locally (never waits for the network); returns its id. */
+async function assertBoardOpen(repo: Repository, boardId: string): Promise<void> {
+  const board = await repo.get(boardId).catch(() => null);
+  if (board?.['archived'] === true) throw new ForumRuleError('boardClosed');
+}
+
+/** Writes a new post locally (never waits for the network); returns its id. A closed board refuses it. */
 export async function createPost(repo: Repository, draft: PostDraft): Promise<string> {
+  await assertBoardOpen(repo, draft.board);
   const title = draft.title.trim();
   const doc = await repo.create('post', [draft.uuid ?? crypto.randomUUID()], {
-    ...(draft.attachments && draft.attachments.length > 0 ? { attachments: [...draft.attachments] } : {}),
+    ...attachmentsField(draft.attachments),
     board: draft.board,
     ...(draft.threadId ? { threadId: draft.threadId } : {}),
     ...(title || !draft.threadId ? { title } : {}),
@@ -149,19 +171,40 @@ export async function createPost(repo: Repository, draft: PostDraft): Promise<st
   return doc._id;
 }
 
-/** The author edits a post's title and body. */
+/**
+ * A new post with the files chosen in its form: the board is checked first (nothing is stored for
+ * a closed one), the files go through the file lane (ownedFiles.ts), then the post. Returns its id.
+ */
+export async function createPostWithFiles(
+  db: LocalDb,
+  repo: Repository,
+  user: string,
+  draft: Omit<PostDraft, 'uuid' | 'attachments'>,
+  files: readonly File[],
+): Promise<string> {
+  await assertBoardOpen(repo, draft.board);
+  const uuid = crypto.randomUUID();
+  const attachments = await attachAll(db, `post:${uuid}`, files, { user });
+  return createPost(repo, { ...draft, uuid, attachments });
+}
+
+/** The author edits a post's title and body and, when given, its file list (ownedFiles.ts). */
 export async function editPost(
   repo: Repository,
   id: string,
-  change: { readonly title?: string; readonly body: string },
+  change: { readonly title?: string; readonly body: string; readonly attachments?: readonly string[] },
   now = new Date(),
 ): Promise<void> {
-  await repo.update(id, (d) => ({
-    ...d,
-    ...(change.title !== undefined ? { title: change.title.trim() } : {}),
-    body: change.body,
-    editedAt: now.toISOString(),
-  }));
+  await repo.update(id, (d) => {
+    const { attachments: listed, ...rest } = d;
+    return {
+      ...rest,
+      ...(change.attachments ? attachmentsField(change.attachments) : listed ? { attachments: listed } : {}),
+      ...(change.title !== undefined ? { title: change.title.trim() } : {}),
+      body: change.body,
+      editedAt: now.toISOString(),
+    };
+  });
 }
 
 /** The author withdraws a post (kept, marked withdrawn; its text is no longer shown). */
@@ -198,4 +241,49 @@ export function useRejectedForumWrites(): ReadonlyMap<string, string> {
   const status = useSyncStatus();
   const rejected = status?.databases.find((d) => d.key === 'forum')?.rejected;
   return useMemo(() => new Map((rejected ?? []).map((r) => [r.id, r.reason])), [rejected]);
+}
+
+/** What an admin sets on a board. */
+export interface BoardDraft {
+  readonly name: string;
+  readonly description: string;
+  readonly order: number;
+}
+
+function boardFields(draft: BoardDraft): Record<string, unknown> {
+  const description = draft.description.trim();
+  return { name: draft.name.trim(), ...(description ? { description } : {}), order: draft.order };
+}
+
+/** An admin creates a board (`board:<generated code>`); returns its id. */
+export async function createBoard(repo: Repository, draft: BoardDraft): Promise<string> {
+  const code = crypto.randomUUID().replace(/-/g, '').slice(0, 12);
+  return (await repo.create('board', [code], boardFields(draft)))._id;
+}
+
+/** An admin renames, describes or reorders a board. */
+export async function updateBoard(repo: Repository, id: string, draft: BoardDraft): Promise<void> {
+  await repo.update(id, (d) => {
+    const { name: _n, description: _d, order: _o, ...rest } = d;
+    return { ...rest, ...boardFields(draft) };
+  });
+}
+
+/** An admin closes a board (kept readable, no new threads or replies) or opens it again. */
+export async function setBoardClosed(repo: Repository, id: string, closed: boolean): Promise<void> {
+  await repo.update(id, (d) => {
+    const { archived: _old, ...rest } = d;
+    return closed ? { ...rest, archived: true } : rest;
+  });
+}
+
+/** An admin deletes a board: only a closed one without posts (the server checks both again). */
+export async function deleteBoard(
+  repo: Repository,
+  board: BoardInfo,
+  posts: readonly PostInfo[],
+): Promise<void> {
+  if (!board.closed) throw new ForumRuleError('boardOpen');
+  if (posts.some((p) => p.board === board.id)) throw new ForumRuleError('boardInUse');
+  await repo.remove(board.id);
 }

@@ -10,6 +10,7 @@ import type { NoticeAudience } from '../../../core/schemas/notice';
 import { attachmentIdsOf } from './forumHooks';
 import { useLiveQuery } from './hooks';
 import type { LocalDb } from './localDb';
+import { attachmentsField } from './ownedFiles';
 import type { Repository } from './repository';
 
 /** A notice as the screens show it. */
@@ -130,7 +131,7 @@ export interface NoticeDraft {
 /** Publishes a notice (validated by the core schema; the server checks the author may). */
 export async function publishNotice(repo: Repository, draft: NoticeDraft, now = new Date()): Promise<string> {
   const doc = await repo.create('notice', [draft.uuid ?? crypto.randomUUID()], {
-    ...(draft.attachments && draft.attachments.length > 0 ? { attachments: [...draft.attachments] } : {}),
+    ...attachmentsField(draft.attachments),
     title: draft.title.trim(),
     body: draft.body,
     priority: draft.priority,
@@ -168,4 +169,16 @@ export async function writeReceipt(
 /** Reminds those who have not read a notice yet: stamps `remindedAt` (author or admin only, server-checked). */
 export async function remindNotice(repo: Repository, noticeId: string, now = new Date()): Promise<void> {
   await repo.update(noticeId, (d) => ({ ...d, remindedAt: now.toISOString() }));
+}
+
+/** The author or an admin changes a notice's file list (server-checked; files stored first, ownedFiles.ts). */
+export async function setNoticeAttachments(
+  repo: Repository,
+  noticeId: string,
+  attachments: readonly string[],
+): Promise<void> {
+  await repo.update(noticeId, (d) => {
+    const { attachments: _old, ...rest } = d;
+    return { ...rest, ...attachmentsField(attachments) };
+  });
 }

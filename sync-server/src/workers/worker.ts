@@ -3,7 +3,7 @@
  * claimed but did not record, builds the judges' load book, then follows courtdesk_cases/_changes
  * and, for every case, makes sure it has an official number and an assignment; beside it, one
  * conflict guard per replicated staff database (conflictGuard.ts), the staff directory publisher
- * (staffDirectory.ts), the password change follower (passwordChange.ts), the public projection
+ * (staffDirectory.ts), the forum's board state (boardState.ts), the password change follower (passwordChange.ts), the public projection
  * (publicProjection.ts: courtdesk_public for kiosks and the hearing board) and file reading's visit
  * databases (readingRoom.ts). Everything it does is
  * idempotent, so several workers may run at once and any of them may be killed and restarted at
@@ -18,6 +18,7 @@ import { startPasswordChanges, type RunningPasswordChanges } from './passwordCha
 import { startPublicProjection, type RunningPublicProjection } from './publicProjection';
 import { startReadingRoom, type RunningReadingRoom } from './readingRoom';
 import { startStaffDirectory, type RunningStaffDirectory } from './staffDirectory';
+import { startBoardState, type RunningBoardState } from './boardState';
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -43,6 +44,8 @@ export interface WorkerOptions {
   onGuardResult?: (db: string, change: Change, result: GuardResult) => void;
   /** Publish the staff directory from `_users` (default true). */
   staffDirectory?: boolean;
+  /** Keep the forum's board state design document current (default true; boardState.ts). */
+  boardState?: boolean;
   /** Carry out users' password change requests (default true). */
   passwordChanges?: boolean;
   /** Keep the public projection (courtdesk_public) current (default true). */
@@ -62,6 +65,8 @@ export interface RunningWorker {
   readonly guards: readonly ChangesFollower[];
   /** The staff directory publisher (null when disabled by the options). */
   readonly staffDirectory: RunningStaffDirectory | null;
+  /** The forum board state keeper (null when disabled by the options). */
+  readonly boardState: RunningBoardState | null;
   /** The password change follower (null when disabled by the options). */
   readonly passwordChanges: RunningPasswordChanges | null;
   /** The public projection followers (null when disabled by the options). */
@@ -195,6 +200,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     options.staffDirectory === false
       ? null
       : await startStaffDirectory({ couch, name: options.name ?? 'worker', workerName, log });
+  const boardState =
+    options.boardState === false
+      ? null
+      : await startBoardState({ couch, name: options.name ?? 'worker', log });
   const passwordChanges =
     options.passwordChanges === false
       ? null
@@ -225,6 +234,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     assignments,
     guards,
     staffDirectory,
+    boardState,
     passwordChanges,
     publicProjection,
     readingRoom,
@@ -233,6 +243,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         follower.stop(),
         ...guards.map((g) => g.stop()),
         staffDirectory?.stop(),
+        boardState?.stop(),
         passwordChanges?.stop(),
         publicProjection?.stop(),
         readingRoom?.stop(),

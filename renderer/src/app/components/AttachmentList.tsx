@@ -42,6 +42,11 @@ export interface AttachmentListProps {
   readonly ownerIds: readonly string[];
   /** One more action per file (the documents screens view scans in the app). */
   readonly extraAction?: (file: AttachmentEntry) => ReactNode;
+  /**
+   * The `file:` ids the owner lists (posts, notices): only these show, so a file someone else
+   * stored under the owner's id, or one the author removed, never appears as the owner's.
+   */
+  readonly listed?: readonly string[];
 }
 
 /**
@@ -49,11 +54,12 @@ export interface AttachmentListProps {
  * waiting to download, or failed (live, from db/attachments.ts). Local files open from the
  * replica after their digest is checked.
  */
-export function AttachmentList({ dbKey, ownerIds, extraAction }: AttachmentListProps) {
+export function AttachmentList({ dbKey, ownerIds, extraAction, listed }: AttachmentListProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const engine = useSyncEngine();
-  const files = useAttachmentStates(dbKey, ownerIds);
+  const all = useAttachmentStates(dbKey, ownerIds);
+  const files = listed ? all.filter((f) => listed.includes(f.fileId)) : all;
 
   async function open(f: AttachmentEntry) {
     if (!engine) return;

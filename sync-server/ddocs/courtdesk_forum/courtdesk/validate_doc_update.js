@@ -1,6 +1,10 @@
 function (newDoc, oldDoc, userCtx, secObj) {
   // courtdesk_forum: one document per post; only its author edits, withdraws or deletes it; admins
   // moderate (hide with a reason, lock a thread) without touching the content. Boards by admins.
+  // Boards are created, renamed, reordered, closed (`archived: true`) and deleted by admins; a board
+  // is deleted only once closed. A closed board taking no new posts and a board holding posts not
+  // being deletable need other documents: `_design/courtdesk_boards`, kept by the server worker
+  // (sync-server/src/workers/boardState.ts), enforces those two.
   // A post's files are `file:` documents of their own (the file lane), uploaded by any staff member.
   // A reply to a locked thread cannot be refused here (this function sees no other document): the
   // app hides the reply box and the thread shows replies only up to the lock.
@@ -19,4 +23,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
   // @include _generated/coreSchemas.js
   // @include _lib/validate.js
   courtdeskValidate(RULES, newDoc, oldDoc, userCtx, secObj);
+  // (A marked tombstone resolving a conflict is an edit, checked above; the conflict guard restores
+  // a document all of whose leaves such tombstones deleted.)
+  if (newDoc._deleted === true && newDoc.conflictResolution === undefined && oldDoc && oldDoc._deleted !== true &&
+      oldDoc.type === 'board' && oldDoc.archived !== true && (userCtx.roles || []).indexOf('_admin') < 0) {
+    throw ({ forbidden: '只能删除已关闭的版块，请先关闭 (close the board before deleting it)' });
+  }
 }

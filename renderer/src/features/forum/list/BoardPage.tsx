@@ -1,16 +1,16 @@
-import { App, Button, Card, Empty, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { threadsOf, type Thread } from '../../../../../core/domain/forum';
 import { PageHeader } from '../../../app/layout/PageHeader';
 import { hrefWith, navigate } from '../../../app/router';
-import { createPost, useBoards, usePosts, type PostInfo } from '../../../db/forumHooks';
+import { createPostWithFiles, useBoards, usePosts, type PostInfo } from '../../../db/forumHooks';
 import { StaffName } from '../../staff/StaffName';
 import { useForumContext } from '../model/useForumContext';
 import { postViewFor } from '../model/visibility';
 import { PostFormDialog, type PostFormValues } from './PostFormDialog';
-import { attachAll } from '../../../db/ownedFiles';
+import { BoardAdminDialog } from './BoardAdminDialog';
 import { PostTags } from './PostTags';
 
 /** A board's threads, most recently active first, and the new-thread form. */
@@ -21,7 +21,9 @@ export function BoardPage({ boardId }: { readonly boardId: string | null }) {
   const boards = useBoards();
   const posts = usePosts();
   const [writing, setWriting] = useState(false);
-  const active = boardId ?? boards?.[0]?.id ?? null;
+  const [administering, setAdministering] = useState(false);
+  const active = boardId ?? boards?.find((b) => !b.closed)?.id ?? boards?.[0]?.id ?? null;
+  const activeBoard = boards?.find((b) => b.id === active);
   const threads = useMemo(() => (posts && active ? threadsOf(posts, active) : []), [posts, active]);
   const titleOf = (p: PostInfo) => {
     const view = ctx ? postViewFor(p, ctx.user, ctx.isAdmin) : 'normal';
@@ -65,9 +67,8 @@ export function BoardPage({ boardId }: { readonly boardId: string | null }) {
   ];
   const save = async (v: PostFormValues) => {
     if (!ctx || !active) return;
-    const uuid = crypto.randomUUID();
-    const attachments = await attachAll(ctx.db, `post:${uuid}`, v.files, { user: ctx.user });
-    const id = await createPost(ctx.repo, { board: active, title: v.title, body: v.body, uuid, attachments });
+    const draft = { board: active, title: v.title, body: v.body };
+    const id = await createPostWithFiles(ctx.db, ctx.repo, ctx.user, draft, v.files);
     void message.success(t(navigator.onLine ? 'forum.form.saved' : 'forum.form.savedOffline'));
     navigate('forum', { thread: id });
   };
@@ -76,11 +77,23 @@ export function BoardPage({ boardId }: { readonly boardId: string | null }) {
       <PageHeader
         moduleKey="forum"
         extra={
-          active && (
-            <Button type="primary" onClick={() => setWriting(true)} disabled={!ctx} data-testid="thread-new">
-              {t('forum.list.newThread')}
-            </Button>
-          )
+          <Space>
+            {ctx?.isAdmin && boards && (
+              <Button onClick={() => setAdministering(true)} data-testid="board-manage">
+                {t('forum.boards.manage')}
+              </Button>
+            )}
+            {activeBoard && !activeBoard.closed && (
+              <Button
+                type="primary"
+                onClick={() => setWriting(true)}
+                disabled={!ctx}
+                data-testid="thread-new"
+              >
+                {t('forum.list.newThread')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card variant="borderless">
@@ -93,13 +106,25 @@ export function BoardPage({ boardId }: { readonly boardId: string | null }) {
               onChange={(key) => navigate('forum', { board: key })}
               items={(boards ?? []).map((b) => ({
                 key: b.id,
-                label: <span data-testid={`board-tab-${b.id}`}>{b.name}</span>,
+                label: (
+                  <span data-testid={`board-tab-${b.id}`} data-closed={b.closed}>
+                    {b.name}
+                    {b.closed && <Tag className="cd-forum-closed-tag">{t('forum.boards.closedTag')}</Tag>}
+                  </span>
+                ),
               }))}
             />
-            {boards?.find((b) => b.id === active)?.description && (
-              <Typography.Paragraph type="secondary">
-                {boards.find((b) => b.id === active)?.description}
-              </Typography.Paragraph>
+            {activeBoard?.description && (
+              <Typography.Paragraph type="secondary">{activeBoard.description}</Typography.Paragraph>
+            )}
+            {activeBoard?.closed && (
+              <Alert
+                type="info"
+                showIcon
+                message={t('forum.boards.closedNotice')}
+                data-testid="board-closed"
+                style={{ marginBottom: 12 }}
+              />
             )}
             <Table
               rowKey={(th) => th.opening.id}
@@ -121,6 +146,15 @@ export function BoardPage({ boardId }: { readonly boardId: string | null }) {
         onSave={save}
         onClose={() => setWriting(false)}
       />
+      {ctx?.isAdmin && boards && (
+        <BoardAdminDialog
+          open={administering}
+          ctx={ctx}
+          boards={boards}
+          posts={posts ?? []}
+          onClose={() => setAdministering(false)}
+        />
+      )}
     </div>
   );
 }

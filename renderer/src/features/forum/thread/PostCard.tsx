@@ -156,7 +156,9 @@ export function PostCard(props: {
         <>
           {post.quotes && <Quoted quoted={quoted} ctx={ctx} />}
           <ParagraphText body={post.body} testId="post-body" />
-          {post.attachments.length > 0 && <AttachmentList dbKey="forum" ownerIds={[post.id]} />}
+          {post.attachments.length > 0 && (
+            <AttachmentList dbKey="forum" ownerIds={[post.id]} listed={post.attachments} />
+          )}
         </>
       )}
     </Card>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { quoteExcerpt } from '../../../../../core/domain/forum';
 import { FilePicker } from '../../../app/components/FilePicker';
 import { paragraphsToBody } from '../../../app/components/ParagraphText';
-import { attachAll } from '../../../db/ownedFiles';
-import { createPost, type PostInfo } from '../../../db/forumHooks';
+import { createPostWithFiles, type PostInfo } from '../../../db/forumHooks';
 import { useStaffDirectory } from '../../staff/useStaffDirectory';
+import { failureText } from '../model/failureText';
 import type { ForumContext } from '../model/useForumContext';
 
 /** Props of {@link ReplyBox}. */
@@ -16,16 +16,20 @@ export interface ReplyBoxProps {
   /** The post being quoted, if any. */
   readonly quoting: PostInfo | null;
   readonly onClearQuote: () => void;
+  /** The thread's board is closed: no replies. */
+  readonly boardClosed: boolean;
 }
 
-/** The reply form under a thread (with the quoted post, if any); a locked thread takes no replies. */
-export function ReplyBox({ thread, ctx, quoting, onClearQuote }: ReplyBoxProps) {
+/** The reply form under a thread (with the quoted post, if any); a locked thread or closed board takes no replies. */
+export function ReplyBox({ thread, ctx, quoting, onClearQuote, boardClosed }: ReplyBoxProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const directory = useStaffDirectory();
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
+  if (boardClosed)
+    return <Alert type="info" showIcon message={t('forum.boards.closedNotice')} data-testid="board-closed" />;
   if (thread.locked)
     return <Alert type="info" showIcon message={t('forum.form.lockedNotice')} data-testid="thread-locked" />;
   const send = async () => {
@@ -36,23 +40,20 @@ export function ReplyBox({ thread, ctx, quoting, onClearQuote }: ReplyBoxProps) 
     }
     setSaving(true);
     try {
-      const uuid = crypto.randomUUID();
-      const attachments = await attachAll(ctx.db, `post:${uuid}`, files, { user: ctx.user });
-      await createPost(ctx.repo, {
-        uuid,
-        attachments,
+      const draft = {
         board: thread.board,
         threadId: thread.id,
         title: '',
         body,
         ...(quoting ? { quotes: quoting.id } : {}),
-      });
+      };
+      await createPostWithFiles(ctx.db, ctx.repo, ctx.user, draft, files);
       setText('');
       setFiles([]);
       onClearQuote();
       void message.success(t(navigator.onLine ? 'forum.form.saved' : 'forum.form.savedOffline'));
     } catch (err) {
-      void message.error(t('forum.form.failed', { reason: (err as Error).message }));
+      void message.error(failureText(t, err));
     } finally {
       setSaving(false);
     }

@@ -8,11 +8,14 @@ import {
   editPost,
   setHidden,
   setLocked,
+  useBoards,
   usePosts,
   withdrawPost,
   type PostInfo,
 } from '../../../db/forumHooks';
+import { changeOwnedFiles } from '../../../db/ownedFiles';
 import { PostFormDialog } from '../list/PostFormDialog';
+import { failureText } from '../model/failureText';
 import { useForumContext } from '../model/useForumContext';
 import { HideDialog } from './HideDialog';
 import { PostCard } from './PostCard';
@@ -24,6 +27,7 @@ export function ThreadPage({ threadId }: { readonly threadId: string }) {
   const { message } = App.useApp();
   const ctx = useForumContext();
   const posts = usePosts();
+  const boards = useBoards();
   const [quoting, setQuoting] = useState<PostInfo | null>(null);
   const [editing, setEditing] = useState<PostInfo | null>(null);
   const [hiding, setHiding] = useState<PostInfo | null>(null);
@@ -43,12 +47,9 @@ export function ThreadPage({ threadId }: { readonly threadId: string }) {
         <Empty description={t('forum.thread.notFound')} />
       </div>
     );
-  const run = (op: Promise<void>) =>
-    void op.catch((err: unknown) =>
-      message.error(t('forum.form.failed', { reason: (err as Error).message })),
-    );
+  const run = (op: Promise<void>) => void op.catch((err: unknown) => message.error(failureText(t, err)));
   const actionsFor = (p: PostInfo, opening: boolean) => ({
-    ...(thread.opening.locked ? {} : { onQuote: () => setQuoting(p) }),
+    ...(thread.opening.locked || boardClosed ? {} : { onQuote: () => setQuoting(p) }),
     onEdit: () => setEditing(p),
     onWithdraw: () => run(withdrawPost(ctx.repo, p.id)),
     onHide: () => setHiding(p),
@@ -56,6 +57,7 @@ export function ThreadPage({ threadId }: { readonly threadId: string }) {
     ...(opening ? { onLock: (locked: boolean) => run(setLocked(ctx.repo, p.id, locked)) } : {}),
   });
   const all = [thread.opening, ...thread.replies];
+  const boardClosed = boards?.find((b) => b.id === thread.opening.board)?.closed === true;
   return (
     <div className="cd-screen" data-testid="screen-forum">
       <PageHeader moduleKey="forum" extra={back} />
@@ -76,19 +78,31 @@ export function ThreadPage({ threadId }: { readonly threadId: string }) {
             actions={actionsFor(p, i === 0)}
           />
         ))}
-        <ReplyBox thread={thread.opening} ctx={ctx} quoting={quoting} onClearQuote={() => setQuoting(null)} />
+        <ReplyBox
+          thread={thread.opening}
+          ctx={ctx}
+          quoting={quoting}
+          onClearQuote={() => setQuoting(null)}
+          boardClosed={boardClosed}
+        />
       </Space>
       <PostFormDialog
         open={editing !== null}
         heading={t('forum.form.editTitle')}
         withTitle={editing !== null && editing.threadId === undefined}
-        initial={editing ? { title: editing.title, body: editing.body } : undefined}
+        withFiles
+        {...(editing ? { editing } : {})}
         onSave={async (v) => {
-          if (editing)
-            await editPost(ctx.repo, editing.id, {
-              ...(editing.threadId ? {} : { title: v.title }),
-              body: v.body,
-            });
+          if (!editing) return;
+          const content = { ...(editing.threadId ? {} : { title: v.title }), body: v.body };
+          await changeOwnedFiles(
+            ctx.db,
+            editing.id,
+            editing.attachments,
+            { keep: v.keep, add: v.files },
+            { user: ctx.user, isAdmin: ctx.isAdmin },
+            (attachments) => editPost(ctx.repo, editing.id, { ...content, attachments }),
+          );
         }}
         onClose={() => setEditing(null)}
       />

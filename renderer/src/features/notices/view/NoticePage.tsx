@@ -1,4 +1,5 @@
-import { Alert, Card, Empty, Space, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Typography } from 'antd';
+import { useState } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../app/layout/PageHeader';
@@ -9,6 +10,7 @@ import { useMe } from '../model/useNoticeContext';
 import { useMyNotices } from '../model/useUnreadNotices';
 import { AttachmentList } from '../../../app/components/AttachmentList';
 import { ParagraphText } from '../../../app/components/ParagraphText';
+import { NoticeFilesDialog } from './NoticeFilesDialog';
 import { ReadersPanel } from './ReadersPanel';
 import { useReceiptAfterDelay } from './useReceiptAfterDelay';
 
@@ -22,6 +24,7 @@ export function NoticePage({ noticeId }: { readonly noticeId: string }) {
   const mine = useMyNotices();
   const item = mine?.find((n) => n.notice.id === noticeId);
   const receipt = useReceiptAfterDelay(noticeId, item !== undefined && item.forMe && !item.read);
+  const [editingFiles, setEditingFiles] = useState(false);
   const back = <a href={hrefFor('notices')}>{t('notices.view.back')}</a>;
   if (mine === undefined) return <div className="cd-screen" data-testid="screen-notices" />;
   if (!item)
@@ -51,6 +54,11 @@ export function NoticePage({ noticeId }: { readonly noticeId: string }) {
               })}
             </Typography.Text>
             <NoticeTags item={item} />
+            {(isAuthor || isAdmin) && (
+              <Button size="small" onClick={() => setEditingFiles(true)} data-testid="notice-files-manage">
+                {t('notices.files.manage')}
+              </Button>
+            )}
           </Space>
           {notice.mustReadBy && (
             <Typography.Paragraph type="warning">
@@ -65,7 +73,9 @@ export function NoticePage({ noticeId }: { readonly noticeId: string }) {
             />
           )}
           <ParagraphText body={notice.body} testId="notice-body" />
-          {notice.attachments.length > 0 && <AttachmentList dbKey="notices" ownerIds={[notice.id]} />}
+          {notice.attachments.length > 0 && (
+            <AttachmentList dbKey="notices" ownerIds={[notice.id]} listed={notice.attachments} />
+          )}
           {receipt === 'waiting' && (
             <Typography.Text type="secondary">{t('notices.view.receiptPending')}</Typography.Text>
           )}
@@ -77,6 +87,9 @@ export function NoticePage({ noticeId }: { readonly noticeId: string }) {
         </Card>
         {seesReaders && <ReadersPanel notice={notice} canRemind={isAuthor || isAdmin} />}
       </Space>
+      {editingFiles && (
+        <NoticeFilesDialog notice={notice} isAdmin={isAdmin} onClose={() => setEditingFiles(false)} />
+      )}
     </div>
   );
 }
