@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { couchFetch } from '../support/couchTarget';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * What the intranet browser suites share (intranet.test.ts, intranetAdmin.test.ts): staff signed
@@ -56,12 +56,7 @@ export async function startIntranetSession(users: readonly FixtureUser[]): Promi
       contexts.push(ctx);
       const page = await ctx.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
-      await page.goto(fixture.host.url);
-      await page.getByTestId('signin-form').waitFor();
-      await page.getByTestId('signin-username').fill(user.name);
-      await page.getByTestId('signin-password').fill(user.password);
-      await page.getByTestId('signin-submit').click();
-      await page.getByTestId('screen-home').waitFor();
+      await signInPage(page, fixture.host.url, user);
       return page;
     },
     async go(page, hash) {

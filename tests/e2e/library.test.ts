@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { couchFetch } from '../support/couchTarget';
-import { startAppFixture, type AppFixture, type FixtureUser } from './browser';
+import { startAppFixture, type AppFixture, type FixtureUser, signInPage } from './browser';
 
 /**
  * E-library, search and download centre end to end in Chromium against the real server (embedded,
@@ -35,12 +35,7 @@ async function signedIn(user: FixtureUser): Promise<{ ctx: BrowserContext; page:
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fixture.host.url });
   const page = await ctx.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(fixture.host.url);
-  await page.getByTestId('signin-form').waitFor();
-  await page.getByTestId('signin-username').fill(user.name);
-  await page.getByTestId('signin-password').fill(user.password);
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('screen-home').waitFor();
+  await signInPage(page, fixture.host.url, user);
   return { ctx, page };
 }
 
