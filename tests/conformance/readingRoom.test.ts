@@ -13,6 +13,7 @@ import {
   type CouchResponse,
   type CouchTarget,
   type Credentials,
+  refusedWrite,
 } from '../support/couchTarget';
 import { putArchiveVolume, visitDoc, type VolumeFixture } from '../support/readingFixtures';
 
@@ -256,13 +257,13 @@ describe('a reader account inside its own visit', () => {
     };
     const ok = await as(readerA, 'PUT', `${mine()}/pageView:${randomUUID()}`, view);
     expect(ok.status, ok.text).toBe(201);
-    const update = await as(readerA, 'PUT', `${mine()}/${enc(ok.body.id)}`, {
-      ...view,
-      _rev: ok.body.rev,
-      page: 1,
-    });
+    const update = await refusedWrite(target, () =>
+      as(readerA, 'PUT', `${mine()}/${enc(ok.body.id)}`, { ...view, _rev: ok.body.rev, page: 1 }),
+    );
     expect(update.status).toBe(403);
-    const del = await as(readerA, 'DELETE', `${mine()}/${enc(ok.body.id)}?rev=${ok.body.rev}`);
+    const del = await refusedWrite(target, () =>
+      as(readerA, 'DELETE', `${mine()}/${enc(ok.body.id)}?rev=${ok.body.rev}`),
+    );
     expect(del.status).toBe(403);
     const print = await as(readerA, 'PUT', `${mine()}/pageView:${randomUUID()}`, {
       ...view,

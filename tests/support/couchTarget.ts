@@ -178,6 +178,27 @@ export async function couchFetch(url: string, opts: CouchFetchOptions = {}): Pro
   return { status: res.status, headers: res.headers, text, body: parsed };
 }
 
+/**
+ * Sends a write the server is expected to refuse, and returns its answer. On Apache CouchDB (not
+ * the embedded server) a 409 is sent again, for up to `withinMs`: right after a document is
+ * written one shard copy of a cluster may not hold it yet, and CouchDB 3.4 then answers a write
+ * that validate_doc_update forbids with whichever reply came first — the lagging copy's conflict —
+ * because the replies disagree ([forbidden, forbidden, conflict]: `fabric_doc_update:force_reply`).
+ * A 409 that persists (a real conflict) is returned as it is.
+ */
+export async function refusedWrite(
+  target: CouchTarget,
+  send: () => Promise<CouchResponse>,
+  withinMs = 10_000,
+): Promise<CouchResponse> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    const r = await send();
+    if (r.status !== 409 || target.embedded || Date.now() > until) return r;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** A unique database name for this run: `conf_<random>` (or `<prefix>_<random>`). */
 export function uniqueDbName(prefix = 'conf'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;

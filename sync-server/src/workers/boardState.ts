@@ -89,7 +89,13 @@ export class BoardStateKeeper {
   async rebuild(): Promise<void> {
     const boards: CouchDoc[] = [];
     const posts: CouchDoc[] = [];
-    for await (const d of this.couch.scan(this.db, 'board:')) boards.push(d);
+    // Boards are few and the one that just changed must be read as it is now: `_all_docs` reads
+    // one copy per shard on a cluster, which may not hold the change yet, so every board is read
+    // again by id (a quorum read, r=2 of n=3, always overlapping the write's w=2).
+    for await (const d of this.couch.scan(this.db, 'board:')) {
+      const now = await this.couch.get(this.db, d._id);
+      if (now) boards.push(now); // gone since the scan: deleted
+    }
     for await (const d of this.couch.scan(this.db, 'post:')) posts.push(d);
     const state = boardStateOf(boards, posts);
     this.closed = new Set(state.closed);
@@ -122,6 +128,10 @@ export class BoardStateKeeper {
         validate_doc_update: source,
       });
       if (r.ok) {
+        // On a cluster the design document reaches the third copy a moment later, and a copy
+        // without it would still take a post into a just-closed board: read it back from every
+        // copy, which makes CouchDB repair a lagging one now.
+        await this.couch.get(this.db, BOARD_STATE_DDOC_ID, { everyCopy: true });
         const { closed, used } = this.state;
         this.log(`${BOARD_STATE_DDOC_ID}: ${closed.length} closed, ${used.length} in use`);
         return;

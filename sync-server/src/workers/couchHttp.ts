@@ -125,9 +125,15 @@ export class CouchHttp {
     return r;
   }
 
-  /** A document, or undefined when missing or deleted. */
-  async get(db: string, id: string): Promise<CouchDoc | undefined> {
-    const r = await this.expect('GET', `${enc(db)}/${encId(id)}`, [200, 404]);
+  /**
+   * A document, or undefined when missing or deleted. `everyCopy`: read it from every copy of a
+   * cluster (`r=3`; CouchDB caps r at the database's n, so a single node answers as usual): when
+   * the copies disagree CouchDB repairs the lagging one before it answers (fabric_doc_open
+   * read_repair), so a write read back this way is on every copy.
+   */
+  async get(db: string, id: string, opts: { everyCopy?: boolean } = {}): Promise<CouchDoc | undefined> {
+    const q = opts.everyCopy ? '?r=3' : '';
+    const r = await this.expect('GET', `${enc(db)}/${encId(id)}${q}`, [200, 404]);
     return r.status === 200 ? (r.body as CouchDoc) : undefined;
   }
 
