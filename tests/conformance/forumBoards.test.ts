@@ -7,6 +7,7 @@ import {
   BOARD_STATE_DDOC_ID,
   BoardStateKeeper,
   CLOSED_BOARD_REASON,
+  LOCKED_THREAD_REASON,
 } from '../../sync-server/src/workers/boardState';
 import { CouchHttp } from '../../sync-server/src/workers/couchHttp';
 import {
@@ -230,6 +231,42 @@ describe('a closed board', () => {
       403,
     );
     expect((await stored(FORUM, BOARD_STATE_DDOC_ID))._rev).toBe(dd._rev);
+  });
+});
+
+describe('a locked thread', () => {
+  it('takes no new reply once an admin locks it (an earlier reply is still edited), and takes replies again when unlocked', async () => {
+    const thread = await created(author, FORUM, post('board:general', author.name));
+    const earlier = await created(
+      other,
+      FORUM,
+      post('board:general', other.name, { threadId: thread._id, title: undefined }),
+    );
+    await expectForbidden(
+      () => put(author, FORUM, { ...thread, locked: true }),
+      '只有系统管理员可以隐藏帖子或锁定主题',
+    );
+    const locked = await created(admin, FORUM, { ...thread, locked: true });
+    await keeper.notePost(locked); // what the worker does when the change reaches its feed
+    expect(keeper.state.locked).toContain(thread._id);
+    const reply = () => post('board:general', other.name, { threadId: thread._id, title: undefined });
+    await expectForbidden(() => put(other, FORUM, reply()), LOCKED_THREAD_REASON);
+    await expectForbidden(
+      () => put(admin, FORUM, { ...reply(), createdBy: admin.name }),
+      LOCKED_THREAD_REASON,
+    );
+    const replicated = await as(other, 'POST', `/${FORUM}/_bulk_docs`, {
+      new_edits: false,
+      docs: [{ ...reply(), _rev: '1-0123456789abcdef0123456789abcdef' }],
+    });
+    expect(replicated.body).toEqual([
+      expect.objectContaining({ error: 'forbidden', reason: LOCKED_THREAD_REASON }),
+    ]);
+    await created(other, FORUM, { ...earlier, body: '更正：以书面申请为准。', editedAt: now() });
+    const unlocked = await created(admin, FORUM, { ...locked, locked: false });
+    await keeper.notePost(unlocked);
+    expect(keeper.state.locked).not.toContain(thread._id);
+    await created(other, FORUM, reply());
   });
 });
 

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
-import { couchFetch, createUser, getCouchTarget, type CouchTarget } from '../support/couchTarget';
+import {
+  couchFetch,
+  createUser,
+  getCouchTarget,
+  refusedWrite,
+  type CouchTarget,
+} from '../support/couchTarget';
 import { validDoc } from '../support/validDocs';
 
 /**
@@ -55,17 +61,14 @@ describe('courtdesk_enforcement refuses forged writes', () => {
     const created = await put(OFFICER, measure);
     expect(created.status).toBe(201);
     const rev = String(created.body['rev']);
-    const asOther = await put(LEADER, {
-      ...measure,
-      _rev: rev,
-      approval: { decision: 'approved', by: 'leader.li', at: AT },
-    });
+    // Right after the create a cluster's third copy may lag: refusedWrite sends again on its 409.
+    const asOther = await refusedWrite(target, () =>
+      put(LEADER, { ...measure, _rev: rev, approval: { decision: 'approved', by: 'leader.li', at: AT } }),
+    );
     expect(asOther.status).toBe(403);
-    const byOfficer = await put(OFFICER, {
-      ...measure,
-      _rev: rev,
-      approval: { decision: 'approved', by: LEADER.name, at: AT },
-    });
+    const byOfficer = await refusedWrite(target, () =>
+      put(OFFICER, { ...measure, _rev: rev, approval: { decision: 'approved', by: LEADER.name, at: AT } }),
+    );
     expect(byOfficer.status).toBe(403);
     const approved = await put(LEADER, {
       ...measure,
@@ -94,9 +97,11 @@ describe('courtdesk_enforcement refuses forged writes', () => {
     };
     const created = await put(OFFICER, doc);
     expect(created.status).toBe(201);
-    const del = await couchFetch(
-      `${target.url}/courtdesk_enforcement/${encodeURIComponent(doc._id)}?rev=${String(created.body['rev'])}`,
-      { method: 'DELETE', auth: OFFICER },
+    const del = await refusedWrite(target, () =>
+      couchFetch(
+        `${target.url}/courtdesk_enforcement/${encodeURIComponent(doc._id)}?rev=${String(created.body['rev'])}`,
+        { method: 'DELETE', auth: OFFICER },
+      ),
     );
     expect(del.status).toBe(403);
   });

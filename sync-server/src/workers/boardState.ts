@@ -1,7 +1,7 @@
 /**
  * Forum board state for the server's validate_doc_update (docs/intranet.md, "Board
- * administration"): a closed board (`archived: true`) takes no new threads or replies, and a board
- * that holds posts cannot be deleted. A validate_doc_update function sees one document, never the
+ * administration"): a closed board (`archived: true`) takes no new threads or replies, a board
+ * that holds posts cannot be deleted, and a thread an admin locked takes no new replies. A validate_doc_update function sees one document, never the
  * board a post names, so the worker (server admin) keeps `_design/courtdesk_boards` in
  * courtdesk_forum: a validate_doc_update carrying the closed boards and the boards in use as
  * literals. CouchDB and the embedded server run every design document's function on every write
@@ -21,6 +21,7 @@ import { CouchHttp, CouchHttpError, retryUntilDone, type CouchDoc } from './couc
 export const BOARD_STATE_DDOC_ID = '_design/courtdesk_boards';
 const FORUM_DB = databaseByKey('forum').name;
 const BOARD_ID = /^board:[a-z0-9-]{1,40}$/;
+const POST_ID = /^post:[A-Za-z0-9-]{1,64}$/;
 
 /** What the server enforces about boards beyond the static rules. */
 export interface BoardState {
@@ -28,18 +29,22 @@ export interface BoardState {
   readonly closed: readonly string[];
   /** Boards holding at least one post: not deletable. */
   readonly used: readonly string[];
+  /** Threads an admin locked (`locked: true` on the thread's first post): no new replies. */
+  readonly locked: readonly string[];
 }
 
 /** The reason a post into a closed board is refused with (shown to the user as the server gave it). */
 export const CLOSED_BOARD_REASON =
   '该版块已关闭，不能发新帖或回复 (this board is closed: no new threads or replies)';
+/** The reason a reply to a locked thread is refused with. */
+export const LOCKED_THREAD_REASON = '该主题已锁定，不能回复 (this thread is locked: no new replies)';
 /** The reason deleting a board that holds posts is refused with. */
 export const BOARD_IN_USE_REASON =
   '版块中还有帖子，不能删除，可以关闭它 (a board with posts cannot be deleted; close it instead)';
 
-function idSet(ids: readonly string[]): string {
+function idSet(ids: readonly string[], pattern: RegExp = BOARD_ID): string {
   const out: Record<string, true> = {};
-  for (const id of [...ids].sort()) if (BOARD_ID.test(id)) out[id] = true;
+  for (const id of [...ids].sort()) if (pattern.test(id)) out[id] = true;
   return JSON.stringify(out);
 }
 
@@ -49,6 +54,7 @@ export function boardStateValidator(state: BoardState): string {
   // Kept by the CourtDesk server worker (sync-server/src/workers/boardState.ts); do not edit.
   var CLOSED = ${idSet(state.closed)};
   var USED = ${idSet(state.used)};
+  var LOCKED = ${idSet(state.locked, POST_ID)};
   var roles = (userCtx && userCtx.roles) || [];
   for (var i = 0; i < roles.length; i++) { if (roles[i] === '_admin') { return; } }
   if (newDoc._deleted === true) {
@@ -62,6 +68,9 @@ export function boardStateValidator(state: BoardState): string {
   if (newDoc.type === 'post' && isNew && typeof newDoc.board === 'string' && CLOSED.hasOwnProperty(newDoc.board)) {
     throw ({ forbidden: ${JSON.stringify(CLOSED_BOARD_REASON)} });
   }
+  if (newDoc.type === 'post' && isNew && typeof newDoc.threadId === 'string' && LOCKED.hasOwnProperty(newDoc.threadId)) {
+    throw ({ forbidden: ${JSON.stringify(LOCKED_THREAD_REASON)} });
+  }
 }`;
 }
 
@@ -70,14 +79,24 @@ export function boardStateOf(boards: Iterable<CouchDoc>, posts: Iterable<CouchDo
   const closed: string[] = [];
   for (const b of boards) if (!b._deleted && b['archived'] === true) closed.push(b._id);
   const used = new Set<string>();
-  for (const p of posts) if (!p._deleted && typeof p['board'] === 'string') used.add(p['board']);
-  return { closed: closed.sort(), used: [...used].sort() };
+  const locked: string[] = [];
+  for (const p of posts) {
+    if (p._deleted) continue;
+    if (typeof p['board'] === 'string') used.add(p['board']);
+    if (isLockedThread(p)) locked.push(p._id);
+  }
+  return { closed: closed.sort(), used: [...used].sort(), locked: locked.sort() };
+}
+
+function isLockedThread(p: CouchDoc): boolean {
+  return !p._deleted && p['threadId'] === undefined && p['locked'] === true;
 }
 
 /** Keeps `_design/courtdesk_boards` in step with the boards and posts of the forum database. */
 export class BoardStateKeeper {
   private closed = new Set<string>();
   private used = new Set<string>();
+  private locked = new Set<string>();
 
   constructor(
     private readonly couch: CouchHttp,
@@ -100,20 +119,36 @@ export class BoardStateKeeper {
     const state = boardStateOf(boards, posts);
     this.closed = new Set(state.closed);
     this.used = new Set(state.used);
+    this.locked = new Set(state.locked);
     await this.write();
   }
 
-  /** A post arrived: its board is in use from now on. */
+  /**
+   * A post arrived or changed: its board is in use from now on, and a thread locked or unlocked by
+   * an admin is noted (the feed's version of the post: on a cluster a scan may not hold it yet).
+   */
   async notePost(doc: CouchDoc): Promise<void> {
+    let changed = false;
     const board = doc['board'];
-    if (doc._deleted || typeof board !== 'string' || this.used.has(board)) return;
-    this.used.add(board);
-    await this.write();
+    if (!doc._deleted && typeof board === 'string' && !this.used.has(board)) {
+      this.used.add(board);
+      changed = true;
+    }
+    if (isLockedThread(doc) !== this.locked.has(doc._id)) {
+      if (isLockedThread(doc)) this.locked.add(doc._id);
+      else this.locked.delete(doc._id);
+      changed = true;
+    }
+    if (changed) await this.write();
   }
 
   /** The state as last built. */
   get state(): BoardState {
-    return { closed: [...this.closed].sort(), used: [...this.used].sort() };
+    return {
+      closed: [...this.closed].sort(),
+      used: [...this.used].sort(),
+      locked: [...this.locked].sort(),
+    };
   }
 
   private async write(): Promise<void> {
@@ -132,8 +167,10 @@ export class BoardStateKeeper {
         // without it would still take a post into a just-closed board: read it back from every
         // copy, which makes CouchDB repair a lagging one now.
         await this.couch.get(this.db, BOARD_STATE_DDOC_ID, { everyCopy: true });
-        const { closed, used } = this.state;
-        this.log(`${BOARD_STATE_DDOC_ID}: ${closed.length} closed, ${used.length} in use`);
+        const { closed, used, locked } = this.state;
+        this.log(
+          `${BOARD_STATE_DDOC_ID}: ${closed.length} closed, ${used.length} in use, ${locked.length} locked threads`,
+        );
         return;
       }
     }

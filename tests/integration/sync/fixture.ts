@@ -131,15 +131,28 @@ export async function serverBulk(
   docs: Record<string, unknown>[],
 ): Promise<void> {
   for (let i = 0; i < docs.length; i += 2000) {
-    const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
-      method: 'POST',
-      auth: target.admin,
-      body: { docs: docs.slice(i, i + 2000) },
-      timeoutMs: 120_000,
-    });
-    if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 300)}`);
-    const bad = (r.body as { error?: string }[]).filter((x) => x.error);
-    if (bad.length) throw new Error(`_bulk_docs ${db}: ${bad.length} failed, e.g. ${JSON.stringify(bad[0])}`);
+    const batch = docs.slice(i, i + 2000);
+    let body: Record<string, unknown> = { docs: batch };
+    for (let attempt = 0; ; attempt++) {
+      const r = await couchFetch(`${target.url}/${db}/_bulk_docs`, {
+        method: 'POST',
+        auth: target.admin,
+        body,
+        timeoutMs: 120_000,
+      });
+      if (r.status === 202 && attempt < 5) {
+        // A loaded cluster took the batch on fewer copies than its write quorum (202 accepted):
+        // write the same revisions again as replication does, until the quorum holds them all.
+        const revs = r.body as { id: string; rev?: string }[];
+        body = { new_edits: false, docs: batch.map((d, k) => ({ ...d, _rev: revs[k]?.rev })) };
+        continue;
+      }
+      if (r.status !== 201) throw new Error(`_bulk_docs ${db}: ${r.status} ${r.text.slice(0, 300)}`);
+      const bad = (r.body as { error?: string }[]).filter((x) => x.error);
+      if (bad.length)
+        throw new Error(`_bulk_docs ${db}: ${bad.length} failed, e.g. ${JSON.stringify(bad[0])}`);
+      break;
+    }
   }
 }
 

@@ -4,10 +4,9 @@ function (newDoc, oldDoc, userCtx, secObj) {
   // Boards are created, renamed, reordered, closed (`archived: true`) and deleted by admins; a board
   // is deleted only once closed. A closed board taking no new posts and a board holding posts not
   // being deletable need other documents: `_design/courtdesk_boards`, kept by the server worker
-  // (sync-server/src/workers/boardState.ts), enforces those two.
+  // (sync-server/src/workers/boardState.ts), enforces those two, and refuses a new reply to a
+  // thread an admin locked (this function sees no other document).
   // A post's files are `file:` documents of their own (the file lane), uploaded by any staff member.
-  // A reply to a locked thread cannot be refused here (this function sees no other document): the
-  // app hides the reply box and the thread shows replies only up to the lock.
   var RULES = {
     'board': { label: ['论坛版块', 'forum boards'], create: ['admin'], update: ['admin'], remove: ['admin'] },
     'post': { label: ['帖子', 'posts'], create: ['judge', 'assistant', 'clerk', 'enforcement', 'leader', 'admin'], update: ['author'], remove: ['author'],
