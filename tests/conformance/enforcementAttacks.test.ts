@@ -7,6 +7,7 @@ import { createCouchClient } from '../../sync-server/src/couch/client';
 import { provision } from '../../sync-server/src/setup/provision';
 import {
   couchFetch,
+  readFromEveryCopy,
   createUser,
   getCouchTarget,
   type CouchTarget,
@@ -114,6 +115,10 @@ describe('dishonest-debtor listings', () => {
   it('two officers re-listing offline leave one document with a conflict, never two entries', async () => {
     const current = (await couchFetch(url(id), { auth: OFFICER })).body as Doc;
     const removed = await ok(OFFICER, { ...current, removal: { ...removal, on: '2026-05-01' } });
+    // Two workstations that synced the removal: every copy of a cluster holds it (a lagging copy
+    // would validate the replicated round against no stored entry, and CouchDB 3.4 reports a lone
+    // forbidden among replicated `noreply`s as the answer: fabric_doc_update:check_forbidden_msg).
+    await readFromEveryCopy(url(id), OFFICER);
     const rev = String(removed['_rev']);
     const [gen, hash] = rev.split('-') as [string, string];
     const branch = (who: Credentials, suffix: string, listedOn: string): Doc => ({

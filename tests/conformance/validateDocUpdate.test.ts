@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { couchFetch, createDb, uniqueDbName } from '../support/couchTarget';
+import { couchFetch, createDb, refusedWrite, uniqueDbName } from '../support/couchTarget';
 import { setupFixture, skippedOnCouch, type Fixture } from './fixture';
 
 /**
@@ -113,7 +113,9 @@ describe('validate_doc_update', () => {
     const del = await f.as('memberRole', 'DELETE', `/${db}/del1?rev=${put.body.rev as string}`);
     expect(del.status, del.text).toBe(200);
     const locked = await f.as('memberRole', 'PUT', `/${db}/del2`, { locked: true });
-    const refused = await f.as('memberRole', 'DELETE', `/${db}/del2?rev=${locked.body.rev as string}`);
+    const refused = await refusedWrite(f.target, () =>
+      f.as('memberRole', 'DELETE', `/${db}/del2?rev=${locked.body.rev as string}`),
+    );
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ error: 'forbidden', reason: 'locked' });
   });

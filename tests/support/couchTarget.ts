@@ -199,6 +199,18 @@ export async function refusedWrite(
   }
 }
 
+/**
+ * Reads a document from every copy of a cluster (`r=3`; CouchDB caps r at n, so a single node
+ * answers as usual). When the copies disagree CouchDB repairs the lagging one before it answers,
+ * so a test that depends on every copy holding a write (a replicated write whose validation reads
+ * the stored document) waits for it this way.
+ */
+export async function readFromEveryCopy(docUrl: string, auth: Credentials): Promise<CouchResponse> {
+  const r = await couchFetch(`${docUrl}${docUrl.includes('?') ? '&' : '?'}r=3`, { auth });
+  if (r.status !== 200) throw new Error(`GET ${docUrl}?r=3: ${r.status} ${r.text.slice(0, 200)}`);
+  return r;
+}
+
 /** A unique database name for this run: `conf_<random>` (or `<prefix>_<random>`). */
 export function uniqueDbName(prefix = 'conf'): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
