@@ -8,6 +8,7 @@ import { provision } from '../../sync-server/src/setup/provision';
 import {
   couchFetch,
   readFromEveryCopy,
+  refusedWrite,
   createUser,
   getCouchTarget,
   type CouchTarget,
@@ -39,7 +40,10 @@ function url(id: string, query = ''): string {
   return `${target.url}/courtdesk_enforcement/${encodeURIComponent(id)}${query}`;
 }
 async function put(who: Credentials, doc: Doc): Promise<{ status: number; reason: string; doc: Doc }> {
-  const r = await couchFetch(url(String(doc['_id'])), { method: 'PUT', auth: who, body: doc });
+  // A forged write right after a write may meet a cluster's lagging copy: refusedWrite sends it again on that 409.
+  const r = await refusedWrite(target, () =>
+    couchFetch(url(String(doc['_id'])), { method: 'PUT', auth: who, body: doc }),
+  );
   const body = r.body as Doc;
   return { status: r.status, reason: String(body['reason'] ?? ''), doc: { ...doc, _rev: body['rev'] } };
 }
